@@ -1,0 +1,65 @@
+import type { CliCommand, CliIo } from './command';
+import { commands } from './registry';
+
+const USAGE_HEAD = `spatial-mosaic — on-device spatial reasoning over a sparse 3D object map
+
+Usage: spatial-mosaic <command> [options]
+       spatial-mosaic <command> --help
+
+Commands:`;
+
+export function usage(list: readonly CliCommand[] = commands): string {
+  const width = Math.max(...list.map((c) => c.name.length));
+  return `${USAGE_HEAD}\n${list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n`;
+}
+
+const consoleIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs the CLI; returns the exit code. Bad input prints one line naming the problem, never a stack trace. */
+export async function main(
+  argv: string[],
+  io: CliIo = consoleIo,
+  list: readonly CliCommand[] = commands,
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage(list));
+    return name ? 0 : 1;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('spatial-mosaic 0.1.0');
+    return 0;
+  }
+  const command = list.find((c) => c.name === name);
+  if (!command) {
+    io.err(
+      `spatial-mosaic: unknown command '${name}'. Commands: ${list.map((c) => c.name).join(', ')}. See 'spatial-mosaic --help'.`,
+    );
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    io.err(`spatial-mosaic ${name}: ${describeError(error)}`);
+    return 1;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const userFacing =
+      (error as { userFacing?: boolean }).userFacing === true || error.name.endsWith('FormatError');
+    const message = error.message.split('\n')[0];
+    return userFacing
+      ? message
+      : `${error.name}: ${message} (this is a bug; please report it with the command you ran)`;
+  }
+  return String(error);
+}
