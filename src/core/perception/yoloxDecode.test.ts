@@ -51,7 +51,9 @@ describe('yoloxAnchorCount', () => {
 describe('decodeYolox', () => {
   it('decodes grid offset, exp size and stride, and undoes the letterbox scale', () => {
     // cx=(0.5+3)*16=56, cy=(0.5+2)*16=40, w=e^ln2*16=32, h=e^0*16=16 → net box [40,32,72,48]; /0.5
-    const out = outputWith([{ anchor: ANCHOR_S16, raw: [0.5, 0.5, Math.log(2), 0], obj: 0.9, cls: CHAIR, p: 0.8 }]);
+    const out = outputWith([
+      { anchor: ANCHOR_S16, raw: [0.5, 0.5, Math.log(2), 0], obj: 0.9, cls: CHAIR, p: 0.8 },
+    ]);
     const dets = decodeYolox(out, { imageWidth: 832, imageHeight: 624, scale: 0.5 });
     expect(dets).toHaveLength(1);
     expect(dets[0].label).toBe('chair');
@@ -73,8 +75,12 @@ describe('decodeYolox', () => {
   });
 
   it('thresholds on objectness × class score and clips to the image', () => {
-    const out = outputWith([{ anchor: 0, raw: [0, 0, Math.log(4), Math.log(4)], obj: 0.9, cls: CHAIR, p: 0.8 }]);
-    expect(decodeYolox(out, { imageWidth: 100, imageHeight: 100, scale: 1, scoreThreshold: 0.75 })).toEqual([]);
+    const out = outputWith([
+      { anchor: 0, raw: [0, 0, Math.log(4), Math.log(4)], obj: 0.9, cls: CHAIR, p: 0.8 },
+    ]);
+    expect(decodeYolox(out, { imageWidth: 100, imageHeight: 100, scale: 1, scoreThreshold: 0.75 })).toEqual(
+      [],
+    );
     const [d] = decodeYolox(out, { imageWidth: 100, imageHeight: 100, scale: 1, scoreThreshold: 0.7 });
     // centre (0,0), 32×32 box at stride 8, clipped at the top-left
     d.box.forEach((v, i) => expect(v).toBeCloseTo([0, 0, 16, 16][i], 4));
@@ -88,9 +94,9 @@ describe('decodeYolox', () => {
   });
 
   it('rejects an output of the wrong size with a message that says what to check', () => {
-    expect(() => decodeYolox(new Float32Array(3549 * 84), { imageWidth: 1, imageHeight: 1, scale: 1 })).toThrow(
-      YoloxShapeError,
-    );
+    expect(() =>
+      decodeYolox(new Float32Array(3549 * 84), { imageWidth: 1, imageHeight: 1, scale: 1 }),
+    ).toThrow(YoloxShapeError);
     expect(() => decodeYolox(new Float32Array(10), { imageWidth: 1, imageHeight: 1, scale: 1 })).toThrow(
       /expected 3549x85/,
     );
@@ -104,7 +110,12 @@ describe('decodeYolox', () => {
       cls: i,
       p: 0.9 - i * 0.1,
     }));
-    const dets = decodeYolox(outputWith(cells), { imageWidth: 416, imageHeight: 416, scale: 1, maxDetections: 2 });
+    const dets = decodeYolox(outputWith(cells), {
+      imageWidth: 416,
+      imageHeight: 416,
+      scale: 1,
+      maxDetections: 2,
+    });
     expect(dets.map((d) => d.label)).toEqual(['person', 'bicycle']);
   });
 });
