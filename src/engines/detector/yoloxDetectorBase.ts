@@ -1,0 +1,68 @@
+/**
+ * What the Node and the web YOLOX detectors share: lazy, once-only loading, serialised inference
+ * (one ONNX session runs one call at a time), letterbox → run → decode, and dispose.
+ */
+import type { Detection, RgbImage } from '../../core/perception/types';
+import {
+  decodeYolox,
+  letterbox,
+  YOLOX_DEFAULT_SCORE_THRESHOLD,
+  YOLOX_INPUT_SIZE,
+} from '../../core/perception/yoloxDecode';
+import type { ProgressCallback } from '../models/progress';
+import type { DetectOptions, ObjectDetector } from './types';
+
+/** An opened model: NCHW float32 in, raw [1, 3549, 85] out. */
+export interface YoloxSession {
+  run(input: Float32Array, dims: readonly number[]): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+export const YOLOX_MODEL_ID = 'yolox-nano';
+export const YOLOX_MODEL_FILE = 'yolox_nano.onnx';
+
+export abstract class YoloxDetectorBase implements ObjectDetector {
+  abstract readonly name: string;
+  private loading: Promise<YoloxSession> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Read the model and open a session. Called once, by `load`. */
+  protected abstract open(progress?: ProgressCallback): Promise<YoloxSession>;
+
+  load(progress?: ProgressCallback): Promise<void> {
+    if (!this.loading) {
+      this.loading = this.open(progress);
+      // A failed load may be retried (e.g. after the user allows downloads).
+      this.loading.catch(() => (this.loading = undefined));
+    }
+    return this.loading.then(() => undefined);
+  }
+
+  async detect(image: RgbImage, opts: DetectOptions = {}): Promise<Detection[]> {
+    opts.signal?.throwIfAborted();
+    const session = await (this.loading ?? (this.load(), this.loading!));
+    const { tensor, scale } = letterbox(image, YOLOX_INPUT_SIZE, 'bgr');
+    const run = this.queue.then(() => {
+      opts.signal?.throwIfAborted(); // dropped while waiting for the previous frame
+      return session.run(tensor, [1, 3, YOLOX_INPUT_SIZE, YOLOX_INPUT_SIZE]);
+    });
+    this.queue = run.catch(() => undefined);
+    const output = await run;
+    opts.signal?.throwIfAborted();
+    return decodeYolox(output, {
+      imageWidth: image.width,
+      imageHeight: image.height,
+      scale,
+      scoreThreshold: opts.scoreThreshold ?? YOLOX_DEFAULT_SCORE_THRESHOLD,
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const loading = this.loading;
+    this.loading = undefined;
+    if (!loading) return;
+    const session = await loading.catch(() => undefined);
+    await this.queue;
+    await session?.release();
+  }
+}
