@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Each project forces its backend through the URL (see playwright.config.ts).
+const backendOf = (name: string) => (name === 'webgpu' ? 'webgpu' : 'wasm');
+const SHOTS = 'e2e/screenshots';
+
+async function boot(page: Page, backend: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/?backend=${backend}`);
+  await expect(page.getByRole('heading', { name: 'Spatial Mosaic' })).toBeVisible();
+  await expect(page.getByTestId('backend')).not.toHaveAttribute('data-state', 'probing');
+  return errors;
+}
+
+/** Counts canvas pixels that differ from the clear colour: proof that WebGL drew something. */
+async function drawnPixels(page: Page): Promise<{ drawn: number; total: number; renders: number }> {
+  await expect(page.locator('[data-testid=view3d] canvas')).toHaveAttribute('data-render-count', /[1-9]/);
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=view3d] canvas')!;
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const [r0, g0, b0] = [px[0], px[1], px[2]];
+    let drawn = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      if (Math.abs(px[i] - r0) + Math.abs(px[i + 1] - g0) + Math.abs(px[i + 2] - b0) > 24) drawn++;
+    }
+    return { drawn, total: px.length / 4, renders: Number(c.dataset.renderCount) };
+  });
+}
+
+test('the shell boots and shows the detected backend honestly', async ({ page }, info) => {
+  const backend = backendOf(info.project.name);
+  const errors = await boot(page, backend);
+  const label = page.getByTestId('backend');
+  await expect(label).toHaveAttribute('data-state', 'ready');
+  // Headless Chromium here has a SwiftShader adapter (fallback, no f16): the label must say so, not "WebGPU".
+  if (backend === 'webgpu')
+    await expect(label).toHaveText(/^WebGPU \((fallback adapter, )?(no )?shader-f16\)$/);
+  else await expect(label).toHaveText(/^wasm \(\d+ threads?\)$/);
+  // The production preview is cross-origin isolated, so wasm gets threads.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(page.getByTestId('perception-source')).toHaveText(/\S/);
+  expect(errors).toEqual([]);
+});
+
+test('the 3D view draws with WebGL and stays idle when nothing changes', async ({ page }, info) => {
+  await boot(page, backendOf(info.project.name));
+  const first = await drawnPixels(page);
+  expect(first.drawn).toBeGreaterThan(first.total * 0.002); // the floor grid at least
+  await page.waitForTimeout(500);
+  const later = await drawnPixels(page);
+  // On-demand rendering: no continuous loop, so an idle view draws (almost) no new frames.
+  expect(later.renders - first.renders).toBeLessThanOrEqual(1);
+  const kind = await page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=view3d] canvas')!;
+    return c.getContext('webgl2') ? 'webgl2' : c.getContext('webgl') ? 'webgl' : 'other';
+  });
+  expect(kind).toMatch(/^webgl/);
+});
+
+test('drawers open and close from the keyboard, controls are labelled', async ({ page }, info) => {
+  await boot(page, backendOf(info.project.name));
+  await page.getByRole('button', { name: 'Open scene library' }).focus();
+  await page.keyboard.press('Enter');
+  const library = page.getByRole('dialog', { name: 'Scenes' });
+  await expect(library).toBeVisible();
+  await expect(library.getByRole('button', { name: 'Demo scene' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(library).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Open scene library' })).toBeFocused();
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByRole('radio', { name: 'wasm (CPU)' })).toBeVisible();
+  await expect(settings.getByLabel('Prompt token budget')).toHaveValue(/\d+/);
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await expect(settings).toBeHidden();
+});
+
+for (const [name, viewport] of [
+  ['phone', { width: 390, height: 844 }],
+  ['desktop', { width: 1280, height: 800 }],
+] as const) {
+  test(`screenshots: ${name}`, async ({ page }, info) => {
+    await page.setViewportSize(viewport);
+    await boot(page, backendOf(info.project.name));
+    await drawnPixels(page);
+    const p = info.project.name;
+    await page.screenshot({ path: `${SHOTS}/${p}-${name}-shell.png` });
+    await page.getByRole('button', { name: 'Open scene library' }).click();
+    await page.screenshot({ path: `${SHOTS}/${p}-${name}-library.png` });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Open settings' }).click();
+    await page.screenshot({ path: `${SHOTS}/${p}-${name}-settings.png` });
+  });
+}

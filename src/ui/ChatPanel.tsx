@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { TraceList } from './TraceList';
+import type { ChatTurn } from './uiTypes';
+
+export interface ChatPanelProps {
+  readonly turns: readonly ChatTurn[];
+  /** False while no reasoner is wired or no scene is open; `unavailableReason` then says why. */
+  readonly canAsk: boolean;
+  readonly unavailableReason?: string;
+  readonly busy: boolean;
+  /** Template questions for this scene (VSI-Bench wording), one click to ask. */
+  readonly suggestions: readonly string[];
+  readonly onAsk: (question: string) => void;
+  readonly onStop: () => void;
+  readonly onFocusObjects?: (ids: readonly string[]) => void;
+}
+
+const STATUS_TEXT: Record<ChatTurn['status'], string> = {
+  thinking: 'thinking…',
+  streaming: 'answering…',
+  done: '',
+  stopped: 'stopped',
+  error: 'failed',
+  unavailable: 'not answered',
+};
+
+/** Question input, streaming answers, Stop, and a collapsible trace per answer. Text is always rendered as text. */
+export function ChatPanel(props: ChatPanelProps) {
+  const { turns, canAsk, busy } = props;
+  const [draft, setDraft] = useState('');
+  const log = useRef<HTMLOListElement>(null);
+  const last = turns[turns.length - 1];
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [turns.length, last?.answer, last?.status]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const q = draft.trim();
+    if (!q || !canAsk || busy) return;
+    props.onAsk(q);
+    setDraft('');
+  };
+
+  return (
+    <section className="chat" aria-label="Ask about the scene">
+      <ol className="chat-log" ref={log} aria-live="polite" aria-label="Answers">
+        {turns.length === 0 && (
+          <li className="chat-empty">
+            {canAsk ? 'Ask a spatial question about this scene.' : props.unavailableReason}
+            {canAsk && props.suggestions.length > 0 && (
+              <ul className="suggestions" aria-label="Example questions">
+                {props.suggestions.map((s) => (
+                  <li key={s}>
+                    <button
+                      type="button"
+                      className="suggestion"
+                      onClick={() => props.onAsk(s)}
+                      disabled={busy}
+                    >
+                      {s}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        )}
+        {turns.map((t) => (
+          <li key={t.id} className={`turn turn-${t.status}`} data-testid="turn" data-status={t.status}>
+            <p className="turn-question">{t.question}</p>
+            <div className="turn-answer" data-testid="answer">
+              {t.answer}
+              {(t.status === 'thinking' || t.status === 'streaming') && (
+                <span className="cursor" aria-hidden="true" />
+              )}
+            </div>
+            {t.error && <p className="turn-error">{t.error}</p>}
+            <div className="turn-meta">
+              {STATUS_TEXT[t.status] && <span className="turn-status">{STATUS_TEXT[t.status]}</span>}
+              {t.objectIds.length > 0 && props.onFocusObjects && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => props.onFocusObjects?.(t.objectIds)}
+                >
+                  show {t.objectIds.length} object{t.objectIds.length === 1 ? '' : 's'} in 3D
+                </button>
+              )}
+            </div>
+            {t.trace.length > 0 && (
+              <details className="trace" data-testid="trace">
+                <summary>Reasoning trace ({t.trace.length} steps)</summary>
+                <TraceList entries={t.trace} />
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+      {!canAsk && turns.length > 0 && <p className="chat-note">{props.unavailableReason}</p>}
+      <form className="chat-form" onSubmit={submit}>
+        <label htmlFor="question" className="visually-hidden">
+          Question
+        </label>
+        <input
+          id="question"
+          type="text"
+          autoComplete="off"
+          enterKeyHint="send"
+          placeholder={canAsk ? 'How far is the chair from the table?' : 'Reasoner not available'}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          disabled={!canAsk}
+        />
+        {busy ? (
+          <button type="button" className="stop" onClick={props.onStop} aria-label="Stop answering">
+            Stop
+          </button>
+        ) : (
+          <button type="submit" disabled={!canAsk || !draft.trim()} aria-label="Ask">
+            Ask
+          </button>
+        )}
+      </form>
+    </section>
+  );
+}

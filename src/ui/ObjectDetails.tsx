@@ -1,0 +1,54 @@
+import type { MosaicObject } from '../core/mosaic/types';
+import { formatLength } from './settings';
+import type { Units } from './uiTypes';
+
+/** What the mosaic knows about one object, and where (which frames) it was seen. */
+export function ObjectDetails({
+  object: o,
+  units,
+  onClose,
+}: {
+  readonly object: MosaicObject;
+  readonly units: Units;
+  readonly onClose: () => void;
+}) {
+  const frames = [...new Set((o.recentObservations ?? []).map((ob) => ob.frame))].sort((a, b) => a - b);
+  const size = o.size.map((s) => formatLength(s, units)).join(' × ');
+  const others = o.labels.filter((l) => l.label !== o.label);
+  return (
+    <aside className="object-details" aria-label={`Selected object: ${o.label}`} data-testid="object-details">
+      <div className="object-details-head">
+        <h2>{o.label}</h2>
+        <button type="button" className="icon-button" aria-label="Deselect object" onClick={onClose}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      <dl>
+        <dt>Size</dt>
+        <dd>{size}</dd>
+        <dt>Centre</dt>
+        <dd>{o.center.map((c) => c.toFixed(2)).join(', ')} m</dd>
+        <dt>Confidence</dt>
+        <dd>{Math.round(o.confidence * 100)}%</dd>
+        <dt>Seen</dt>
+        <dd>
+          {o.observations}× — first frame {o.firstSeenFrame} ({o.firstSeenTime.toFixed(1)} s), last{' '}
+          {o.lastSeenFrame}
+        </dd>
+        {frames.length > 0 && (
+          <>
+            <dt>Recent frames</dt>
+            <dd>{frames.join(', ')}</dd>
+          </>
+        )}
+        {others.length > 0 && (
+          <>
+            <dt>Also called</dt>
+            <dd>{others.map((l) => `${l.label} (${l.count})`).join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <p className="note">Yellow markers on the camera path show where it was seen.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,66 @@
+import type { BackendPreference } from '../core/backend/decideBackend';
+
+/**
+ * Shapes the presentational components take as props. Kept independent of the runtime's own types, so a
+ * component can be rendered from a test, the demo, or the real workers alike; adapters live in the hooks.
+ */
+export interface BackendStatus {
+  readonly state: 'probing' | 'ready' | 'error';
+  /** Short honest line, e.g. "WebGPU (fallback adapter, no shader-f16)" or "wasm (4 threads)". */
+  readonly label: string;
+  /** Why this backend (the decision table's reason), shown as a tooltip and in settings. */
+  readonly detail?: string;
+}
+
+export interface ModelStatus {
+  readonly role: string;
+  readonly name: string;
+  readonly state: 'active' | 'loading' | 'unavailable' | 'idle';
+}
+
+export interface TraceEntry {
+  readonly step: string;
+  readonly detail: string;
+  readonly ms?: number;
+}
+
+export type TurnStatus = 'thinking' | 'streaming' | 'done' | 'stopped' | 'error' | 'unavailable';
+
+export interface ChatTurn {
+  readonly id: string;
+  readonly question: string;
+  readonly answer: string;
+  readonly status: TurnStatus;
+  readonly trace: readonly TraceEntry[];
+  /** Mosaic object ids the answer is about: highlighted in the 3D view. */
+  readonly objectIds: readonly string[];
+  readonly error?: string;
+}
+
+export interface ProgressItem {
+  readonly id: string;
+  readonly label: string;
+  /** 0–100; undefined = indeterminate. */
+  readonly progress?: number;
+  readonly detail?: string;
+}
+
+export interface SceneSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly objectCount: number;
+  readonly frameCount: number;
+  /** ms since epoch */
+  readonly updatedAt: number;
+}
+
+export type Units = 'metric' | 'imperial';
+
+export interface Settings {
+  readonly backend: BackendPreference;
+  /** Prompt token budget for the serialized mosaic. */
+  readonly tokenBudget: number;
+  /** Maximum perceive-and-fuse iterations of the reasoning loop. */
+  readonly iterationBudget: number;
+  readonly units: Units;
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { BackendPreference } from '../core/backend/decideBackend';
+import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
+import { backendLabel } from './backendLabel';
+import type { BackendStatus } from './uiTypes';
+
+/** Threads ORT's wasm backend would use: it caps at 4 by default, and never more than the cores. */
+export const wasmThreadsFor = (report: CapabilityReport): number =>
+  report.caps.wasmThreads ? Math.max(1, Math.min(4, report.hardwareConcurrency)) : 1;
+
+/** Probes the page once, then derives the honest backend line for the current preference. */
+export function useCapabilities(preference: BackendPreference): {
+  report?: CapabilityReport;
+  status: BackendStatus;
+} {
+  const [report, setReport] = useState<CapabilityReport>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    detectCapabilities().then(
+      (r) => live && setReport(r),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (error) return { status: { state: 'error', label: 'backend probe failed', detail: error } };
+  if (!report) return { status: { state: 'probing', label: 'probing…' } };
+  const status = backendLabel(report.caps, preference, wasmThreadsFor(report));
+  const gpuNote = report.adapterProblem ? `; ${report.adapterProblem}` : '';
+  return { report, status: { ...status, detail: `${status.detail ?? ''}${gpuNote}` } };
+}

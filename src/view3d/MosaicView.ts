@@ -1,0 +1,242 @@
+import {
+  Box3,
+  Color,
+  Group,
+  PerspectiveCamera,
+  Raycaster,
+  Scene,
+  Vector2,
+  Vector3,
+  WebGLRenderer,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js';
+import type { Mosaic } from '../core/mosaic/types';
+import { buildFloorLayer } from './floorLayer';
+import { buildObjectBox, disposeObjectBox, styleObjectBox, type ObjectBox } from './objectBoxes';
+import { buildFrustum, buildSeenAtMarkers, buildTrajectoryLine, disposeLayer } from './trajectoryLayer';
+import { upToYQuaternion } from './worldFrame';
+
+export interface MosaicViewOptions {
+  /** Called when a click (not a drag) lands on an object box, or on empty space (undefined). */
+  readonly onSelect?: (objectId: string | undefined) => void;
+}
+
+/**
+ * The live 3D view of a mosaic. WebGL only (a WebGPU canvas crashes some software GPUs), and rendered on demand:
+ * a frame is drawn only after something changed (data, selection, orbit, resize), never in a continuous loop.
+ */
+export class MosaicView {
+  readonly canvas: HTMLCanvasElement;
+  /** How many frames were drawn; tests and the status line read it. */
+  renderCount = 0;
+  private readonly renderer: WebGLRenderer;
+  private readonly labels: CSS2DRenderer;
+  private readonly scene = new Scene();
+  private readonly camera = new PerspectiveCamera(55, 1, 0.02, 200);
+  private readonly controls: OrbitControls;
+  private readonly root = new Group();
+  private readonly dynamic = new Group();
+  private boxes = new Map<string, ObjectBox>();
+  private mosaic: Mosaic | undefined;
+  private selected: string | undefined;
+  private highlighted = new Set<string>();
+  private pending = 0;
+  private readonly resizeObserver: ResizeObserver;
+  private downAt: [number, number] | undefined;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: MosaicViewOptions = {},
+  ) {
+    // preserveDrawingBuffer: with on-demand rendering the last frame must stay readable (screenshots, tests).
+    this.renderer = new WebGLRenderer({
+      antialias: true,
+      preserveDrawingBuffer: true,
+      powerPreference: 'low-power',
+    });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.renderer.setClearColor(new Color('#10151c'));
+    this.canvas = this.renderer.domElement;
+    this.canvas.setAttribute(
+      'aria-label',
+      '3D view of the scene: drag to orbit, scroll or pinch to zoom, click an object',
+    );
+    this.canvas.tabIndex = 0;
+    this.labels = new CSS2DRenderer();
+    this.labels.domElement.className = 'mosaic-labels';
+    container.append(this.canvas, this.labels.domElement);
+
+    this.scene.add(this.root);
+    this.root.add(this.dynamic);
+    this.camera.position.set(4, 4, 6);
+    this.controls = new OrbitControls(this.camera, this.canvas);
+    this.controls.enableDamping = false;
+    this.controls.listenToKeyEvents(this.canvas);
+    this.controls.addEventListener('change', () => this.requestRender());
+
+    this.canvas.addEventListener('pointerdown', this.onPointerDown);
+    this.canvas.addEventListener('pointerup', this.onPointerUp);
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(container);
+    this.resize();
+  }
+
+  /** Replaces the drawn mosaic. `currentFrame` picks which keyframe gets the "you are here" frustum. */
+  setMosaic(mosaic: Mosaic | undefined, refit = true): void {
+    const firstData = !this.mosaic || this.mosaic.objects.length + this.mosaic.trajectory.length === 0;
+    this.mosaic = mosaic;
+    for (const b of this.boxes.values()) disposeObjectBox(b);
+    this.boxes.clear();
+    disposeLayer(this.dynamic);
+    this.dynamic.clear();
+    if (mosaic) {
+      this.root.quaternion.copy(upToYQuaternion(mosaic.up));
+      this.dynamic.add(buildFloorLayer(mosaic));
+      if (mosaic.trajectory.length > 1) this.dynamic.add(buildTrajectoryLine(mosaic.trajectory));
+      const last = mosaic.trajectory[mosaic.trajectory.length - 1];
+      if (last) this.dynamic.add(buildFrustum(last.pose));
+      for (const o of mosaic.objects) {
+        const box = buildObjectBox(o, mosaic.up);
+        this.boxes.set(o.id, box);
+        this.root.add(box.group);
+      }
+      if (this.selected && !this.boxes.has(this.selected)) this.selected = undefined;
+      this.addSeenAt();
+    } else {
+      // No scene: still draw the floor grid, so the view reads as an empty room rather than a broken canvas.
+      this.root.quaternion.identity();
+      this.dynamic.add(buildFloorLayer({ schemaVersion: 1, up: [0, 1, 0], objects: [], trajectory: [] }));
+    }
+    this.restyle();
+    if (refit || firstData) this.frameAll();
+    this.requestRender();
+  }
+
+  setSelection(objectId: string | undefined): void {
+    if (objectId === this.selected) return;
+    this.selected = objectId;
+    this.dynamic.children
+      .filter((c) => c.name === 'seen-at')
+      .forEach((c) => {
+        disposeLayer(c);
+        c.removeFromParent();
+      });
+    this.addSeenAt();
+    this.restyle();
+    this.requestRender();
+  }
+
+  setHighlights(objectIds: readonly string[]): void {
+    this.highlighted = new Set(objectIds);
+    this.restyle();
+    this.requestRender();
+  }
+
+  /** Puts the whole scene in view from above and to the side. */
+  frameAll(): void {
+    const box = new Box3().setFromObject(this.root);
+    if (box.isEmpty()) box.set(new Vector3(-2, -1, -2), new Vector3(2, 1, 2));
+    const center = box.getCenter(new Vector3());
+    const radius = Math.max(box.getSize(new Vector3()).length() / 2, 1);
+    const dist = radius / Math.sin((this.camera.fov * Math.PI) / 360);
+    this.camera.position
+      .copy(center)
+      .add(new Vector3(0.55, 0.75, 0.9).normalize().multiplyScalar(dist * 0.9));
+    this.camera.near = dist / 200;
+    this.camera.far = dist * 20;
+    this.camera.updateProjectionMatrix();
+    this.controls.target.copy(center);
+    this.controls.update();
+    this.requestRender();
+  }
+
+  /** Coalesces any number of change notifications into one frame. */
+  requestRender(): void {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.renderNow();
+    });
+  }
+
+  renderNow(): void {
+    this.renderer.render(this.scene, this.camera);
+    this.labels.render(this.scene, this.camera);
+    this.renderCount++;
+    this.canvas.dataset.renderCount = String(this.renderCount);
+  }
+
+  resize(): void {
+    const w = Math.max(this.container.clientWidth, 1);
+    const h = Math.max(this.container.clientHeight, 1);
+    this.renderer.setSize(w, h, true);
+    this.labels.setSize(w, h);
+    this.camera.aspect = w / h;
+    this.camera.updateProjectionMatrix();
+    this.requestRender();
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.pending);
+    this.resizeObserver.disconnect();
+    this.controls.dispose();
+    for (const b of this.boxes.values()) disposeObjectBox(b);
+    disposeLayer(this.dynamic);
+    this.renderer.dispose();
+    this.canvas.remove();
+    this.labels.domElement.remove();
+  }
+
+  private addSeenAt(): void {
+    const obj = this.selected ? this.mosaic?.objects.find((o) => o.id === this.selected) : undefined;
+    if (!obj || !this.mosaic) return;
+    const frames = new Set<number>((obj.recentObservations ?? []).map((o) => o.frame));
+    frames.add(obj.firstSeenFrame);
+    frames.add(obj.lastSeenFrame);
+    this.dynamic.add(buildSeenAtMarkers(this.mosaic.trajectory, frames));
+  }
+
+  private restyle(): void {
+    const focus = this.highlighted.size > 0;
+    for (const [id, box] of this.boxes) {
+      styleObjectBox(
+        box,
+        id === this.selected
+          ? 'selected'
+          : this.highlighted.has(id)
+            ? 'highlighted'
+            : focus
+              ? 'dimmed'
+              : 'normal',
+      );
+    }
+  }
+
+  private readonly onPointerDown = (e: PointerEvent): void => {
+    this.downAt = [e.clientX, e.clientY];
+  };
+
+  private readonly onPointerUp = (e: PointerEvent): void => {
+    const d = this.downAt;
+    this.downAt = undefined;
+    if (!d || Math.hypot(e.clientX - d[0], e.clientY - d[1]) > 5) return; // a drag, not a click
+    const rect = this.canvas.getBoundingClientRect();
+    const ndc = new Vector2(
+      ((e.clientX - rect.left) / rect.width) * 2 - 1,
+      -((e.clientY - rect.top) / rect.height) * 2 + 1,
+    );
+    this.options.onSelect?.(this.pick(ndc));
+  };
+
+  /** The nearest object box under a point in normalised device coordinates. */
+  pick(ndc: Vector2): string | undefined {
+    const ray = new Raycaster();
+    ray.setFromCamera(ndc, this.camera);
+    const hits = ray.intersectObjects(
+      [...this.boxes.values()].map((b) => b.fill),
+      false,
+    );
+    return hits[0]?.object.userData.objectId as string | undefined;
+  }
+}
