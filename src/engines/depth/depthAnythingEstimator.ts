@@ -1,0 +1,95 @@
+/**
+ * Depth Anything V2 through Transformers.js' depth-estimation pipeline: relative (inverse) depth at the input
+ * resolution, or metric where the model's config says so (the metric fine-tunes).
+ */
+import type { DepthEstimationPipeline } from '@huggingface/transformers';
+import type { RgbImage } from '../../core/perception/types';
+import type { BackendChoice } from '../../core/backend/decideBackend';
+import type { ProgressCallback } from '../models/progress';
+import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
+import { abortError, ModelLoadError } from '../transformers/errors';
+import { LazyResource } from '../transformers/lazyResource';
+import { importTransformers, type ModelSourceOptions } from '../transformers/modelSource';
+import { ProgressAdapter } from '../transformers/progressAdapter';
+import { toRawImage } from '../transformers/rawImage';
+import { DEPTH_ANYTHING_V2_SMALL } from '../transformers/modelIds';
+import type { DepthEstimator, DepthScale, EstimatedDepth } from './types';
+
+export interface DepthAnythingOptions extends BackendOptions {
+  readonly source: ModelSourceOptions;
+  readonly modelId?: string;
+}
+
+interface Loaded {
+  readonly pipe: DepthEstimationPipeline;
+  readonly lib: typeof import('@huggingface/transformers');
+  readonly scale: DepthScale;
+  readonly choice: BackendChoice;
+}
+
+export class DepthAnythingEstimator implements DepthEstimator {
+  readonly modelId: string;
+  private readonly model = new LazyResource<Loaded, ProgressCallback | undefined>(
+    (progress) => this.doLoad(progress),
+    (l) => l.pipe.dispose(),
+  );
+
+  constructor(private readonly opts: DepthAnythingOptions) {
+    this.modelId = opts.modelId ?? DEPTH_ANYTHING_V2_SMALL;
+  }
+
+  /** The device/dtype that the load ended up with, or null when not loaded. */
+  get backend(): BackendChoice | null {
+    return this.model.current?.choice ?? null;
+  }
+
+  async load(progress?: ProgressCallback): Promise<void> {
+    await this.model.load(progress);
+  }
+
+  private async doLoad(progress?: ProgressCallback): Promise<Loaded> {
+    const lib = await importTransformers(this.opts.source);
+    const adapter = new ProgressAdapter(
+      this.modelId,
+      this.opts.source.allowRemoteModels ? 'hub' : 'local',
+      progress,
+    );
+    try {
+      const { value: pipe, choice } = await loadWithFallback('depth', this.modelId, this.opts, (c) =>
+        lib.pipeline('depth-estimation', this.modelId, {
+          device: c.device,
+          dtype: c.dtype,
+          progress_callback: adapter.callback,
+        }),
+      );
+      const config = pipe.model.config as { depth_estimation_type?: string };
+      adapter.ready();
+      return {
+        pipe,
+        lib,
+        choice,
+        scale: config.depth_estimation_type === 'metric' ? 'metric' : 'relative-disparity',
+      };
+    } catch (err) {
+      adapter.error(err);
+      throw new ModelLoadError(
+        `${this.modelId}: depth model failed to load (${err instanceof Error ? err.message : String(err)})`,
+      );
+    }
+  }
+
+  async estimate(image: RgbImage, opts: { signal?: AbortSignal } = {}): Promise<EstimatedDepth> {
+    if (opts.signal?.aborted) throw abortError('depth estimation');
+    const loaded = await this.model.load(undefined);
+    const raw = toRawImage(loaded.lib.RawImage, image, `${this.modelId} estimate()`);
+    const out = (await loaded.pipe(raw)) as { predicted_depth: { dims: number[]; data: Float32Array } };
+    // ORT cannot be stopped mid-run; a stale result is dropped here instead.
+    if (opts.signal?.aborted) throw abortError('depth estimation');
+    const [height, width] = out.predicted_depth.dims;
+    return { width, height, data: Float32Array.from(out.predicted_depth.data), scale: loaded.scale };
+  }
+
+  dispose(): Promise<void> {
+    return this.model.dispose();
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * SmolVLM2 through Transformers.js: AutoProcessor + AutoModelForVision2Seq (Idefics3 family), the model's chat
+ * template, TextStreamer for streaming and InterruptableStoppingCriteria for interrupt / AbortSignal.
+ */
+import type { BackendChoice } from '../../core/backend/decideBackend';
+import type { ProgressCallback } from '../models/progress';
+import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
+import { EngineNotLoadedError, ModelLoadError } from '../transformers/errors';
+import { LazyResource } from '../transformers/lazyResource';
+import { SMOLVLM2_256M } from '../transformers/modelIds';
+import { importTransformers, type ModelSourceOptions } from '../transformers/modelSource';
+import { ProgressAdapter } from '../transformers/progressAdapter';
+import { toRawImage } from '../transformers/rawImage';
+import type { FinishReason, GenerateRequest, GenerateResult, VisionLanguageModel } from './types';
+
+type Lib = typeof import('@huggingface/transformers');
+
+/** The slices of the processor and model this engine uses (Transformers.js' own types are looser). */
+interface Tokenizer {
+  encode(text: string, opts?: { add_special_tokens?: boolean }): number[];
+  (text: string | string[], opts?: Record<string, unknown>): Record<string, unknown>;
+  batch_decode(ids: unknown, opts: { skip_special_tokens: boolean }): string[];
+}
+interface Processor {
+  tokenizer: Tokenizer;
+  apply_chat_template(messages: unknown[], opts: { add_generation_prompt: boolean }): string;
+  (text: string, images: unknown[]): Promise<Record<string, unknown>>;
+}
+interface Seq {
+  dims: number[];
+  slice(...ranges: unknown[]): Seq;
+  data: ArrayLike<bigint>;
+}
+interface Model {
+  generate(args: Record<string, unknown>): Promise<Seq>;
+  dispose(): Promise<unknown>;
+  generation_config: { eos_token_id?: number | number[] } | null;
+}
+
+interface Loaded {
+  readonly lib: Lib;
+  readonly processor: Processor;
+  readonly model: Model;
+  readonly choice: BackendChoice;
+  readonly eosIds: ReadonlySet<bigint>;
+}
+
+export interface SmolVlmOptions extends BackendOptions {
+  readonly source: ModelSourceOptions;
+  readonly modelId?: string;
+}
+
+export class SmolVlm implements VisionLanguageModel {
+  readonly modelId: string;
+  private readonly model = new LazyResource<Loaded, ProgressCallback | undefined>(
+    (progress) => this.doLoad(progress),
+    (l) => l.model.dispose(),
+  );
+  private running: { stop: (reason: FinishReason) => void; done: Promise<unknown> } | null = null;
+
+  constructor(private readonly opts: SmolVlmOptions) {
+    this.modelId = opts.modelId ?? SMOLVLM2_256M;
+  }
+
+  get backend(): BackendChoice | null {
+    return this.model.current?.choice ?? null;
+  }
+
+  async load(progress?: ProgressCallback): Promise<void> {
+    await this.model.load(progress);
+  }
+
+  private async doLoad(progress?: ProgressCallback): Promise<Loaded> {
+    const lib = await importTransformers(this.opts.source);
+    const adapter = new ProgressAdapter(
+      this.modelId,
+      this.opts.source.allowRemoteModels ? 'hub' : 'local',
+      progress,
+    );
+    try {
+      const processor = (await lib.AutoProcessor.from_pretrained(this.modelId, {
+        progress_callback: adapter.callback,
+      })) as unknown as Processor;
+      const { value: model, choice } = await loadWithFallback(
+        'vlm',
+        this.modelId,
+        this.opts,
+        async (c) =>
+          (await lib.AutoModelForVision2Seq.from_pretrained(this.modelId, {
+            device: c.device,
+            dtype: c.dtype,
+            progress_callback: adapter.callback,
+          })) as unknown as Model,
+      );
+      const eos = model.generation_config?.eos_token_id;
+      const eosIds = new Set(
+        (Array.isArray(eos) ? eos : eos === undefined ? [] : [eos]).map((id) => BigInt(id)),
+      );
+      adapter.ready();
+      return { lib, processor, model, choice, eosIds };
+    } catch (err) {
+      adapter.error(err);
+      throw new ModelLoadError(
+        `${this.modelId}: VLM failed to load (${err instanceof Error ? err.message : String(err)})`,
+      );
+    }
+  }
+
+  countTokens(text: string): number {
+    const loaded = this.model.current;
+    if (!loaded)
+      throw new EngineNotLoadedError(
+        `${this.modelId}: countTokens() needs the tokenizer; await load() first`,
+      );
+    return loaded.processor.tokenizer.encode(text, { add_special_tokens: false }).length;
+  }
+
+  interrupt(): void {
+    this.running?.stop('interrupted');
+  }
+
+  async generate(request: GenerateRequest): Promise<GenerateResult> {
+    const t0 = performance.now();
+    // Latest request wins: stop the one in flight and let it settle before starting.
+    if (this.running) {
+      this.running.stop('interrupted');
+      await this.running.done.catch(() => undefined);
+    }
+    let finish: FinishReason | null = null;
+    let criteria: { interrupt(): void } | null = null;
+    const stop = (reason: FinishReason): void => {
+      finish ??= reason;
+      criteria?.interrupt();
+    };
+    const onAbort = (): void => stop('aborted');
+    if (request.signal?.aborted)
+      return { text: '', tokens: 0, promptTokens: 0, ms: performance.now() - t0, finishReason: 'aborted' };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const run = (async (): Promise<GenerateResult> => {
+      const l = await this.model.load(undefined);
+      const stopping = new l.lib.InterruptableStoppingCriteria();
+      criteria = stopping;
+      if (finish) stopping.interrupt();
+      const inputs = await this.prepareInputs(l, request);
+      const promptIds = inputs.input_ids as Seq;
+      const promptTokens = promptIds.dims[1];
+      const streamer = new l.lib.TextStreamer(l.processor.tokenizer as never, {
+        skip_prompt: true,
+        skip_special_tokens: true,
+        callback_function: (text: string) => {
+          if (text) request.onToken?.(text);
+        },
+      });
+      const maxNewTokens = request.maxNewTokens ?? 256;
+      const sequences = await l.model.generate({
+        ...inputs,
+        max_new_tokens: maxNewTokens,
+        do_sample: false,
+        streamer,
+        stopping_criteria: [stopping],
+      });
+      const generated = sequences.slice(null, [promptTokens, null]);
+      const tokens = generated.dims[1];
+      const text = l.processor.tokenizer.batch_decode(generated, { skip_special_tokens: true })[0];
+      const last = tokens > 0 ? generated.data[generated.data.length - 1] : null;
+      const finishReason: FinishReason = finish ?? (last !== null && l.eosIds.has(last) ? 'eos' : 'length');
+      return { text, tokens, promptTokens, ms: performance.now() - t0, finishReason };
+    })();
+    const entry = { stop, done: run };
+    this.running = entry;
+    try {
+      return await run;
+    } finally {
+      request.signal?.removeEventListener('abort', onAbort);
+      if (this.running === entry) this.running = null;
+    }
+  }
+
+  private async prepareInputs(l: Loaded, request: GenerateRequest): Promise<Record<string, unknown>> {
+    const images = request.images ?? [];
+    const content = [...images.map(() => ({ type: 'image' })), { type: 'text', text: request.prompt }];
+    const messages = [
+      ...(request.system ? [{ role: 'system', content: [{ type: 'text', text: request.system }] }] : []),
+      { role: 'user', content },
+    ];
+    const text = l.processor.apply_chat_template(messages, { add_generation_prompt: true });
+    if (images.length === 0) {
+      // Idefics3Processor in Transformers.js 4.3.1 dereferences image inputs unconditionally; text-only
+      // prompts go straight to the tokenizer (the processor would tokenize them the same way).
+      return l.processor.tokenizer(text);
+    }
+    const raws = images.map((im, i) =>
+      toRawImage(l.lib.RawImage, im, `${this.modelId} generate() image ${i}`),
+    );
+    return l.processor(text, raws);
+  }
+
+  async dispose(): Promise<void> {
+    this.running?.stop('interrupted');
+    await this.running?.done.catch(() => undefined);
+    await this.model.dispose();
+  }
+}
