@@ -1,0 +1,30 @@
+/**
+ * onnxruntime-web for the browser, set up to work offline: the wasm binary and its loader are bundled by
+ * Vite (`?url`) instead of being fetched from a CDN. Always the `webgpu` build: it is the one that
+ * Transformers.js pins, so the app ships one wasm (see ../shared/notes/TOOLCHAIN.md).
+ */
+import * as ort from 'onnxruntime-web/webgpu';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+
+/** The bundled runtime files; Transformers.js takes the same object (`env.backends.onnx.wasm.wasmPaths`). */
+export const ORT_WASM_PATHS = { wasm: wasmUrl, mjs: mjsUrl } as const;
+
+export interface OrtWebSetup {
+  /** wasm threads; default: up to 4 where the page is cross-origin isolated, else 1. */
+  readonly threads?: number;
+}
+
+let configured = false;
+
+/** Configure the shared ORT environment once and return the module. */
+export function ortWeb(setup: OrtWebSetup = {}): typeof ort {
+  if (!configured) {
+    ort.env.wasm.wasmPaths = { ...ORT_WASM_PATHS };
+    const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
+    const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1;
+    ort.env.wasm.numThreads = setup.threads ?? (isolated ? Math.max(1, Math.min(4, cores)) : 1);
+    configured = true;
+  }
+  return ort;
+}
