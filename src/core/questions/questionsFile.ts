@@ -1,0 +1,54 @@
+import { NUMERIC_TYPES, QUESTION_TYPES, isQuestionType, type VsiQuestion } from './types';
+import { parseOption } from './parseQuestion';
+import { toFloat } from './scoring';
+
+/** A questions file (ARCHITECTURE.md "Questions file") that cannot be used; the message names file and item. */
+export class QuestionsFileError extends Error {
+  override name = 'QuestionsFileError';
+}
+
+/** Validates parsed JSON as a questions file; returns the questions with ids as strings. */
+export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
+  const fail = (msg: string): never => {
+    throw new QuestionsFileError(`${file}: ${msg}`);
+  };
+  if (!Array.isArray(json))
+    fail('expected a JSON array of questions ({id, question_type, question, options?, ground_truth})');
+  const seen = new Set<string>();
+  return (json as unknown[]).map((raw, i) => {
+    const where = `item ${i}`;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(`${where}: expected an object`);
+    const o = raw as Record<string, unknown>;
+    if (typeof o.id !== 'string' && typeof o.id !== 'number')
+      return fail(`${where}: "id" is missing (a string or number)`);
+    const id = String(o.id);
+    const at = `${where} (id "${id}")`;
+    if (seen.has(id)) fail(`${at}: duplicate id`);
+    seen.add(id);
+    const type = o.question_type;
+    if (typeof type !== 'string' || !isQuestionType(type))
+      return fail(
+        `${at}: "question_type" ${JSON.stringify(type)} is not one of ${QUESTION_TYPES.join(', ')}`,
+      );
+    if (typeof o.question !== 'string' || o.question.trim() === '')
+      return fail(`${at}: "question" must be a non-empty string`);
+    const gt = o.ground_truth;
+    if (typeof gt !== 'string' && typeof gt !== 'number')
+      return fail(`${at}: "ground_truth" must be a string or number`);
+    let options: string[] | undefined;
+    if (NUMERIC_TYPES.has(type)) {
+      if (toFloat(gt) === undefined)
+        fail(`${at}: "ground_truth" ${JSON.stringify(gt)} is not a number, as ${type} needs`);
+    } else {
+      if (!Array.isArray(o.options) || o.options.length < 2 || o.options.some((x) => typeof x !== 'string'))
+        return fail(`${at}: ${type} is multiple choice and needs "options": ["A. …", "B. …", …]`);
+      options = o.options as string[];
+      const letters = options.map((x, k) => parseOption(x, k).letter);
+      if (!letters.includes(String(gt).trim().toUpperCase()))
+        fail(
+          `${at}: "ground_truth" ${JSON.stringify(gt)} is not one of the option letters ${letters.join(', ')}`,
+        );
+    }
+    return { id, question_type: type, question: o.question, options, ground_truth: gt };
+  });
+}

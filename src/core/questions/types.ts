@@ -1,0 +1,130 @@
+/**
+ * Question and task types. A `Task` is what the reasoner computes; a VSI-Bench question parses into exactly
+ * one task, a free-form question into one of the same tasks or one of the free-form kinds at the end.
+ */
+export const QUESTION_TYPES = [
+  'object_counting',
+  'object_abs_distance',
+  'object_size_estimation',
+  'room_size_estimation',
+  'object_rel_distance',
+  'object_rel_direction_easy',
+  'object_rel_direction_medium',
+  'object_rel_direction_hard',
+  'route_planning',
+  'obj_appearance_order',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Numeric answers (scored by Mean Relative Accuracy); the rest are multiple choice (exact letter). */
+export const NUMERIC_TYPES: ReadonlySet<QuestionType> = new Set([
+  'object_counting',
+  'object_abs_distance',
+  'object_size_estimation',
+  'room_size_estimation',
+]);
+
+export const isQuestionType = (s: string): s is QuestionType =>
+  (QUESTION_TYPES as readonly string[]).includes(s);
+
+/** A question as it appears in a questions file (VSI-Bench's fields). */
+export interface VsiQuestion {
+  readonly id: string;
+  readonly question_type: QuestionType;
+  readonly question: string;
+  readonly options?: string[];
+  readonly ground_truth: string | number;
+}
+
+export interface AnswerOption {
+  /** 'A', 'B', … */
+  readonly letter: string;
+  readonly text: string;
+}
+
+export type DirectionLevel = 'easy' | 'medium' | 'hard';
+export type Turn = 'left' | 'right' | 'back';
+
+export type RouteStep = { readonly kind: 'forward'; readonly target: string } | { readonly kind: 'turn' };
+
+export type Task =
+  | { readonly kind: 'object_counting'; readonly label: string }
+  | { readonly kind: 'object_abs_distance'; readonly a: string; readonly b: string }
+  | { readonly kind: 'object_size_estimation'; readonly label: string }
+  | { readonly kind: 'room_size_estimation' }
+  | { readonly kind: 'object_rel_distance'; readonly anchor: string; readonly choices: string[] }
+  | {
+      readonly kind: 'object_rel_direction';
+      readonly level: DirectionLevel;
+      readonly standing: string;
+      readonly facing: string;
+      readonly query: string;
+    }
+  | {
+      readonly kind: 'route_planning';
+      readonly start: string;
+      readonly facing: string;
+      readonly destination: string;
+      readonly steps: RouteStep[];
+    }
+  | { readonly kind: 'obj_appearance_order'; readonly labels: string[] }
+  // Free-form kinds (no VSI-Bench template).
+  /** "what is behind me?" — objects in a direction from where the user stands now (the last camera pose). */
+  | { readonly kind: 'ego_whats_there'; readonly direction: EgoDirection }
+  /** "is the door to my left?" */
+  | { readonly kind: 'ego_direction_of'; readonly target: string }
+  /** "is the plant left of the sofa?" — from the current viewpoint. */
+  | {
+      readonly kind: 'pair_relation';
+      readonly a: string;
+      readonly relation: PairRelation;
+      readonly b: string;
+      readonly c?: string;
+    }
+  /** Anything else: answered by the VLM from the prompt alone. */
+  | { readonly kind: 'open'; readonly targets: string[] };
+
+export type EgoDirection = 'left' | 'right' | 'front' | 'back';
+export type PairRelation = 'left' | 'right' | 'front' | 'behind' | 'above' | 'below' | 'near' | 'between';
+
+export interface ParsedQuestion {
+  readonly task: Task;
+  /** The VSI-Bench type when the question matched a template (or was declared in a questions file). */
+  readonly questionType?: QuestionType;
+  readonly options?: AnswerOption[];
+  /** How it was understood: a template, the pattern fallback, or the VLM's JSON. */
+  readonly via: 'template' | 'pattern' | 'vlm';
+}
+
+/** Every object name a task refers to (targets first, then cues). */
+export function taskTargets(task: Task): string[] {
+  switch (task.kind) {
+    case 'object_counting':
+    case 'object_size_estimation':
+      return [task.label];
+    case 'object_abs_distance':
+      return [task.a, task.b];
+    case 'room_size_estimation':
+    case 'ego_whats_there':
+      return [];
+    case 'object_rel_distance':
+      return [task.anchor, ...task.choices];
+    case 'object_rel_direction':
+      return [task.query, task.standing, task.facing];
+    case 'route_planning':
+      return [
+        task.start,
+        task.facing,
+        ...task.steps.flatMap((s) => (s.kind === 'forward' ? [s.target] : [])),
+        task.destination,
+      ].filter((x, i, all) => all.indexOf(x) === i);
+    case 'obj_appearance_order':
+      return [...task.labels];
+    case 'ego_direction_of':
+      return [task.target];
+    case 'pair_relation':
+      return [task.a, task.b, ...(task.c ? [task.c] : [])];
+    case 'open':
+      return [...task.targets];
+  }
+}

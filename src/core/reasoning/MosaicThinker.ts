@@ -1,0 +1,288 @@
+import type { Mosaic } from '../mosaic/types';
+import type { RgbImage } from '../perception/types';
+import { resolveLabel } from '../questions/labels';
+import { parseAnswer } from '../questions/parseAnswer';
+import { parseByPattern, parseWithGenerator } from '../questions/parseFreeForm';
+import { parseDeclared, parseTemplate } from '../questions/parseQuestion';
+import { NUMERIC_TYPES, taskTargets, type ParsedQuestion, type QuestionType } from '../questions/types';
+import { serializeMosaic, type ReferenceFrame } from '../prompt/serializeMosaic';
+import {
+  estimateTokens,
+  throwIfAborted,
+  type FrameImages,
+  type FramePerceiver,
+  type TextGenerator,
+} from './interfaces';
+import { selectFrames } from './selectFrames';
+import { solveTask, type ToolOutcome } from './solveTask';
+import type { Trace, TraceStep } from './trace';
+
+/**
+ * The iterative loop (MosaicThinker, arXiv:2602.07082): understand the question → check that the mosaic covers
+ * its objects → if not, perceive more frames chosen by a temporal kernel around where related objects were seen,
+ * within iteration and time budgets → compute the answer with exact tools, or let the VLM answer from a compact
+ * prompt when the tools cannot → parse into the VSI answer format. Every step lands in the trace.
+ */
+export interface ThinkerBudget {
+  readonly maxIterations: number;
+  readonly maxMillis: number;
+  readonly framesPerIteration: number;
+  readonly promptTokens: number;
+  readonly maxNewTokens: number;
+  /** Keyframes sent to the VLM with the prompt. */
+  readonly keyframes: number;
+}
+
+export const DEFAULT_BUDGET: ThinkerBudget = {
+  maxIterations: 3,
+  maxMillis: 30_000,
+  framesPerIteration: 8,
+  promptTokens: 600,
+  maxNewTokens: 48,
+  keyframes: 1,
+};
+
+export interface ThinkerOptions {
+  /** The mosaic, or a getter when perception replaces it between iterations. */
+  readonly mosaic: Mosaic | (() => Mosaic);
+  readonly generator?: TextGenerator;
+  readonly perceiver?: FramePerceiver;
+  readonly images?: FrameImages;
+  readonly budget?: Partial<ThinkerBudget>;
+  /** An object needs this confidence and this many observations to count as covered. */
+  readonly minConfidence?: number;
+  readonly minObservations?: number;
+  readonly frame?: ReferenceFrame;
+  readonly now?: () => number;
+}
+
+export interface QuestionInput {
+  readonly question: string;
+  readonly options?: string[];
+  readonly question_type?: QuestionType;
+  readonly id?: string;
+}
+
+export interface AskOptions {
+  readonly signal?: AbortSignal;
+  readonly onToken?: (t: string) => void;
+  readonly onStep?: (s: TraceStep) => void;
+}
+
+export interface ThinkResult {
+  /** VSI answer format (number or option letter) for benchmark questions; text for free-form ones. */
+  readonly answer: string | number;
+  /** A sentence for people. */
+  readonly text: string;
+  readonly parsed: ParsedQuestion;
+  readonly trace: Trace;
+}
+
+/** Typical longest dimensions (cm) and a typical distance, used only when an object was never seen. */
+const SIZE_PRIOR_CM: Record<string, number> = {
+  chair: 90,
+  couch: 200,
+  bed: 200,
+  'dining table': 150,
+  tv: 110,
+  refrigerator: 180,
+};
+
+export class MosaicThinker {
+  private readonly budget: ThinkerBudget;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: ThinkerOptions) {
+    this.budget = { ...DEFAULT_BUDGET, ...opts.budget };
+    this.now = opts.now ?? (() => Date.now());
+  }
+
+  private mosaic(): Mosaic {
+    return typeof this.opts.mosaic === 'function' ? this.opts.mosaic() : this.opts.mosaic;
+  }
+
+  async ask(input: string | QuestionInput, ask: AskOptions = {}): Promise<ThinkResult> {
+    const q: QuestionInput = typeof input === 'string' ? { question: input } : input;
+    const trace: Trace = [];
+    const push = (s: TraceStep): void => {
+      trace.push(s);
+      ask.onStep?.(s);
+    };
+    const { signal } = ask;
+    const t0 = this.now();
+    throwIfAborted(signal);
+
+    const parsed = await this.understand(q, signal);
+    push({ step: 'understand', question: q.question, parsed, ms: this.now() - t0 });
+
+    await this.cover(parsed, push, t0, signal);
+    throwIfAborted(signal);
+
+    const tTools = this.now();
+    const outcome = solveTask(this.mosaic(), parsed);
+    push({ step: 'tools', status: outcome.status, facts: outcome.facts, ms: this.now() - tTools });
+    if (outcome.status === 'answered' && outcome.answer !== undefined) {
+      push({ step: 'answer', answer: outcome.answer, text: outcome.text, source: 'tool' });
+      return { answer: outcome.answer, text: outcome.text, parsed, trace };
+    }
+    if (this.opts.generator) return this.askModel(q, parsed, outcome, push, trace, ask);
+    const fb = fallback(parsed, outcome);
+    push({ step: 'answer', answer: fb, text: outcome.text || String(fb), source: 'fallback' });
+    return { answer: fb, text: outcome.text || String(fb), parsed, trace };
+  }
+
+  private async understand(q: QuestionInput, signal?: AbortSignal): Promise<ParsedQuestion> {
+    if (q.question_type) return parseDeclared(q.id ?? '?', q.question_type, q.question, q.options);
+    const t = parseTemplate(q.question, q.options);
+    if (t) return t;
+    if (this.opts.generator) return parseWithGenerator(q.question, this.opts.generator, signal);
+    return parseByPattern(q.question);
+  }
+
+  /** Labels not in the mosaic, and labels seen only weakly. */
+  private coverage(parsed: ParsedQuestion): { missing: string[]; weak: string[]; seeds: number[] } {
+    const m = this.mosaic();
+    const known = new Set(m.objects.map((o) => o.label));
+    const minConf = this.opts.minConfidence ?? 0.5;
+    const minObs = this.opts.minObservations ?? 2;
+    const missing: string[] = [];
+    const weak: string[] = [];
+    const seeds: number[] = [];
+    for (const name of taskTargets(parsed.task)) {
+      const r = resolveLabel(name, known);
+      if (!r.found) {
+        if (!missing.includes(r.label)) missing.push(r.label);
+        continue;
+      }
+      const inst = m.objects.filter((o) => o.label === r.label);
+      if (!inst.some((o) => o.confidence >= minConf && o.observations >= minObs) && !weak.includes(r.label))
+        weak.push(r.label);
+      for (const o of inst) {
+        seeds.push(o.firstSeenFrame, o.lastSeenFrame);
+        for (const ob of o.recentObservations ?? []) seeds.push(ob.frame);
+      }
+    }
+    return { missing, weak, seeds };
+  }
+
+  private async cover(
+    parsed: ParsedQuestion,
+    push: (s: TraceStep) => void,
+    t0: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const perceiver = this.opts.perceiver;
+    for (let it = 1; ; it++) {
+      throwIfAborted(signal);
+      const tc = this.now();
+      const cov = this.coverage(parsed);
+      push({ step: 'coverage', iteration: it, missing: cov.missing, weak: cov.weak, ms: this.now() - tc });
+      const wantsRoom = parsed.task.kind === 'room_size_estimation' && !this.mosaic().occupancy && it === 1;
+      if (!perceiver || (cov.missing.length === 0 && cov.weak.length === 0 && !wantsRoom)) return;
+      if (it > this.budget.maxIterations || this.now() - t0 > this.budget.maxMillis) return;
+      const perceived = new Set(
+        perceiver.framesPerceived?.() ?? this.mosaic().trajectory.map((k) => k.frame),
+      );
+      const sel = selectFrames(
+        perceiver.framesAvailable(),
+        perceived,
+        cov.seeds,
+        this.budget.framesPerIteration,
+      );
+      if (sel.frames.length === 0) return;
+      const before = this.mosaic().objects.length;
+      const tp = this.now();
+      await perceiver.perceive(sel.frames, signal);
+      push({
+        step: 'perceive',
+        iteration: it,
+        frames: sel.frames,
+        reason: sel.reason,
+        objectsBefore: before,
+        objectsAfter: this.mosaic().objects.length,
+        ms: this.now() - tp,
+      });
+    }
+  }
+
+  private async askModel(
+    q: QuestionInput,
+    parsed: ParsedQuestion,
+    outcome: ToolOutcome,
+    push: (s: TraceStep) => void,
+    trace: Trace,
+    ask: AskOptions,
+  ): Promise<ThinkResult> {
+    const gen = this.opts.generator!;
+    const count = gen.countTokens ? (t: string) => gen.countTokens!(t) : estimateTokens;
+    const tp = this.now();
+    const ego = ['ego_whats_there', 'ego_direction_of', 'pair_relation'].includes(parsed.task.kind);
+    const tail = [
+      ...(outcome.facts.length ? ['Tool results:', ...outcome.facts.map((f) => '- ' + f)] : []),
+      `Question: ${q.question.trim()}`,
+      ...(parsed.options ? ['Options:', ...parsed.options.map((o) => `${o.letter}. ${o.text}`)] : []),
+      parsed.options
+        ? "Answer with the option's letter from the given choices directly."
+        : parsed.questionType
+          ? 'Please answer the question using a single word or phrase.'
+          : 'Answer in one short sentence.',
+    ].join('\n');
+    const map = serializeMosaic(this.mosaic(), {
+      taskLabels: outcome.labels,
+      budgetTokens: Math.max(64, this.budget.promptTokens - count(tail)),
+      countTokens: count,
+      frame: this.opts.frame ?? (ego ? 'egocentric' : 'allocentric'),
+    });
+    const prompt = `${map.text}\n${tail}`;
+    const images = await this.keyframes(outcome.labels);
+    push({ step: 'prompt', text: prompt, tokens: count(prompt), images: images.length, ms: this.now() - tp });
+    throwIfAborted(ask.signal);
+    const tg = this.now();
+    const output = await gen.generate(prompt, {
+      images,
+      onToken: ask.onToken,
+      signal: ask.signal,
+      maxNewTokens: this.budget.maxNewTokens,
+    });
+    throwIfAborted(ask.signal);
+    push({ step: 'generate', output, ms: this.now() - tg });
+    const parsedAnswer = parsed.questionType
+      ? parseAnswer(output, parsed.questionType, parsed.options)
+      : output.trim();
+    const answer = parsedAnswer ?? fallback(parsed, outcome);
+    const text = parsed.questionType ? String(answer) : output.trim();
+    push({ step: 'answer', answer, text, source: parsedAnswer === undefined ? 'fallback' : 'vlm' });
+    return { answer, text, parsed, trace };
+  }
+
+  /** Pixels of the frames where the task's objects were last seen (at most `keyframes`). */
+  private async keyframes(labels: string[]): Promise<RgbImage[]> {
+    const src = this.opts.images;
+    if (!src || this.budget.keyframes <= 0) return [];
+    const frames = this.mosaic()
+      .objects.filter((o) => labels.includes(o.label))
+      .sort((a, b) => b.confidence - a.confidence)
+      .map((o) => o.lastSeenFrame)
+      .filter((f, i, all) => all.indexOf(f) === i)
+      .slice(0, this.budget.keyframes);
+    const out: RgbImage[] = [];
+    for (const f of frames) {
+      const img = await src.image(f);
+      if (img) out.push(img);
+    }
+    return out;
+  }
+}
+
+/** The answer when neither the tools nor a VLM can give one: a prior, or the first option. */
+function fallback(parsed: ParsedQuestion, outcome: ToolOutcome): string | number {
+  const t = parsed.task;
+  if (parsed.questionType && NUMERIC_TYPES.has(parsed.questionType)) {
+    if (t.kind === 'object_size_estimation') return SIZE_PRIOR_CM[outcome.missing[0] ?? ''] ?? 80;
+    if (t.kind === 'object_abs_distance') return 2;
+    if (t.kind === 'room_size_estimation') return 20;
+    return 1;
+  }
+  if (parsed.options?.length) return parsed.options[0].letter;
+  return outcome.text || 'I cannot answer that from what I have seen.';
+}

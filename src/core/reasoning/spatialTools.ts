@@ -1,0 +1,88 @@
+import type { Mosaic, MosaicObject } from '../mosaic/types';
+import { boxDistance } from './boxDistance';
+import {
+  boxCorners,
+  boxFrom,
+  extentAlong,
+  toPlane,
+  worldFrame,
+  type OrientedBox,
+  type WorldFrame,
+} from './orientedBox';
+import { minAreaRectArea } from './planeGeometry';
+
+/** Exact spatial quantities over the mosaic: the tools whose results answer (or inform) each task. */
+export const objectsLabelled = (m: Mosaic, label: string): MosaicObject[] =>
+  m.objects.filter((o) => o.label === label);
+
+export const countLabel = (m: Mosaic, label: string): number => objectsLabelled(m, label).length;
+
+export const boxOf = (m: Mosaic, o: MosaicObject): OrientedBox => boxFrom(o.center, o.size, o.yaw, m.up);
+
+/** Closest-point distance between two objects, metres. */
+export const objectDistance = (m: Mosaic, a: MosaicObject, b: MosaicObject): number =>
+  boxDistance(boxOf(m, a), boxOf(m, b));
+
+/** Smallest closest-point distance between any instance of label a and any of label b (VSI: "measure to the closest"). */
+export function labelDistance(m: Mosaic, a: string, b: string): number {
+  let best = Infinity;
+  for (const oa of objectsLabelled(m, a))
+    for (const ob of objectsLabelled(m, b)) if (oa !== ob) best = Math.min(best, objectDistance(m, oa, ob));
+  return best;
+}
+
+/** Length of the longest dimension (length, width or height), metres. */
+export const longestDimension = (o: MosaicObject): number => Math.max(o.size[0], o.size[1], o.size[2]);
+
+/** Choices ranked by their closest-point distance to the anchor (nearest first). */
+export function rankByDistance(
+  m: Mosaic,
+  anchor: string,
+  choices: string[],
+): { label: string; distance: number }[] {
+  return choices
+    .map((label) => ({ label, distance: labelDistance(m, anchor, label) }))
+    .sort((x, y) => x.distance - y.distance);
+}
+
+export interface RoomArea {
+  readonly area: number;
+  readonly method: 'occupancy' | 'extent';
+}
+
+/**
+ * Floor area, m². From the occupancy grid (free ∪ occupied cells on the floor plane) when there is one;
+ * otherwise the minimum-area rectangle around every object footprint and camera position — a lower bound
+ * of the room, since both lie inside it.
+ */
+export function roomArea(m: Mosaic): RoomArea {
+  const occ = m.occupancy;
+  if (occ && occ.free.length + occ.occupied.length > 0) {
+    const cells = new Set([...occ.free, ...occ.occupied]);
+    return { area: cells.size * occ.cellSize * occ.cellSize, method: 'occupancy' };
+  }
+  const f = worldFrame(m.up);
+  const pts: [number, number][] = [];
+  for (const o of m.objects) for (const c of boxCorners(boxOf(m, o))) pts.push(toPlane(f, c));
+  for (const k of m.trajectory) pts.push(toPlane(f, [k.pose[3], k.pose[7], k.pose[11]]));
+  return { area: minAreaRectArea(pts), method: 'extent' };
+}
+
+/** Labels sorted by the first frame any of their instances was seen (unseen labels last, in asked order). */
+export function appearanceOrder(m: Mosaic, labels: string[]): { label: string; firstSeenFrame: number }[] {
+  return labels
+    .map((label) => ({
+      label,
+      firstSeenFrame: Math.min(...objectsLabelled(m, label).map((o) => o.firstSeenFrame), Infinity),
+    }))
+    .sort((a, b) => a.firstSeenFrame - b.firstSeenFrame);
+}
+
+/** Vertical extent [bottom, top] of an object, metres along up. */
+export function verticalExtent(
+  m: Mosaic,
+  o: MosaicObject,
+  f: WorldFrame = worldFrame(m.up),
+): [number, number] {
+  return extentAlong(boxOf(m, o), f.up);
+}
