@@ -1,0 +1,45 @@
+import type { BackendPreference } from '../core/backend/decideBackend';
+import type { Mosaic } from '../core/mosaic/types';
+import type { CallOptions, PerceptionCapabilities } from './PerceptionApi';
+
+/** One visible step of the reasoning trace. */
+export interface ReasonerStep {
+  readonly step: string;
+  readonly detail: string;
+  readonly ms?: number;
+}
+
+/** Events of one `ask`, tagged by `status`: steps, streamed text, then exactly one `done` on success. */
+export type ReasonerEvent =
+  | { readonly status: 'step'; readonly requestId: string; readonly step: ReasonerStep }
+  | { readonly status: 'token'; readonly requestId: string; readonly text: string }
+  | { readonly status: 'done'; readonly requestId: string; readonly answer: ReasonerAnswer };
+
+export type ReasonerEventCallback = (event: ReasonerEvent) => void;
+
+export interface ReasonerAnswer {
+  /** The answer text shown to the user. */
+  readonly text: string;
+  /** The machine-readable answer (a number or an option letter) where the question has one. */
+  readonly value?: number | string;
+  /** False when the reasoner could not answer this kind of question (the text says why). */
+  readonly answered: boolean;
+  /** Mosaic object ids the answer is about. */
+  readonly objectIds: readonly string[];
+  readonly trace: readonly ReasonerStep[];
+}
+
+export interface AskRequest extends CallOptions {
+  readonly mosaic: Mosaic;
+  readonly question: string;
+  readonly options?: readonly string[];
+}
+
+export interface ReasonerApi {
+  ping(): Promise<{ readonly pong: true; readonly context: string }>;
+  capabilities(preference?: BackendPreference): Promise<PerceptionCapabilities>;
+  /** Answers a question over a mosaic. Latest request wins: a new `ask` aborts the running one (AbortError). */
+  ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer>;
+  interrupt(requestId?: string): Promise<number>;
+  dispose(): Promise<void>;
+}

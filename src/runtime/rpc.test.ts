@@ -1,0 +1,231 @@
+import { describe, expect, it, afterEach } from 'vitest';
+import { expose, proxy, wrap, type Remote } from 'comlink';
+import { installErrorTransfer } from './errorTransfer';
+import { PerceptionService } from './PerceptionService';
+import { ReasonerService } from './ReasonerService';
+import type { PerceptionApi, PerceptionFrame, SelfTestResult } from './PerceptionApi';
+import type { ReasonerApi, ReasonerEvent } from './ReasonerApi';
+import type { ProgressEvent } from './progress';
+import { callWithSignal, transferFrame } from './clients';
+import { AbortError, SelfTestError } from './errors';
+import { SceneStore } from '../storage/SceneStore';
+import { MemoryKvStore } from '../storage/kv';
+import { StorageFullError } from '../storage/errors';
+import { FailingKvStore, makeObject } from '../storage/testing';
+
+// The real comlink protocol over a real MessageChannel (Node's), so structured cloning, transfer, proxies and
+// the error handler are exercised exactly as between a page and a worker.
+const channels: MessageChannel[] = [];
+function connect<T>(service: object): Remote<T> {
+  installErrorTransfer();
+  const ch = new MessageChannel();
+  channels.push(ch);
+  expose(service, ch.port1 as unknown as Parameters<typeof expose>[1]);
+  return wrap<T>(ch.port2 as unknown as Parameters<typeof wrap>[0]);
+}
+afterEach(() => {
+  for (const ch of channels.splice(0)) {
+    ch.port1.close();
+    ch.port2.close();
+  }
+});
+
+const probe = async () => ({
+  caps: { webgpu: false, shaderF16: false, fallbackAdapter: false, wasmThreads: false, node: false },
+  adapter: null,
+  crossOriginIsolated: false,
+  hardwareConcurrency: 2,
+  context: 'worker' as const,
+});
+
+const W = 8;
+const H = 6;
+const intrinsics = { width: W, height: H, fx: 8, fy: 8, cx: 3.5, cy: 2.5 };
+function frame(
+  n: number,
+  detections = [{ label: 'chair', score: 0.9, box: [2, 1, 6, 5] as const }],
+): PerceptionFrame {
+  return {
+    frame: n,
+    time: n / 30,
+    rgb: { width: W, height: H, data: new Uint8Array(W * H * 3).fill(n) },
+    depth: { width: W, height: H, data: new Float32Array(W * H).fill(2) },
+    pose: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+    intrinsics,
+    detections,
+  };
+}
+
+describe('PerceptionService over comlink', () => {
+  it('streams ordered progress through a proxy, ending at exactly one done at 100', async () => {
+    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const events: ProgressEvent[] = [];
+    const result = await api.selfTest(
+      { kind: 'progress', steps: 10 },
+      proxy((e: ProgressEvent) => void events.push(e)),
+    );
+    expect(result).toEqual({ kind: 'progress', steps: 10 });
+    await new Promise((r) => setTimeout(r, 20)); // proxied callbacks are async messages of their own
+    expect(events[0].status).toBe('initiate');
+    const values = events.flatMap((e) => (e.status === 'initiate' ? [] : [e.progress]));
+    expect(values).toHaveLength(11);
+    expect(values.every((v, i) => i === 0 || v >= values[i - 1])).toBe(true);
+    expect(events.at(-1)).toMatchObject({ status: 'done', progress: 100 });
+    expect(events.filter((e) => e.status === 'done')).toHaveLength(1);
+  });
+
+  it('interrupt(requestId) rejects the call with an AbortError that keeps its class and name', async () => {
+    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const call = api.selfTest({ kind: 'wait', ms: 5000 }, undefined, { requestId: 'w1' });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await api.interrupt('w1')).toBe(1);
+    const err = await call.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AbortError);
+    expect((err as Error).name).toBe('AbortError');
+    expect(await api.interrupt('w1')).toBe(0);
+  });
+
+  it('callWithSignal turns an AbortSignal into an interrupt', async () => {
+    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const ctl = new AbortController();
+    const call = callWithSignal<SelfTestResult>(
+      ctl.signal,
+      (id) => api.interrupt(id),
+      (requestId) => api.selfTest({ kind: 'wait', ms: 5000 }, undefined, { requestId }),
+    );
+    setTimeout(() => ctl.abort(), 20);
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    // The worker side was really interrupted: nothing is left running.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await api.interrupt()).toBe(0);
+  });
+
+  it('a thrown named error arrives with its name, message and class', async () => {
+    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const err = await api.selfTest({ kind: 'throw', message: 'boom: do X instead' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SelfTestError);
+    expect(err).toMatchObject({ name: 'SelfTestError', message: 'boom: do X instead' });
+  });
+
+  it('a storage error from the worker side keeps its class (StorageFullError)', async () => {
+    const kv = new FailingKvStore();
+    kv.writesLeft = 0;
+    const api = connect<PerceptionApi>(
+      new PerceptionService({ probe, openLibrary: async () => new SceneStore(kv) }),
+    );
+    const err = await api
+      .selfTest({
+        kind: 'storage',
+        sceneId: 'x',
+        mosaic: { schemaVersion: 1, up: [0, 0, 1], objects: [], trajectory: [] },
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorageFullError);
+    expect((err as Error).message).toMatch(/storage is full/);
+  });
+
+  it('transfers frame buffers (detached on the sender), fuses, and persists each keyframe', async () => {
+    const kv = new MemoryKvStore();
+    const api = connect<PerceptionApi>(
+      new PerceptionService({ probe, openLibrary: async () => new SceneStore(kv) }),
+    );
+    const meta = await api.openScene({ name: 'room', id: 'r1' });
+    const f = frame(0);
+    const result = await api.processFrame(transferFrame(f));
+    expect(f.rgb.data.byteLength).toBe(0);
+    expect(f.depth!.data.byteLength).toBe(0);
+    expect(result).toMatchObject({ dropped: false, frame: 0, upserted: 1, objectCount: 1, sceneId: meta.id });
+    if (result.dropped) throw new Error('unreachable');
+    expect(result.timings.map((t) => t.stage)).toEqual(['validate', 'fuse', 'persist']);
+    await api.processFrame(transferFrame(frame(1)));
+    const stored = await new SceneStore(kv).load('r1');
+    expect(stored.mosaic.objects).toEqual((await api.mosaic()).objects);
+    expect(stored.mosaic.trajectory.map((k) => k.frame)).toEqual([0, 1]);
+    expect(stored.mosaic.objects[0]).toMatchObject({ label: 'chair', observations: 2 });
+  });
+
+  it('drops frames that arrive while one is in flight instead of queueing them', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const store = new SceneStore(new MemoryKvStore());
+    const slow = Object.create(store) as SceneStore;
+    slow.appendKeyframe = async (...args) => {
+      await gate;
+      return store.appendKeyframe(...args);
+    };
+    const api = connect<PerceptionApi>(new PerceptionService({ probe, openLibrary: async () => slow }));
+    await api.openScene({ name: 'room' });
+    const first = api.processFrame(frame(0));
+    await new Promise((r) => setTimeout(r, 20));
+    const [second, third] = await Promise.all([api.processFrame(frame(1)), api.processFrame(frame(2))]);
+    expect(second).toEqual({ dropped: true, frame: 1, reason: 'busy' });
+    expect(third).toEqual({ dropped: true, frame: 2, reason: 'busy' });
+    release();
+    expect(await first).toMatchObject({ dropped: false, frame: 0 });
+    expect(await api.processFrame(frame(3))).toMatchObject({ dropped: false, frame: 3 });
+  });
+
+  it('refuses a malformed frame with a message naming the frame and the fix', async () => {
+    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const bad = { ...frame(4), intrinsics: { ...intrinsics, width: 16 } };
+    await expect(api.processFrame(bad)).rejects.toMatchObject({
+      name: 'InvalidRequestError',
+      message: expect.stringMatching(/frame 4\): rgb is 8×6 but intrinsics describe 16×6/),
+    });
+  });
+
+  it('reports capabilities and the backend choice per model kind', async () => {
+    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const caps = await api.capabilities('webgpu');
+    expect(caps.choices.vlm).toMatchObject({ device: 'wasm', reason: expect.stringMatching(/no adapter/) });
+    expect(await api.ping()).toEqual({ pong: true, context: 'node' });
+  });
+});
+
+describe('ReasonerService over comlink', () => {
+  const mosaic = {
+    schemaVersion: 1,
+    up: [0, 0, 1] as const,
+    objects: [makeObject('a', 'chair', 0), makeObject('b', 'chair', 1), makeObject('c', 'table', 2)],
+    trajectory: [],
+  };
+
+  it('answers a counting question exactly, with a trace and streamed tokens, done last', async () => {
+    const api = connect<ReasonerApi>(new ReasonerService({ probe }));
+    const events: ReasonerEvent[] = [];
+    const answer = await api.ask(
+      { mosaic, question: 'How many chairs are there?' },
+      proxy((e: ReasonerEvent) => void events.push(e)),
+    );
+    expect(answer).toMatchObject({ text: '2', value: 2, answered: true, objectIds: ['a', 'b'] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events.map((e) => e.status)).toEqual(['step', 'step', 'token', 'done']);
+  });
+
+  it('says honestly when it cannot answer yet', async () => {
+    const api = connect<ReasonerApi>(new ReasonerService({ probe }));
+    const answer = await api.ask({ mosaic, question: 'How far is the chair from the table?' });
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toMatch(/not wired into this build.*3 object\(s\): chair, table/);
+  });
+
+  it('latest request wins: a new ask aborts the running one, whose late events are never sent', async () => {
+    const api = connect<ReasonerApi>(new ReasonerService({ probe, tokenDelayMs: 30 }));
+    const first: ReasonerEvent[] = [];
+    const slowQuestion = 'Where is the chair relative to the table when I stand by the door?';
+    const a = api.ask(
+      { mosaic, question: slowQuestion, requestId: 'q1' },
+      proxy((e: ReasonerEvent) => void first.push(e)),
+    );
+    await new Promise((r) => setTimeout(r, 40));
+    const b = api.ask({ mosaic, question: 'how many tables?', requestId: 'q2' });
+    await expect(a).rejects.toBeInstanceOf(AbortError);
+    expect(await b).toMatchObject({ value: 1 });
+    expect(first.some((e) => e.status === 'done')).toBe(false);
+  });
+
+  it('refuses an empty question with a clear named error', async () => {
+    const api = connect<ReasonerApi>(new ReasonerService({ probe }));
+    await expect(api.ask({ mosaic, question: '  ' })).rejects.toMatchObject({ name: 'InvalidRequestError' });
+  });
+});

@@ -1,0 +1,4 @@
+import { PerceptionService } from '../src/runtime/PerceptionService';
+import { exposeService } from '../src/runtime/exposeService';
+
+exposeService(new PerceptionService());
