@@ -31,7 +31,7 @@ const manifest = parseManifest({
 });
 
 describe('createTransformersCache', () => {
-  const loaderWith = (files: Record<string, Uint8Array>) => {
+  const loaderWith = (files: Record<string, Uint8Array<ArrayBuffer>>) => {
     const fetch: FetchLike = async (url) =>
       files[url] ? new Response(files[url]) : new Response('', { status: 404 });
     return new ModelLoader({ manifest, fetch, cache: null });
