@@ -1,0 +1,115 @@
+/** OWLv2 through Transformers.js' zero-shot-object-detection pipeline. */
+import type { ZeroShotObjectDetectionPipeline } from '@huggingface/transformers';
+import type { BackendChoice } from '../../core/backend/decideBackend';
+import type { Detection, RgbImage } from '../../core/perception/types';
+import type { ProgressCallback } from '../models/progress';
+import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
+import { abortError, EngineInputError, ModelLoadError } from '../transformers/errors';
+import { LazyResource } from '../transformers/lazyResource';
+import { OWLV2_BASE } from '../transformers/modelIds';
+import { importTransformers, type ModelSourceOptions } from '../transformers/modelSource';
+import { ProgressAdapter } from '../transformers/progressAdapter';
+import { toRawImage } from '../transformers/rawImage';
+import type { OpenVocabularyDetector, OpenVocabularyOptions } from './types';
+
+export interface Owlv2Options extends BackendOptions {
+  readonly source: ModelSourceOptions;
+  readonly modelId?: string;
+}
+
+interface Loaded {
+  readonly pipe: ZeroShotObjectDetectionPipeline;
+  readonly lib: typeof import('@huggingface/transformers');
+  readonly choice: BackendChoice;
+}
+
+interface RawDetection {
+  score: number;
+  label: string;
+  box: { xmin: number; ymin: number; xmax: number; ymax: number };
+}
+
+export class Owlv2Detector implements OpenVocabularyDetector {
+  readonly modelId: string;
+  private readonly model = new LazyResource<Loaded, ProgressCallback | undefined>(
+    (progress) => this.doLoad(progress),
+    (l) => l.pipe.dispose(),
+  );
+
+  constructor(private readonly opts: Owlv2Options) {
+    this.modelId = opts.modelId ?? OWLV2_BASE;
+  }
+
+  get backend(): BackendChoice | null {
+    return this.model.current?.choice ?? null;
+  }
+
+  async load(progress?: ProgressCallback): Promise<void> {
+    await this.model.load(progress);
+  }
+
+  private async doLoad(progress?: ProgressCallback): Promise<Loaded> {
+    const lib = await importTransformers(this.opts.source);
+    const adapter = new ProgressAdapter(
+      this.modelId,
+      this.opts.source.allowRemoteModels ? 'hub' : 'local',
+      progress,
+    );
+    try {
+      const { value: pipe, choice } = await loadWithFallback(
+        'open-vocab-detector',
+        this.modelId,
+        this.opts,
+        (c) =>
+          lib.pipeline('zero-shot-object-detection', this.modelId, {
+            device: c.device,
+            dtype: c.dtype,
+            progress_callback: adapter.callback,
+          }),
+      );
+      adapter.ready();
+      return { pipe, lib, choice };
+    } catch (err) {
+      adapter.error(err);
+      throw new ModelLoadError(
+        `${this.modelId}: open-vocabulary detector failed to load (${err instanceof Error ? err.message : String(err)})`,
+      );
+    }
+  }
+
+  async detect(
+    image: RgbImage,
+    labels: readonly string[],
+    opts: OpenVocabularyOptions = {},
+  ): Promise<Detection[]> {
+    if (opts.signal?.aborted) throw abortError('open-vocabulary detection');
+    const clean = [...new Set(labels.map((l) => l.trim()).filter((l) => l.length > 0))];
+    if (clean.length === 0) {
+      throw new EngineInputError(
+        `${this.modelId} detect(): no labels given; pass the object names to look for`,
+      );
+    }
+    const loaded = await this.model.load(undefined);
+    const raw = toRawImage(loaded.lib.RawImage, image, `${this.modelId} detect()`);
+    const found = (await loaded.pipe(raw, clean, {
+      threshold: opts.threshold ?? 0.1,
+      ...(opts.topK !== undefined ? { top_k: opts.topK } : {}),
+    })) as unknown as RawDetection[];
+    if (opts.signal?.aborted) throw abortError('open-vocabulary detection');
+    const clamp = (v: number, hi: number): number => Math.min(Math.max(v, 0), hi);
+    return found.map((d) => ({
+      label: d.label,
+      score: d.score,
+      box: [
+        clamp(d.box.xmin, image.width),
+        clamp(d.box.ymin, image.height),
+        clamp(d.box.xmax, image.width),
+        clamp(d.box.ymax, image.height),
+      ] as const,
+    }));
+  }
+
+  dispose(): Promise<void> {
+    return this.model.dispose();
+  }
+}
