@@ -190,23 +190,44 @@ describe('ReasonerService over comlink', () => {
     trajectory: [],
   };
 
-  it('answers a counting question exactly, with a trace and streamed tokens, done last', async () => {
+  it('answers a counting question exactly through the reasoning loop, streaming, done last', async () => {
     const api = connect<ReasonerApi>(new ReasonerService({ probe }));
     const events: ReasonerEvent[] = [];
     const answer = await api.ask(
       { mosaic, question: 'How many chairs are there?' },
       proxy((e: ReasonerEvent) => void events.push(e)),
     );
-    expect(answer).toMatchObject({ text: '2', value: 2, answered: true, objectIds: ['a', 'b'] });
+    expect(answer).toMatchObject({ value: 2, answered: true, objectIds: ['a', 'b'] });
     await new Promise((r) => setTimeout(r, 20));
-    expect(events.map((e) => e.status)).toEqual(['step', 'step', 'token', 'done']);
+    const statuses = events.map((e) => e.status);
+    expect(statuses.at(-1)).toBe('done');
+    expect(statuses.filter((s) => s === 'done')).toHaveLength(1);
+    expect(statuses).toContain('token');
+    expect(answer.trace.map((s) => s.step)).toContain('understand');
+    expect(answer.trace.at(-1)?.step).toBe('answer');
   });
 
-  it('says honestly when it cannot answer yet', async () => {
+  // Both boxes have yaw 0.25 and size 0.5 × 1 along their own x × y. In their frame the centres differ by
+  // (2·cos 0.25, −2·sin 0.25) = (1.938, −0.495); the y extents overlap, so the gap is 1.938 − 0.5 = 1.438 m.
+  it('answers a distance exactly from the oriented boxes', async () => {
     const api = connect<ReasonerApi>(new ReasonerService({ probe }));
-    const answer = await api.ask({ mosaic, question: 'How far is the chair from the table?' });
+    const two = { ...mosaic, objects: [mosaic.objects[0], mosaic.objects[2]] };
+    const answer = await api.ask({
+      mosaic: two,
+      question: 'What is the distance between the chair and the table?',
+    });
+    expect(answer.answered).toBe(true);
+    expect(Number(answer.value)).toBeCloseTo(2 * Math.cos(0.25) - 0.5, 2);
+  });
+
+  it('says so when it cannot answer (an object the mosaic never saw, no VLM)', async () => {
+    const api = connect<ReasonerApi>(new ReasonerService({ probe }));
+    const answer = await api.ask({
+      mosaic,
+      question: 'What is the distance between the sofa and the table?',
+    });
     expect(answer.answered).toBe(false);
-    expect(answer.text).toMatch(/not wired into this build.*3 object\(s\): chair, table/);
+    expect(answer.trace.at(-1)?.detail).toMatch(/\(fallback\)/);
   });
 
   it('latest request wins: a new ask aborts the running one, whose late events are never sent', async () => {
