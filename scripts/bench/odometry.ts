@@ -1,0 +1,141 @@
+/**
+ * Odometry benchmark on the real ICL living-room sequence: runs our RGB-D odometry over every frame,
+ * compares with the folder's trajectory.log (ATE after a rigid alignment) and times each frame.
+ *   npx tsx scripts/bench/odometry.ts [--quick] [--seq <folder>]
+ * Prints a markdown table and writes bench-out/odometry.json and bench-out/odometry.md.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openNodeFileSource } from '../../src/cli/nodeFileSource';
+import type { Mat4 } from '../../src/core/geometry/types';
+import { absoluteTrajectoryError, relativePoseError } from '../../src/core/odometry/ate';
+import type { OdometryOptions } from '../../src/core/odometry/odometry';
+import { Odometry } from '../../src/core/odometry/odometry';
+import { openSequence } from '../../src/core/sequence/openSequence';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_SEQUENCE = path.resolve(repoRoot, '../shared/data/icl-livingroom');
+
+export interface OdometryBenchOptions {
+  readonly sequence?: string;
+  /** Only the first 60 frames. */
+  readonly quick?: boolean;
+  readonly maxFrames?: number;
+  readonly odometry?: Partial<OdometryOptions>;
+  readonly outDir?: string | null;
+  readonly log?: (line: string) => void;
+}
+
+export interface OdometryBenchResult {
+  readonly sequence: string;
+  readonly frames: number;
+  readonly keyframes: number;
+  readonly lostFrames: number;
+  readonly ateRmseCm: number;
+  readonly ateMaxCm: number;
+  readonly rpeTranslationMmPerFrame: number;
+  readonly rpeRotationDegPerFrame: number;
+  /** Odometry only (pyramid + alignment), per frame. */
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly maxMs: number;
+  /** CPU time of the odometry per frame (less sensitive than wall time to other processes on a shared machine). */
+  readonly medianCpuMs: number;
+  /** Reading and decoding JPEG + depth PNG, per frame (not part of the odometry times). */
+  readonly medianDecodeMs: number;
+  readonly machine: string;
+  readonly node: string;
+  readonly date: string;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+};
+
+export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise<OdometryBenchResult> {
+  const dir = opts.sequence ?? DEFAULT_SEQUENCE;
+  const log = opts.log ?? (() => {});
+  const seq = await openSequence(await openNodeFileSource(dir));
+  if (!seq.hasDepth) throw new Error(`${dir}: odometry needs depth/`);
+  if (!seq.poses) throw new Error(`${dir}: the benchmark needs trajectory.log as the reference`);
+  const n = Math.min(seq.frameCount, opts.maxFrames ?? Infinity, opts.quick ? 60 : Infinity);
+  const odo = new Odometry(seq.intrinsics, opts.odometry);
+  const poses: Mat4[] = [];
+  const times: number[] = [];
+  const decodeTimes: number[] = [];
+  const cpuTimes: number[] = [];
+  let keyframes = 0;
+  let lost = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const frame = await seq.readFrame(i);
+    const t1 = performance.now();
+    if (!frame.depth) throw new Error(`frame ${frame.id} has no depth`);
+    const c1 = process.cpuUsage();
+    poses.push(odo.push({ rgb: frame.rgb, depth: frame.depth }));
+    const t2 = performance.now();
+    const c2 = process.cpuUsage(c1);
+    if (i > 0) cpuTimes.push((c2.user + c2.system) / 1000);
+    decodeTimes.push(t1 - t0);
+    if (i > 0) times.push(t2 - t1); // the first frame only builds a keyframe
+    if (odo.last?.keyframe) keyframes++;
+    if (!odo.last?.tracked) lost++;
+    if (i % 20 === 0) log(`frame ${i}/${n}: ${(t2 - t1).toFixed(0)} ms`);
+  }
+  const reference = seq.poses.slice(0, n);
+  const ate = absoluteTrajectoryError(poses, reference);
+  const rpe = relativePoseError(poses, reference, 1);
+  const result: OdometryBenchResult = {
+    sequence: path.relative(repoRoot, dir) || dir,
+    frames: n,
+    keyframes,
+    lostFrames: lost,
+    ateRmseCm: ate.rmse * 100,
+    ateMaxCm: ate.max * 100,
+    rpeTranslationMmPerFrame: rpe.translationRmse * 1000,
+    rpeRotationDegPerFrame: (rpe.rotationRmse * 180) / Math.PI,
+    medianMs: percentile(times, 0.5),
+    p90Ms: percentile(times, 0.9),
+    maxMs: Math.max(...times),
+    medianCpuMs: percentile(cpuTimes, 0.5),
+    medianDecodeMs: percentile(decodeTimes, 0.5),
+    machine: `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores)`,
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  if (opts.outDir !== null) {
+    const out = opts.outDir ?? path.join(repoRoot, 'bench-out');
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'odometry.json'), JSON.stringify(result, null, 2) + '\n');
+    await writeFile(path.join(out, 'odometry.md'), formatOdometryBench(result));
+  }
+  return result;
+}
+
+export function formatOdometryBench(r: OdometryBenchResult): string {
+  const f = (x: number, d = 1) => x.toFixed(d);
+  return [
+    `### RGB-D odometry on ${r.sequence}`,
+    '',
+    '| frames | keyframes | lost | ATE RMSE (cm) | ATE max (cm) | RPE (mm/frame, °/frame) | median ms/frame | p90 ms/frame | median CPU ms/frame | decode ms/frame | machine | node |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    `| ${r.frames} | ${r.keyframes} | ${r.lostFrames} | ${f(r.ateRmseCm, 2)} | ${f(r.ateMaxCm, 2)} | ${f(r.rpeTranslationMmPerFrame, 2)}, ${f(r.rpeRotationDegPerFrame, 3)} | ${f(r.medianMs)} | ${f(r.p90Ms)} | ${f(r.medianCpuMs)} | ${f(r.medianDecodeMs)} | ${r.machine} | ${r.node} |`,
+    '',
+    'ms/frame: odometry only (pyramid + alignment); decode = reading the JPEG and depth PNG. ATE after a rigid (Horn) alignment to trajectory.log.',
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const seqArg = args.indexOf('--seq');
+  const result = await runOdometryBench({
+    quick: args.includes('--quick'),
+    sequence: seqArg >= 0 ? path.resolve(args[seqArg + 1]) : undefined,
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
+  process.stdout.write(formatOdometryBench(result));
+}

@@ -1,0 +1,134 @@
+import { IDENTITY, invertRigid, multiply } from '../geometry/se3';
+import type { CameraToWorld, Intrinsics, Mat4 } from '../geometry/types';
+import type { DepthImage, RgbImage } from '../perception/types';
+import type { AlignOptions } from './alignRgbd';
+import { alignRgbd } from './alignRgbd';
+import { orthonormalize, rotationAngle, translationNorm } from './lie';
+import type { PyramidLevel, PyramidOptions, TargetLevel } from './rgbdPyramid';
+import { buildPyramid, prepareTarget } from './rgbdPyramid';
+
+export interface OdometryFrame {
+  readonly rgb: RgbImage;
+  readonly depth: DepthImage;
+}
+
+export interface OdometryOptions extends PyramidOptions, AlignOptions {
+  /** A new keyframe is taken once the camera moves this far (metres) or turns this much (radians) from it… */
+  readonly keyframeTranslation: number;
+  readonly keyframeRotation: number;
+  /** … or when fewer than this share of its valid pixels still finds a correspondence. */
+  readonly keyframeMinInlierRatio: number;
+  /** Pose of the first frame (camera → world); identity by default. */
+  readonly initialPose?: Mat4;
+}
+
+export const DEFAULT_ODOMETRY_OPTIONS: OdometryOptions = {
+  levels: 4,
+  minDepth: 0.1,
+  maxDepth: 6,
+  iterations: [0, 6, 8, 10],
+  strides: [1, 1, 1, 1],
+  sigmaGeometric: 0.01,
+  sigmaPhotometric: 0.05,
+  maxDistance: [0.03, 0.05, 0.1, 0.2],
+  huber: 2,
+  keyframeTranslation: 0.1,
+  keyframeRotation: (10 * Math.PI) / 180,
+  keyframeMinInlierRatio: 0.6,
+};
+
+export interface OdometryStep {
+  readonly pose: CameraToWorld;
+  readonly keyframe: boolean;
+  readonly tracked: boolean;
+  readonly inlierRatio: number;
+}
+
+interface Keyframe {
+  readonly pose: number[];
+  readonly levels: (TargetLevel | undefined)[];
+}
+
+/**
+ * Incremental RGB-D odometry: each pushed frame is aligned to the current keyframe (not to the previous
+ * frame) so error accumulates only when the keyframe changes. Cost per frame is bounded: one pyramid,
+ * a fixed number of Gauss-Newton iterations, and on keyframe change one target preparation.
+ */
+export class Odometry {
+  private readonly options: OdometryOptions;
+  private keyframe: Keyframe | undefined;
+  private previousPose: number[] | undefined;
+  private velocity: number[] = IDENTITY.slice();
+  private frames = 0;
+  last: OdometryStep | undefined;
+
+  constructor(
+    private readonly intrinsics: Intrinsics,
+    options: Partial<OdometryOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_ODOMETRY_OPTIONS, ...options };
+  }
+
+  get frameCount(): number {
+    return this.frames;
+  }
+
+  /** Adds the next frame; returns its camera-to-world pose. */
+  push(frame: OdometryFrame): CameraToWorld {
+    const { rgb, depth } = frame;
+    if (depth.width !== rgb.width || depth.height !== rgb.height)
+      throw new Error(
+        `odometry: depth is ${depth.width}×${depth.height} but colour is ${rgb.width}×${rgb.height}`,
+      );
+    const levels = buildPyramid(rgb, depth, this.intrinsics, this.options);
+    this.frames++;
+    if (!this.keyframe || !this.previousPose) {
+      const pose = (this.options.initialPose ?? IDENTITY).slice();
+      this.startKeyframe(levels, pose);
+      return this.finish(pose, true, true, 1);
+    }
+    const kf = this.keyframe;
+    // Constant-velocity guess, expressed relative to the keyframe.
+    const predicted = multiply(this.previousPose, this.velocity);
+    const initial = multiply(invertRigid(kf.pose), predicted);
+    let result = alignRgbd(levels, kf.levels, initial, this.options);
+    if (!result.ok) {
+      // Retry from "no motion since the last frame" before giving up on this frame.
+      result = alignRgbd(levels, kf.levels, multiply(invertRigid(kf.pose), this.previousPose), this.options);
+    }
+    const relative = result.ok ? result.transform : multiply(invertRigid(kf.pose), predicted);
+    const pose = orthonormalize(multiply(kf.pose, relative));
+    const o = this.options;
+    const farFromKeyframe =
+      translationNorm(relative) > o.keyframeTranslation ||
+      rotationAngle(relative) > o.keyframeRotation ||
+      result.inlierRatio < o.keyframeMinInlierRatio ||
+      !result.ok;
+    if (farFromKeyframe) this.startKeyframe(levels, pose);
+    return this.finish(pose, farFromKeyframe, result.ok, result.inlierRatio);
+  }
+
+  reset(): void {
+    this.keyframe = undefined;
+    this.previousPose = undefined;
+    this.velocity = IDENTITY.slice();
+    this.frames = 0;
+    this.last = undefined;
+  }
+
+  private startKeyframe(levels: PyramidLevel[], pose: number[]): void {
+    // Only levels that are iterated on need gradients and normals (level 0 is often skipped: 4× the pixels).
+    const targets = levels.map((l, i) =>
+      (this.options.iterations[i] ?? 0) > 0 ? prepareTarget(l) : undefined,
+    );
+    this.keyframe = { pose, levels: targets };
+  }
+
+  private finish(pose: number[], keyframe: boolean, tracked: boolean, inlierRatio: number): CameraToWorld {
+    if (this.previousPose) this.velocity = orthonormalize(multiply(invertRigid(this.previousPose), pose));
+    this.previousPose = pose;
+    const p = pose as unknown as CameraToWorld;
+    this.last = { pose: p, keyframe, tracked, inlierRatio };
+    return p;
+  }
+}
