@@ -1,0 +1,21 @@
+import type { SerializeOptions } from './serializeMosaic';
+
+/** The golden-file cases: the test compares against __golden__/<name>.txt exactly. */
+export const cases: { name: string; opts: SerializeOptions; turned?: boolean }[] = [
+  { name: 'allocentric-cup-table', opts: { taskLabels: ['cup', 'dining table'], budgetTokens: 400 } },
+  {
+    name: 'egocentric-tv',
+    opts: { taskLabels: ['tv'], budgetTokens: 400, frame: 'egocentric' },
+    turned: true,
+  },
+  { name: 'tight-budget-summarised', opts: { taskLabels: ['couch'], budgetTokens: 90 } },
+  {
+    name: 'word-tokenizer',
+    opts: {
+      taskLabels: ['chair'],
+      budgetTokens: 120,
+      countTokens: (t) => t.split(/\s+/).length,
+      gridSize: 8,
+    },
+  },
+];
