@@ -100,7 +100,7 @@ export async function fetchModels(opts: FetchModelsOptions = {}): Promise<FetchM
     } catch (e) {
       const message =
         e instanceof ModelFetchError
-          ? `${e.message} ; offline, use --from <folder> or --hub <mirror>`
+          ? `${e.message}; offline, use --from <folder> or --hub <mirror>`
           : (e as Error).message;
       errors.push(`${id}: ${message}`);
       log(`error      ${id}: ${message}`);
