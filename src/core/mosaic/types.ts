@@ -51,13 +51,28 @@ export interface Keyframe {
   readonly pose: CameraToWorld;
 }
 
-/** Sparse 2D grid on the floor plane: cell key "i,j" → state. */
+/**
+ * Sparse 2D grid on the floor plane: cell key "i,j" → state, where i = ⌊a / cellSize⌋, j = ⌊b / cellSize⌋ and
+ * (a, b) are floor coordinates along e1, e2 of `floorFrame(up)` (mosaic/floorFrame.ts; for a z-up world: x, y).
+ */
 export interface OccupancyGrid {
   readonly cellSize: number;
   /** Cells seen as floor/free space. */
   free: string[];
   /** Cells containing an object or wall. */
   occupied: string[];
+  /** Height of the floor along `up` (metres), when depth showed it. */
+  floorHeight?: number;
+  /** Oriented rectangle around everything seen on the floor plane (floor coordinates); area in m². */
+  room?: RoomEstimate;
+}
+
+export interface RoomEstimate {
+  readonly center: [number, number];
+  readonly size: [number, number];
+  /** Radians about up, from e1. */
+  readonly yaw: number;
+  readonly area: number;
 }
 
 export interface Mosaic {

@@ -1,0 +1,53 @@
+/**
+ * The oriented box of a point set in floor coordinates: yaw about up chosen to minimise the trimmed
+ * footprint area (a rotating-calipers-like search over 2° steps in [0°, 90°)), height from the trimmed
+ * height range. Trimming (1% each side on big sets) keeps a few stray points from inflating the box.
+ */
+export interface OrientedBox {
+  /** Centre in floor coordinates [a, b, h]. */
+  readonly center: [number, number, number];
+  /** [along the yawed e1, along the yawed e2, height]. */
+  readonly size: [number, number, number];
+  /** Radians in [0, π/2). */
+  readonly yaw: number;
+}
+
+function trimmedRange(values: Float64Array, trim: number): [number, number] {
+  const s = Float64Array.from(values).sort();
+  return [s[trim], s[s.length - 1 - trim]];
+}
+
+export function orientedBox(pts: Float64Array, stepDeg = 2): OrientedBox {
+  const n = pts.length / 3;
+  const trim = n >= 100 ? Math.floor(n * 0.01) : 0;
+  const hs = new Float64Array(n);
+  for (let i = 0; i < n; i++) hs[i] = pts[i * 3 + 2];
+  const [h0, h1] = trimmedRange(hs, trim);
+  const u = new Float64Array(n);
+  const w = new Float64Array(n);
+  let best = { area: Infinity, yaw: 0, u0: 0, u1: 0, w0: 0, w1: 0 };
+  for (let deg = 0; deg < 90; deg += stepDeg) {
+    const yaw = (deg * Math.PI) / 180;
+    const c = Math.cos(yaw),
+      s = Math.sin(yaw);
+    for (let i = 0; i < n; i++) {
+      const a = pts[i * 3],
+        b = pts[i * 3 + 1];
+      u[i] = c * a + s * b;
+      w[i] = -s * a + c * b;
+    }
+    const [u0, u1] = trimmedRange(u, trim);
+    const [w0, w1] = trimmedRange(w, trim);
+    const area = (u1 - u0) * (w1 - w0);
+    if (area < best.area - 1e-9) best = { area, yaw, u0, u1, w0, w1 };
+  }
+  const c = Math.cos(best.yaw),
+    s = Math.sin(best.yaw);
+  const um = (best.u0 + best.u1) / 2,
+    wm = (best.w0 + best.w1) / 2;
+  return {
+    center: [c * um - s * wm, s * um + c * wm, (h0 + h1) / 2],
+    size: [best.u1 - best.u0, best.w1 - best.w0, h1 - h0],
+    yaw: best.yaw,
+  };
+}
