@@ -98,3 +98,48 @@ for (const [name, viewport] of [
     await page.screenshot({ path: `${SHOTS}/${p}-${name}-settings.png` });
   });
 }
+
+test('demo scene: built in the worker, drawn as boxes, selectable, and a question gets a streamed answer with a trace', async ({
+  page,
+}, info) => {
+  test.setTimeout(180_000);
+  const errors = await boot(page, backendOf(info.project.name));
+  await page.getByRole('button', { name: 'Open scene library' }).click();
+  await page.getByRole('button', { name: 'Demo scene' }).click();
+  await expect(page.getByRole('progressbar').first()).toBeVisible();
+  await expect(page.getByTestId('scene-name')).toHaveText('Demo scene');
+  // Built: the progress bars go away and the object picker lists the fused objects.
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 120_000 });
+  const picker = page.getByRole('combobox', { name: 'Select an object' });
+  await expect(picker).toBeVisible();
+  const labels = page.locator('.mosaic-label');
+  expect(await labels.count()).toBeGreaterThan(3);
+  await expect(page.getByTestId('perception-source')).toHaveText(/demo scene ground truth/);
+  const px = await drawnPixels(page);
+  expect(px.drawn).toBeGreaterThan(px.total * 0.01);
+  await page.screenshot({ path: `${SHOTS}/${info.project.name}-demo-built.png` });
+
+  // Select an object from the keyboard-usable picker: its details show where it was seen.
+  const firstId = await picker.locator('option').nth(1).getAttribute('value');
+  await picker.selectOption(firstId!);
+  await expect(page.getByTestId('object-details')).toContainText('first frame');
+
+  // Ask the first suggested question (a counting template): an answer streams in and has a trace.
+  const suggestion = page.locator('.suggestion').first();
+  const question = await suggestion.innerText();
+  expect(question).toMatch(/^How many /);
+  await suggestion.click();
+  const turn = page.getByTestId('turn').last();
+  await expect(turn).toHaveAttribute('data-status', /done|unavailable/, { timeout: 60_000 });
+  await expect(turn.getByTestId('answer')).toHaveText(/\S/);
+  await turn.getByText(/Reasoning trace/).click();
+  await expect(turn.locator('.trace-list li').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/${info.project.name}-demo-answer.png` });
+
+  // The scene was stored as it was built: it is in the library.
+  await page.getByRole('button', { name: 'Open scene library' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Scenes' }).getByText('Demo scene', { exact: true }).last(),
+  ).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
-import type { Mosaic } from '../core/mosaic/types';
+import { useCallback, useState } from 'react';
 import { ChatPanel } from './ChatPanel';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
@@ -8,18 +7,16 @@ import { ProgressBars } from './ProgressBars';
 import { SceneLibrary } from './SceneLibrary';
 import { loadSettings, saveSettings } from './settings';
 import { SettingsPanel } from './SettingsPanel';
-import type { ChatTurn, ModelStatus, ProgressItem, Settings } from './uiTypes';
+import { suggestQuestions } from './suggestQuestions';
+import type { ModelStatus, Settings } from './uiTypes';
 import { useCapabilities } from './useCapabilities';
-
-/** The scene in the view: its mosaic, and what produced the objects in it (for the honest status line). */
-export interface OpenScene {
-  readonly id: string;
-  readonly name: string;
-  readonly mosaic: Mosaic;
-  readonly perceptionSource: string;
-}
+import { useChat } from './useChat';
+import { useSceneController } from './useSceneController';
+import { useSceneLibrary } from './useSceneLibrary';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+// No ML model runs in the page yet: the demo and sequence folders bring their own detections.
+const MODELS: readonly ModelStatus[] = [];
 
 /** The app shell: header, 3D view, chat, progress, and the library and settings drawers. */
 export function App() {
@@ -31,27 +28,29 @@ export function App() {
   }, []);
   const { status: backend } = useCapabilities(settings.backend);
 
-  const [scene] = useState<OpenScene>();
-  const [selectedId, setSelectedId] = useState<string>();
-  const [highlightIds, setHighlightIds] = useState<readonly string[]>([]);
-  const [turns] = useState<readonly ChatTurn[]>([]);
-  const [progress] = useState<readonly ProgressItem[]>([]);
-  const [models] = useState<readonly ModelStatus[]>([]);
   const [drawer, setDrawer] = useState<'library' | 'settings'>();
   const [notice, setNotice] = useState<string>();
+  const [selectedId, setSelectedId] = useState<string>();
+  const [highlightIds, setHighlightIds] = useState<readonly string[]>([]);
   const closeDrawer = useCallback(() => setDrawer(undefined), []);
 
-  const busy = turns.some((t) => t.status === 'thinking' || t.status === 'streaming');
-  const emptyText = useMemo(
-    () => (scene ? 'No objects in this scene yet.' : 'No scene open. Open the library (☰) to start one.'),
-    [scene],
-  );
+  const library = useSceneLibrary();
+  const scenes = useSceneController(library, setNotice);
+  const { scene } = scenes;
+  const chat = useChat(scene?.mosaic, setHighlightIds);
+  const start = (f: () => Promise<void>) => {
+    setDrawer(undefined);
+    setSelectedId(undefined);
+    setHighlightIds([]);
+    chat.clear();
+    void f();
+  };
 
   return (
     <div className="app">
       <Header
         backend={backend}
-        models={models}
+        models={MODELS}
         perceptionSource={scene?.perceptionSource ?? 'none (no scene open)'}
         sceneName={scene?.name}
         onOpenLibrary={() => setDrawer('library')}
@@ -77,30 +76,44 @@ export function App() {
           selectedId={selectedId}
           highlightIds={highlightIds}
           units={settings.units}
-          emptyText={emptyText}
+          emptyText={
+            scene ? 'No objects in this scene yet.' : 'No scene open. Open the library (☰) to start one.'
+          }
           onSelect={setSelectedId}
         />
         <div className="side">
-          <ProgressBars items={progress} />
+          <ProgressBars items={scenes.progress} />
+          {scenes.processing && (
+            <button type="button" className="stop-build" onClick={scenes.stop}>
+              Stop processing
+            </button>
+          )}
           <ChatPanel
-            turns={turns}
-            canAsk={false}
-            unavailableReason="The reasoner is not connected to the app yet, so questions cannot be answered here. No answer is ever made up."
-            busy={busy}
-            suggestions={[]}
-            onAsk={() => undefined}
-            onStop={() => undefined}
+            turns={chat.turns}
+            canAsk={!!scene && !scenes.processing}
+            unavailableReason={
+              scenes.processing ? 'Questions open once the scene is built.' : 'Open a scene to ask about it.'
+            }
+            busy={chat.busy}
+            suggestions={suggestQuestions(scene?.mosaic)}
+            onAsk={chat.ask}
+            onStop={chat.stop}
             onFocusObjects={setHighlightIds}
           />
         </div>
       </main>
       <Drawer open={drawer === 'library'} side="left" title="Scenes" onClose={closeDrawer}>
         <SceneLibrary
-          scenes={[]}
+          scenes={library.scenes}
           currentId={scene?.id}
-          storageNote="Saved scenes are not available yet: scene storage has not landed in this build."
-          demoNote="The built-in demo scene is not available in this build yet."
-          sequenceNote="Opening sequence folders is not available in this build yet."
+          storageNote={library.error ?? (library.ready ? undefined : 'Opening saved scenes…')}
+          onOpenDemo={() => start(scenes.openDemo)}
+          onOpenFolder={(folder) => start(() => scenes.openFolder(folder))}
+          onOpen={(id) => start(() => scenes.openStored(id))}
+          onImport={(file) => start(() => scenes.importFile(file))}
+          onRename={(id, name) => void library.rename(id, name).catch((e: Error) => setNotice(e.message))}
+          onDelete={(id) => void library.remove(id).catch((e: Error) => setNotice(e.message))}
+          onExport={(id) => void library.exportFile(id).catch((e: Error) => setNotice(e.message))}
           onError={setNotice}
         />
       </Drawer>

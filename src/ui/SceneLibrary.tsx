@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { filesFromDirectoryInput, filesFromDrop } from './sequenceFiles';
+import { filesFromDirectoryInput, filesFromDrop, type PickedFolder } from './sequenceFiles';
 import type { SceneSummary } from './uiTypes';
 
 export interface SceneLibraryProps {
@@ -10,7 +10,7 @@ export interface SceneLibraryProps {
   readonly demoNote?: string;
   readonly sequenceNote?: string;
   readonly onOpenDemo?: () => void;
-  readonly onOpenFolder?: (files: Map<string, File>) => void;
+  readonly onOpenFolder?: (folder: PickedFolder) => void;
   readonly onOpen?: (id: string) => void;
   readonly onRename?: (id: string, name: string) => void;
   readonly onDelete?: (id: string) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserFileSource, normalisePaths, PickedFilesError } from './sequenceFiles';
+import { browserFileSource, folderName, normalisePaths, PickedFilesError } from './sequenceFiles';
 
 // Node 20 has File; webkitRelativePath is browser-only, so tests use normalisePaths directly.
 const file = (text: string) => new File([text], 'x');
@@ -41,5 +41,13 @@ describe('browserFileSource', () => {
     expect(src.list()).toEqual(['trajectory.log']);
     expect(new TextDecoder().decode(await src.read('trajectory.log'))).toBe('0 0 1');
     await expect(src.read('intrinsics.json')).rejects.toThrow(/intrinsics\.json: not in the picked folder/);
+  });
+});
+
+describe('folderName', () => {
+  it('is the shared top folder, else a generic name', () => {
+    expect(folderName(['icl/image/00000.jpg', 'icl/trajectory.log'])).toBe('icl');
+    expect(folderName(['image/00000.jpg'])).toBe('Sequence');
+    expect(folderName(['a/x', 'b/y'])).toBe('Sequence');
   });
 });

@@ -21,24 +21,37 @@ export function browserFileSource(files: ReadonlyMap<string, File>): FileSource 
   };
 }
 
+/** A picked or dropped sequence folder: its name (for the scene) and its files by relative path. */
+export interface PickedFolder {
+  readonly name: string;
+  readonly files: Map<string, File>;
+}
+
+/** The folder's own name: the first path segment shared by every file, else a generic name. */
+export function folderName(paths: readonly string[]): string {
+  const tops = new Set(paths.map((p) => (p.includes('/') ? p.split('/')[0] : '')));
+  const [only] = [...tops];
+  return tops.size === 1 && only && only !== 'image' && only !== 'depth' ? only : 'Sequence';
+}
+
 /**
  * Files from `<input type=file webkitdirectory>`: each has webkitRelativePath "picked/image/00000.jpg".
  * The picked folder's own name is stripped, so paths start at the sequence root. Hidden files are skipped.
  */
-export function filesFromDirectoryInput(list: ArrayLike<File>): Map<string, File> {
+export function filesFromDirectoryInput(list: ArrayLike<File>): PickedFolder {
   const entries: [string, File][] = [];
   for (let i = 0; i < list.length; i++) {
     const f = list[i];
     entries.push([f.webkitRelativePath || f.name, f]);
   }
-  return normalisePaths(entries);
+  return { name: folderName(entries.map(([p]) => p)), files: normalisePaths(entries) };
 }
 
 /**
  * Files from a drop: folders are walked (webkitGetAsEntry), loose files keep their names. Dropping the sequence
  * folder itself or its contents (image/, depth/, trajectory.log …) both work.
  */
-export async function filesFromDrop(items: DataTransferItemList): Promise<Map<string, File>> {
+export async function filesFromDrop(items: DataTransferItemList): Promise<PickedFolder> {
   const entries: FileSystemEntry[] = [];
   for (let i = 0; i < items.length; i++) {
     const e = items[i].kind === 'file' ? items[i].webkitGetAsEntry() : null;
@@ -46,7 +59,7 @@ export async function filesFromDrop(items: DataTransferItemList): Promise<Map<st
   }
   const out: [string, File][] = [];
   for (const e of entries) await walk(e, '', out);
-  return normalisePaths(out);
+  return { name: folderName(out.map(([p]) => p)), files: normalisePaths(out) };
 }
 
 async function walk(entry: FileSystemEntry, prefix: string, out: [string, File][]): Promise<void> {

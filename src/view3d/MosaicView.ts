@@ -15,7 +15,7 @@ import type { Mosaic } from '../core/mosaic/types';
 import { buildFloorLayer } from './floorLayer';
 import { buildObjectBox, disposeObjectBox, styleObjectBox, type ObjectBox } from './objectBoxes';
 import { buildFrustum, buildSeenAtMarkers, buildTrajectoryLine, disposeLayer } from './trajectoryLayer';
-import { upToYQuaternion } from './worldFrame';
+import { floorFrame, upToYQuaternion } from './worldFrame';
 
 export interface MosaicViewOptions {
   /** Called when a click (not a drag) lands on an object box, or on empty space (undefined). */
@@ -96,8 +96,9 @@ export class MosaicView {
       if (mosaic.trajectory.length > 1) this.dynamic.add(buildTrajectoryLine(mosaic.trajectory));
       const last = mosaic.trajectory[mosaic.trajectory.length - 1];
       if (last) this.dynamic.add(buildFrustum(last.pose));
+      const frame = floorFrame(mosaic.up);
       for (const o of mosaic.objects) {
-        const box = buildObjectBox(o, mosaic.up);
+        const box = buildObjectBox(o, frame);
         this.boxes.set(o.id, box);
         this.root.add(box.group);
       }
@@ -135,14 +136,23 @@ export class MosaicView {
 
   /** Puts the whole scene in view from above and to the side. */
   frameAll(): void {
-    const box = new Box3().setFromObject(this.root);
+    // Frame what was seen (objects, camera path), not the padded floor grid around it.
+    const box = new Box3();
+    this.root.updateMatrixWorld(true);
+    this.root.traverse((o) => {
+      if (o.name === 'floor') return;
+      if (o.name === 'trajectory' || o.name === 'frustum' || o.name.startsWith('object:'))
+        box.expandByObject(o);
+    });
+    if (box.isEmpty()) box.setFromObject(this.root);
     if (box.isEmpty()) box.set(new Vector3(-2, -1, -2), new Vector3(2, 1, 2));
     const center = box.getCenter(new Vector3());
     const radius = Math.max(box.getSize(new Vector3()).length() / 2, 1);
-    const dist = radius / Math.sin((this.camera.fov * Math.PI) / 360);
-    this.camera.position
-      .copy(center)
-      .add(new Vector3(0.55, 0.75, 0.9).normalize().multiplyScalar(dist * 0.9));
+    // The narrower of the vertical and horizontal fields of view decides (a phone's view is portrait).
+    const half = (this.camera.fov * Math.PI) / 360;
+    const narrow = Math.min(half, Math.atan(Math.tan(half) * this.camera.aspect));
+    const dist = radius / Math.sin(narrow);
+    this.camera.position.copy(center).add(new Vector3(0.55, 0.75, 0.9).normalize().multiplyScalar(dist));
     this.camera.near = dist / 200;
     this.camera.far = dist * 20;
     this.camera.updateProjectionMatrix();

@@ -6,13 +6,11 @@ import {
   LineSegments,
   Mesh,
   MeshBasicMaterial,
-  Quaternion,
-  Vector3,
 } from 'three';
 import { CSS2DObject } from 'three/examples/jsm/renderers/CSS2DRenderer.js';
 import type { MosaicObject } from '../core/mosaic/types';
-import type { Vec3 } from '../core/geometry/types';
 import { HIGHLIGHT_COLOR, labelColor, SELECTED_COLOR } from './palette';
+import { objectMatrix, type FloorFrame } from './worldFrame';
 
 export type BoxState = 'normal' | 'selected' | 'highlighted' | 'dimmed';
 
@@ -30,14 +28,15 @@ const unitBox = new BoxGeometry(1, 1, 1);
 const unitEdges = new EdgesGeometry(unitBox);
 
 /**
- * A box at the object's centre, with its size along the world axes before yaw, rotated by yaw about `up`
- * (the Mosaic data model's convention). Labels are DOM elements filled with textContent: model output stays text.
+ * A box at the object's centre in the mosaic's floor frame: size is [along yawed e1, along yawed e2, height],
+ * yaw about up from e1 towards e2 (core/mosaic/floorFrame). Labels are DOM elements filled with textContent,
+ * so model output stays text.
  */
-export function buildObjectBox(o: MosaicObject, up: Vec3): ObjectBox {
+export function buildObjectBox(o: MosaicObject, frame: FloorFrame): ObjectBox {
   const group = new Group();
   group.name = `object:${o.id}`;
-  group.position.set(o.center[0], o.center[1], o.center[2]);
-  group.quaternion.copy(new Quaternion().setFromAxisAngle(new Vector3(...up).normalize(), o.yaw));
+  group.matrixAutoUpdate = false;
+  group.matrix.copy(objectMatrix(frame, o.center, o.yaw));
   const color = labelColor(o.label).getHex();
 
   const fill = new Mesh(
@@ -55,9 +54,8 @@ export function buildObjectBox(o: MosaicObject, up: Vec3): ObjectBox {
   el.textContent = o.label;
   el.dataset.objectId = o.id;
   const label = new CSS2DObject(el);
-  // Above the box along up (in the group's frame up is the same vector: yaw is about up).
-  const h = Math.hypot(o.size[0] * up[0], o.size[1] * up[1], o.size[2] * up[2]) / 2 + 0.05;
-  label.position.set(up[0] * h, up[1] * h, up[2] * h);
+  // Just above the box: local z is up.
+  label.position.set(0, 0, Math.max(o.size[2], 0.02) / 2 + 0.05);
   group.add(label);
   return { id: o.id, group, fill, edges, label, baseColor: color };
 }

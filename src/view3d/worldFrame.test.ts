@@ -1,29 +1,35 @@
 import { Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { floorAxisIndices, heightAlong, upToYQuaternion } from './worldFrame';
+import { floorFrame, objectMatrix, upToYQuaternion } from './worldFrame';
+
+const close = (v: Vector3, x: number, y: number, z: number) => {
+  expect(v.x).toBeCloseTo(x, 6);
+  expect(v.y).toBeCloseTo(y, 6);
+  expect(v.z).toBeCloseTo(z, 6);
+};
 
 describe('upToYQuaternion', () => {
   it('maps an OpenCV-style y-down up vector to +Y', () => {
-    const v = new Vector3(0, -1, 0).applyQuaternion(upToYQuaternion([0, -1, 0]));
-    expect(v.x).toBeCloseTo(0);
-    expect(v.y).toBeCloseTo(1);
-    expect(v.z).toBeCloseTo(0);
+    close(new Vector3(0, -1, 0).applyQuaternion(upToYQuaternion([0, -1, 0])), 0, 1, 0);
   });
   it('maps +Z up to +Y and is the identity for +Y', () => {
-    const v = new Vector3(0, 0, 1).applyQuaternion(upToYQuaternion([0, 0, 1]));
-    expect(v.y).toBeCloseTo(1);
+    close(new Vector3(0, 0, 1).applyQuaternion(upToYQuaternion([0, 0, 1])), 0, 1, 0);
     expect(upToYQuaternion([0, 1, 0]).w).toBeCloseTo(1);
   });
 });
 
-describe('floorAxisIndices / heightAlong', () => {
-  it('floor axes are the two axes other than up', () => {
-    expect(floorAxisIndices([0, -1, 0])).toEqual([0, 2]);
-    expect(floorAxisIndices([0, 0, 1])).toEqual([0, 1]);
-    expect(floorAxisIndices([0.1, 0.2, -0.97])).toEqual([0, 1]);
+describe('objectMatrix', () => {
+  it('z-up world: the floor frame is the world frame, yaw turns x towards y', () => {
+    const m = objectMatrix(floorFrame([0, 0, 1]), [1, 2, 0.5], Math.PI / 2);
+    // The box's local +x (its first size axis) ends up along world +y, offset by the centre.
+    close(new Vector3(1, 0, 0).applyMatrix4(m), 1, 3, 0.5);
+    // Local +z is up.
+    close(new Vector3(0, 0, 1).applyMatrix4(m), 1, 2, 1.5);
   });
-  it('height is the signed projection on up', () => {
-    expect(heightAlong([0, -1, 0], [3, -1.5, 2])).toBeCloseTo(1.5);
-    expect(heightAlong([0, 0, 2], [0, 0, 0.7])).toBeCloseTo(0.7);
+  it('y-down world: local z (height) points along -y', () => {
+    const m = objectMatrix(floorFrame([0, -1, 0]), [0, 0, 0], 0);
+    close(new Vector3(0, 0, 2).applyMatrix4(m), 0, -2, 0);
+    // e1 is world x made horizontal: local x stays world x.
+    close(new Vector3(1, 0, 0).applyMatrix4(m), 1, 0, 0);
   });
 });

@@ -1,5 +1,6 @@
-import { Quaternion, Vector3 } from 'three';
+import { Matrix4, Quaternion, Vector3 } from 'three';
 import type { Vec3 } from '../core/geometry/types';
+import { floorFrame, type FloorFrame } from '../core/mosaic/floorFrame';
 
 /**
  * The mosaic's world frame has its own `up` (ICL trajectories are OpenCV-style, often y-down); three.js is +Y up.
@@ -13,17 +14,19 @@ export function upToYQuaternion(up: Vec3): Quaternion {
 }
 
 /**
- * The floor plane's two world axes, as indices: the two axes other than the one `up` is closest to, in order.
- * Occupancy keys "i,j" count cells along these (e.g. up = ±y → i along x, j along z).
+ * Local box frame → world: x along e1, y along e2, z along up (the mosaic's floor frame, right-handed), so a
+ * box of `size` [along yawed e1, along yawed e2, height] rotated by `yaw` about local z sits as fusion meant.
  */
-export function floorAxisIndices(up: Vec3): [number, number] {
-  const a = up.map(Math.abs);
-  const upAxis = a[0] >= a[1] && a[0] >= a[2] ? 0 : a[1] >= a[2] ? 1 : 2;
-  return [0, 1, 2].filter((k) => k !== upAxis) as [number, number];
+export function floorBasis(f: FloorFrame): Matrix4 {
+  return new Matrix4().makeBasis(new Vector3(...f.e1), new Vector3(...f.e2), new Vector3(...f.up));
 }
 
-/** Height of a world point along `up`. */
-export function heightAlong(up: Vec3, p: Vec3): number {
-  const n = Math.hypot(up[0], up[1], up[2]) || 1;
-  return (p[0] * up[0] + p[1] * up[1] + p[2] * up[2]) / n;
+/** The full pose of an object box: translate to the centre, turn into the floor frame, then yaw about up. */
+export function objectMatrix(f: FloorFrame, center: Vec3, yaw: number): Matrix4 {
+  return new Matrix4()
+    .makeTranslation(center[0], center[1], center[2])
+    .multiply(floorBasis(f))
+    .multiply(new Matrix4().makeRotationZ(yaw));
 }
+
+export { floorFrame, type FloorFrame };

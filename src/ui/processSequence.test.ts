@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { CameraToWorld } from '../core/geometry/types';
+import type { Sequence } from '../core/sequence/openSequence';
+import { PerceptionService } from '../runtime/PerceptionService';
+import { MemoryKvStore, openSceneLibrary } from '../storage';
+import { processSequence, UnsupportedSequenceError } from './processSequence';
+
+const W = 32;
+const H = 24;
+const K = { width: W, height: H, fx: 30, fy: 30, cx: 15.5, cy: 11.5 };
+const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] as unknown as CameraToWorld;
+
+/** A flat wall 2 m in front of a still camera, with one "chair" detection in the middle of every frame. */
+function fakeSequence(frames: number, parts: Partial<Sequence> = {}): Sequence {
+  return {
+    frameCount: frames,
+    frameIds: Array.from({ length: frames }, (_, i) => String(i).padStart(5, '0')),
+    width: W,
+    height: H,
+    intrinsics: K,
+    intrinsicsGuessed: false,
+    hasDepth: true,
+    poses: Array.from({ length: frames }, () => identity),
+    detections: Array.from({ length: frames }, () => [
+      { label: 'chair', score: 0.9, box: [10, 8, 22, 18] as const },
+    ]),
+    readFrame: async (index) => ({
+      index,
+      id: String(index).padStart(5, '0'),
+      rgb: { width: W, height: H, data: new Uint8Array(W * H * 3) },
+      depth: { width: W, height: H, data: new Float32Array(W * H).fill(2) },
+    }),
+    ...parts,
+  };
+}
+
+const service = (kv = new MemoryKvStore()) =>
+  new PerceptionService({
+    openLibrary: () => openSceneLibrary(kv),
+    probe: async () => {
+      throw new Error('not probed in this test');
+    },
+  });
+
+describe('processSequence', () => {
+  it('fuses every frame into a stored scene, reporting progress in order and ending at the total', async () => {
+    const kv = new MemoryKvStore();
+    const progress: number[] = [];
+    const refreshes: number[] = [];
+    const { sceneId, mosaic } = await processSequence(fakeSequence(7), service(kv), {
+      name: 'wall',
+      refreshEvery: 3,
+      onFrame: (done, total) => {
+        expect(total).toBe(7);
+        progress.push(done);
+      },
+      onMosaic: (m) => refreshes.push(m.trajectory.length),
+    });
+    expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(refreshes).toEqual([3, 6, 7]);
+    expect(mosaic.trajectory).toHaveLength(7);
+    expect(mosaic.objects.map((o) => o.label)).toContain('chair');
+    const stored = await (await openSceneLibrary(kv)).load(sceneId);
+    expect(stored.meta.name).toBe('wall');
+    expect(stored.mosaic.trajectory).toHaveLength(7);
+  });
+
+  it('stops between frames when the signal fires', async () => {
+    const ac = new AbortController();
+    const p = processSequence(fakeSequence(10), service(), {
+      name: 'wall',
+      signal: ac.signal,
+      onFrame: (done) => done === 2 && ac.abort(),
+    });
+    await expect(p).rejects.toMatchObject({
+      name: 'AbortError',
+      message: 'wall: stopped after 2 of 10 frames',
+    });
+  });
+
+  it('names what a sequence lacks', async () => {
+    await expect(
+      processSequence(fakeSequence(2, { poses: undefined }), service(), { name: 'x' }),
+    ).rejects.toThrow(/x: no trajectory\.log/);
+    await expect(
+      processSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' }),
+    ).rejects.toBeInstanceOf(UnsupportedSequenceError);
+  });
+});

@@ -1,0 +1,82 @@
+import { proxy } from 'comlink';
+import { useCallback, useRef, useState } from 'react';
+import type { Mosaic } from '../core/mosaic/types';
+import { newRequestId } from '../runtime/clients';
+import type { ReasonerEvent } from '../runtime/ReasonerApi';
+import { reasonerApi } from './workerClients';
+import type { ChatTurn } from './uiTypes';
+
+export interface ChatApi {
+  readonly turns: readonly ChatTurn[];
+  readonly busy: boolean;
+  ask(question: string): void;
+  stop(): void;
+  clear(): void;
+}
+
+/**
+ * The chat's state over the reasoner worker: a turn per question, filled by the worker's streamed events
+ * (steps → trace, tokens → answer text, done → the final answer and the objects it is about).
+ * Latest question wins: asking again supersedes the running answer, which ends as "stopped".
+ */
+export function useChat(
+  mosaic: Mosaic | undefined,
+  onAnswer: (objectIds: readonly string[]) => void,
+): ChatApi {
+  const [turns, setTurns] = useState<readonly ChatTurn[]>([]);
+  const running = useRef<string | undefined>(undefined);
+  const update = (id: string, f: (t: ChatTurn) => ChatTurn) =>
+    setTurns((ts) => ts.map((t) => (t.id === id ? f(t) : t)));
+
+  const ask = useCallback(
+    (question: string) => {
+      if (!mosaic) return;
+      const id = newRequestId('ask');
+      running.current = id;
+      setTurns((ts) => [
+        ...ts.map((t) =>
+          t.status === 'thinking' || t.status === 'streaming' ? { ...t, status: 'stopped' as const } : t,
+        ),
+        { id, question, answer: '', status: 'thinking', trace: [], objectIds: [] },
+      ]);
+      const onEvent = (e: ReasonerEvent) => {
+        if (e.status === 'step') update(id, (t) => ({ ...t, trace: [...t.trace, e.step] }));
+        else if (e.status === 'token')
+          update(id, (t) => ({ ...t, status: 'streaming', answer: t.answer + e.text }));
+      };
+      reasonerApi()
+        .then((api) => api.ask({ mosaic, question, requestId: id }, proxy(onEvent)))
+        .then(
+          (a) => {
+            update(id, (t) => ({
+              ...t,
+              answer: a.text,
+              trace: a.trace,
+              objectIds: a.objectIds,
+              status: a.answered ? 'done' : 'unavailable',
+            }));
+            if (running.current === id) onAnswer(a.objectIds);
+          },
+          (err: Error) =>
+            update(id, (t) =>
+              err.name === 'AbortError'
+                ? { ...t, status: 'stopped' }
+                : { ...t, status: 'error', error: `${err.name}: ${err.message}` },
+            ),
+        )
+        .finally(() => {
+          if (running.current === id) running.current = undefined;
+        });
+    },
+    [mosaic, onAnswer],
+  );
+
+  const stop = useCallback(() => {
+    const id = running.current;
+    if (!id) return;
+    void reasonerApi().then((api) => api.interrupt(id));
+  }, []);
+
+  const busy = turns.some((t) => t.status === 'thinking' || t.status === 'streaming');
+  return { turns, busy, ask, stop, clear: useCallback(() => setTurns([]), []) };
+}
