@@ -47,16 +47,18 @@ export function rankByDistance(
 
 export interface RoomArea {
   readonly area: number;
-  readonly method: 'occupancy' | 'extent';
+  readonly method: 'room estimate' | 'occupancy' | 'extent';
 }
 
 /**
- * Floor area, m². From the occupancy grid (free ∪ occupied cells on the floor plane) when there is one;
+ * Floor area, m². From fusion's room rectangle when there is one, else the occupancy grid (free ∪ occupied
+ * cells on the floor plane);
  * otherwise the minimum-area rectangle around every object footprint and camera position — a lower bound
  * of the room, since both lie inside it.
  */
 export function roomArea(m: Mosaic): RoomArea {
   const occ = m.occupancy;
+  if (occ?.room && occ.room.area > 0) return { area: occ.room.area, method: 'room estimate' };
   if (occ && occ.free.length + occ.occupied.length > 0) {
     const cells = new Set([...occ.free, ...occ.occupied]);
     return { area: cells.size * occ.cellSize * occ.cellSize, method: 'occupancy' };
