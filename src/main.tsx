@@ -1,10 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { installTestApi } from './runtime/testApi';
 import { App } from './ui/App';
+import { perceptionClient, reasonerClient } from './ui/workerClients';
 import './ui/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html: no #root element — the app has nowhere to mount');
+
+// The typed API Playwright drives (window.__spatialMosaicTest), over the app's own (lazily started) workers.
+installTestApi({ perception: perceptionClient, reasoner: reasonerClient });
+
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -1,0 +1,99 @@
+import { expect, type JSHandle, type Page, type TestInfo } from '@playwright/test';
+import type { SpatialMosaicTestApi } from '../src/runtime/testApi';
+import type { Mosaic } from '../src/core/mosaic/types';
+
+/** Each project forces its backend through the URL (playwright.config.ts metadata.backend). */
+export const backendOf = (info: TestInfo): 'wasm' | 'webgpu' =>
+  info.project.metadata?.backend === 'webgpu' ? 'webgpu' : 'wasm';
+
+export interface Booted {
+  readonly api: JSHandle<SpatialMosaicTestApi>;
+  /** Uncaught page errors and console errors seen since boot. */
+  readonly errors: string[];
+}
+
+/** Loads the production app and waits for the typed test API the app shell mounts. */
+export async function bootApp(page: Page, info: TestInfo, errors: string[] = []): Promise<Booted> {
+  if (errors.length === 0) {
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  }
+  await page.goto(`/?backend=${backendOf(info)}`);
+  await expect(page.locator('#root')).not.toBeEmpty();
+  const api = (await page.waitForFunction(
+    () => window.__spatialMosaicTest,
+  )) as JSHandle<SpatialMosaicTestApi>;
+  return { api, errors };
+}
+
+/** Reloads and re-acquires the test API (the old handle dies with the old document). */
+export async function reloadApp(page: Page, info: TestInfo, booted: Booted): Promise<Booted> {
+  await page.reload();
+  await expect(page.locator('#root')).not.toBeEmpty();
+  const api = (await page.waitForFunction(
+    () => window.__spatialMosaicTest,
+  )) as JSHandle<SpatialMosaicTestApi>;
+  expect(await api.evaluate((t) => t.backend)).toBe(backendOf(info));
+  return { api, errors: booted.errors };
+}
+
+/**
+ * Saves a screenshot into e2e/screenshots/ with the test's result printed over the app, so that a person
+ * looking at the image sees what was checked, not only the shell.
+ */
+export async function shot(page: Page, info: TestInfo, name: string, result: unknown): Promise<void> {
+  await page.evaluate(
+    (text) => {
+      const pre = document.createElement('pre');
+      pre.id = 'e2e-result';
+      pre.textContent = text;
+      Object.assign(pre.style, {
+        position: 'fixed',
+        right: '8px',
+        bottom: '8px',
+        maxWidth: '55%',
+        maxHeight: '70%',
+        overflow: 'hidden',
+        margin: '0',
+        padding: '10px',
+        font: '12px/1.35 monospace',
+        color: '#d8f5d0',
+        background: 'rgba(0,0,0,0.85)',
+        border: '1px solid #4a7',
+        zIndex: '99999',
+        whiteSpace: 'pre-wrap',
+      });
+      document.body.append(pre);
+    },
+    `${info.project.name} · ${info.title}\n\n${JSON.stringify(result, null, 1).slice(0, 3000)}`,
+  );
+  await page.screenshot({ path: `e2e/screenshots/foundation-${info.project.name}-${name}.png` });
+  await page.evaluate(() => document.getElementById('e2e-result')?.remove());
+}
+
+/** A small deterministic mosaic, identical in every run. */
+export function fixtureMosaic(tag: string): Mosaic {
+  const obj = (id: string, label: string, x: number, frame: number) => ({
+    id: `${tag}-${id}`,
+    label,
+    labels: [{ label, weight: 1.8, count: 2 }],
+    center: [x, 0.45, 2.5] as [number, number, number],
+    size: [0.6, 0.9, 0.6] as [number, number, number],
+    yaw: 0.3,
+    confidence: 0.9,
+    firstSeenFrame: frame,
+    firstSeenTime: frame / 30,
+    lastSeenFrame: frame + 4,
+    observations: 2,
+  });
+  const pose = (t: number) =>
+    [1, 0, 0, t, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] as unknown as Mosaic['trajectory'][0]['pose'];
+  return {
+    schemaVersion: 1,
+    up: [0, -1, 0],
+    objects: [obj('a', 'chair', 0, 0), obj('b', 'chair', 1.2, 3), obj('c', 'dining table', 0.6, 6)],
+    trajectory: [0, 1, 2].map((i) => ({ frame: i * 3, time: i / 10, pose: pose(i * 0.1) })),
+    occupancy: { cellSize: 0.25, free: ['0,0', '0,1'], occupied: ['1,1'] },
+    source: { e2e: tag },
+  };
+}
