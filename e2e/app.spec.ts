@@ -1,4 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { generateScene } from '../src/core/synthetic/generateScene';
+import { sceneToFiles } from '../src/core/synthetic/sceneFiles';
 
 // Each project forces its backend through the URL (see playwright.config.ts).
 const backendOf = (name: string) => (name === 'webgpu' ? 'webgpu' : 'wasm');
@@ -135,6 +140,10 @@ test('demo scene: built in the worker, drawn as boxes, selectable, and a questio
   await turn.getByText(/Reasoning trace/).click();
   await expect(turn.locator('.trace-list li').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/${info.project.name}-demo-answer.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Fit the whole scene in view' }).click();
+  await page.screenshot({ path: `${SHOTS}/${info.project.name}-demo-answer-phone.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The scene was stored as it was built: it is in the library.
   await page.getByRole('button', { name: 'Open scene library' }).click();
@@ -142,4 +151,62 @@ test('demo scene: built in the worker, drawn as boxes, selectable, and a questio
     page.getByRole('dialog', { name: 'Scenes' }).getByText('Demo scene', { exact: true }).last(),
   ).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a sequence folder picked from disk is fused and stored; the library renames, exports, deletes and imports', async ({
+  page,
+}, info) => {
+  test.setTimeout(180_000);
+  // A small generated scene written as a real folder, picked through the webkitdirectory input.
+  const root = mkdtempSync(join(tmpdir(), 'sm-e2e-'));
+  const folder = join(root, 'tiny-room');
+  for (const [rel, bytes] of sceneToFiles(generateScene({ seed: 7, frameCount: 16, objectCount: 6 }), {
+    pngLevel: 1,
+  })) {
+    mkdirSync(dirname(join(folder, rel)), { recursive: true });
+    writeFileSync(join(folder, rel), bytes);
+  }
+  try {
+    const errors = await boot(page, backendOf(info.project.name));
+    await page.getByRole('button', { name: 'Open scene library' }).click();
+    await page.locator('input[webkitdirectory]').setInputFiles(folder);
+    await expect(page.getByTestId('scene-name')).toHaveText('tiny-room');
+    await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 120_000 });
+    await expect(page.getByRole('combobox', { name: 'Select an object' })).toBeVisible();
+    await expect(page.getByTestId('perception-source')).toHaveText(
+      /detections\.json from the sequence folder/,
+    );
+
+    const lib = page.getByRole('dialog', { name: 'Scenes' });
+    await page.getByRole('button', { name: 'Open scene library' }).click();
+    await lib.getByRole('button', { name: 'Rename tiny-room' }).first().click();
+    await lib.getByLabel('New name for tiny-room').fill('Tiny room (renamed)');
+    await lib.getByRole('button', { name: 'Save' }).click();
+    await expect(lib.getByText('Tiny room (renamed)')).toBeVisible();
+
+    const download = page.waitForEvent('download');
+    await lib.getByRole('button', { name: 'Export Tiny room (renamed)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.mosaic\.json$/);
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as {
+      objects: unknown[];
+      schemaVersion: number;
+    };
+    expect(exported.schemaVersion).toBeGreaterThan(0);
+    expect(exported.objects.length).toBeGreaterThan(0);
+
+    await lib.getByRole('button', { name: 'Delete Tiny room (renamed)' }).click();
+    await lib.getByRole('button', { name: 'Confirm delete Tiny room (renamed)' }).click();
+    await expect(lib.getByText('Tiny room (renamed)')).toHaveCount(0);
+
+    const exportedPath = join(root, file.suggestedFilename());
+    await file.saveAs(exportedPath);
+    await lib.locator('input[type=file][accept]').setInputFiles(exportedPath);
+    await expect(page.getByTestId('scene-name')).toHaveText(/Tiny-room|Tiny room/);
+    await expect(page.locator('.mosaic-label')).toHaveCount(exported.objects.length);
+    await page.screenshot({ path: `${SHOTS}/${info.project.name}-imported.png` });
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

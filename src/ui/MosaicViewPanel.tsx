@@ -6,7 +6,7 @@ import type { Units } from './uiTypes';
 
 export interface MosaicViewPanelProps {
   readonly mosaic?: Mosaic;
-  /** Identity of the open scene: the camera refits when it changes, not on every incremental update. */
+  /** Identity of the open scene: a new one re-frames the camera; updates of the same one keep the user's orbit. */
   readonly sceneId?: string;
   readonly selectedId?: string;
   readonly highlightIds: readonly string[];

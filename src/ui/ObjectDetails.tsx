@@ -23,6 +23,10 @@ export function ObjectDetails({
           <span aria-hidden="true">✕</span>
         </button>
       </div>
+      {/* One line for phones, where the full list would cover the view. */}
+      <p className="object-summary">
+        {size} · seen {o.observations}×, frames {o.firstSeenFrame}–{o.lastSeenFrame}
+      </p>
       <dl>
         <dt>Size</dt>
         <dd>{size}</dd>
@@ -48,7 +52,7 @@ export function ObjectDetails({
           </>
         )}
       </dl>
-      <p className="note">Yellow markers on the camera path show where it was seen.</p>
+      <p className="note seen-note">Yellow markers on the camera path show where it was seen.</p>
     </aside>
   );
 }

@@ -44,6 +44,7 @@ export class MosaicView {
   private pending = 0;
   private readonly resizeObserver: ResizeObserver;
   private downAt: [number, number] | undefined;
+  private userMoved = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -74,6 +75,8 @@ export class MosaicView {
     this.controls.enableDamping = false;
     this.controls.listenToKeyEvents(this.canvas);
     this.controls.addEventListener('change', () => this.requestRender());
+    // Once a person orbits or zooms, incremental updates stop re-framing the camera under them.
+    this.controls.addEventListener('start', () => (this.userMoved = true));
 
     this.canvas.addEventListener('pointerdown', this.onPointerDown);
     this.canvas.addEventListener('pointerup', this.onPointerUp);
@@ -82,9 +85,12 @@ export class MosaicView {
     this.resize();
   }
 
-  /** Replaces the drawn mosaic. `currentFrame` picks which keyframe gets the "you are here" frustum. */
-  setMosaic(mosaic: Mosaic | undefined, refit = true): void {
-    const firstData = !this.mosaic || this.mosaic.objects.length + this.mosaic.trajectory.length === 0;
+  /**
+   * Replaces the drawn mosaic (the last keyframe gets the "you are here" frustum). `newScene` re-frames the
+   * camera and forgets the user's orbit; an update of the same scene re-frames only until the user moves.
+   */
+  setMosaic(mosaic: Mosaic | undefined, newScene = true): void {
+    if (newScene) this.userMoved = false;
     this.mosaic = mosaic;
     for (const b of this.boxes.values()) disposeObjectBox(b);
     this.boxes.clear();
@@ -110,7 +116,7 @@ export class MosaicView {
       this.dynamic.add(buildFloorLayer({ schemaVersion: 1, up: [0, 1, 0], objects: [], trajectory: [] }));
     }
     this.restyle();
-    if (refit || firstData) this.frameAll();
+    if (!this.userMoved) this.frameAll();
     this.requestRender();
   }
 
