@@ -30,17 +30,24 @@ export abstract class YoloxDetectorBase implements ObjectDetector {
   protected abstract open(progress?: ProgressCallback): Promise<YoloxSession>;
 
   load(progress?: ProgressCallback): Promise<void> {
+    return this.session(progress).then(() => undefined);
+  }
+
+  /** The one session, opened on first use; a failed open is forgotten so that it can be retried. */
+  private session(progress?: ProgressCallback): Promise<YoloxSession> {
     if (!this.loading) {
-      this.loading = this.open(progress);
-      // A failed load may be retried (e.g. after the user allows downloads).
-      this.loading.catch(() => (this.loading = undefined));
+      const opening = this.open(progress);
+      this.loading = opening;
+      opening.catch(() => {
+        if (this.loading === opening) this.loading = undefined;
+      });
     }
-    return this.loading.then(() => undefined);
+    return this.loading;
   }
 
   async detect(image: RgbImage, opts: DetectOptions = {}): Promise<Detection[]> {
     opts.signal?.throwIfAborted();
-    const session = await (this.loading ?? (this.load(), this.loading!));
+    const session = await this.session();
     const { tensor, scale } = letterbox(image, YOLOX_INPUT_SIZE, 'bgr');
     const run = this.queue.then(() => {
       opts.signal?.throwIfAborted(); // dropped while waiting for the previous frame

@@ -108,6 +108,10 @@ describe.skipIf(!haveData)('YoloxWebDetector', () => {
       capabilities: gpu,
       createSession: nodeFactory,
     });
+    // detect() loads on first use; its failure must reject detect() itself (and nothing else, unhandled)
+    await expect(detector.detect({ width: 1, height: 1, data: new Uint8Array(3) })).rejects.toThrow(
+      ModelUnavailableError,
+    );
     await expect(detector.load()).rejects.toThrow(ModelUnavailableError);
     await expect(detector.load()).rejects.toThrow(
       /"yolox-nano" file "yolox_nano.onnx" is not at .* no Hub source/,
