@@ -1,0 +1,212 @@
+import type { Vec3 } from '../core/geometry/types';
+import type { Mosaic } from '../core/mosaic/types';
+import { memoryFileSource, openSequence } from '../core/sequence';
+import { newRequestId } from '../runtime/clients';
+import { InvalidRequestError } from '../runtime/errors';
+import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from '../runtime/PerceptionApi';
+import { ProgressReporter, type ProgressCallback } from '../runtime/progress';
+import type { ReasonerApi, ReasonerEvent } from '../runtime/ReasonerApi';
+import type { SceneStore } from '../storage/SceneStore';
+import { toMosaicFile } from '../storage/mosaicFile';
+import { processSequence } from '../ui/processSequence';
+import type { MosaicChangeDetail, SpatialMosaicAnswer } from './types';
+
+/**
+ * The state behind one `<spatial-mosaic>`: its own perception and reasoner (workers in the page, in-thread
+ * services in tests), the mosaic on show and where it came from. No DOM here, so it is tested in Node with the
+ * real services; the element only renders what this reports.
+ */
+export type SessionPerception = Pick<
+  PerceptionApi,
+  'reset' | 'openScene' | 'processFrame' | 'mosaic' | 'closeScene' | 'capabilities'
+>;
+export type SessionReasoner = Pick<ReasonerApi, 'ask' | 'interrupt'>;
+
+export interface SessionServices {
+  perception(): Promise<SessionPerception>;
+  reasoner(): Promise<SessionReasoner>;
+  library(): Promise<SceneStore>;
+  /** The built-in demo scene as sequence-folder files. */
+  demoFiles(): Promise<ReadonlyMap<string, Uint8Array>>;
+  /** Marks a frame's buffers for transfer (comlink); identity in-thread. */
+  prepare?(frame: PerceptionFrame): PerceptionFrame;
+  /** Wraps a callback so it can cross to a worker (comlink `proxy`); identity in-thread. */
+  callback?<F extends (...args: never[]) => unknown>(fn: F): F;
+}
+
+export interface SessionListener {
+  progress(event: Parameters<ProgressCallback>[0]): void;
+  mosaicChange(detail: MosaicChangeDetail, mosaic: Mosaic): void;
+}
+
+/** `ask` or `export` before any scene was opened or any frame fused. */
+export class NoSceneError extends Error {
+  override name = 'NoSceneError';
+}
+
+export const DEMO_SOURCE = 'demo';
+export const FRAMES_SOURCE = 'frames';
+
+export function summarize(mosaic: Mosaic, source: string, sceneId?: string): MosaicChangeDetail {
+  const labels: Record<string, number> = {};
+  for (const o of mosaic.objects) labels[o.label] = (labels[o.label] ?? 0) + 1;
+  return {
+    source,
+    ...(sceneId ? { sceneId } : {}),
+    objectCount: mosaic.objects.length,
+    keyframeCount: mosaic.trajectory.length,
+    labels,
+  };
+}
+
+export class MosaicSession {
+  private current?: { mosaic: Mosaic; source: string; sceneId?: string };
+  /** The worker's fused state no longer matches what is on show (a stored scene was loaded). */
+  private liveStale = false;
+  private build?: AbortController;
+  private disposed = false;
+
+  constructor(
+    private readonly services: SessionServices,
+    private readonly listener: SessionListener,
+  ) {}
+
+  get mosaic(): Mosaic | undefined {
+    return this.current?.mosaic;
+  }
+
+  get source(): string | undefined {
+    return this.current?.source;
+  }
+
+  /** Fuses the built-in demo scene in this session's perception worker. Not stored: it is regenerated on demand. */
+  async loadDemo(): Promise<MosaicChangeDetail> {
+    const signal = this.beginBuild();
+    const reporter = new ProgressReporter('load-demo', newRequestId('demo'), (e) =>
+      this.listener.progress(e),
+    );
+    reporter.report('generate', 0);
+    const files = await this.services.demoFiles();
+    const seq = await openSequence(memoryFileSource(Object.fromEntries(files)));
+    const perception = await this.services.perception();
+    const up = demoUp(files);
+    const prepare = this.services.prepare?.bind(this.services);
+    let storedId: string | undefined;
+    const run = processSequence(seq, perception, {
+      name: 'Demo scene (spatial-mosaic element)',
+      onScene: (id) => (storedId = id),
+      ...(up ? { up } : {}),
+      signal,
+      ...(prepare ? { prepare } : {}),
+      refreshEvery: 10,
+      onFrame: (done, total) => reporter.report('fuse', (100 * done) / total),
+      onMosaic: (m) => {
+        if (!signal.aborted) this.show(m, DEMO_SOURCE);
+      },
+    });
+    // The worker stores what it fuses; the demo is regenerated on demand, so it must not pile up in the library.
+    const { mosaic } = await run.finally(() => {
+      if (storedId)
+        void this.services
+          .library()
+          .then((l) => l.delete(storedId!))
+          .catch(() => undefined);
+    });
+    reporter.done();
+    this.liveStale = false;
+    return this.show(mosaic, DEMO_SOURCE);
+  }
+
+  /** Shows a stored scene. Frames added afterwards start a new live mosaic (the worker cannot resume a stored one). */
+  async load(sceneId: string): Promise<MosaicChangeDetail> {
+    this.beginBuild();
+    const { mosaic } = await (await this.services.library()).load(sceneId);
+    this.liveStale = true;
+    return this.show(mosaic, sceneId, sceneId);
+  }
+
+  /** Perceives and fuses one frame; a frame that arrives while the worker is busy is dropped (see the result). */
+  async addFrame(frame: PerceptionFrame): Promise<ProcessFrameResult> {
+    const perception = await this.services.perception();
+    if (this.liveStale || this.current?.source !== FRAMES_SOURCE) {
+      if (this.build) this.build.abort();
+      this.build = undefined;
+      await perception.reset();
+      this.liveStale = false;
+    }
+    const prepared = this.services.prepare ? this.services.prepare(frame) : frame;
+    const onProgress = this.wrap((e: Parameters<ProgressCallback>[0]) => this.listener.progress(e));
+    const result = await perception.processFrame(prepared, onProgress);
+    // Even a frame with nothing to fuse extends the trajectory, so every kept frame refreshes the view.
+    if (!result.dropped) this.show(await perception.mosaic(), FRAMES_SOURCE);
+    return result;
+  }
+
+  /** Answers a question over the mosaic on show. Latest question wins: an earlier one rejects with AbortError. */
+  async ask(question: string, onEvent?: (event: ReasonerEvent) => void): Promise<SpatialMosaicAnswer> {
+    if (typeof question !== 'string' || !question.trim())
+      throw new InvalidRequestError(
+        'ask: the question is empty; pass a question about the scene as a string.',
+      );
+    const mosaic = this.current?.mosaic;
+    if (!mosaic)
+      throw new NoSceneError(
+        'ask: no scene yet; set source="demo" or a scene id, call load(sceneId), or add frames first.',
+      );
+    const reasoner = await this.services.reasoner();
+    const a = await reasoner.ask(
+      { mosaic, question, requestId: newRequestId('ask') },
+      onEvent ? this.wrap(onEvent) : undefined,
+    );
+    return {
+      question,
+      answer: a.text,
+      ...(a.value !== undefined ? { value: a.value } : {}),
+      answered: a.answered,
+      objectIds: [...a.objectIds],
+      trace: [...a.trace],
+    };
+  }
+
+  /** The mosaic on show as an ARCHITECTURE "Mosaic file" (JSON text). */
+  exportText(): string {
+    const mosaic = this.current?.mosaic;
+    if (!mosaic) throw new NoSceneError('export: no scene yet; open one or add frames before exporting.');
+    return toMosaicFile(mosaic);
+  }
+
+  /** Stops a running build; safe to call twice. */
+  dispose(): void {
+    this.disposed = true;
+    this.build?.abort();
+    this.build = undefined;
+  }
+
+  private beginBuild(): AbortSignal {
+    this.build?.abort();
+    const ac = new AbortController();
+    this.build = ac;
+    return ac.signal;
+  }
+
+  private show(mosaic: Mosaic, source: string, sceneId?: string): MosaicChangeDetail {
+    this.current = { mosaic, source, ...(sceneId ? { sceneId } : {}) };
+    const detail = summarize(mosaic, source, sceneId);
+    if (!this.disposed) this.listener.mosaicChange(detail, mosaic);
+    return detail;
+  }
+
+  private wrap<F extends (...args: never[]) => unknown>(fn: F): F {
+    return this.services.callback ? this.services.callback(fn) : fn;
+  }
+}
+
+/** The generated scene's groundtruth.json says which way is up. */
+function demoUp(files: ReadonlyMap<string, Uint8Array>): Vec3 | undefined {
+  const raw = files.get('groundtruth.json');
+  if (!raw) return undefined;
+  const up = (JSON.parse(new TextDecoder().decode(raw)) as { up?: unknown }).up;
+  return Array.isArray(up) && up.length === 3 && up.every((v) => typeof v === 'number')
+    ? (up as unknown as Vec3)
+    : undefined;
+}
