@@ -63,11 +63,15 @@ export function liftDetection(
   const us: number[] = [];
   const vs: number[] = [];
   const inner: boolean[] = [];
+  const gw = Math.ceil((x1 - x0 - (stride >> 1)) / stride);
+  const gh = Math.ceil((y1 - y0 - (stride >> 1)) / stride);
+  const grid = new Int32Array(Math.max(0, gw * gh)).fill(-1);
   for (let v = y0 + (stride >> 1); v < y1; v += stride) {
     for (let u = x0 + (stride >> 1); u < x1; u += stride) {
       if (opts.claimed && opts.claimed[v * depth.width + u]) continue;
       const z = depth.data[v * depth.width + u];
       if (!(z > 0.05 && z < maxDepth)) continue;
+      grid[Math.floor((v - y0) / stride) * gw + Math.floor((u - x0) / stride)] = zs.length;
       zs.push(z);
       us.push(u);
       vs.push(v);
@@ -99,11 +103,10 @@ export function liftDetection(
   if (opts.floorHeight !== undefined) keep = keep.filter((i) => all[i * 3 + 2] > opts.floorHeight! + 0.03);
   // Objects touch what they stand on: drop the support layer, split into 3D components, keep the one that
   // fills the inner box; twice, so a cup's table top goes after the floor beyond the table.
-  const medZ = zs[zs.length >> 1];
-  const link = Math.max(0.04, (1.6 * stride * medZ) / Math.min(fx, fy));
+  const pixelAngle = stride / Math.min(fx, fy);
   for (let pass = 0; pass < 2 && keep.length >= 4; pass++) {
     keep = dropSupportLayer(all, keep, zs);
-    keep = bestComponent(all, keep, inner, zs, link);
+    keep = bestComponent(all, keep, inner, zs, grid, gw, pixelAngle);
   }
   if (keep.length < 3) return undefined;
   const points = new Float64Array(keep.length * 3);
@@ -132,57 +135,69 @@ function dropSupportLayer(p: Float64Array, idx: number[], zs: number[]): number[
   return idx.filter((i) => p[i * 3 + 2] >= hmin + band);
 }
 
-/** 3D connected components on a voxel grid of size `link`; returns the one holding most inner-box samples. */
+/**
+ * Connected components over the sample grid: neighbouring samples (right, down, both diagonals) join when
+ * their 3D distance is small for their depth; returns the component holding most inner-box samples.
+ */
 function bestComponent(
   p: Float64Array,
   idx: number[],
   inner: boolean[],
   zs: number[],
-  link: number,
+  grid: Int32Array,
+  gw: number,
+  pixelAngle: number,
 ): number[] {
-  const B = 4096;
-  const key = (a: number, b: number, c: number): number => ((a + B / 2) * B + (b + B / 2)) * B + (c + B / 2);
-  const cellOf = new Map<number, number[]>();
+  const kept = new Uint8Array(zs.length);
+  for (const i of idx) kept[i] = 1;
+  const parent = new Int32Array(zs.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const gh = grid.length / gw;
+  const DX = [1, 0, 1, -1];
+  const DY = [0, 1, 1, 1];
+  for (let gy = 0; gy < gh; gy++) {
+    for (let gx = 0; gx < gw; gx++) {
+      const i = grid[gy * gw + gx];
+      if (i < 0 || !kept[i]) continue;
+      const limit = Math.max(0.05, 4 * pixelAngle * zs[i]);
+      const lim2 = limit * limit;
+      for (let n = 0; n < 4; n++) {
+        const nx = gx + DX[n],
+          ny = gy + DY[n];
+        if (nx < 0 || nx >= gw || ny >= gh) continue;
+        const j = grid[ny * gw + nx];
+        if (j < 0 || !kept[j]) continue;
+        const da = p[i * 3] - p[j * 3],
+          db = p[i * 3 + 1] - p[j * 3 + 1],
+          dh = p[i * 3 + 2] - p[j * 3 + 2];
+        if (da * da + db * db + dh * dh < lim2) {
+          const ri = find(i),
+            rj = find(j);
+          if (ri !== rj) parent[ri] = rj;
+        }
+      }
+    }
+  }
+  const innerCount = new Float64Array(zs.length);
+  const size = new Float64Array(zs.length);
+  const zSum = new Float64Array(zs.length);
   for (const i of idx) {
-    const k = key(
-      Math.floor(p[i * 3] / link),
-      Math.floor(p[i * 3 + 1] / link),
-      Math.floor(p[i * 3 + 2] / link),
-    );
-    const list = cellOf.get(k);
-    if (list) list.push(i);
-    else cellOf.set(k, [i]);
+    const r = find(i);
+    size[r]++;
+    zSum[r] += zs[i];
+    if (inner[i]) innerCount[r]++;
   }
-  const seen = new Set<number>();
-  let best: number[] = [];
-  let bestScore = -1;
-  for (const startKey of cellOf.keys()) {
-    if (seen.has(startKey)) continue;
-    seen.add(startKey);
-    const stack = [startKey];
-    const members: number[] = [];
-    while (stack.length > 0) {
-      const k = stack.pop()!;
-      for (const i of cellOf.get(k)!) members.push(i);
-      for (let da = -1; da <= 1; da++)
-        for (let db = -1; db <= 1; db++)
-          for (let dc = -1; dc <= 1; dc++) {
-            const nk = k + (da * B + db) * B + dc;
-            if (!seen.has(nk) && cellOf.has(nk)) {
-              seen.add(nk);
-              stack.push(nk);
-            }
-          }
-    }
-    let innerCount = 0;
-    let zSum = 0;
-    for (const i of members) {
-      if (inner[i]) innerCount++;
-      zSum += zs[i];
-    }
-    // Most inner samples; among near-ties the nearer component (an occluder's background is farther).
-    const score = innerCount + members.length * 1e-3 - (zSum / members.length) * 1e-6;
-    if (score > bestScore) [best, bestScore] = [members, score];
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const i of idx) {
+    if (parent[i] !== i) continue;
+    // Most inner samples; then size; among ties the nearer component.
+    const score = innerCount[i] + size[i] * 1e-3 - (zSum[i] / size[i]) * 1e-6;
+    if (score > bestScore) [best, bestScore] = [i, score];
   }
-  return best;
+  return idx.filter((i) => find(i) === best);
 }

@@ -9,7 +9,7 @@ import type { GroundTruthObject, SceneGroundTruth } from './groundTruth';
 import { layoutRoom, type LayoutOptions, type RoomLayout } from './layoutRoom';
 import { resolveNoise, type NoiseOptions, type NoiseSpec } from './noise';
 import { Prng } from './prng';
-import { renderFrame } from './renderFrame';
+import { renderFrame, type RenderedFrame } from './renderFrame';
 
 /**
  * A deterministic synthetic RGB-D sequence with ground truth: a furnished room, a hand-held camera walk,
@@ -57,6 +57,20 @@ export interface SyntheticScene {
 /** An object counts as detectable with this many visible pixels and this visible share of its unoccluded view. */
 const MIN_VISIBLE_PIXELS = 40;
 const MIN_VISIBLE_FRACTION = 0.3;
+
+/**
+ * The oracle detector: every object with enough visible pixels (after occlusion, from the id buffer),
+ * boxed by its visible pixels — so a half-hidden object gets the box of its visible half.
+ */
+export function oracleDetections(layout: RoomLayout, r: RenderedFrame): OracleDetection[] {
+  const out: OracleDetection[] = [];
+  layout.objects.forEach((o, i) => {
+    if (r.visible[i] < MIN_VISIBLE_PIXELS || r.visible[i] < MIN_VISIBLE_FRACTION * r.unoccluded[i]) return;
+    const b = r.boxes.subarray(i * 4, i * 4 + 4);
+    out.push({ objectId: o.id, box: [b[0], b[1], b[2], b[3]] });
+  });
+  return out;
+}
 
 function smallRotation(rng: Prng, sigma: number): number[] {
   const [x, y, z] = [rng.normal(0, sigma), rng.normal(0, sigma), rng.normal(0, sigma)];
@@ -107,13 +121,11 @@ export function generateScene(opts: SceneOptions): SyntheticScene {
   for (let f = 0; f < frameCount; f++) {
     const truePose = poses[f];
     const r = renderFrame(layout, truePose, k);
-    const oracle: OracleDetection[] = [];
-    layout.objects.forEach((o, i) => {
-      if (r.visible[i] < MIN_VISIBLE_PIXELS || r.visible[i] < MIN_VISIBLE_FRACTION * r.unoccluded[i]) return;
+    const oracle = oracleDetections(layout, r);
+    for (const od of oracle) {
+      const i = Number(od.objectId.slice(1));
       if (!firstSeen.has(i)) firstSeen.set(i, f);
-      const b = r.boxes.subarray(i * 4, i * 4 + 4);
-      oracle.push({ objectId: o.id, box: [b[0], b[1], b[2], b[3]] });
-    });
+    }
 
     const depth = new Float32Array(r.depth.length);
     for (let p = 0; p < depth.length; p++) {

@@ -1,0 +1,213 @@
+/**
+ * Fusion benchmark.
+ * 1. Accuracy on generated scenes (clean and realistic noise): instance precision/recall (label + centroid
+ *    within 0.5 m), centroid error median/p90, duplicates, exact object counts.
+ * 2. Cost per keyframe vs frames and objects on cheap synthetic detection streams (no rendering).
+ *   npx tsx scripts/bench/fusion.ts [--quick]
+ * Prints markdown tables and writes bench-out/fusion.json and bench-out/fusion.md.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectionStream } from '../../src/core/fusion/detectionStream';
+import { evaluateMosaic } from '../../src/core/fusion/evaluateMosaic';
+import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
+import { generateScene } from '../../src/core/synthetic/generateScene';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface FusionBenchOptions {
+  /** 20 scenes, streams up to 5,000 frames / 300 objects (full: 30 scenes, 10,000 frames / 500 objects). */
+  readonly quick?: boolean;
+  readonly scenes?: number;
+  readonly outDir?: string | null;
+  readonly log?: (line: string) => void;
+}
+
+export interface AccuracyRow {
+  readonly noise: 'clean' | 'realistic';
+  readonly scenes: number;
+  readonly gtObjects: number;
+  readonly mosaicObjects: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly centroidMedianCm: number;
+  readonly centroidP90Cm: number;
+  readonly duplicatesPerScene: number;
+  /** Scenes whose total object count equals the ground truth's. */
+  readonly exactCountScenes: number;
+  /** Share of (scene, label) pairs whose count is exact. */
+  readonly labelCountAccuracy: number;
+  readonly meanKeyframeMs: number;
+}
+
+export interface ScalingRow {
+  readonly objects: number;
+  readonly frames: number;
+  /** Mean fusion time per keyframe over the window of frames just before `frames`. */
+  readonly msPerKeyframe: number;
+  readonly detectionsPerFrame: number;
+  readonly mosaicObjects: number;
+}
+
+export interface FusionBenchResult {
+  readonly accuracy: AccuracyRow[];
+  readonly scaling: ScalingRow[];
+  readonly machine: string;
+  readonly node: string;
+  readonly date: string;
+}
+
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+
+function accuracy(noise: 'clean' | 'realistic', seeds: number[], log: (l: string) => void): AccuracyRow {
+  let gt = 0,
+    mosaic = 0,
+    matched = 0,
+    dups = 0,
+    exactScenes = 0,
+    labelExact = 0,
+    labelTotal = 0,
+    ms = 0,
+    kfs = 0;
+  const errors: number[] = [];
+  for (const seed of seeds) {
+    const scene = generateScene({ seed, noise });
+    const builder = new MosaicBuilder({ up: scene.groundTruth.up });
+    for (const f of scene.frames) {
+      const t0 = performance.now();
+      builder.addKeyframe({
+        frame: f.index,
+        time: f.time,
+        pose: f.pose,
+        intrinsics: scene.intrinsics,
+        depth: f.depth,
+        detections: f.detections,
+      });
+      ms += performance.now() - t0;
+      kfs++;
+    }
+    const s = evaluateMosaic(builder.toMosaic(), scene.groundTruth);
+    gt += s.gtCount;
+    mosaic += s.mosaicCount;
+    matched += s.matched;
+    dups += s.duplicates;
+    if (s.gtCount === s.mosaicCount) exactScenes++;
+    labelExact += s.labelCountsExact;
+    labelTotal += s.labelCountsTotal;
+    errors.push(...s.centroidErrors);
+    log(
+      `  ${noise} seed ${seed}: gt ${s.gtCount}, mosaic ${s.mosaicCount}, matched ${s.matched}, duplicates ${s.duplicates}, median error ${(quantile(s.centroidErrors, 0.5) * 100).toFixed(1)} cm`,
+    );
+  }
+  return {
+    noise,
+    scenes: seeds.length,
+    gtObjects: gt,
+    mosaicObjects: mosaic,
+    precision: matched / mosaic,
+    recall: matched / gt,
+    centroidMedianCm: quantile(errors, 0.5) * 100,
+    centroidP90Cm: quantile(errors, 0.9) * 100,
+    duplicatesPerScene: dups / seeds.length,
+    exactCountScenes: exactScenes,
+    labelCountAccuracy: labelExact / labelTotal,
+    meanKeyframeMs: ms / kfs,
+  };
+}
+
+function scaling(objects: number, checkpoints: number[], log: (l: string) => void): ScalingRow[] {
+  const rows: ScalingRow[] = [];
+  const builder = new MosaicBuilder();
+  const stream = detectionStream({ objects, seed: objects });
+  const window = 200;
+  let times: number[] = [];
+  let dets = 0;
+  const last = checkpoints[checkpoints.length - 1];
+  for (let f = 1; f <= last; f++) {
+    const input = stream.next().value!;
+    const t0 = performance.now();
+    builder.addKeyframe(input);
+    const dt = performance.now() - t0;
+    if (f > checkpoints.find((c) => c >= f)! - window) {
+      times.push(dt);
+      dets += input.detections.length;
+    }
+    if (checkpoints.includes(f)) {
+      const row = {
+        objects,
+        frames: f,
+        msPerKeyframe: times.reduce((a, b) => a + b, 0) / times.length,
+        detectionsPerFrame: dets / times.length,
+        mosaicObjects: builder.objectCount,
+      };
+      rows.push(row);
+      log(
+        `  ${objects} objects, frame ${f}: ${row.msPerKeyframe.toFixed(2)} ms/keyframe, ${row.detectionsPerFrame.toFixed(1)} detections/frame, ${row.mosaicObjects} in mosaic`,
+      );
+      times = [];
+      dets = 0;
+    }
+  }
+  return rows;
+}
+
+export async function runFusionBench(opts: FusionBenchOptions = {}): Promise<FusionBenchResult> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const n = opts.scenes ?? (opts.quick ? 20 : 30);
+  const seeds = Array.from({ length: n }, (_, i) => i + 1);
+  const acc = [accuracy('clean', seeds, log), accuracy('realistic', seeds, log)];
+  const objectCounts = opts.quick ? [50, 300] : [50, 300, 500];
+  const checkpoints = opts.quick ? [200, 1000, 2500, 5000] : [200, 1000, 2500, 5000, 10000];
+  const scale = objectCounts.flatMap((o) => scaling(o, checkpoints, log));
+  const result: FusionBenchResult = {
+    accuracy: acc,
+    scaling: scale,
+    machine: `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}`,
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  if (opts.outDir !== null) {
+    const out = opts.outDir ?? path.join(repoRoot, 'bench-out');
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'fusion.json'), JSON.stringify(result, null, 2));
+    await writeFile(path.join(out, 'fusion.md'), formatFusionBench(result));
+  }
+  return result;
+}
+
+export function formatFusionBench(r: FusionBenchResult): string {
+  const f = (x: number, d = 2): string => x.toFixed(d);
+  const lines = [
+    `## Fusion accuracy on generated scenes (${r.accuracy[0]?.scenes} scenes each)`,
+    '',
+    '| noise | GT objects | mosaic objects | precision | recall | centroid median (cm) | centroid p90 (cm) | duplicates / scene | exact-count scenes | per-label count accuracy | ms / keyframe |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...r.accuracy.map(
+      (a) =>
+        `| ${a.noise} | ${a.gtObjects} | ${a.mosaicObjects} | ${f(a.precision, 3)} | ${f(a.recall, 3)} | ${f(a.centroidMedianCm, 1)} | ${f(a.centroidP90Cm, 1)} | ${f(a.duplicatesPerScene)} | ${a.exactCountScenes}/${a.scenes} | ${f(a.labelCountAccuracy, 3)} | ${f(a.meanKeyframeMs, 1)} |`,
+    ),
+    '',
+    '## Fusion cost per keyframe vs frames and objects (synthetic detection streams, 320×240 depth)',
+    '',
+    '| objects in hall | frames so far | ms / keyframe (mean of the last 200) | detections / frame | objects in mosaic |',
+    '| --- | --- | --- | --- | --- |',
+    ...r.scaling.map(
+      (s) =>
+        `| ${s.objects} | ${s.frames} | ${f(s.msPerKeyframe)} | ${f(s.detectionsPerFrame, 1)} | ${s.mosaicObjects} |`,
+    ),
+    '',
+    `${r.machine}, Node ${r.node}, ${r.date}`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick');
+  runFusionBench({ quick, log: (l) => console.error(l) }).then((r) => console.log(formatFusionBench(r)));
+}
