@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from './manifest';
 import type { ModelManifest } from './manifest';
@@ -273,5 +274,37 @@ describe('ModelLoader', () => {
     });
     await expect(loader.loadModel('org/tiny', { dtypes: ['q4'] })).rejects.toThrow(/has no q4 variant/);
     await expect(loader.loadFile('org/tiny', 'nope.json')).rejects.toThrow(/lists no file "nope.json"/);
+  });
+
+  it('keeps the progress invariants for any chunking, with or without a known size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        async (sizes, withLength) => {
+          const total = sizes.reduce((a, b) => a + b, 0);
+          const body = new ReadableStream<Uint8Array>({
+            start(c) {
+              for (const n of sizes) c.enqueue(new Uint8Array(n));
+              c.close();
+            },
+          });
+          const fetch: FetchLike = async () =>
+            new Response(body, withLength ? { headers: { 'content-length': String(total) } } : {});
+          const events: ModelProgress[] = [];
+          const bytes = await new ModelLoader({ manifest, fetch, cache: null }).loadFile(
+            'org/unpinned',
+            'w.bin',
+            {
+              onProgress: (e) => events.push(e),
+            },
+          );
+          expect(bytes.length).toBe(total);
+          expectWellFormed(events, 'w.bin');
+          expect(events.filter((e) => e.status === 'progress')).toHaveLength(sizes.length);
+        },
+      ),
+      { seed: 42, numRuns: 60 },
+    );
   });
 });
