@@ -177,18 +177,22 @@ export class MosaicThinker {
       const tc = this.now();
       const cov = this.coverage(parsed);
       push({ step: 'coverage', iteration: it, missing: cov.missing, weak: cov.weak, ms: this.now() - tc });
-      const wantsRoom = parsed.task.kind === 'room_size_estimation' && !this.mosaic().occupancy && it === 1;
-      if (!perceiver || (cov.missing.length === 0 && cov.weak.length === 0 && !wantsRoom)) return;
+      // Counts and room size depend on the whole sequence, not on where the named objects were seen: one sweep
+      // of the largest unperceived gaps, when less than half the frames are in the mosaic.
+      const avail = perceiver?.framesAvailable() ?? [];
+      const done = perceiver?.framesPerceived?.().length ?? this.mosaic().trajectory.length;
+      const covered = cov.missing.length === 0 && cov.weak.length === 0;
+      const kind = parsed.task.kind;
+      const sweep =
+        it === 1 &&
+        (kind === 'object_counting' || kind === 'room_size_estimation') &&
+        done < avail.length / 2;
+      if (!perceiver || (covered && !sweep)) return;
       if (it > this.budget.maxIterations || this.now() - t0 > this.budget.maxMillis) return;
       const perceived = new Set(
         perceiver.framesPerceived?.() ?? this.mosaic().trajectory.map((k) => k.frame),
       );
-      const sel = selectFrames(
-        perceiver.framesAvailable(),
-        perceived,
-        cov.seeds,
-        this.budget.framesPerIteration,
-      );
+      const sel = selectFrames(avail, perceived, covered ? [] : cov.seeds, this.budget.framesPerIteration);
       if (sel.frames.length === 0) return;
       const before = this.mosaic().objects.length;
       const tp = this.now();
