@@ -19,7 +19,7 @@ import type {
 } from './PerceptionApi';
 import { ProgressReporter, type ProgressCallback } from './progress';
 import { RequestTracker, abortableDelay } from './RequestTracker';
-import { SimpleFuser, type FrameFuser } from './SimpleFuser';
+import { MosaicBuilderFuser, type FrameFuser } from './MosaicBuilderFuser';
 
 export interface PerceptionServiceDeps {
   readonly probe?: () => Promise<CapabilityReport>;
@@ -29,7 +29,8 @@ export interface PerceptionServiceDeps {
   readonly now?: () => number;
 }
 
-const DEFAULT_UP: Vec3 = [0, -1, 0];
+// MosaicBuilder's default world frame: z up (a sequence whose poses say otherwise passes `up` to openScene).
+const DEFAULT_UP: Vec3 = [0, 0, 1];
 
 /**
  * Perception + fusion, runnable in-thread (Node tests) or behind `workers/perception.worker.ts`.
@@ -211,7 +212,7 @@ export class PerceptionService implements PerceptionApi {
   }
 
   private createFuser(): FrameFuser {
-    return (this.deps.createFuser ?? ((up) => new SimpleFuser(up)))(this.up);
+    return (this.deps.createFuser ?? ((up) => new MosaicBuilderFuser({ up })))(this.up);
   }
 
   private openLibrary(): Promise<SceneStore> {

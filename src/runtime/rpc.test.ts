@@ -12,6 +12,7 @@ import { SceneStore } from '../storage/SceneStore';
 import { MemoryKvStore } from '../storage/kv';
 import { StorageFullError } from '../storage/errors';
 import { FailingKvStore, makeObject } from '../storage/testing';
+import { syntheticFrame } from './syntheticFrame';
 
 // The real comlink protocol over a real MessageChannel (Node's), so structured cloning, transfer, proxies and
 // the error handler are exercised exactly as between a page and a worker.
@@ -38,23 +39,7 @@ const probe = async () => ({
   context: 'worker' as const,
 });
 
-const W = 8;
-const H = 6;
-const intrinsics = { width: W, height: H, fx: 8, fy: 8, cx: 3.5, cy: 2.5 };
-function frame(
-  n: number,
-  detections = [{ label: 'chair', score: 0.9, box: [2, 1, 6, 5] as const }],
-): PerceptionFrame {
-  return {
-    frame: n,
-    time: n / 30,
-    rgb: { width: W, height: H, data: new Uint8Array(W * H * 3).fill(n) },
-    depth: { width: W, height: H, data: new Float32Array(W * H).fill(2) },
-    pose: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
-    intrinsics,
-    detections,
-  };
-}
+const frame = (n: number): PerceptionFrame => syntheticFrame(n);
 
 describe('PerceptionService over comlink', () => {
   it('streams ordered progress through a proxy, ending at exactly one done at 100', async () => {
@@ -134,14 +119,18 @@ describe('PerceptionService over comlink', () => {
     const result = await api.processFrame(transferFrame(f));
     expect(f.rgb.data.byteLength).toBe(0);
     expect(f.depth!.data.byteLength).toBe(0);
-    expect(result).toMatchObject({ dropped: false, frame: 0, upserted: 1, objectCount: 1, sceneId: meta.id });
+    // One observation is tentative: MosaicBuilder confirms an object after three.
+    expect(result).toMatchObject({ dropped: false, frame: 0, upserted: 0, objectCount: 0, sceneId: meta.id });
     if (result.dropped) throw new Error('unreachable');
     expect(result.timings.map((t) => t.stage)).toEqual(['validate', 'fuse', 'persist']);
-    await api.processFrame(transferFrame(frame(1)));
+    for (const n of [1, 2, 3]) await api.processFrame(transferFrame(frame(n)));
     const stored = await new SceneStore(kv).load('r1');
-    expect(stored.mosaic.objects).toEqual((await api.mosaic()).objects);
-    expect(stored.mosaic.trajectory.map((k) => k.frame)).toEqual([0, 1]);
-    expect(stored.mosaic.objects[0]).toMatchObject({ label: 'chair', observations: 2 });
+    const live = await api.mosaic();
+    expect(stored.mosaic.objects).toEqual(live.objects);
+    expect(stored.mosaic.occupancy).toEqual(live.occupancy);
+    expect(stored.mosaic.trajectory.map((k) => k.frame)).toEqual([0, 1, 2, 3]);
+    expect(stored.mosaic.objects).toHaveLength(1);
+    expect(stored.mosaic.objects[0]).toMatchObject({ label: 'chair', observations: 4 });
   });
 
   it('drops frames that arrive while one is in flight instead of queueing them', async () => {
@@ -167,10 +156,11 @@ describe('PerceptionService over comlink', () => {
 
   it('refuses a malformed frame with a message naming the frame and the fix', async () => {
     const api = connect<PerceptionApi>(new PerceptionService({ probe }));
-    const bad = { ...frame(4), intrinsics: { ...intrinsics, width: 16 } };
+    const good = frame(4);
+    const bad = { ...good, intrinsics: { ...good.intrinsics, width: 128 } };
     await expect(api.processFrame(bad)).rejects.toMatchObject({
       name: 'InvalidRequestError',
-      message: expect.stringMatching(/frame 4\): rgb is 8×6 but intrinsics describe 16×6/),
+      message: expect.stringMatching(/frame 4\): rgb is 96×72 but intrinsics describe 128×72/),
     });
   });
 

@@ -13,10 +13,10 @@ import {
   type WorkerClient,
 } from './clients';
 import { AbortError } from './errors';
+import { SYNTHETIC_UP, syntheticFrame } from './syntheticFrame';
 import type {
   PerceptionApi,
   PerceptionCapabilities,
-  PerceptionFrame,
   ProcessFrameResult,
   SelfTestResult,
 } from './PerceptionApi';
@@ -89,20 +89,6 @@ const errorInfo = (e: unknown): ErrorInfo => {
   };
 };
 
-/** A tiny deterministic RGB-D frame: one 'chair' box in the middle at 2 m, camera moving 5 cm a frame. */
-function syntheticFrame(n: number): PerceptionFrame {
-  const [w, h] = [64, 48];
-  return {
-    frame: n,
-    time: n / 30,
-    rgb: { width: w, height: h, data: new Uint8Array(w * h * 3).fill(100 + n) },
-    depth: { width: w, height: h, data: new Float32Array(w * h).fill(2) },
-    pose: [1, 0, 0, 0.05 * n, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
-    intrinsics: { width: w, height: h, fx: 50, fy: 50, cx: 31.5, cy: 23.5 },
-    detections: [{ label: 'chair', score: 0.9, box: [24, 16, 40, 32] }],
-  };
-}
-
 export function installTestApi(
   opts: { perception?: WorkerClient<PerceptionApi>; reasoner?: WorkerClient<ReasonerApi> } = {},
   target: Window = window,
@@ -157,7 +143,7 @@ export function installTestApi(
         .then(() => ({ name: 'none', message: 'no error was thrown', sameClass: false }), errorInfo),
     workerStorageRoundTrip: (sceneId, mosaic) => p().selfTest({ kind: 'storage', sceneId, mosaic }),
     async fuseFrames(sceneName, count, burst) {
-      const meta = await p().openScene({ name: sceneName });
+      const meta = await p().openScene({ name: sceneName, up: SYNTHETIC_UP });
       const frames = Array.from({ length: count }, (_, i) => syntheticFrame(i));
       const results: ProcessFrameResult[] = [];
       // The burst goes out without waiting: the worker must drop what arrives while it is busy.

@@ -9,7 +9,13 @@ const mosaic: Mosaic = {
   up: [0, -1, 0],
   objects: [makeObject('o1', 'chair', 1), makeObject('o2', 'tv', 2, 4)],
   trajectory: [makeKeyframe(0), makeKeyframe(4)],
-  occupancy: { cellSize: 0.2, free: ['0,0'], occupied: ['1,1'] },
+  occupancy: {
+    cellSize: 0.2,
+    free: ['0,0'],
+    occupied: ['1,1'],
+    floorHeight: -0.02,
+    room: { center: [1, 2], size: [3, 4], yaw: 0.1, area: 12 },
+  },
   source: { poses: 'trajectory.log' },
 };
 
@@ -53,6 +59,10 @@ describe('mosaic file', () => {
     [fileWith({ schemaVersion: '1' }), /"schemaVersion" must be a positive integer/],
     [fileWith({ up: [0, 2, 0] }), /"up" must be a unit vector \(its length is 2\.0000\)/],
     [fileWith({ objects: {} }), /"objects" must be an array/],
+    [
+      fileWith({ occupancy: { cellSize: 0.1, free: [], occupied: [], room: { center: [0] } } }),
+      /"occupancy\.room" must be/,
+    ],
     [
       fileWith({ objects: [{ ...makeObject('x', 'cup', 0), center: [0, 'a', 1] }] }),
       /objects\[0\]: "center" must be \[x, y, z\]/,

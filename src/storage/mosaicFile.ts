@@ -1,4 +1,11 @@
-import { MOSAIC_SCHEMA_VERSION, type Keyframe, type Mosaic, type MosaicObject } from '../core/mosaic/types';
+import {
+  MOSAIC_SCHEMA_VERSION,
+  type Keyframe,
+  type Mosaic,
+  type MosaicObject,
+  type OccupancyGrid,
+  type RoomEstimate,
+} from '../core/mosaic/types';
 import type { CameraToWorld, Vec3 } from '../core/geometry/types';
 import { MosaicFileError } from './errors';
 
@@ -57,26 +64,43 @@ export function validateMosaic(raw: unknown, fileName = 'mosaic file'): Mosaic {
     normalizeKeyframe(k, (p) => fail(`trajectory[${i}]: ${p}`)),
   );
   const mosaic: Mosaic = { schemaVersion: MOSAIC_SCHEMA_VERSION, up, objects, trajectory };
-  if (isRecord(raw.occupancy)) {
-    const o = raw.occupancy;
-    if (
-      typeof o.cellSize !== 'number' ||
-      !(o.cellSize > 0) ||
-      !isStringArray(o.free) ||
-      !isStringArray(o.occupied)
-    ) {
-      fail('"occupancy" must be {cellSize > 0, free: string[], occupied: string[]}.');
-    }
-    mosaic.occupancy = {
-      cellSize: o.cellSize as number,
-      free: o.free as string[],
-      occupied: o.occupied as string[],
-    };
-  }
+  if (isRecord(raw.occupancy)) mosaic.occupancy = normalizeOccupancy(raw.occupancy, fail);
   if (isRecord(raw.source)) {
     mosaic.source = Object.fromEntries(Object.entries(raw.source).map(([k, v]) => [k, String(v)]));
   }
   return mosaic;
+}
+
+function normalizeOccupancy(o: Record<string, unknown>, fail: (problem: string) => never): OccupancyGrid {
+  if (
+    typeof o.cellSize !== 'number' ||
+    !(o.cellSize > 0) ||
+    !isStringArray(o.free) ||
+    !isStringArray(o.occupied)
+  ) {
+    fail('"occupancy" must be {cellSize > 0, free: string[], occupied: string[]}.');
+  }
+  const grid: OccupancyGrid = {
+    cellSize: o.cellSize as number,
+    free: o.free as string[],
+    occupied: o.occupied as string[],
+  };
+  if (typeof o.floorHeight === 'number' && Number.isFinite(o.floorHeight)) grid.floorHeight = o.floorHeight;
+  if (o.room !== undefined) {
+    const r = o.room;
+    const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((x) => Number.isFinite(x));
+    if (
+      !isRecord(r) ||
+      !pair(r.center) ||
+      !pair(r.size) ||
+      !Number.isFinite(r.yaw) ||
+      !Number.isFinite(r.area)
+    ) {
+      fail('"occupancy.room" must be {center: [a, b], size: [w, d], yaw, area}.');
+    }
+    grid.room = r as unknown as RoomEstimate;
+  }
+  return grid;
 }
 
 /** Checks one object record and fills the optional fields (labels, firstSeenTime, lastSeenFrame). */
