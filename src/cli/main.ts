@@ -27,7 +27,7 @@ export async function main(
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage(list));
-    return name ? 0 : 1;
+    return name ? 0 : 1; // bare `spatial-mosaic` is a usage error
   }
   if (name === '--version' || name === '-v') {
     io.out('spatial-mosaic 0.1.0');
