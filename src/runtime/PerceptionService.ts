@@ -19,7 +19,7 @@ import type {
 } from './PerceptionApi';
 import { ProgressReporter, type ProgressCallback } from './progress';
 import { RequestTracker, abortableDelay } from './RequestTracker';
-import { MosaicBuilderFuser, type FrameFuser } from './MosaicBuilderFuser';
+import { MosaicBuilderFuser, type FrameFuser, type FusionDelta } from './MosaicBuilderFuser';
 
 export interface PerceptionServiceDeps {
   readonly probe?: () => Promise<CapabilityReport>;
@@ -45,6 +45,7 @@ export class PerceptionService implements PerceptionApi {
   private fuser?: FrameFuser;
   private up: Vec3 = DEFAULT_UP;
   private scene?: SceneMeta;
+  private unsaved?: FusionDelta;
   private busy = false;
 
   constructor(private readonly deps: PerceptionServiceDeps = {}) {
@@ -101,7 +102,16 @@ export class PerceptionService implements PerceptionApi {
         const scene = this.scene;
         if (scene) {
           const store = await this.openLibrary();
-          this.scene = await timed('persist', () => store.appendKeyframe(scene.id, delta));
+          const toWrite = this.withUnsaved(delta);
+          try {
+            this.scene = await timed('persist', () => store.appendKeyframe(scene.id, toWrite));
+            this.unsaved = undefined;
+          } catch (err) {
+            // Fusion moved on but storage did not (e.g. quota full): carry this delta into the next write so
+            // the stored objects catch up once there is room again.
+            this.unsaved = toWrite;
+            throw err;
+          }
           progress.report('persist', 95);
         }
       }
@@ -135,6 +145,7 @@ export class PerceptionService implements PerceptionApi {
     }
     this.up = init.up ?? DEFAULT_UP;
     this.fuser = this.createFuser();
+    this.unsaved = undefined;
     this.scene = await store.create({ name: init.name, up: this.up, ...(init.id ? { id: init.id } : {}) });
     return this.scene;
   }
@@ -148,6 +159,7 @@ export class PerceptionService implements PerceptionApi {
   }
 
   async reset(): Promise<void> {
+    this.unsaved = undefined;
     this.fuser = undefined;
     this.scene = undefined;
   }
@@ -209,6 +221,29 @@ export class PerceptionService implements PerceptionApi {
     this.fuser = undefined;
     this.scene = undefined;
     this.report = undefined;
+  }
+
+  /** Folds a delta that failed to save into the next one: later upserts and removals win. */
+  private withUnsaved(delta: FusionDelta): FusionDelta {
+    const prev = this.unsaved;
+    if (!prev) return delta;
+    const upserts = new Map(prev.upserts.map((o) => [o.id, o]));
+    const removed = new Set(prev.removed);
+    for (const id of delta.removed) {
+      upserts.delete(id);
+      removed.add(id);
+    }
+    for (const o of delta.upserts) {
+      upserts.set(o.id, o);
+      removed.delete(o.id);
+    }
+    const occupancy = delta.occupancy ?? prev.occupancy;
+    return {
+      keyframe: delta.keyframe,
+      upserts: [...upserts.values()],
+      removed: [...removed],
+      ...(occupancy ? { occupancy } : {}),
+    };
   }
 
   private createFuser(): FrameFuser {

@@ -133,6 +133,26 @@ describe('PerceptionService over comlink', () => {
     expect(stored.mosaic.objects[0]).toMatchObject({ label: 'chair', observations: 4 });
   });
 
+  it('after a full quota, the next keyframe that fits brings the stored objects back in step', async () => {
+    const kv = new FailingKvStore();
+    const api = connect<PerceptionApi>(
+      new PerceptionService({ probe, openLibrary: async () => new SceneStore(kv) }),
+    );
+    await api.openScene({ name: 'room', id: 'q1' });
+    for (const n of [0, 1]) await api.processFrame(frame(n));
+    kv.writesLeft = 0;
+    // Frame 2 confirms the chair (third observation): that upsert is what fails to save.
+    await expect(api.processFrame(frame(2))).rejects.toBeInstanceOf(StorageFullError);
+    expect((await new SceneStore(kv).load('q1')).mosaic.objects).toEqual([]);
+    kv.writesLeft = Infinity;
+    // Frame 3 sees nothing, so the chair does not change: only the carried-over delta can save it.
+    await api.processFrame({ ...frame(3), detections: [] });
+    const stored = await new SceneStore(kv).load('q1');
+    expect(stored.mosaic.objects).toEqual((await api.mosaic()).objects);
+    expect(stored.mosaic.objects).toHaveLength(1);
+    expect(stored.mosaic.trajectory.map((k) => k.frame)).toEqual([0, 1, 3]);
+  });
+
   it('drops frames that arrive while one is in flight instead of queueing them', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
