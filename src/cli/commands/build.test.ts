@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateScene } from '../../core/synthetic/generateScene';
+import { sceneToFiles } from '../../core/synthetic/sceneFiles';
+import { buildCommand } from './build';
+
+const io = () => {
+  const out: string[] = [];
+  return { out, io: { out: (l: string) => out.push(l), err: () => {} } };
+};
+
+describe('build command', () => {
+  it('refuses --detector yolox and a missing --out with one-line messages', async () => {
+    await expect(
+      buildCommand.run(['seq', '--out', 'm.json', '--detector', 'yolox'], io().io),
+    ).rejects.toThrow(/detections\.json/);
+    await expect(buildCommand.run(['seq'], io().io)).rejects.toThrow(/missing --out/);
+  });
+
+  it('builds a Mosaic file from a generated sequence folder', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'build-'));
+    const scene = generateScene({ seed: 9, frameCount: 12 });
+    for (const [rel, bytes] of sceneToFiles(scene, { pngLevel: 1 })) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), bytes);
+    }
+    const out = path.join(dir, 'mosaic.json');
+    const { io: cliIo, out: lines } = io();
+    expect(await buildCommand.run([dir, '--out', out, '--quiet'], cliIo)).toBe(0);
+    const m = JSON.parse(readFileSync(out, 'utf8'));
+    expect(m.schemaVersion).toBe(1);
+    expect(m.up).toEqual([0, 0, 1]);
+    expect(m.trajectory).toHaveLength(12);
+    for (const o of m.objects)
+      expect(Object.keys(o)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'label',
+          'center',
+          'size',
+          'yaw',
+          'confidence',
+          'firstSeenFrame',
+          'observations',
+        ]),
+      );
+    expect(lines[0]).toMatch(/12 keyframes/);
+  });
+});
