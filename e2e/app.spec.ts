@@ -18,6 +18,12 @@ async function boot(page: Page, backend: string) {
   return errors;
 }
 
+/** Page coordinates → a position relative to the 3D canvas. */
+async function toCanvas(page: Page, x: number, y: number) {
+  const c = (await page.locator('[data-testid=view3d] canvas').boundingBox())!;
+  return { x: x - c.x, y: y - c.y };
+}
+
 /** Counts canvas pixels that differ from the clear colour: proof that WebGL drew something. */
 async function drawnPixels(page: Page): Promise<{ drawn: number; total: number; renders: number }> {
   await expect(page.locator('[data-testid=view3d] canvas')).toHaveAttribute('data-render-count', /[1-9]/);
@@ -124,6 +130,14 @@ test('demo scene: built in the worker, drawn as boxes, selectable, and a questio
   expect(px.drawn).toBeGreaterThan(px.total * 0.01);
   await page.screenshot({ path: `${SHOTS}/${info.project.name}-demo-built.png` });
 
+  // Click an object in the 3D view (just below its label, i.e. on its box): it becomes selected.
+  const label = labels.nth(0);
+  const box = (await label.boundingBox())!;
+  const canvas = page.locator('[data-testid=view3d] canvas');
+  await canvas.click({ position: await toCanvas(page, box.x + box.width / 2, box.y + box.height + 10) });
+  await expect(page.getByTestId('object-details')).toBeVisible();
+  await page.getByRole('button', { name: 'Deselect object' }).click();
+
   // Select an object from the keyboard-usable picker: its details show where it was seen.
   const firstId = await picker.locator('option').nth(1).getAttribute('value');
   await picker.selectOption(firstId!);
@@ -137,6 +151,10 @@ test('demo scene: built in the worker, drawn as boxes, selectable, and a questio
   const turn = page.getByTestId('turn').last();
   await expect(turn).toHaveAttribute('data-status', /done|unavailable/, { timeout: 60_000 });
   await expect(turn.getByTestId('answer')).toHaveText(/\S/);
+  // The objects the answer is about are highlighted in the 3D view (counting: every counted instance).
+  const answered = await turn.getAttribute('data-status');
+  if (answered === 'done')
+    await expect(page.locator('.mosaic-label[data-state=highlighted]').first()).toBeVisible();
   await turn.getByText(/Reasoning trace/).click();
   await expect(turn.locator('.trace-list li').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/${info.project.name}-demo-answer.png` });
@@ -209,4 +227,61 @@ test('a sequence folder picked from disk is fused and stored; the library rename
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('the shell runs under a strict Content-Security-Policy (no inline script, no eval)', async ({
+  page,
+}, info) => {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' blob: data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  await page.route(/\/(\?.*)?$/, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+    );
+  });
+  const errors = await boot(page, backendOf(info.project.name));
+  await drawnPixels(page);
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+  ).toEqual([]);
+  expect(errors).toEqual([]);
+  // Control: the policy is really in force — an inline script is refused and reported.
+  const inline = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.body.append(s);
+    await new Promise((r) => setTimeout(r, 100));
+    const w = window as unknown as { __inlineRan?: boolean; __cspViolations: string[] };
+    return { ran: !!w.__inlineRan, violations: w.__cspViolations };
+  });
+  expect(inline.ran).toBe(false);
+  expect(inline.violations.join()).toMatch(/script-src/);
+});
+
+test('building a scene can be stopped, and says where it stopped', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await boot(page, backendOf(info.project.name));
+  await page.getByRole('button', { name: 'Open scene library' }).click();
+  await page.getByRole('button', { name: 'Demo scene' }).click();
+  await expect(page.getByText(/Fusing Demo scene/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop processing' }).click();
+  await expect(page.getByRole('alert')).toContainText(/Demo scene: stopped after \d+ of 60 frames/);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  // Questions are open again on what was fused so far.
+  await expect(page.locator('#question')).toBeEnabled();
 });

@@ -72,17 +72,22 @@ describe('processSequence', () => {
     expect(stored.mosaic.trajectory).toHaveLength(7);
   });
 
-  it('stops between frames when the signal fires', async () => {
+  it('stops between frames when the signal fires, and shows what was fused', async () => {
     const ac = new AbortController();
+    const shown: number[] = [];
     const p = processSequence(fakeSequence(10), service(), {
       name: 'wall',
       signal: ac.signal,
+      refreshEvery: 100,
       onFrame: (done) => done === 2 && ac.abort(),
+      onMosaic: (m) => shown.push(m.trajectory.length),
     });
     await expect(p).rejects.toMatchObject({
       name: 'AbortError',
       message: 'wall: stopped after 2 of 10 frames',
     });
+    // The partial mosaic (2 keyframes) still reaches the view.
+    expect(shown).toEqual([2]);
   });
 
   it('names what a sequence lacks', async () => {

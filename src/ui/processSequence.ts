@@ -86,6 +86,10 @@ export async function processSequence(
       opts.onFrame?.(i + 1, seq.frameCount);
       if ((i + 1) % every === 0 && i + 1 < seq.frameCount) opts.onMosaic?.(await perception.mosaic());
     }
+  } catch (e) {
+    // Stopped: what was fused so far is stored and still worth showing.
+    if ((e as Error).name === 'AbortError') opts.onMosaic?.(await perception.mosaic());
+    throw e;
   } finally {
     await perception.closeScene();
   }
