@@ -43,6 +43,9 @@ export interface OdometryBenchResult {
   readonly maxMs: number;
   /** CPU time of the odometry per frame (less sensitive than wall time to other processes on a shared machine). */
   readonly medianCpuMs: number;
+  readonly p90CpuMs: number;
+  /** 1-minute load average when the run ended: wall times above are only comparable at similar load. */
+  readonly loadAverage: number;
   /** Reading and decoding JPEG + depth PNG, per frame (not part of the odometry times). */
   readonly medianDecodeMs: number;
   readonly machine: string;
@@ -101,6 +104,8 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
     p90Ms: percentile(times, 0.9),
     maxMs: Math.max(...times),
     medianCpuMs: percentile(cpuTimes, 0.5),
+    p90CpuMs: percentile(cpuTimes, 0.9),
+    loadAverage: os.loadavg()[0],
     medianDecodeMs: percentile(decodeTimes, 0.5),
     machine: `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores)`,
     node: process.version,
@@ -120,11 +125,12 @@ export function formatOdometryBench(r: OdometryBenchResult): string {
   return [
     `### RGB-D odometry on ${r.sequence}`,
     '',
-    '| frames | keyframes | lost | ATE RMSE (cm) | ATE max (cm) | RPE (mm/frame, °/frame) | median ms/frame | p90 ms/frame | median CPU ms/frame | decode ms/frame | machine | node |',
+    '| frames | keyframes | lost | ATE RMSE (cm) | ATE max (cm) | RPE (mm/frame, °/frame) | median ms/frame | p90 ms/frame | median / p90 CPU ms/frame | decode ms/frame | machine (load) | node |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-    `| ${r.frames} | ${r.keyframes} | ${r.lostFrames} | ${f(r.ateRmseCm, 2)} | ${f(r.ateMaxCm, 2)} | ${f(r.rpeTranslationMmPerFrame, 2)}, ${f(r.rpeRotationDegPerFrame, 3)} | ${f(r.medianMs)} | ${f(r.p90Ms)} | ${f(r.medianCpuMs)} | ${f(r.medianDecodeMs)} | ${r.machine} | ${r.node} |`,
+    `| ${r.frames} | ${r.keyframes} | ${r.lostFrames} | ${f(r.ateRmseCm, 2)} | ${f(r.ateMaxCm, 2)} | ${f(r.rpeTranslationMmPerFrame, 2)}, ${f(r.rpeRotationDegPerFrame, 3)} | ${f(r.medianMs)} | ${f(r.p90Ms)} | ${f(r.medianCpuMs)} / ${f(r.p90CpuMs)} | ${f(r.medianDecodeMs)} | ${r.machine} (load ${f(r.loadAverage, 1)}) | ${r.node} |`,
     '',
-    'ms/frame: odometry only (pyramid + alignment); decode = reading the JPEG and depth PNG. ATE after a rigid (Horn) alignment to trajectory.log.',
+    'ms/frame: odometry only (pyramid + alignment), wall clock and CPU time of this process; decode = reading the JPEG and depth PNG (not included).',
+    'ATE: RMSE of camera positions after a rigid (Horn) alignment to trajectory.log. RPE: frame-to-frame drift.',
     '',
   ].join('\n');
 }

@@ -164,7 +164,7 @@ export function alignRgbd(
       }
       T = orthonormalize(multiply(expSe3(delta), T));
       const step = Math.hypot(delta[0], delta[1], delta[2]) + Math.hypot(delta[3], delta[4], delta[5]);
-      if (step < 1e-6) break;
+      if (step < 2e-5) break;
     }
     if (!ok) break;
   }

@@ -79,6 +79,25 @@ describe('Odometry on a rendered room corner', () => {
     expect(odo.last?.tracked).toBe(true);
   });
 
+  it('holds the last pose on a frame without depth, then re-anchors and tracks again', () => {
+    const p0 = expSe3([0, 0, 0, 0, 0, 0]);
+    const p1 = expSe3([0.02, 0.01, -0.02, 0, 0.02, 0]);
+    const odo = new Odometry(K, { levels: 3, iterations: [10, 10, 10], maxDistance: [0.05, 0.1, 0.2] });
+    const first = odo.push(renderCorner(p0));
+    const blank = renderCorner(p0);
+    const held = odo.push({
+      rgb: blank.rgb,
+      depth: { ...blank.depth, data: new Float32Array(K.width * K.height) },
+    });
+    expect(odo.last?.tracked).toBe(false);
+    expect(held).toEqual(first);
+    const anchor = odo.push(renderCorner(p0)); // its keyframe (the blank frame) has no depth: lost again, re-anchors
+    expect(odo.last?.tracked).toBe(false);
+    const moved = odo.push(renderCorner(p1));
+    expect(odo.last?.tracked).toBe(true);
+    expect(relativeError(anchor, moved, p0, p1).translation).toBeLessThan(0.0015);
+  });
+
   it('starts from the given initial pose', () => {
     const start = expSe3([1, 2, 3, 0, 0.5, 0]);
     const odo = new Odometry(K, { initialPose: start });

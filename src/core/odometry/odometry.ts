@@ -18,6 +18,9 @@ export interface OdometryOptions extends PyramidOptions, AlignOptions {
   readonly keyframeRotation: number;
   /** … or when fewer than this share of its valid pixels still finds a correspondence. */
   readonly keyframeMinInlierRatio: number;
+  /** A solution that moves the camera more than this between consecutive frames is treated as a failure. */
+  readonly maxStepTranslation: number;
+  readonly maxStepRotation: number;
   /** Pose of the first frame (camera → world); identity by default. */
   readonly initialPose?: Mat4;
 }
@@ -26,15 +29,18 @@ export const DEFAULT_ODOMETRY_OPTIONS: OdometryOptions = {
   levels: 4,
   minDepth: 0.1,
   maxDepth: 6,
-  iterations: [0, 6, 8, 10],
+  // Level 0 (full size) did not lower the ICL error but doubled the cost; iterations stop early once converged.
+  iterations: [0, 4, 6, 8],
   strides: [1, 1, 1, 1],
   sigmaGeometric: 0.01,
-  sigmaPhotometric: 0.05,
+  sigmaPhotometric: 0.02,
   maxDistance: [0.03, 0.05, 0.1, 0.2],
   huber: 2,
   keyframeTranslation: 0.1,
   keyframeRotation: (10 * Math.PI) / 180,
   keyframeMinInlierRatio: 0.6,
+  maxStepTranslation: 0.3,
+  maxStepRotation: (30 * Math.PI) / 180,
 };
 
 export interface OdometryStep {
@@ -89,23 +95,31 @@ export class Odometry {
     }
     const kf = this.keyframe;
     // Constant-velocity guess, expressed relative to the keyframe.
-    const predicted = multiply(this.previousPose, this.velocity);
-    const initial = multiply(invertRigid(kf.pose), predicted);
+    const initial = multiply(invertRigid(kf.pose), multiply(this.previousPose, this.velocity));
     let result = alignRgbd(levels, kf.levels, initial, this.options);
     if (!result.ok) {
       // Retry from "no motion since the last frame" before giving up on this frame.
       result = alignRgbd(levels, kf.levels, multiply(invertRigid(kf.pose), this.previousPose), this.options);
     }
-    const relative = result.ok ? result.transform : multiply(invertRigid(kf.pose), predicted);
-    const pose = orthonormalize(multiply(kf.pose, relative));
     const o = this.options;
-    const farFromKeyframe =
+    let pose = orthonormalize(multiply(kf.pose, result.transform));
+    const step = multiply(invertRigid(this.previousPose), pose);
+    const tracked =
+      result.ok && translationNorm(step) <= o.maxStepTranslation && rotationAngle(step) <= o.maxStepRotation;
+    if (!tracked) {
+      // Lost: hold the last pose, forget the velocity, and restart from this frame as the keyframe.
+      pose = this.previousPose.slice();
+      this.velocity = IDENTITY.slice();
+      this.startKeyframe(levels, pose);
+      return this.finish(pose, true, false, result.inlierRatio);
+    }
+    const relative = result.transform;
+    const newKeyframe =
       translationNorm(relative) > o.keyframeTranslation ||
       rotationAngle(relative) > o.keyframeRotation ||
-      result.inlierRatio < o.keyframeMinInlierRatio ||
-      !result.ok;
-    if (farFromKeyframe) this.startKeyframe(levels, pose);
-    return this.finish(pose, farFromKeyframe, result.ok, result.inlierRatio);
+      result.inlierRatio < o.keyframeMinInlierRatio;
+    if (newKeyframe) this.startKeyframe(levels, pose);
+    return this.finish(pose, newKeyframe, true, result.inlierRatio);
   }
 
   reset(): void {
@@ -125,7 +139,8 @@ export class Odometry {
   }
 
   private finish(pose: number[], keyframe: boolean, tracked: boolean, inlierRatio: number): CameraToWorld {
-    if (this.previousPose) this.velocity = orthonormalize(multiply(invertRigid(this.previousPose), pose));
+    if (this.previousPose && tracked)
+      this.velocity = orthonormalize(multiply(invertRigid(this.previousPose), pose));
     this.previousPose = pose;
     const p = pose as unknown as CameraToWorld;
     this.last = { pose: p, keyframe, tracked, inlierRatio };
