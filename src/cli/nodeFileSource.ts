@@ -19,9 +19,12 @@ export async function openNodeFileSource(dir: string): Promise<FileSource> {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
+      // Follow symbolic links (a sequence's image/ is often a link into a data set).
+      const kind = e.isSymbolicLink() ? await stat(path.join(dir, p)).catch(() => undefined) : e;
+      if (!kind) continue; // a dangling link
+      if (kind.isDirectory()) {
         if (depth < MAX_DEPTH) await walk(p, depth + 1);
-      } else if (e.isFile() || e.isSymbolicLink()) {
+      } else if (kind.isFile()) {
         files.push(p);
         if (files.length > MAX_FILES)
           throw new UserError(`${dir}: more than ${MAX_FILES} files; is this a sequence folder?`);
