@@ -33,6 +33,8 @@ export interface AskRequest extends CallOptions {
   readonly mosaic: Mosaic;
   readonly question: string;
   readonly options?: readonly string[];
+  /** Per-question budget from the app's settings; unset fields keep the service's defaults. */
+  readonly budget?: { readonly maxIterations?: number; readonly promptTokens?: number };
 }
 
 export interface ReasonerApi {

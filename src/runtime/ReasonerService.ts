@@ -63,7 +63,11 @@ export class ReasonerService implements ReasonerApi {
     };
     try {
       const generator = this.deps.generator ? await (this.generator ??= this.deps.generator()) : undefined;
-      const thinker = new MosaicThinker({ mosaic: request.mosaic, generator, budget: this.deps.budget });
+      const thinker = new MosaicThinker({
+        mosaic: request.mosaic,
+        generator,
+        budget: { ...this.deps.budget, ...request.budget },
+      });
       const trace: ReasonerStep[] = [];
       let streamed = false;
       const result = await thinker.ask(

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ChatPanel } from './ChatPanel';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
@@ -37,7 +37,11 @@ export function App() {
   const library = useSceneLibrary();
   const scenes = useSceneController(library, setNotice);
   const { scene } = scenes;
-  const chat = useChat(scene?.mosaic, setHighlightIds);
+  const budget = useMemo(
+    () => ({ maxIterations: settings.iterationBudget, promptTokens: settings.tokenBudget }),
+    [settings.iterationBudget, settings.tokenBudget],
+  );
+  const chat = useChat(scene?.mosaic, setHighlightIds, budget);
   const start = (f: () => Promise<void>) => {
     setDrawer(undefined);
     setSelectedId(undefined);

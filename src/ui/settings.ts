@@ -6,7 +6,7 @@ export const SETTINGS_KEY = 'spatial-mosaic.settings.v1';
 
 export const DEFAULT_SETTINGS: Settings = {
   backend: 'auto',
-  tokenBudget: 1200,
+  tokenBudget: 600,
   iterationBudget: 3,
   units: 'metric',
 };

@@ -22,6 +22,8 @@ export interface ChatApi {
 export function useChat(
   mosaic: Mosaic | undefined,
   onAnswer: (objectIds: readonly string[]) => void,
+  /** From settings: iterations of the perceive loop and the prompt's token budget. */
+  budget: { readonly maxIterations: number; readonly promptTokens: number },
 ): ChatApi {
   const [turns, setTurns] = useState<readonly ChatTurn[]>([]);
   const running = useRef<string | undefined>(undefined);
@@ -45,7 +47,7 @@ export function useChat(
           update(id, (t) => ({ ...t, status: 'streaming', answer: t.answer + e.text }));
       };
       reasonerApi()
-        .then((api) => api.ask({ mosaic, question, requestId: id }, proxy(onEvent)))
+        .then((api) => api.ask({ mosaic, question, requestId: id, budget }, proxy(onEvent)))
         .then(
           (a) => {
             update(id, (t) => ({
@@ -68,7 +70,7 @@ export function useChat(
           if (running.current === id) running.current = undefined;
         });
     },
-    [mosaic, onAnswer],
+    [mosaic, onAnswer, budget],
   );
 
   const stop = useCallback(() => {
