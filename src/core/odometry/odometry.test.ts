@@ -104,9 +104,16 @@ describe('Odometry on a rendered room corner', () => {
     expect(odo.push(renderCorner(expSe3([0, 0, 0, 0, 0, 0])))).toEqual(start);
   });
 
-  it('refuses depth of another size', () => {
+  it('refuses depth of another size, and a frame of another size than the previous ones', () => {
     const f = renderCorner(expSe3([0, 0, 0, 0, 0, 0]));
     const odo = new Odometry(K);
+    odo.push(f);
+    const small = { width: 80, height: 60 };
+    const half = {
+      rgb: { ...small, data: new Uint8Array(4800 * 3) },
+      depth: { ...small, data: new Float32Array(4800) },
+    };
+    expect(() => odo.push(half)).toThrow(/frame 80×60 differs in size from earlier frames/);
     expect(() =>
       odo.push({ rgb: f.rgb, depth: { width: 80, height: 60, data: new Float32Array(4800) } }),
     ).toThrow(/depth is 80×60 but colour is 160×120/);

@@ -7,6 +7,11 @@ import { orthonormalize, rotationAngle, translationNorm } from './lie';
 import type { PyramidLevel, PyramidOptions, TargetLevel } from './rgbdPyramid';
 import { buildPyramid, prepareTarget } from './rgbdPyramid';
 
+/** A frame odometry cannot use (mismatched sizes); the message says what to fix. */
+export class OdometryInputError extends Error {
+  override name = 'OdometryInputError';
+}
+
 export interface OdometryFrame {
   readonly rgb: RgbImage;
   readonly depth: DepthImage;
@@ -66,7 +71,7 @@ export class Odometry {
   private previousPose: number[] | undefined;
   private velocity: number[] = IDENTITY.slice();
   private frames = 0;
-  last: OdometryStep | undefined;
+  private lastStep: OdometryStep | undefined;
 
   constructor(
     private readonly intrinsics: Intrinsics,
@@ -79,11 +84,16 @@ export class Odometry {
     return this.frames;
   }
 
+  /** What happened to the most recent frame (tracked or lost, keyframe or not). */
+  get last(): OdometryStep | undefined {
+    return this.lastStep;
+  }
+
   /** Adds the next frame; returns its camera-to-world pose. */
   push(frame: OdometryFrame): CameraToWorld {
     const { rgb, depth } = frame;
     if (depth.width !== rgb.width || depth.height !== rgb.height)
-      throw new Error(
+      throw new OdometryInputError(
         `odometry: depth is ${depth.width}×${depth.height} but colour is ${rgb.width}×${rgb.height}`,
       );
     const levels = buildPyramid(rgb, depth, this.intrinsics, this.options);
@@ -94,6 +104,11 @@ export class Odometry {
       return this.finish(pose, true, true, 1);
     }
     const kf = this.keyframe;
+    const size = kf.levels.find((l) => l !== undefined);
+    if (size && size.width !== levels[kf.levels.indexOf(size)].width)
+      throw new OdometryInputError(
+        `odometry: frame ${rgb.width}×${rgb.height} differs in size from earlier frames; call reset() first`,
+      );
     // Constant-velocity guess, expressed relative to the keyframe.
     const initial = multiply(invertRigid(kf.pose), multiply(this.previousPose, this.velocity));
     let result = alignRgbd(levels, kf.levels, initial, this.options);
@@ -127,7 +142,7 @@ export class Odometry {
     this.previousPose = undefined;
     this.velocity = IDENTITY.slice();
     this.frames = 0;
-    this.last = undefined;
+    this.lastStep = undefined;
   }
 
   private startKeyframe(levels: PyramidLevel[], pose: number[]): void {
@@ -143,7 +158,7 @@ export class Odometry {
       this.velocity = orthonormalize(multiply(invertRigid(this.previousPose), pose));
     this.previousPose = pose;
     const p = pose as unknown as CameraToWorld;
-    this.last = { pose: p, keyframe, tracked, inlierRatio };
+    this.lastStep = { pose: p, keyframe, tracked, inlierRatio };
     return p;
   }
 }

@@ -1,0 +1,4 @@
+export { Odometry, OdometryInputError, DEFAULT_ODOMETRY_OPTIONS } from './odometry';
+export type { OdometryFrame, OdometryOptions, OdometryStep } from './odometry';
+export { absoluteTrajectoryError, relativePoseError, alignPoints } from './ate';
+export type { AteResult } from './ate';
