@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerPlugin } from './src/offline/swBuildPlugin';
 
 // Multi-threaded wasm needs cross-origin isolation, on both the dev and the preview server.
 const isolationHeaders = {
@@ -10,14 +11,20 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react() as Plugin[]],
+  // serviceWorkerPlugin: emits /sw.js with the built files' precache list (offline after one visit).
+  plugins: [react() as Plugin[], serviceWorkerPlugin()],
   // 'mpa': a missing file (e.g. a model file) is a real 404, never index.html with status 200.
   appType: 'mpa',
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web', '@huggingface/transformers'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // The second page hosts two <spatial-mosaic> elements for e2e/element.spec.ts.
+    rolldownOptions: { input: { main: 'index.html', 'element-test': 'examples/element-test.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

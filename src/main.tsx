@@ -4,6 +4,7 @@ import { installTestApi } from './runtime/testApi';
 import { App } from './ui/App';
 import { perceptionClient, reasonerClient } from './ui/workerClients';
 import './ui/app.css';
+import './offline/register'; // the service worker (production builds): offline after one visit
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html: no #root element — the app has nowhere to mount');

@@ -11,7 +11,7 @@ import {
 } from '../runtime/clients';
 import { isAbortError } from '../runtime/errors';
 import type { PerceptionApi, ProcessFrameResult } from '../runtime/PerceptionApi';
-import type { ReasonerApi, ReasonerEvent } from '../runtime/ReasonerApi';
+import type { ReasonerApi, ReasonerEvent, ReasonerStep } from '../runtime/ReasonerApi';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import { MosaicView } from '../view3d/MosaicView';
 import { demoFiles } from './demoFiles';
@@ -131,9 +131,14 @@ export class SpatialMosaicElement extends HTMLElement {
     clearTimeout(this.teardown);
     this.view ??= new MosaicView(this.ui.view);
     this.view.setMosaic(this.session?.mosaic);
-    const { problems } = readConfig((n) => this.getAttribute(n));
-    for (const p of problems) this.fail({ name: 'InvalidAttributeError', message: `<spatial-mosaic> ${p}` });
-    this.applySource();
+    // After the current script: a page that adds listeners right after defining the element sees every event.
+    queueMicrotask(() => {
+      if (!this.isConnected) return;
+      const { problems } = readConfig((n) => this.getAttribute(n));
+      for (const p of problems)
+        this.fail({ name: 'InvalidAttributeError', message: `<spatial-mosaic> ${p}` });
+      this.applySource();
+    });
   }
 
   disconnectedCallback(): void {
@@ -162,7 +167,7 @@ export class SpatialMosaicElement extends HTMLElement {
       const answer = await this.ensureSession().ask(question, (e: ReasonerEvent) => {
         if (id !== this.asking) return;
         if (e.status === 'token') this.ui.answerText.textContent = streamed += e.text;
-        if (e.status === 'step') this.appendStep(e.step.step, e.step.detail);
+        if (e.status === 'step') this.appendStep(e.step);
       });
       if (id === this.asking) {
         this.ui.answer.dataset.state = answer.answered ? 'done' : 'unavailable';
@@ -330,17 +335,21 @@ export class SpatialMosaicElement extends HTMLElement {
     this.view = undefined;
   }
 
-  private renderTrace(trace: readonly { step: string; detail: string }[]): void {
+  private renderTrace(trace: readonly ReasonerStep[]): void {
     this.ui.steps.replaceChildren();
-    for (const s of trace) this.appendStep(s.step, s.detail);
+    for (const s of trace) this.appendStep(s);
   }
 
-  private appendStep(step: string, detail: string): void {
+  private appendStep(s: ReasonerStep): void {
     const li = document.createElement('li');
     const name = document.createElement('span');
     name.className = 'step';
-    name.textContent = step;
-    li.append(name, document.createTextNode(` ${detail}`));
+    name.textContent = s.step;
+    // The detail repeats the step as "[step] …"; show it once.
+    const prefix = `[${s.step}]`;
+    const detail = s.detail.startsWith(prefix) ? s.detail.slice(prefix.length).trimStart() : s.detail;
+    const ms = s.ms !== undefined ? ` (${Math.round(s.ms)} ms)` : '';
+    li.append(name, document.createTextNode(`${ms} ${detail}`));
     this.ui.steps.append(li);
     const n = this.ui.steps.childElementCount;
     this.ui.summary.textContent = `Reasoning trace (${n} step${n === 1 ? '' : 's'})`;
