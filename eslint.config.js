@@ -83,6 +83,16 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of core run in Node and may read real data from disk (../shared); the code under test may not.
+    files: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: coreForbidden.filter((p) => !p.group.includes('node:*')) },
+      ],
+    },
+  },
+  {
     files: ['src/engines/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a Node-only test: it reads real ICL frames from ../shared */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

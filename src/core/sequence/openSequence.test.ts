@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a Node-only test: it reads the real ICL folder from ../shared */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
