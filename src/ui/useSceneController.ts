@@ -109,6 +109,8 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
 
   const openStored = useCallback(
     async (id: string) => {
+      // Opening another scene ends a build in progress (it stays stored as far as it got).
+      abort.current?.abort();
       try {
         const { meta, mosaic } = await library.load(id);
         setScene({ id, name: meta.name, mosaic, perceptionSource: describeSource(mosaic, 'saved scene') });

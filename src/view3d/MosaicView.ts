@@ -12,6 +12,7 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js';
 import type { Mosaic } from '../core/mosaic/types';
+import { declutter } from './declutterLabels';
 import { buildFloorLayer } from './floorLayer';
 import { buildObjectBox, disposeObjectBox, styleObjectBox, type ObjectBox } from './objectBoxes';
 import { buildFrustum, buildSeenAtMarkers, buildTrajectoryLine, disposeLayer } from './trajectoryLayer';
@@ -179,6 +180,7 @@ export class MosaicView {
   renderNow(): void {
     this.renderer.render(this.scene, this.camera);
     this.labels.render(this.scene, this.camera);
+    this.hideOverlappingLabels();
     this.renderCount++;
     this.canvas.dataset.renderCount = String(this.renderCount);
   }
@@ -202,6 +204,27 @@ export class MosaicView {
     this.renderer.dispose();
     this.canvas.remove();
     this.labels.domElement.remove();
+  }
+
+  /** Overlapping labels are unreadable: keep the most important of each cluster (see declutter). */
+  private hideOverlappingLabels(): void {
+    const boxes = [...this.boxes.values()];
+    const confidence = new Map(this.mosaic?.objects.map((o) => [o.id, o.confidence]) ?? []);
+    const rank = { selected: 3, highlighted: 2, normal: 1, dimmed: 0 } as Record<string, number>;
+    const rects = boxes.map((b) => {
+      const r = b.label.element.getBoundingClientRect();
+      const state = b.label.element.dataset.state ?? 'normal';
+      return {
+        x: r.x,
+        y: r.y,
+        w: r.width,
+        h: r.height,
+        priority: (rank[state] ?? 1) + (confidence.get(b.id) ?? 0) / 2,
+      };
+    });
+    declutter(rects).forEach((keep, i) => {
+      boxes[i].label.element.style.visibility = keep ? '' : 'hidden';
+    });
   }
 
   private addSeenAt(): void {
