@@ -20,7 +20,7 @@ const events = (page: Page, id: string, type: string) =>
   page.evaluate(([i, t]) => window.__events.filter((e) => e.id === i && e.type === t), [id, type] as const);
 
 /**
- * Feeds #b `count` frames of an analytic scene through the public API: a camera 1.5 m above the floor looking
+ * Feeds #b `count` frames of an analytic scene through the public API: a camera 0.9 m above the floor looking
  * along +y at a 0.6 m cube 2.2 m ahead, moving 5 cm a frame; ImageData in, exact depth, the cube's true box.
  */
 async function feedFrames(page: Page, count: number) {
@@ -38,21 +38,22 @@ async function feedFrames(page: Page, count: number) {
       for (let v = 0; v < h; v++)
         for (let u = 0; u < w; u++) {
           const [rx, rz] = [(u - cx) / f, -(v - cy) / f]; // world ray (rx, 1, rz) per metre of camera depth
-          const [hx, hz] = [tx + 2.2 * rx, 1.5 + 2.2 * rz];
+          const [hx, hz] = [tx + 2.2 * rx, 0.9 + 2.2 * rz];
           let [z, shade] = [0, 40];
           if (hx >= -0.3 && hx <= 0.3 && hz >= 0 && hz <= 0.6) {
             [z, shade] = [2.2, 200];
             [u0, v0, u1, v1] = [Math.min(u0, u), Math.min(v0, v), Math.max(u1, u), Math.max(v1, v)];
-          } else if (rz < 0) [z, shade] = [1.5 / -rz, 110];
+          } else if (rz < 0) [z, shade] = [0.9 / -rz, 110];
           const p = v * w + u;
           depth[p] = z > 0 && z < 8 ? z : 0;
           rgba.set([shade, shade, shade, 255], p * 4);
         }
-      const pose = [1, 0, 0, tx, 0, 0, 1, 0, 0, -1, 0, 1.5, 0, 0, 0, 1];
+      const pose = [1, 0, 0, tx, 0, 0, 1, 0, 0, -1, 0, 0.9, 0, 0, 0, 1];
       results.push(
         await el.addFrame(new ImageData(rgba, w, h), { width: w, height: h, data: depth }, pose, {
           intrinsics: { width: w, height: h, fx: f, fy: f, cx, cy },
           detections: [{ label: 'chair', score: 0.9, box: [u0, v0, u1 + 1, v1 + 1] }],
+          up: [0, 0, 1],
         }),
       );
     }
@@ -85,7 +86,22 @@ test('two elements on one page build, answer independently and emit their own ev
   expect(results.every((r) => !r.dropped)).toBe(true);
   const bChange = (await events(page, 'b', 'mosaic-change')).at(-1)!.detail;
   expect(bChange).toMatchObject({ source: 'frames', objectCount: 1, keyframeCount: 4, labels: { chair: 1 } });
-
+  // The fused box is where the world cube is: centred on x = 0 (the camera moves, the cube does not), 0.3 m
+  // up, 2.2–2.8 m ahead (only its front face is seen), about as wide and tall as the cube (0.6 m).
+  const cube = await page.evaluate(
+    () =>
+      (
+        document.querySelector('#b') as HTMLElement & {
+          mosaic: { objects: { center: number[]; size: number[] }[] };
+        }
+      ).mosaic.objects[0],
+  );
+  expect(Math.abs(cube.center[0])).toBeLessThan(0.05);
+  expect(cube.center[1]).toBeGreaterThanOrEqual(2.15);
+  expect(cube.center[1]).toBeLessThanOrEqual(2.85);
+  expect(Math.abs(cube.center[2] - 0.3)).toBeLessThan(0.1);
+  expect(Math.max(cube.size[0], cube.size[1])).toBeGreaterThan(0.45);
+  expect(cube.size[2]).toBeGreaterThan(0.45);
   // Both answer the same question at once, each over its own mosaic.
   const q = 'How many chairs are there?';
   const [a, b] = await page.evaluate(

@@ -5,7 +5,7 @@ import { DEMO_SCENE_OPTIONS, sceneToFiles } from '../core/synthetic/sceneFiles';
 import { PerceptionService } from '../runtime/PerceptionService';
 import type { ProgressEvent } from '../runtime/progress';
 import { ReasonerService } from '../runtime/ReasonerService';
-import { syntheticFrame } from '../runtime/syntheticFrame';
+import { SYNTHETIC_UP, syntheticFrame } from '../runtime/syntheticFrame';
 import { MemoryKvStore } from '../storage/kv';
 import { parseMosaicFile } from '../storage/mosaicFile';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
@@ -114,10 +114,10 @@ describe('MosaicSession', () => {
     const { session, library, changes } = makeSession();
     await (await library()).saveMosaic(chairsAndTable(3), { name: 'b', id: 's' });
     await session.load('s');
-    const r = await session.addFrame(syntheticFrame(0));
+    const r = await session.addFrame(syntheticFrame(0), [...SYNTHETIC_UP]);
     expect(r.dropped).toBe(false);
     // Fusion confirms an object after three observations.
-    for (let n = 1; n < 4; n++) await session.addFrame(syntheticFrame(n));
+    for (let n = 1; n < 4; n++) await session.addFrame(syntheticFrame(n), [...SYNTHETIC_UP]);
     expect(changes.at(-1)).toMatchObject({
       source: 'frames',
       objectCount: 1,
@@ -125,6 +125,9 @@ describe('MosaicSession', () => {
       labels: { chair: 1 },
     });
     expect((await session.ask('How many chairs are there?')).value).toBe(1);
+    // Fused in memory with the frames' up, and nothing left in the library but the scene that was loaded.
+    expect(session.mosaic?.up).toEqual([0, 0, 1]);
+    expect((await (await library()).list()).map((m) => m.id)).toEqual(['s']);
   });
 
   it('refuses to ask or export without a scene, and an empty question, with named errors', async () => {

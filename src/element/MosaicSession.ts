@@ -46,6 +46,7 @@ export class NoSceneError extends Error {
 
 export const DEMO_SOURCE = 'demo';
 export const FRAMES_SOURCE = 'frames';
+const DEFAULT_UP: Vec3 = [0, -1, 0];
 
 export function summarize(mosaic: Mosaic, source: string, sceneId?: string): MosaicChangeDetail {
   const labels: Record<string, number> = {};
@@ -125,13 +126,20 @@ export class MosaicSession {
     return this.show(mosaic, sceneId, sceneId);
   }
 
-  /** Perceives and fuses one frame; a frame that arrives while the worker is busy is dropped (see the result). */
-  async addFrame(frame: PerceptionFrame): Promise<ProcessFrameResult> {
+  /**
+   * Perceives and fuses one frame; a frame that arrives while the worker is busy is dropped (see the result).
+   * The first frame of a live mosaic starts it with `up` (world up; default [0, -1, 0], the OpenCV camera's).
+   */
+  async addFrame(frame: PerceptionFrame, up: Vec3 = DEFAULT_UP): Promise<ProcessFrameResult> {
     const perception = await this.services.perception();
     if (this.liveStale || this.current?.source !== FRAMES_SOURCE) {
-      if (this.build) this.build.abort();
+      this.build?.abort();
       this.build = undefined;
-      await perception.reset();
+      // Only openScene sets the worker's up (and a fresh fuser); the scene it stores is closed and deleted at
+      // once, so live frames fuse in memory and never pile up in the library.
+      const meta = await perception.openScene({ name: 'Live frames (spatial-mosaic element)', up });
+      await perception.closeScene();
+      await (await this.services.library()).delete(meta.id).catch(() => undefined);
       this.liveStale = false;
     }
     const prepared = this.services.prepare ? this.services.prepare(frame) : frame;

@@ -1,6 +1,5 @@
 import { proxy } from 'comlink';
-import type { Mat4 } from '../core/geometry/types';
-import type { Intrinsics } from '../core/geometry/types';
+import type { Intrinsics, Mat4, Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import type { DepthImage, Detection } from '../core/perception/types';
 import {
@@ -34,6 +33,8 @@ export interface AddFrameOptions {
   readonly detections?: readonly Detection[];
   /** Capture time in seconds; default: seconds since the first added frame. */
   readonly time?: number;
+  /** World up (unit vector), read on the first frame of a live mosaic; default [0, -1, 0] (the camera's -y). */
+  readonly up?: Vec3;
 }
 
 const TEMPLATE = `
@@ -83,6 +84,8 @@ export class SpatialMosaicElement extends HTMLElement {
   private frameNo = 0;
   private summaryText = '';
   private asking = 0;
+  /** The deferred start after connection has run: attribute changes apply from then on. */
+  private started = false;
 
   constructor() {
     super();
@@ -131,14 +134,16 @@ export class SpatialMosaicElement extends HTMLElement {
     clearTimeout(this.teardown);
     this.view ??= new MosaicView(this.ui.view);
     this.view.setMosaic(this.session?.mosaic);
-    // After the current script: a page that adds listeners right after defining the element sees every event.
-    queueMicrotask(() => {
+    // Start in a later task, not a microtask: a page whose module graph defines the element and then adds
+    // listeners (possibly in another module of the same graph) still sees every event, from `initiate` on.
+    window.setTimeout(() => {
       if (!this.isConnected) return;
+      this.started = true;
       const { problems } = readConfig((n) => this.getAttribute(n));
       for (const p of problems)
         this.fail({ name: 'InvalidAttributeError', message: `<spatial-mosaic> ${p}` });
       this.applySource();
-    });
+    }, 0);
   }
 
   disconnectedCallback(): void {
@@ -147,7 +152,8 @@ export class SpatialMosaicElement extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
-    if (!this.isConnected || oldValue === value) return;
+    // Upgrades report every attribute before connectedCallback; the deferred start reads them then.
+    if (!this.started || oldValue === value) return;
     if (name === 'source') this.applySource();
     if (name === 'backend') void this.describeBackend();
   }
@@ -203,15 +209,18 @@ export class SpatialMosaicElement extends HTMLElement {
       const rgb = toRgbImage(image);
       const now = performance.now() / 1000;
       this.firstFrameAt ??= now;
-      return await this.ensureSession().addFrame({
-        frame: this.frameNo++,
-        time: options.time ?? now - this.firstFrameAt,
-        rgb,
-        ...(depth ? { depth: copyDepth(depth, rgb) } : {}),
-        ...(pose ? { pose: [...pose] } : {}),
-        intrinsics: options.intrinsics ?? defaultIntrinsics(rgb.width, rgb.height),
-        ...(options.detections ? { detections: options.detections } : {}),
-      });
+      return await this.ensureSession().addFrame(
+        {
+          frame: this.frameNo++,
+          time: options.time ?? now - this.firstFrameAt,
+          rgb,
+          ...(depth ? { depth: copyDepth(depth, rgb) } : {}),
+          ...(pose ? { pose: [...pose] } : {}),
+          intrinsics: options.intrinsics ?? defaultIntrinsics(rgb.width, rgb.height),
+          ...(options.detections ? { detections: options.detections } : {}),
+        },
+        options.up,
+      );
     } catch (e) {
       throw this.report(e);
     }
@@ -326,6 +335,7 @@ export class SpatialMosaicElement extends HTMLElement {
   private dispose(): void {
     this.session?.dispose();
     this.session = undefined;
+    this.started = false;
     this.appliedSource = undefined;
     this.lastShownSource = undefined;
     for (const c of [this.perception, this.reasoner])

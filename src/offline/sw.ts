@@ -19,6 +19,8 @@ const names = cacheNames(__SM_VERSION__);
 const scope = sw.registration.scope;
 const precacheUrls = __SM_PRECACHE__.map((p) => new URL(p, scope).href);
 const shellSet = new Set(precacheUrls);
+// Matches ignore Vary: servers send `Vary: Origin`, and module scripts carry an Origin header that the install's
+// plain requests did not, so a Vary-respecting match would miss every precached module when offline.
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
@@ -57,11 +59,13 @@ async function answer(route: Exclude<Route, 'pass'>, req: Request): Promise<Resp
     case 'navigate':
       return networkFirstNavigation(req);
     case 'shell':
-      return (await caches.match(req, { cacheName: names.shell })) ?? fetch(req);
+      return (await caches.match(req, { cacheName: names.shell, ignoreVary: true })) ?? fetch(req);
     case 'runtime':
       return cacheFirstRuntime(req);
     case 'network':
-      return fetch(req).catch(async (err: unknown) => (await caches.match(req)) ?? Promise.reject(err));
+      return fetch(req).catch(
+        async (err: unknown) => (await caches.match(req, { ignoreVary: true })) ?? Promise.reject(err),
+      );
   }
 }
 
@@ -78,7 +82,8 @@ async function networkFirstNavigation(req: Request): Promise<Response> {
   } catch (err) {
     const cache = await caches.open(names.shell);
     const hit =
-      (await cache.match(key)) ?? (key.endsWith('/') ? await cache.match(`${key}index.html`) : undefined);
+      (await cache.match(key, { ignoreVary: true })) ??
+      (key.endsWith('/') ? await cache.match(`${key}index.html`, { ignoreVary: true }) : undefined);
     if (hit) return hit;
     throw err;
   }
@@ -88,7 +93,7 @@ async function cacheFirstRuntime(req: Request): Promise<Response> {
   const cache = await caches.open(names.runtime);
   const refetch = req.cache === 'reload' || req.cache === 'no-cache' || req.cache === 'no-store';
   if (!refetch) {
-    const hit = await cache.match(req);
+    const hit = await cache.match(req, { ignoreVary: true });
     if (hit) return hit;
   }
   const res = await fetch(req);
