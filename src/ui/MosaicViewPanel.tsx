@@ -66,7 +66,9 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
               onChange={(e) => props.onSelect(e.target.value || undefined)}
               aria-label="Select an object"
             >
-              <option value="">{mosaic.objects.length} objects…</option>
+              <option value="">
+                {mosaic.objects.length} object{mosaic.objects.length === 1 ? '' : 's'}…
+              </option>
               {mosaic.objects.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.label} ({o.id})

@@ -84,10 +84,21 @@ describe('processSequence', () => {
     });
     await expect(p).rejects.toMatchObject({
       name: 'AbortError',
-      message: 'wall: stopped after 2 of 10 frames',
+      message: 'wall: stopped after 2 of 10 keyframes',
     });
     // The partial mosaic (2 keyframes) still reaches the view.
     expect(shown).toEqual([2]);
+  });
+
+  it('with a stride, fuses every Nth frame under its own frame number', async () => {
+    const progress: string[] = [];
+    const { mosaic } = await processSequence(fakeSequence(7), service(), {
+      name: 'wall',
+      stride: 3,
+      onFrame: (done, total) => progress.push(`${done}/${total}`),
+    });
+    expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
+    expect(mosaic.trajectory.map((k) => k.frame)).toEqual([0, 3, 6]);
   });
 
   it('names what a sequence lacks', async () => {

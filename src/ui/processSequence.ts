@@ -22,10 +22,16 @@ export interface ProcessSequenceOptions {
   /** World up, when the sequence says (a generated scene's groundtruth.json); else the service's default. */
   readonly up?: Vec3;
   readonly signal?: AbortSignal;
-  /** Fetch the fused mosaic for the view every this many frames (and at the end). */
+  /** Fetch the fused mosaic for the view every this many keyframes (and at the end). */
   readonly refreshEvery?: number;
+  /**
+   * Fuse every Nth frame as a keyframe (default 1). A stand-in for a real keyframe selector: neighbouring
+   * frames of a 30 Hz sequence add little, and fusion cost grows with the frames fed.
+   */
+  readonly stride?: number;
   /** Capture rate, for first-seen times: sequence folders carry no timestamps (ICL-NUIM is 30 Hz). */
   readonly fps?: number;
+  /** Keyframes fused so far, of how many will be. */
   readonly onFrame?: (done: number, total: number) => void;
   readonly onMosaic?: (mosaic: Mosaic) => void;
   /** The stored scene's id, as soon as it exists. */
@@ -58,6 +64,8 @@ export async function processSequence(
     );
   const fps = opts.fps ?? 30;
   const every = Math.max(1, opts.refreshEvery ?? 5);
+  const stride = Math.max(1, Math.floor(opts.stride ?? 1));
+  const total = Math.ceil(seq.frameCount / stride);
   const prepare = opts.prepare ?? ((f) => f);
   await perception.reset();
   const scene = await perception.openScene({
@@ -66,10 +74,11 @@ export async function processSequence(
   });
   opts.onScene?.(scene.id);
   try {
-    opts.onFrame?.(0, seq.frameCount);
-    for (let i = 0; i < seq.frameCount; i++) {
+    opts.onFrame?.(0, total);
+    for (let k = 0; k < total; k++) {
+      const i = k * stride;
       if (opts.signal?.aborted)
-        throw new StoppedError(`${opts.name}: stopped after ${i} of ${seq.frameCount} frames`);
+        throw new StoppedError(`${opts.name}: stopped after ${k} of ${total} keyframes`);
       const f = await seq.readFrame(i);
       const frame: PerceptionFrame = {
         frame: i,
@@ -83,8 +92,8 @@ export async function processSequence(
       const r = await perception.processFrame(prepare(frame));
       if (r.dropped)
         throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
-      opts.onFrame?.(i + 1, seq.frameCount);
-      if ((i + 1) % every === 0 && i + 1 < seq.frameCount) opts.onMosaic?.(await perception.mosaic());
+      opts.onFrame?.(k + 1, total);
+      if ((k + 1) % every === 0 && k + 1 < total) opts.onMosaic?.(await perception.mosaic());
     }
   } catch (e) {
     // Stopped: what was fused so far is stored and still worth showing.

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Vec3 } from '../core/geometry/types';
+import { inferUpFromTrajectory } from '../core/fusion/inferUp';
 import type { Mosaic } from '../core/mosaic/types';
 import { memoryFileSource, openSequence, type FileSource } from '../core/sequence';
 import { makeDemoScene } from '../core/synthetic/sceneFiles';
@@ -30,6 +31,7 @@ export interface SceneController {
   stop(): void;
 }
 
+const MAX_KEYFRAMES = 120;
 const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 /** Where the objects of a mosaic came from, in words, from its provenance record. */
@@ -64,13 +66,17 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         await nextPaint();
         const files = await source();
         const seq = await openSequence(files);
-        const upFromGt = up ?? (await groundTruthUp(files));
+        // World up: a generated scene says (groundtruth.json); otherwise infer it from how the camera was held.
+        const upFromGt =
+          up ?? (await groundTruthUp(files)) ?? (seq.poses ? inferUpFromTrajectory(seq.poses) : undefined);
         const perception = await perceptionApi();
         let sceneId = '';
         const result = await processSequence(seq, perception, {
           name: label,
           ...(upFromGt ? { up: upFromGt } : {}),
           signal: ac.signal,
+          // Until a keyframe selector lands: at most ~120 keyframes, spread evenly over the sequence.
+          stride: Math.ceil(seq.frameCount / MAX_KEYFRAMES),
           prepare: transferFrame,
           onScene: (id) => (sceneId = id),
           onFrame: (done, total) => setProgress([framesItem('build', `Fusing ${label}`, done, total)]),
@@ -145,7 +151,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
   };
 }
 
-/** A generated scene's groundtruth.json says which way is up; other sequences leave it to the service. */
+/** A generated scene's groundtruth.json says which way is up. */
 async function groundTruthUp(files: FileSource): Promise<Vec3 | undefined> {
   const path = files.list().find((p) => p === 'groundtruth.json' || p.endsWith('/groundtruth.json'));
   if (!path) return undefined;

@@ -4,11 +4,12 @@ import {
   DoubleSide,
   Group,
   LineBasicMaterial,
+  LineLoop,
   LineSegments,
   Mesh,
   MeshBasicMaterial,
 } from 'three';
-import type { Mosaic } from '../core/mosaic/types';
+import type { Mosaic, RoomEstimate } from '../core/mosaic/types';
 import { floorFrame, fromFloor, toFloor, type FloorFrame } from '../core/mosaic/floorFrame';
 
 /**
@@ -56,6 +57,7 @@ export function buildFloorLayer(mosaic: Mosaic): Group {
   group.add(grid);
 
   const occ = mosaic.occupancy;
+  if (occ?.room) group.add(roomOutline(occ.room, f, h + 0.006));
   if (occ && occ.cellSize > 0) {
     // A hair above the grid so the cells never z-fight with it.
     group.add(cellsMesh(occ.free, occ.cellSize, f, h + 0.002, 0x1f4a6b, 0.5, 'free'));
@@ -64,8 +66,13 @@ export function buildFloorLayer(mosaic: Mosaic): Group {
   return group;
 }
 
-/** Floor height along up: the lowest object bottom, else 1.4 m under the lowest camera, else 0. */
+/**
+ * Floor height along up: fusion's own estimate from depth when it has one, else the lowest object bottom,
+ * else 1.4 m under the lowest camera, else 0.
+ */
 export function floorHeight(mosaic: Mosaic, f: FloorFrame = floorFrame(mosaic.up)): number {
+  if (mosaic.occupancy?.floorHeight !== undefined && Number.isFinite(mosaic.occupancy.floorHeight))
+    return mosaic.occupancy.floorHeight;
   let h = Infinity;
   for (const o of mosaic.objects) h = Math.min(h, toFloor(f, o.center)[2] - o.size[2] / 2);
   if (Number.isFinite(h)) return h;
@@ -116,4 +123,26 @@ function cellsMesh(
   mesh.name = name;
   mesh.renderOrder = -1;
   return mesh;
+}
+
+/** The estimated room: an oriented rectangle on the floor (centre, size, yaw about up from e1). */
+function roomOutline(room: RoomEstimate, f: FloorFrame, h: number): LineLoop {
+  const [ca, cb] = room.center;
+  const [hx, hy] = [room.size[0] / 2, room.size[1] / 2];
+  const c = Math.cos(room.yaw);
+  const s = Math.sin(room.yaw);
+  const pos: number[] = [];
+  for (const [x, y] of [
+    [-hx, -hy],
+    [hx, -hy],
+    [hx, hy],
+    [-hx, hy],
+  ]) {
+    pos.push(...fromFloor(f, ca + x * c - y * s, cb + x * s + y * c, h));
+  }
+  const geom = new BufferGeometry();
+  geom.setAttribute('position', new BufferAttribute(new Float32Array(pos), 3));
+  const loop = new LineLoop(geom, new LineBasicMaterial({ color: 0x8fd3ff }));
+  loop.name = 'room';
+  return loop;
 }
