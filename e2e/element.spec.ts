@@ -80,6 +80,8 @@ test('two elements on one page build, answer independently and emit their own ev
   expect(aChange.source).toBe('demo');
   expect(aChange.objectCount).toBeGreaterThan(0);
   await expect(page.locator('#a').locator('.status .text')).toHaveText(/^Demo scene: \d+ objects?/);
+  // backend="wasm" reaches the element's own perception worker (its backend choice shows on the status line).
+  await expect(page.locator('#a .status .text')).toHaveAttribute('data-backend', 'wasm');
 
   // #b gets frames through addFrame(): after three observations the cube is a confirmed chair.
   const results = await feedFrames(page, 4);
@@ -208,4 +210,47 @@ test('text in the element is rendered as text, never parsed as HTML', async ({ p
   expect(shown.imgs).toBe(0);
   expect(shown.pwned).toBe(false);
   expect(shown.error).toMatch(/^NoSceneError: ask: no scene yet/);
+});
+
+test('the element works under a strict CSP: no inline styles or scripts needed', async ({ page }) => {
+  test.setTimeout(180_000);
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' blob: data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  await page.route(/\/examples\/element-test\.html$/, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+    );
+  });
+  await page.goto(PAGE);
+  // Styled from its constructed stylesheet, and the demo builds in its workers.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          getComputedStyle(document.querySelector('#a')!.shadowRoot!.querySelector('button')!)
+            .backgroundColor,
+      ),
+    )
+    .toBe('rgb(79, 163, 255)');
+  await expect
+    .poll(async () => (await events(page, 'a', 'progress')).some((e) => e.detail.status === 'done'), {
+      timeout: 150_000,
+    })
+    .toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual(
+    [],
+  );
 });

@@ -55,7 +55,7 @@ test('after one visit the app boots and answers on the demo scene with no networ
 
   // And it works: the demo scene is built in the (offline-loaded) workers and a question is answered.
   await page.getByRole('button', { name: 'Open scene library' }).click();
-  await page.getByRole('button', { name: 'Demo scene' }).click();
+  await page.getByRole('button', { name: 'Demo scene', exact: true }).click();
   await expect(page.getByTestId('scene-name')).toHaveText('Demo scene');
   await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 180_000 });
   const suggestion = page.locator('.suggestion').first();

@@ -90,11 +90,10 @@ export class SpatialMosaicElement extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = ELEMENT_CSS;
+    adoptStyles(shadow);
     const tpl = document.createElement('template');
     tpl.innerHTML = TEMPLATE; // a constant: no data ever goes through innerHTML
-    shadow.append(style, tpl.content.cloneNode(true));
+    shadow.append(tpl.content.cloneNode(true));
     const q = <T extends Element>(sel: string) => shadow.querySelector(sel) as T;
     this.ui = {
       view: q('.view'),
@@ -155,7 +154,9 @@ export class SpatialMosaicElement extends HTMLElement {
     // Upgrades report every attribute before connectedCallback; the deferred start reads them then.
     if (!this.started || oldValue === value) return;
     if (name === 'source') this.applySource();
-    if (name === 'backend') void this.describeBackend();
+    if (name === 'backend' || name === 'models-base' || name === 'allow-network') {
+      void this.configurePerception().then(() => this.describeBackend());
+    }
   }
 
   /** Answers a question over the mosaic on show; the `answer` event carries the same object. */
@@ -312,13 +313,29 @@ export class SpatialMosaicElement extends HTMLElement {
       }
     };
     if (kind === 'perception') {
-      this.perception ??= start(createPerceptionClient() as C) as Promise<WorkerClient<PerceptionApi>>;
+      this.perception ??= start(createPerceptionClient() as C).then(async (c) => {
+        await this.configurePerception(c as WorkerClient<PerceptionApi>);
+        return c;
+      }) as Promise<WorkerClient<PerceptionApi>>;
       this.perception.catch(() => (this.perception = undefined));
       return this.perception as Promise<C>;
     }
     this.reasoner ??= start(createReasonerClient() as C) as Promise<WorkerClient<ReasonerApi>>;
     this.reasoner.catch(() => (this.reasoner = undefined));
     return this.reasoner as Promise<C>;
+  }
+
+  /**
+   * Hands backend, models URL and network permission to the perception worker's engines. Workers without a
+   * `configure` method (no in-browser engines yet) answer with an error, which is fine to ignore: they have
+   * nothing to configure.
+   */
+  private async configurePerception(client?: WorkerClient<PerceptionApi>): Promise<void> {
+    const c = client ?? (this.perception ? await this.perception.catch(() => undefined) : undefined);
+    if (!c) return;
+    const { backend, modelsBase, allowNetwork } = this.config;
+    const api = c.api as unknown as Configurable;
+    await api.configure?.({ backend, modelsBaseUrl: `${modelsBase}/`, allowNetwork }).catch(() => undefined);
   }
 
   /** Shows which backend the perception worker would use, as `data-backend` on the status line. */
@@ -392,6 +409,35 @@ export class SpatialMosaicElement extends HTMLElement {
   private emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
+}
+
+/** The perception worker's engine settings call (PerceptionApi.configure where the runtime offers it). */
+interface Configurable {
+  configure?(config: {
+    backend: SpatialMosaicConfig['backend'];
+    modelsBaseUrl: string;
+    allowNetwork: boolean;
+  }): Promise<void>;
+}
+
+let sharedSheet: CSSStyleSheet | undefined;
+
+/**
+ * A constructed stylesheet, shared by every instance: not subject to a host page's `style-src` CSP (an inline
+ * <style> would be blocked under `style-src 'self'`) and parsed once. Older engines get a <style> element.
+ */
+function adoptStyles(shadow: ShadowRoot): void {
+  if ('adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sharedSheet) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(ELEMENT_CSS);
+    }
+    shadow.adoptedStyleSheets = [sharedSheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = ELEMENT_CSS;
+  shadow.append(style);
 }
 
 function describe(d: MosaicChangeDetail): string {
