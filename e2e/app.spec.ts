@@ -81,7 +81,7 @@ test('drawers open and close from the keyboard, controls are labelled', async ({
   await page.keyboard.press('Enter');
   const library = page.getByRole('dialog', { name: 'Scenes' });
   await expect(library).toBeVisible();
-  await expect(library.getByRole('button', { name: 'Demo scene' })).toBeVisible();
+  await expect(library.getByRole('button', { name: 'Demo scene', exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(library).toBeHidden();
   await expect(page.getByRole('button', { name: 'Open scene library' })).toBeFocused();
@@ -117,7 +117,7 @@ test('demo scene: built in the worker, drawn as boxes, selectable, and a questio
   test.setTimeout(180_000);
   const errors = await boot(page, backendOf(info.project.name));
   await page.getByRole('button', { name: 'Open scene library' }).click();
-  await page.getByRole('button', { name: 'Demo scene' }).click();
+  await page.getByRole('button', { name: 'Demo scene', exact: true }).click();
   await expect(page.getByRole('progressbar').first()).toBeVisible();
   await expect(page.getByTestId('scene-name')).toHaveText('Demo scene');
   // Built: the progress bars go away and the object picker lists the fused objects.
@@ -283,7 +283,7 @@ test('building a scene can be stopped, and says where it stopped', async ({ page
   test.setTimeout(120_000);
   await boot(page, backendOf(info.project.name));
   await page.getByRole('button', { name: 'Open scene library' }).click();
-  await page.getByRole('button', { name: 'Demo scene' }).click();
+  await page.getByRole('button', { name: 'Demo scene', exact: true }).click();
   await expect(page.getByText(/Fusing Demo scene/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Stop processing' }).click();
   await expect(page.getByRole('alert')).toContainText(/Demo scene: stopped after \d+ of 60 keyframes/);

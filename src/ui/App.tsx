@@ -81,7 +81,12 @@ export function App() {
           highlightIds={highlightIds}
           units={settings.units}
           emptyText={
-            scene ? 'No objects in this scene yet.' : 'No scene open. Open the library (☰) to start one.'
+            scene ? 'No objects in this scene yet.' : 'No scene open. Open the library (☰) to start one, or:'
+          }
+          emptyAction={
+            scene || scenes.processing
+              ? undefined
+              : { label: 'Try the demo scene', onClick: () => start(scenes.openDemo) }
           }
           onSelect={setSelectedId}
         />

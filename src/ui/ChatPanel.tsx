@@ -108,7 +108,7 @@ export function ChatPanel(props: ChatPanelProps) {
           type="text"
           autoComplete="off"
           enterKeyHint="send"
-          placeholder={canAsk ? 'How far is the chair from the table?' : 'Reasoner not available'}
+          placeholder={canAsk ? 'How far is the chair from the table?' : 'Open a scene to ask about it'}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           disabled={!canAsk}

@@ -12,6 +12,8 @@ export interface MosaicViewPanelProps {
   readonly highlightIds: readonly string[];
   readonly units: Units;
   readonly emptyText: string;
+  /** A button in the empty view (e.g. "Try the demo scene"), so a first visit has one obvious next step. */
+  readonly emptyAction?: { readonly label: string; readonly onClick: () => void };
   readonly onSelect: (id: string | undefined) => void;
 }
 
@@ -49,7 +51,16 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
   return (
     <section className="view-panel" aria-label="3D view">
       <div className="view-host" ref={host} data-testid="view3d" />
-      {!mosaic?.objects.length && <p className="view-empty">{props.emptyText}</p>}
+      {!mosaic?.objects.length && (
+        <div className="view-empty">
+          <p>{props.emptyText}</p>
+          {props.emptyAction && (
+            <button type="button" onClick={props.emptyAction.onClick}>
+              {props.emptyAction.label}
+            </button>
+          )}
+        </div>
+      )}
       <div className="view-tools">
         <button
           type="button"
