@@ -1,6 +1,7 @@
 import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import type { FloorFrame } from '../mosaic/floorFrame';
 import type { DepthImage, Detection } from '../perception/types';
+import { depthSigma, fitWalls, onWall, type RingSample } from './backgroundWalls';
 
 /**
  * Lifts a 2D detection to 3D surface points (floor coordinates a, b, h) with depth and pose. A box also
@@ -26,6 +27,8 @@ export interface LiftOptions {
   readonly maxDepth?: number;
   /** Floor height along up, when known: points within 3 cm of it are floor, not object. */
   readonly floorHeight?: number;
+  /** Drop samples on walls found around the box (default true). */
+  readonly removeWalls?: boolean;
   /**
    * Depth pixels already explained by another detection of this frame (1 = claimed): skipped here, and
    * this detection's kept pixels are added. Lift small boxes first so a couch's box does not take the
@@ -91,16 +94,26 @@ export function liftDetection(
     fy = k.fy * sy;
   const cx = (k.cx + 0.5) * sx - 0.5,
     cy = (k.cy + 0.5) * sy - 0.5;
+  const toFloor = (u: number, v: number, z: number, out: Float64Array, at: number): void => {
+    const x = ((u - cx) * z) / fx;
+    const y = ((v - cy) * z) / fy;
+    for (let r = 0; r < 3; r++) out[at + r] = rows[r][0] * x + rows[r][1] * y + rows[r][2] * z + rows[r][3];
+  };
   const all = new Float64Array(zs.length * 3);
-  for (let i = 0; i < zs.length; i++) {
-    const z = zs[i];
-    const x = ((us[i] - cx) * z) / fx;
-    const y = ((vs[i] - cy) * z) / fy;
-    for (let r = 0; r < 3; r++)
-      all[i * 3 + r] = rows[r][0] * x + rows[r][1] * y + rows[r][2] * z + rows[r][3];
-  }
+  for (let i = 0; i < zs.length; i++) toFloor(us[i], vs[i], zs[i], all, i * 3);
   let keep = zs.map((_, i) => i);
   if (opts.floorHeight !== undefined) keep = keep.filter((i) => all[i * 3 + 2] > opts.floorHeight! + 0.03);
+  if (opts.removeWalls !== false) {
+    const ring = ringSamples(depth, [x0, y0, x1, y1], maxDepth, toFloor, opts.floorHeight);
+    const innerIdx = keep.filter((i) => inner[i]);
+    const innerAb = new Float64Array(innerIdx.length * 2);
+    innerIdx.forEach((i, j) => {
+      innerAb[j * 2] = all[i * 3];
+      innerAb[j * 2 + 1] = all[i * 3 + 1];
+    });
+    const walls = fitWalls(ring, innerAb);
+    if (walls.length) keep = keep.filter((i) => !onWall(walls, all[i * 3], all[i * 3 + 1]));
+  }
   // Objects touch what they stand on: drop the support layer, split into 3D components, keep the one that
   // fills the inner box; twice, so a cup's table top goes after the floor beyond the table.
   const pixelAngle = stride / Math.min(fx, fy);
@@ -123,16 +136,69 @@ export function liftDetection(
   return { detection: det, points, depth: depths[depths.length >> 1] };
 }
 
-/** Removes the lowest horizontal layer when it is a support (a real share of points, and more above it). */
+/**
+ * Depth samples in a ring just outside the box (a small gap, then 15% of the box size), about 240 in all,
+ * in floor coordinates, tagged with the side they lie on. Floor samples are left out.
+ */
+function ringSamples(
+  depth: DepthImage,
+  box: readonly [number, number, number, number],
+  maxDepth: number,
+  toFloor: (u: number, v: number, z: number, out: Float64Array, at: number) => void,
+  floorHeight: number | undefined,
+): RingSample[] {
+  const [x0, y0, x1, y1] = box;
+  const w = x1 - x0,
+    h = y1 - y0;
+  const gx = Math.max(1, Math.round(0.04 * w)),
+    gy = Math.max(1, Math.round(0.04 * h));
+  const mx = Math.max(3, Math.round(0.15 * w)),
+    my = Math.max(3, Math.round(0.15 * h));
+  const ox0 = Math.max(0, x0 - gx - mx),
+    ox1 = Math.min(depth.width, x1 + gx + mx);
+  const oy0 = Math.max(0, y0 - gy - my),
+    oy1 = Math.min(depth.height, y1 + gy + my);
+  const area = (ox1 - ox0) * (oy1 - oy0) - (w + 2 * gx) * (h + 2 * gy);
+  const stride = Math.max(1, Math.round(Math.sqrt(Math.max(1, area) / 240)));
+  const out: RingSample[] = [];
+  const p = new Float64Array(3);
+  for (let v = oy0; v < oy1; v += stride) {
+    for (let u = ox0; u < ox1; u += stride) {
+      const side = v < y0 - gy ? 0 : v >= y1 + gy ? 2 : u < x0 - gx ? 3 : u >= x1 + gx ? 1 : -1;
+      if (side < 0) continue;
+      const z = depth.data[v * depth.width + u];
+      if (!(z > 0.05 && z < maxDepth)) continue;
+      toFloor(u, v, z, p, 0);
+      if (floorHeight !== undefined && p[2] < floorHeight + 0.05) continue;
+      out.push({ a: p[0], b: p[1], h: p[2], z, side });
+    }
+  }
+  return out;
+}
+
+/**
+ * Removes the lowest horizontal layer when it is a support: a real share of points, more above it, and most
+ * of the layer lying outside the footprint of what stands above (a table top around a cup does; the bottom
+ * strip of a TV's vertical face does not).
+ */
 function dropSupportLayer(p: Float64Array, idx: number[], zs: number[]): number[] {
   const hs = idx.map((i) => p[i * 3 + 2]).sort((a, b) => a - b);
   const hmin = hs[Math.floor(hs.length * 0.02)];
   const zMed = zs[idx[idx.length >> 1]];
-  const band = Math.max(0.025, 3 * (0.0012 + 0.0019 * (zMed - 0.4) ** 2));
-  const inLayer = hs.filter((h) => h < hmin + band).length;
-  const above = hs.filter((h) => h > hmin + 2 * band + 0.02).length;
-  if (inLayer < 0.1 * hs.length || above < 0.2 * hs.length) return idx;
-  return idx.filter((i) => p[i * 3 + 2] >= hmin + band);
+  const band = Math.max(0.025, 3 * depthSigma(zMed));
+  const layer = idx.filter((i) => p[i * 3 + 2] < hmin + band);
+  const above = idx.filter((i) => p[i * 3 + 2] > hmin + 2 * band + 0.02);
+  if (layer.length < 0.1 * idx.length || above.length < 0.2 * idx.length) return idx;
+  const cell = (i: number): string => `${Math.floor(p[i * 3] / 0.02)},${Math.floor(p[i * 3 + 1] / 0.02)}`;
+  const foot = new Set<string>();
+  for (const i of above) {
+    const [ca, cb] = cell(i).split(',').map(Number);
+    for (let da = -1; da <= 1; da++) for (let db = -1; db <= 1; db++) foot.add(`${ca + da},${cb + db}`);
+  }
+  const outside = layer.filter((i) => !foot.has(cell(i)));
+  if (outside.length < 0.1 * layer.length) return idx;
+  const cut = hmin + band;
+  return idx.filter((i) => p[i * 3 + 2] >= cut);
 }
 
 /**
