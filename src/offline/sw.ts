@@ -51,17 +51,19 @@ sw.addEventListener('fetch', (event) => {
     shellSet,
   );
   if (route === 'pass') return;
-  event.respondWith(answer(route, req).then(withIsolationHeaders));
+  event.respondWith(answer(route, req, (p) => event.waitUntil(p)).then(withIsolationHeaders));
 });
 
-async function answer(route: Exclude<Route, 'pass'>, req: Request): Promise<Response> {
+type WaitUntil = (work: Promise<unknown>) => void;
+
+async function answer(route: Exclude<Route, 'pass'>, req: Request, waitUntil: WaitUntil): Promise<Response> {
   switch (route) {
     case 'navigate':
-      return networkFirstNavigation(req);
+      return networkFirstNavigation(req, waitUntil);
     case 'shell':
       return (await caches.match(req, { cacheName: names.shell, ignoreVary: true })) ?? fetch(req);
     case 'runtime':
-      return cacheFirstRuntime(req);
+      return cacheFirstRuntime(req, waitUntil);
     case 'network':
       return fetch(req).catch(
         async (err: unknown) => (await caches.match(req, { ignoreVary: true })) ?? Promise.reject(err),
@@ -69,14 +71,14 @@ async function answer(route: Exclude<Route, 'pass'>, req: Request): Promise<Resp
   }
 }
 
-async function networkFirstNavigation(req: Request): Promise<Response> {
+async function networkFirstNavigation(req: Request, waitUntil: WaitUntil): Promise<Response> {
   const key = navigationKey(req.url);
   try {
     const res = await fetch(req);
     // Keep the shell fresh; other pages of the origin are not ours to store.
     if (res.ok && shellSet.has(key)) {
       const copy = res.clone();
-      void caches.open(names.shell).then((c) => c.put(key, copy));
+      waitUntil(caches.open(names.shell).then((c) => c.put(key, copy)));
     }
     return res;
   } catch (err) {
@@ -89,7 +91,7 @@ async function networkFirstNavigation(req: Request): Promise<Response> {
   }
 }
 
-async function cacheFirstRuntime(req: Request): Promise<Response> {
+async function cacheFirstRuntime(req: Request, waitUntil: WaitUntil): Promise<Response> {
   const cache = await caches.open(names.runtime);
   const refetch = req.cache === 'reload' || req.cache === 'no-cache' || req.cache === 'no-store';
   if (!refetch) {
@@ -98,6 +100,8 @@ async function cacheFirstRuntime(req: Request): Promise<Response> {
   }
   const res = await fetch(req);
   // Whole, successful answers only: a 206 or an error page must never become "the model".
-  if (res.status === 200 && res.type === 'basic') await cache.put(req, res.clone());
+  // Stored alongside, not before answering: a model's download progress must stream to the page.
+  if (res.status === 200 && res.type === 'basic')
+    waitUntil(cache.put(req, res.clone()).catch(() => undefined));
   return res;
 }
