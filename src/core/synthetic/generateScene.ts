@@ -102,12 +102,42 @@ function smallRotation(rng: Prng, sigma: number): number[] {
 }
 
 export function generateScene(opts: SceneOptions): SyntheticScene {
-  const seed = opts.seed;
+  const stream = streamScene(opts);
+  const frames: SyntheticFrame[] = [];
+  const it = stream.frames();
+  for (let r = it.next(); ; r = it.next()) {
+    if (r.done) return { ...stream, frames, groundTruth: r.value };
+    frames.push(r.value);
+  }
+}
+
+/** A scene rendered one frame at a time (a worker fuses each as it comes); the generator returns the ground truth. */
+export interface SceneStream {
+  readonly layout: RoomLayout;
+  readonly intrinsics: Intrinsics;
+  readonly noise: NoiseOptions;
+  readonly frameCount: number;
+  frames(): Generator<SyntheticFrame, SceneGroundTruth>;
+}
+
+/** generateScene frame by frame: same seed and options → the same frames, in order. */
+export function streamScene(opts: SceneOptions): SceneStream {
   const noise = resolveNoise(opts.noise);
   const frameCount = opts.frameCount ?? 120;
-  const fps = opts.fps ?? 10;
   const k = defaultIntrinsics(opts.imageWidth ?? 320, opts.imageHeight ?? 240, 60);
-  const layout = layoutRoom(seed, opts);
+  const layout = layoutRoom(opts.seed, opts);
+  return { layout, intrinsics: k, noise, frameCount, frames: () => renderFrames(opts, layout, k, noise) };
+}
+
+function* renderFrames(
+  opts: SceneOptions,
+  layout: RoomLayout,
+  k: Intrinsics,
+  noise: NoiseOptions,
+): Generator<SyntheticFrame, SceneGroundTruth> {
+  const seed = opts.seed;
+  const frameCount = opts.frameCount ?? 120;
+  const fps = opts.fps ?? 10;
   const poses = cameraPath(layout, frameCount, seed);
   // Separate streams: turning a noise knob never changes the room, the path or another knob's draws.
   const depthRng = new Prng(seed * 31 + 11);
@@ -116,7 +146,6 @@ export function generateScene(opts: SceneOptions): SyntheticScene {
   const noisyDetector = noise.missRate > 0 || noise.labelConfusion > 0 || noise.boxJitter > 0;
   const firstSeen = new Map<number, number>();
   let drift: number[] = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
-  const frames: SyntheticFrame[] = [];
 
   for (let f = 0; f < frameCount; f++) {
     const truePose = poses[f];
@@ -177,7 +206,7 @@ export function generateScene(opts: SceneOptions): SyntheticScene {
         detections.push({ label: detRng.pick(CATALOG).label, score: round3(detRng.uniform(0.3, 0.6)), box });
     }
 
-    frames.push({
+    yield {
       index: f,
       time: f / fps,
       truePose,
@@ -186,7 +215,7 @@ export function generateScene(opts: SceneOptions): SyntheticScene {
       depth: { width: k.width, height: k.height, data: depth },
       detections,
       oracle,
-    });
+    };
   }
 
   const objects: GroundTruthObject[] = [];
@@ -210,7 +239,7 @@ export function generateScene(opts: SceneOptions): SyntheticScene {
     objects,
     frameCount,
   };
-  return { layout, intrinsics: k, frames, groundTruth, noise };
+  return groundTruth;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
