@@ -5,6 +5,7 @@ import type { DepthImage, Detection, RgbImage } from '../core/perception/types';
 import type { CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta } from '../storage/SceneStore';
 import type { ProgressCallback } from './progress';
+import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
 
 /**
  * The perception worker's API. `PerceptionService` implements it in-thread (tests, Node); the page holds a
@@ -97,6 +98,17 @@ export interface PerceptionApi {
     onProgress?: ProgressCallback,
     opts?: CallOptions,
   ): Promise<SelfTestResult>;
+  /**
+   * Renders the built-in demo scene and fuses it frame by frame into a new stored scene, here in the worker;
+   * the page gets progress and the growing mosaic through `onUpdate`. Stop with `interrupt(requestId)`.
+   */
+  buildDemoScene(onUpdate?: BuildUpdateCallback, opts?: CallOptions): Promise<BuildResult>;
+  /** Opens, decodes and fuses a picked sequence folder (File handles, read here) into a new stored scene. */
+  buildSequence(
+    request: BuildSequenceRequest,
+    onUpdate?: BuildUpdateCallback,
+    opts?: CallOptions,
+  ): Promise<BuildResult>;
   /** Aborts one running call (its promise rejects with AbortError), or all of them. Returns how many. */
   interrupt(requestId?: string): Promise<number>;
   dispose(): Promise<void>;

@@ -20,6 +20,8 @@ import type {
 import { ProgressReporter, type ProgressCallback } from './progress';
 import { RequestTracker, abortableDelay } from './RequestTracker';
 import { MosaicBuilderFuser, type FrameFuser, type FusionDelta } from './MosaicBuilderFuser';
+import { buildDemoScene, buildSequence } from './jobs';
+import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
 
 export interface PerceptionServiceDeps {
   readonly probe?: () => Promise<CapabilityReport>;
@@ -207,6 +209,28 @@ export class PerceptionService implements PerceptionApi {
             `selfTest: unknown kind ${JSON.stringify(request)}; use progress, wait, throw or storage.`,
           );
       }
+    } finally {
+      req.end();
+    }
+  }
+
+  async buildDemoScene(onUpdate?: BuildUpdateCallback, opts: CallOptions = {}): Promise<BuildResult> {
+    const req = this.requests.begin('build', opts.requestId, { supersede: true });
+    try {
+      return await buildDemoScene(this, { signal: req.signal, ...(onUpdate ? { onUpdate } : {}) });
+    } finally {
+      req.end();
+    }
+  }
+
+  async buildSequence(
+    request: BuildSequenceRequest,
+    onUpdate?: BuildUpdateCallback,
+    opts: CallOptions = {},
+  ): Promise<BuildResult> {
+    const req = this.requests.begin('build', opts.requestId, { supersede: true });
+    try {
+      return await buildSequence(this, request, { signal: req.signal, ...(onUpdate ? { onUpdate } : {}) });
     } finally {
       req.end();
     }

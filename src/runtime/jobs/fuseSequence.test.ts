@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CameraToWorld } from '../core/geometry/types';
-import type { Sequence } from '../core/sequence/openSequence';
-import { PerceptionService } from '../runtime/PerceptionService';
-import { MemoryKvStore, openSceneLibrary } from '../storage';
-import { processSequence, UnsupportedSequenceError } from './processSequence';
+import type { CameraToWorld } from '../../core/geometry/types';
+import type { Sequence } from '../../core/sequence/openSequence';
+import { PerceptionService } from '../PerceptionService';
+import { MemoryKvStore, openSceneLibrary } from '../../storage';
+import { fuseSequence, UnsupportedSequenceError } from './fuseSequence';
 
 const W = 32;
 const H = 24;
@@ -49,12 +49,12 @@ const service = (kv = new MemoryKvStore()) =>
     },
   });
 
-describe('processSequence', () => {
+describe('fuseSequence', () => {
   it('fuses every frame into a stored scene, reporting progress in order and ending at the total', async () => {
     const kv = new MemoryKvStore();
     const progress: number[] = [];
     const refreshes: number[] = [];
-    const { sceneId, mosaic } = await processSequence(fakeSequence(7), service(kv), {
+    const { sceneId, mosaic } = await fuseSequence(fakeSequence(7), service(kv), {
       name: 'wall',
       refreshEvery: 3,
       onFrame: (done, total) => {
@@ -75,7 +75,7 @@ describe('processSequence', () => {
   it('stops between frames when the signal fires, and shows what was fused', async () => {
     const ac = new AbortController();
     const shown: number[] = [];
-    const p = processSequence(fakeSequence(10), service(), {
+    const p = fuseSequence(fakeSequence(10), service(), {
       name: 'wall',
       signal: ac.signal,
       refreshEvery: 100,
@@ -92,7 +92,7 @@ describe('processSequence', () => {
 
   it('with a stride, fuses every Nth frame under its own frame number', async () => {
     const progress: string[] = [];
-    const { mosaic } = await processSequence(fakeSequence(7), service(), {
+    const { mosaic } = await fuseSequence(fakeSequence(7), service(), {
       name: 'wall',
       stride: 3,
       onFrame: (done, total) => progress.push(`${done}/${total}`),
@@ -103,10 +103,10 @@ describe('processSequence', () => {
 
   it('names what a sequence lacks', async () => {
     await expect(
-      processSequence(fakeSequence(2, { poses: undefined }), service(), { name: 'x' }),
+      fuseSequence(fakeSequence(2, { poses: undefined }), service(), { name: 'x' }),
     ).rejects.toThrow(/x: no trajectory\.log/);
     await expect(
-      processSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' }),
+      fuseSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' }),
     ).rejects.toBeInstanceOf(UnsupportedSequenceError);
   });
 });

@@ -1,0 +1,73 @@
+import { inferUpFromTrajectory } from '../../core/fusion/inferUp';
+import type { Vec3 } from '../../core/geometry/types';
+import { openSequence, type FileSource } from '../../core/sequence';
+import { InvalidRequestError } from '../errors';
+import { blobFileSource } from './blobFileSource';
+import { fuseSequence, type SequencePerception } from './fuseSequence';
+import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './types';
+
+const DEFAULT_MAX_KEYFRAMES = 120;
+
+export interface SequenceJobOptions {
+  readonly signal?: AbortSignal;
+  readonly onUpdate?: BuildUpdateCallback;
+}
+
+/**
+ * A picked sequence folder, opened, decoded and fused in the perception worker. The page posts the File
+ * objects (handles, not bytes); each frame's JPEG/PNG is read and decoded here, so the page never spends
+ * the 50–260 ms per frame that decoding took on its thread.
+ */
+export async function buildSequence(
+  perception: SequencePerception,
+  request: BuildSequenceRequest,
+  opts: SequenceJobOptions = {},
+): Promise<BuildResult> {
+  if (!request.files?.length)
+    throw new InvalidRequestError(`${request.name}: no files posted — pick a sequence folder with image/.`);
+  const files = blobFileSource(request.files);
+  const seq = await openSequence(files);
+  // World up: a generated scene says (groundtruth.json); otherwise infer it from how the camera was held.
+  const up = (await groundTruthUp(files)) ?? (seq.poses ? inferUpFromTrajectory(seq.poses) : undefined);
+  const label = `Fusing ${request.name}`;
+  let sceneId = '';
+  const update = opts.onUpdate ?? (() => undefined);
+  const max = Math.max(1, request.maxKeyframes ?? DEFAULT_MAX_KEYFRAMES);
+  let keyframes = 0;
+  let planned = 0;
+  const result = await fuseSequence(seq, perception, {
+    name: request.name,
+    ...(up ? { up } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    // Until sequences go through the keyframe selector too: at most `max` keyframes, spread evenly.
+    stride: Math.ceil(seq.frameCount / max),
+    onScene: (id) => (sceneId = id),
+    onFrame: (done, total) => {
+      [keyframes, planned] = [done, total];
+      update({ label, done, total, sceneId });
+    },
+    onMosaic: (mosaic) => update({ label, done: keyframes, total: planned, sceneId, mosaic }),
+  });
+  return {
+    sceneId: result.sceneId,
+    name: request.name,
+    mosaic: result.mosaic,
+    keyframes,
+    ...(up ? { up } : {}),
+  };
+}
+
+/** A generated scene's groundtruth.json says which way is up. */
+export async function groundTruthUp(files: FileSource): Promise<Vec3 | undefined> {
+  const path = files.list().find((p) => p === 'groundtruth.json' || p.endsWith('/groundtruth.json'));
+  if (!path) return undefined;
+  try {
+    const gt = JSON.parse(new TextDecoder().decode(await files.read(path))) as { up?: unknown };
+    const up = gt.up;
+    return Array.isArray(up) && up.length === 3 && up.every((v) => typeof v === 'number')
+      ? (up as unknown as Vec3)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

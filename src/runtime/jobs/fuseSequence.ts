@@ -1,0 +1,113 @@
+import type { Vec3 } from '../../core/geometry/types';
+import type { Mosaic } from '../../core/mosaic/types';
+import type { Sequence } from '../../core/sequence/openSequence';
+import type { PerceptionApi, PerceptionFrame } from '../PerceptionApi';
+
+/** A sequence the app cannot build a mosaic from yet; the message says what is missing and what to add. */
+export class UnsupportedSequenceError extends Error {
+  override name = 'UnsupportedSequenceError';
+}
+
+/** Stopped on request; the message says how far it got (and what was fused so far stays stored). */
+export class StoppedError extends Error {
+  override name = 'AbortError';
+}
+
+/** Lets queued messages in (an `interrupt` from the page) between frames of a long job in a worker. */
+export const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+export type SequencePerception = Pick<
+  PerceptionApi,
+  'reset' | 'openScene' | 'processFrame' | 'mosaic' | 'closeScene'
+>;
+
+export interface ProcessSequenceOptions {
+  readonly name: string;
+  /** World up, when the sequence says (a generated scene's groundtruth.json); else the service's default. */
+  readonly up?: Vec3;
+  readonly signal?: AbortSignal;
+  /** Fetch the fused mosaic for the view every this many keyframes (and at the end). */
+  readonly refreshEvery?: number;
+  /**
+   * Fuse every Nth frame as a keyframe (default 1). A stand-in for a real keyframe selector: neighbouring
+   * frames of a 30 Hz sequence add little, and fusion cost grows with the frames fed.
+   */
+  readonly stride?: number;
+  /** Capture rate, for first-seen times: sequence folders carry no timestamps (ICL-NUIM is 30 Hz). */
+  readonly fps?: number;
+  /** Keyframes fused so far, of how many will be. */
+  readonly onFrame?: (done: number, total: number) => void;
+  readonly onMosaic?: (mosaic: Mosaic) => void;
+  /** The stored scene's id, as soon as it exists. */
+  readonly onScene?: (sceneId: string) => void;
+  /** Moves a frame's buffers instead of copying them (comlink `transfer`); identity in-thread. */
+  readonly prepare?: (frame: PerceptionFrame) => PerceptionFrame;
+}
+
+/**
+ * Feeds every frame of a sequence through perception + fusion into a new stored scene, one at a time (the
+ * service drops frames that arrive while it is busy, so this awaits each). It runs in the perception worker
+ * (buildSequence), so decoding, fusion and the IndexedDB writes all stay off the page's thread.
+ */
+export async function fuseSequence(
+  seq: Sequence,
+  perception: SequencePerception,
+  opts: ProcessSequenceOptions,
+): Promise<{ sceneId: string; mosaic: Mosaic }> {
+  if (!seq.poses)
+    throw new UnsupportedSequenceError(
+      `${opts.name}: no trajectory.log — add camera poses (Open3D log format); visual odometry is not in the app yet`,
+    );
+  if (!seq.hasDepth)
+    throw new UnsupportedSequenceError(
+      `${opts.name}: no depth/ folder — add 16-bit millimetre depth PNGs; monocular depth is not in the app yet`,
+    );
+  if (!seq.detections)
+    throw new UnsupportedSequenceError(
+      `${opts.name}: no detections.json — the in-browser detector is not wired into the app yet; add detections.json`,
+    );
+  const fps = opts.fps ?? 30;
+  const every = Math.max(1, opts.refreshEvery ?? 5);
+  const stride = Math.max(1, Math.floor(opts.stride ?? 1));
+  const total = Math.ceil(seq.frameCount / stride);
+  const prepare = opts.prepare ?? ((f) => f);
+  await perception.reset();
+  const scene = await perception.openScene({
+    name: opts.name,
+    ...(opts.up ? { up: [...opts.up] as Vec3 } : {}),
+  });
+  opts.onScene?.(scene.id);
+  try {
+    opts.onFrame?.(0, total);
+    for (let k = 0; k < total; k++) {
+      const i = k * stride;
+      if (k > 0) await yieldToEvents();
+      if (opts.signal?.aborted)
+        throw new StoppedError(`${opts.name}: stopped after ${k} of ${total} keyframes`);
+      const f = await seq.readFrame(i);
+      const frame: PerceptionFrame = {
+        frame: i,
+        time: i / fps,
+        rgb: f.rgb,
+        ...(f.depth ? { depth: f.depth } : {}),
+        pose: seq.poses[i],
+        intrinsics: seq.intrinsics,
+        detections: seq.detections[i] ?? [],
+      };
+      const r = await perception.processFrame(prepare(frame));
+      if (r.dropped)
+        throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
+      opts.onFrame?.(k + 1, total);
+      if ((k + 1) % every === 0 && k + 1 < total) opts.onMosaic?.(await perception.mosaic());
+    }
+  } catch (e) {
+    // Stopped: what was fused so far is stored and still worth showing.
+    if ((e as Error).name === 'AbortError') opts.onMosaic?.(await perception.mosaic());
+    throw e;
+  } finally {
+    await perception.closeScene();
+  }
+  const mosaic = await perception.mosaic();
+  opts.onMosaic?.(mosaic);
+  return { sceneId: scene.id, mosaic };
+}

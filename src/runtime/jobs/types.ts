@@ -1,0 +1,41 @@
+import type { Vec3 } from '../../core/geometry/types';
+import type { Mosaic } from '../../core/mosaic/types';
+
+/**
+ * Worker-side jobs that build a whole scene (the demo, a sequence folder): the heavy work — rendering or
+ * decoding frames, fusing, storing — runs in the perception worker, and the page only receives updates.
+ */
+export interface BuildUpdate {
+  /** What the job is doing now, in words ("Fusing Demo scene"). */
+  readonly label: string;
+  /** Keyframes fused so far, of how many will be. */
+  readonly done: number;
+  readonly total: number;
+  /** The stored scene's id, as soon as it exists. */
+  readonly sceneId?: string;
+  /** The fused mosaic so far: every few keyframes, when stopped, and at the end. */
+  readonly mosaic?: Mosaic;
+}
+
+export type BuildUpdateCallback = (update: BuildUpdate) => void;
+
+export interface BuildResult {
+  readonly sceneId: string;
+  readonly name: string;
+  readonly mosaic: Mosaic;
+  readonly keyframes: number;
+  readonly up?: Vec3;
+}
+
+/** One file of a picked sequence folder: its path inside the folder and the File (a Blob: posting it copies no bytes). */
+export interface SequenceFileEntry {
+  readonly path: string;
+  readonly file: Blob;
+}
+
+export interface BuildSequenceRequest {
+  readonly name: string;
+  readonly files: readonly SequenceFileEntry[];
+  /** At most this many evenly spaced keyframes (default 120): fusion cost grows with the frames fed. */
+  readonly maxKeyframes?: number;
+}
