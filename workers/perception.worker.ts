@@ -1,4 +1,6 @@
 import { PerceptionService } from '../src/runtime/PerceptionService';
 import { exposeService } from '../src/runtime/exposeService';
+import { browserPerceptionEngines } from '../src/runtime/perception/browserEngines';
+import { runEngineCheck } from '../src/runtime/perception/engineCheck';
 
-exposeService(new PerceptionService());
+exposeService(new PerceptionService({ engines: browserPerceptionEngines, engineCheck: runEngineCheck }));

@@ -4,8 +4,13 @@ import type { Mosaic } from '../core/mosaic/types';
 import type { DepthImage, Detection, RgbImage } from '../core/perception/types';
 import type { CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta } from '../storage/SceneStore';
+import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { EngineCheckKind, EngineCheckResult } from './perception/engineCheck';
+import type { PerceptionConfig } from './perception/engines';
 import type { ProgressCallback } from './progress';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
+
+export type { PerceptionConfig } from './perception/engines';
 
 /**
  * The perception worker's API. `PerceptionService` implements it in-thread (tests, Node); the page holds a
@@ -26,8 +31,64 @@ export interface PerceptionFrame {
 }
 
 export interface StageTiming {
-  readonly stage: 'validate' | 'fuse' | 'persist';
+  readonly stage: 'validate' | 'detect' | 'depth' | 'pose' | 'fuse' | 'persist';
   readonly ms: number;
+}
+
+/** Where each input of a fused frame came from: the frame itself, one of our engines, or nowhere (and why). */
+export interface FrameSources {
+  readonly detections:
+    | { readonly source: 'frame' }
+    | { readonly source: 'detector'; readonly engine: string }
+    | { readonly source: 'none'; readonly why: string };
+  readonly depth:
+    | { readonly source: 'frame' }
+    | {
+        readonly source: 'estimated';
+        readonly engine: string;
+        readonly scale: 'metric model' | 'object sizes' | 'previous frame';
+      }
+    | { readonly source: 'none'; readonly why: string };
+  readonly pose:
+    | { readonly source: 'frame' }
+    | { readonly source: 'odometry'; readonly tracked: boolean }
+    | { readonly source: 'none'; readonly why: string };
+}
+
+/** What runs in this worker right now, for the header: engine labels once loaded, and fallbacks/failures. */
+export interface EngineStatus {
+  readonly detector?: string;
+  readonly depth?: string;
+  /** The reasoner's VLM ("SmolVLM2-256M-Video-Instruct (wasm q4)"), when one is loaded. */
+  readonly vlm?: string;
+  /** One line each, newest last: "yolox-nano: WebGPU session failed (…): running on wasm". */
+  readonly notices: readonly string[];
+}
+
+/** `timeEngines`: per-frame wall times of the detector and depth model in this worker (benchmarks). */
+export interface EngineTimingRequest {
+  /** Image URLs (PNG/JPEG) the worker fetches and decodes itself, so no pixels cross during timing. */
+  readonly frameUrls: readonly string[];
+  readonly engines: readonly ('detector' | 'depth')[];
+  /** Untimed runs on the first frame before timing; default 2. */
+  readonly warmup?: number;
+}
+
+export interface EngineTiming {
+  /** "YOLOX-Nano (wasm)", after any fallback. */
+  readonly engine: string;
+  /** First load (download from the models URL or cache, verification, session creation). */
+  readonly loadMs: number;
+  readonly perFrameMs: readonly number[];
+  /** Detections per frame (detector only). */
+  readonly detections?: readonly number[];
+}
+
+export interface EngineTimingResult {
+  readonly detector?: EngineTiming;
+  readonly depth?: EngineTiming;
+  readonly inputSize: string;
+  readonly notices: readonly string[];
 }
 
 export type ProcessFrameResult =
@@ -40,6 +101,9 @@ export type ProcessFrameResult =
       readonly upserted: number;
       readonly removed: number;
       readonly objectCount: number;
+      /** What was perceived (the frame's own detections, or the detector's). */
+      readonly detections?: readonly Detection[];
+      readonly sources?: FrameSources;
       /** The scene this keyframe was committed to, when one is open. */
       readonly sceneId?: string;
     };
@@ -49,6 +113,8 @@ export interface PerceptionCapabilities {
   readonly preference: BackendPreference;
   /** What decideBackend picks for each model kind in this worker, with the reason. */
   readonly choices: Readonly<Record<ModelKind, BackendChoice>>;
+  /** Engines this worker has loaded, and notices about them (perception and reasoner workers). */
+  readonly engines?: EngineStatus;
 }
 
 /** Probes used by e2e and diagnostics to prove the RPC invariants (progress order, abort, named errors, storage). */
@@ -56,11 +122,14 @@ export type SelfTestRequest =
   | { readonly kind: 'progress'; readonly steps: number }
   | { readonly kind: 'wait'; readonly ms: number }
   | { readonly kind: 'throw'; readonly message: string }
-  | { readonly kind: 'storage'; readonly sceneId: string; readonly mosaic: Mosaic };
+  | { readonly kind: 'storage'; readonly sceneId: string; readonly mosaic: Mosaic }
+  /** Loads one Transformers.js engine from the configured models URL, runs it, disposes it (browser worker). */
+  | { readonly kind: 'engine'; readonly engine: EngineCheckKind };
 
 export type SelfTestResult =
   | { readonly kind: 'progress'; readonly steps: number }
   | { readonly kind: 'wait'; readonly waitedMs: number }
+  | { readonly kind: 'engine'; readonly result: EngineCheckResult }
   | {
       readonly kind: 'storage';
       readonly written: Mosaic;
@@ -76,6 +145,15 @@ export interface CallOptions {
 export interface PerceptionApi {
   ping(): Promise<{ readonly pong: true; readonly context: string }>;
   capabilities(preference?: BackendPreference): Promise<PerceptionCapabilities>;
+  /** Backend and models URL for the engines; engines built under an older configuration are disposed. */
+  configure(config: Partial<PerceptionConfig>): Promise<void>;
+  /** Loads the engines ahead of the first frame, with download progress. */
+  loadModels(
+    engines: readonly ('detector' | 'depth')[],
+    onProgress?: ModelProgressCallback,
+  ): Promise<EngineStatus>;
+  /** Times the engines per frame in this worker (the browser benchmark's entry; see EngineTimingRequest). */
+  timeEngines(request: EngineTimingRequest): Promise<EngineTimingResult>;
   /** Perceives and fuses one keyframe. A busy service drops the frame (`{dropped: true}`) instead of queueing it. */
   processFrame(
     frame: PerceptionFrame,

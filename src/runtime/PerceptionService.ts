@@ -5,10 +5,16 @@ import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import type { SceneMeta, SceneStore } from '../storage/SceneStore';
+import { decodeRgbImage } from '../core/image/decodeImage';
+import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
 import { capabilitiesFor, jsContext } from './capabilities';
 import { InvalidRequestError, SelfTestError, throwIfAborted } from './errors';
 import type {
   CallOptions,
+  EngineStatus,
+  EngineTiming,
+  EngineTimingRequest,
+  EngineTimingResult,
   PerceptionApi,
   PerceptionCapabilities,
   PerceptionFrame,
@@ -20,8 +26,17 @@ import type {
 import { ProgressReporter, type ProgressCallback } from './progress';
 import { RequestTracker, abortableDelay } from './RequestTracker';
 import { MosaicBuilderFuser, type FrameFuser, type FusionDelta } from './MosaicBuilderFuser';
+import {
+  DEFAULT_PERCEPTION_CONFIG,
+  type DepthEngine,
+  type DetectorEngine,
+  type PerceptionConfig,
+  type PerceptionEngineFactory,
+} from './perception/engines';
+import { FramePipeline } from './perception/FramePipeline';
 import { buildDemoScene, buildSequence } from './jobs';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
+import type { EngineCheckKind, EngineCheckResult } from './perception/engineCheck';
 
 export interface PerceptionServiceDeps {
   readonly probe?: () => Promise<CapabilityReport>;
@@ -29,7 +44,14 @@ export interface PerceptionServiceDeps {
   readonly openLibrary?: () => Promise<SceneStore>;
   readonly createFuser?: (up: Vec3) => FrameFuser;
   readonly now?: () => number;
+  /** Builds the detector and depth engines for frames that lack detections or depth (the worker passes the browser ones). */
+  readonly engines?: PerceptionEngineFactory;
+  readonly fetch?: (url: string) => Promise<Response>;
+  /** `selfTest({kind: 'engine'})`: the browser worker passes runEngineCheck. */
+  readonly engineCheck?: (kind: EngineCheckKind, config: PerceptionConfig) => Promise<EngineCheckResult>;
 }
+
+const MAX_NOTICES = 20;
 
 // MosaicBuilder's default world frame: z up (a sequence whose poses say otherwise passes `up` to openScene).
 const DEFAULT_UP: Vec3 = [0, 0, 1];
@@ -49,9 +71,14 @@ export class PerceptionService implements PerceptionApi {
   private scene?: SceneMeta;
   private unsaved?: FusionDelta;
   private busy = false;
+  private config: PerceptionConfig = DEFAULT_PERCEPTION_CONFIG;
+  private engineSet?: { detector?: DetectorEngine; depth?: DepthEngine };
+  private readonly pipeline: FramePipeline;
+  private readonly notices: string[] = [];
 
   constructor(private readonly deps: PerceptionServiceDeps = {}) {
     this.now = deps.now ?? (() => performance.now());
+    this.pipeline = new FramePipeline({}, this.now, (m) => this.notice(m));
   }
 
   async ping(): Promise<{ pong: true; context: string }> {
@@ -60,7 +87,92 @@ export class PerceptionService implements PerceptionApi {
 
   async capabilities(preference: BackendPreference = 'auto'): Promise<PerceptionCapabilities> {
     this.report ??= (this.deps.probe ?? detectCapabilities)();
-    return capabilitiesFor(await this.report, preference);
+    return { ...capabilitiesFor(await this.report, preference), engines: this.engineStatus() };
+  }
+
+  async configure(config: Partial<PerceptionConfig>): Promise<void> {
+    const next = { ...this.config, ...config };
+    if (JSON.stringify(next) === JSON.stringify(this.config)) return;
+    this.config = next;
+    await this.disposeEngines();
+  }
+
+  async loadModels(
+    engines: readonly ('detector' | 'depth')[],
+    onProgress?: ModelProgressCallback,
+  ): Promise<EngineStatus> {
+    const set = this.ensureEngines();
+    for (const kind of engines) {
+      const engine = set[kind];
+      if (!engine)
+        throw new InvalidRequestError(
+          `loadModels: this perception service has no ${kind} engine; the worker builds them (use the app's worker).`,
+        );
+      await engine.load(onProgress);
+    }
+    return this.engineStatus();
+  }
+
+  async timeEngines(request: EngineTimingRequest): Promise<EngineTimingResult> {
+    if (this.busy)
+      throw new InvalidRequestError('timeEngines: the worker is processing frames; time it when idle.');
+    this.busy = true;
+    try {
+      const get = this.deps.fetch ?? ((u: string) => fetch(u));
+      const frames = await Promise.all(
+        request.frameUrls.map(async (url) => {
+          const res = await get(url);
+          if (!res.ok)
+            throw new InvalidRequestError(
+              `timeEngines: ${url} answered HTTP ${res.status}; pass image URLs.`,
+            );
+          return decodeRgbImage(new Uint8Array(await res.arrayBuffer()), url);
+        }),
+      );
+      if (frames.length === 0) throw new InvalidRequestError('timeEngines: no frameUrls given.');
+      const set = this.ensureEngines();
+      const warmup = request.warmup ?? 2;
+      const time = async (
+        engine: DetectorEngine | DepthEngine,
+        run: (i: number) => Promise<number | undefined>,
+      ): Promise<EngineTiming> => {
+        const t0 = this.now();
+        await engine.load();
+        const loadMs = this.now() - t0;
+        for (let w = 0; w < warmup; w++) await run(0);
+        const perFrameMs: number[] = [];
+        const counts: number[] = [];
+        for (let i = 0; i < frames.length; i++) {
+          const t = this.now();
+          const n = await run(i);
+          perFrameMs.push(this.now() - t);
+          if (n !== undefined) counts.push(n);
+        }
+        return {
+          engine: engine.label(),
+          loadMs,
+          perFrameMs,
+          ...(counts.length ? { detections: counts } : {}),
+        };
+      };
+      const out: { detector?: EngineTiming; depth?: EngineTiming } = {};
+      for (const kind of request.engines) {
+        if (kind === 'detector' && set.detector) {
+          const d = set.detector;
+          out.detector = await time(d, async (i) => (await d.detect(frames[i])).length);
+        } else if (kind === 'depth' && set.depth) {
+          const d = set.depth;
+          out.depth = await time(d, async (i) => void (await d.estimate(frames[i])));
+        } else {
+          throw new InvalidRequestError(
+            `timeEngines: no ${kind} engine in this service; use the app's worker.`,
+          );
+        }
+      }
+      return { ...out, inputSize: `${frames[0].width}×${frames[0].height}`, notices: [...this.notices] };
+    } finally {
+      this.busy = false;
+    }
   }
 
   async processFrame(
@@ -83,10 +195,19 @@ export class PerceptionService implements PerceptionApi {
       await timed('validate', () => validateFrame(frame));
       progress.report('validate', 10);
       throwIfAborted(req.signal);
-      const { pose, depth, detections } = frame;
+      this.ensureEngines();
+      const perceived = await this.pipeline.perceive(frame, {
+        signal: req.signal,
+        onStage: (stage) => progress.report(stage, { detect: 15, depth: 35, pose: 50 }[stage]),
+        onModelProgress: (e) => progress.report(`loading ${e.model}`, 12),
+      });
+      timings.push(...perceived.timings);
+      throwIfAborted(req.signal);
+      const { pose, depth, detections, sources } = perceived;
       let upserted = 0;
       let removed = 0;
-      if (pose && depth && detections) {
+      // A frame with no detections from anywhere has nothing to add yet (and must not move the trajectory).
+      if (pose && depth && sources.detections.source !== 'none') {
         // Past this point the fused state changes, so the frame runs to its commit: no abort checks below.
         const fuser = (this.fuser ??= this.createFuser());
         const delta = await timed('fuse', () =>
@@ -126,6 +247,8 @@ export class PerceptionService implements PerceptionApi {
         upserted,
         removed,
         objectCount,
+        detections,
+        sources,
         ...(this.scene ? { sceneId: this.scene.id } : {}),
       };
     } finally {
@@ -146,6 +269,7 @@ export class PerceptionService implements PerceptionApi {
       );
     }
     this.up = init.up ?? DEFAULT_UP;
+    this.pipeline.reset(this.up);
     this.fuser = this.createFuser();
     this.unsaved = undefined;
     this.scene = await store.create({ name: init.name, up: this.up, ...(init.id ? { id: init.id } : {}) });
@@ -164,6 +288,7 @@ export class PerceptionService implements PerceptionApi {
     this.unsaved = undefined;
     this.fuser = undefined;
     this.scene = undefined;
+    this.pipeline.reset();
   }
 
   async selfTest(
@@ -203,6 +328,11 @@ export class PerceptionService implements PerceptionApi {
           });
           const { mosaic } = await store.load(meta.id);
           return { kind: 'storage', written: request.mosaic, readBack: mosaic, meta };
+        }
+        case 'engine': {
+          if (!this.deps.engineCheck)
+            throw new InvalidRequestError('selfTest engine: only the browser worker runs engine checks.');
+          return { kind: 'engine', result: await this.deps.engineCheck(request.engine, this.config) };
         }
         default:
           throw new InvalidRequestError(
@@ -245,6 +375,37 @@ export class PerceptionService implements PerceptionApi {
     this.fuser = undefined;
     this.scene = undefined;
     this.report = undefined;
+    await this.disposeEngines();
+  }
+
+  private engineStatus(): EngineStatus {
+    return { ...this.pipeline.engineLabels(), notices: [...this.notices] };
+  }
+
+  /** The engines for the current configuration, built on first need (cheap: models load on first use). */
+  private ensureEngines(): { detector?: DetectorEngine; depth?: DepthEngine } {
+    if (this.engineSet) return this.engineSet;
+    const f = this.deps.engines;
+    const notice = (m: string) => this.notice(m);
+    const set = {
+      ...(f?.detector ? { detector: f.detector(this.config, notice) } : {}),
+      ...(f?.depth ? { depth: f.depth(this.config, notice) } : {}),
+    };
+    this.engineSet = set;
+    this.pipeline.setEngines(set);
+    return set;
+  }
+
+  private notice(message: string): void {
+    this.notices.push(message);
+    if (this.notices.length > MAX_NOTICES) this.notices.shift();
+  }
+
+  private async disposeEngines(): Promise<void> {
+    const set = this.engineSet;
+    this.engineSet = undefined;
+    this.pipeline.setEngines({});
+    await Promise.all([set?.detector?.dispose(), set?.depth?.dispose()]);
   }
 
   /** Folds a delta that failed to save into the next one: later upserts and removals win. */

@@ -1,6 +1,10 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import type { Mosaic } from '../core/mosaic/types';
-import type { CallOptions, PerceptionCapabilities } from './PerceptionApi';
+import type { ModelProgress, ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { CallOptions, EngineStatus, PerceptionCapabilities } from './PerceptionApi';
+import type { ReasonerConfig } from './vlm/vlmConfig';
+
+export type { ReasonerConfig } from './vlm/vlmConfig';
 
 /** One visible step of the reasoning trace. */
 export interface ReasonerStep {
@@ -13,6 +17,8 @@ export interface ReasonerStep {
 export type ReasonerEvent =
   | { readonly status: 'step'; readonly requestId: string; readonly step: ReasonerStep }
   | { readonly status: 'token'; readonly requestId: string; readonly text: string }
+  /** The VLM is loading on first use (download/verify/session progress of its files). */
+  | { readonly status: 'model'; readonly requestId: string; readonly progress: ModelProgress }
   | { readonly status: 'done'; readonly requestId: string; readonly answer: ReasonerAnswer };
 
 export type ReasonerEventCallback = (event: ReasonerEvent) => void;
@@ -40,6 +46,10 @@ export interface AskRequest extends CallOptions {
 export interface ReasonerApi {
   ping(): Promise<{ readonly pong: true; readonly context: string }>;
   capabilities(preference?: BackendPreference): Promise<PerceptionCapabilities>;
+  /** Backend, models URL and VLM use; a VLM loaded under another configuration is disposed. */
+  configure(config: Partial<ReasonerConfig>): Promise<void>;
+  /** Loads the VLM ahead of the first question (with progress); says what runs, or why there is no VLM. */
+  loadVlm(onProgress?: ModelProgressCallback): Promise<EngineStatus>;
   /** Answers a question over a mosaic. Latest request wins: a new `ask` aborts the running one (AbortError). */
   ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer>;
   interrupt(requestId?: string): Promise<number>;

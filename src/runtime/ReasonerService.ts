@@ -18,11 +18,17 @@ import type {
   ReasonerStep,
 } from './ReasonerApi';
 import { RequestTracker, abortableDelay } from './RequestTracker';
+import type { EngineStatus } from './PerceptionApi';
+import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import { DEFAULT_REASONER_CONFIG, type ReasonerConfig, type VlmFactory } from './vlm/vlmConfig';
+import { VlmHost, VlmUnavailableError } from './vlm/VlmHost';
 
 export interface ReasonerServiceDeps {
   readonly probe?: () => Promise<CapabilityReport>;
   /** The VLM. Without it, questions the exact tools cannot answer get the loop's honest fallback. */
   readonly generator?: () => Promise<TextGenerator>;
+  /** Loads the configured VLM lazily (the worker passes the browser one); ignored when `generator` is given. */
+  readonly vlm?: VlmFactory;
   readonly budget?: Partial<ThinkerBudget>;
   /** Pause between streamed chunks of a tool answer (UI pacing; tests use it to land an interrupt mid-answer). */
   readonly tokenDelayMs?: number;
@@ -37,6 +43,10 @@ export class ReasonerService implements ReasonerApi {
   private readonly requests = new RequestTracker();
   private report?: Promise<CapabilityReport>;
   private generator?: Promise<TextGenerator>;
+  private config: ReasonerConfig = DEFAULT_REASONER_CONFIG;
+  /** The VLM slot for the current configuration (loaded on first need, shared by every ask). */
+  private vlm?: VlmHost;
+  private readonly notices: string[] = [];
 
   constructor(private readonly deps: ReasonerServiceDeps = {}) {}
 
@@ -46,7 +56,41 @@ export class ReasonerService implements ReasonerApi {
 
   async capabilities(preference: BackendPreference = 'auto'): Promise<PerceptionCapabilities> {
     this.report ??= (this.deps.probe ?? detectCapabilities)();
-    return capabilitiesFor(await this.report, preference);
+    return { ...capabilitiesFor(await this.report, preference), engines: this.engineStatus() };
+  }
+
+  async configure(config: Partial<ReasonerConfig>): Promise<void> {
+    const next = { ...this.config, ...config };
+    if (JSON.stringify(next) === JSON.stringify(this.config)) return;
+    this.config = next;
+    const old = this.vlm;
+    this.vlm = undefined;
+    await old?.dispose();
+  }
+
+  async loadVlm(onProgress?: ModelProgressCallback): Promise<EngineStatus> {
+    const host = this.vlmHost();
+    if (!host)
+      throw new InvalidRequestError("loadVlm: this reasoner has no VLM factory (use the app's worker).");
+    const why = await host.unavailable();
+    if (why) this.notice(`no VLM: ${why}`);
+    else await host.load(onProgress).catch(() => undefined); // the failure is a notice
+    return this.engineStatus();
+  }
+
+  private engineStatus(): EngineStatus {
+    const label = this.vlm?.label;
+    return { ...(label ? { vlm: label } : {}), notices: [...this.notices] };
+  }
+
+  private notice(message: string): void {
+    this.notices.push(message);
+    if (this.notices.length > 20) this.notices.shift();
+  }
+
+  private vlmHost(): VlmHost | undefined {
+    if (!this.deps.vlm) return undefined;
+    return (this.vlm ??= new VlmHost(this.deps.vlm, this.config, (m) => this.notice(m)));
   }
 
   async ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer> {
@@ -62,29 +106,43 @@ export class ReasonerService implements ReasonerApi {
       if (!req.signal.aborted) void Promise.resolve(onEvent?.(e)).catch(() => undefined);
     };
     try {
-      const generator = this.deps.generator ? await (this.generator ??= this.deps.generator()) : undefined;
-      const thinker = new MosaicThinker({
-        mosaic: request.mosaic,
-        generator,
-        budget: { ...this.deps.budget, ...request.budget },
-      });
       const trace: ReasonerStep[] = [];
+      const generator = this.deps.generator
+        ? await (this.generator ??= this.deps.generator())
+        : await this.askVlm(
+            req,
+            (step) => {
+              trace.push(step);
+              emit({ status: 'step', requestId: req.id, step });
+            },
+            emit,
+          );
       let streamed = false;
-      const result = await thinker.ask(
-        { question: request.question, ...(request.options ? { options: [...request.options] } : {}) },
-        {
-          signal: req.signal,
-          onStep: (s) => {
-            const step = toStep(s);
-            trace.push(step);
-            emit({ status: 'step', requestId: req.id, step });
+      const think = (gen: TextGenerator | undefined) =>
+        new MosaicThinker({
+          mosaic: request.mosaic,
+          generator: gen,
+          budget: { ...this.deps.budget, ...request.budget },
+        }).ask(
+          { question: request.question, ...(request.options ? { options: [...request.options] } : {}) },
+          {
+            signal: req.signal,
+            onStep: (s) => {
+              const step = toStep(s);
+              trace.push(step);
+              emit({ status: 'step', requestId: req.id, step });
+            },
+            onToken: (text) => {
+              streamed = true;
+              emit({ status: 'token', requestId: req.id, text });
+            },
           },
-          onToken: (text) => {
-            streamed = true;
-            emit({ status: 'token', requestId: req.id, text });
-          },
-        },
-      );
+        );
+      // A VLM that fails to load mid-ask (said in the trace) leaves the question to the tools and the fallback.
+      const result = await think(generator).catch((err: unknown) => {
+        if (err instanceof VlmUnavailableError && !req.signal.aborted) return think(undefined);
+        throw err;
+      });
       if (!streamed) {
         // A tool answer arrives whole; stream it in words so the UI renders every answer the same way.
         for (const chunk of result.text.match(/\S+\s*/g) ?? []) {
@@ -112,6 +170,28 @@ export class ReasonerService implements ReasonerApi {
     }
   }
 
+  /**
+   * The VLM for one ask when one is there: checked cheaply here, loaded on the first generate (tool answers never
+   * load it). Its progress arrives as `model` events, and a `model` step says which VLM ran or why none did.
+   */
+  private async askVlm(
+    req: { id: string; signal: AbortSignal },
+    onStep: (step: ReasonerStep) => void,
+    emit: (e: ReasonerEvent) => void,
+  ): Promise<TextGenerator | undefined> {
+    const host = this.vlmHost();
+    if (!host) return undefined;
+    const why = await host.unavailable();
+    if (why) {
+      onStep({ step: 'model', detail: `VLM: none (${why}); exact tools and the fallback answer` });
+      return undefined;
+    }
+    return host.generatorFor({
+      onProgress: (progress) => emit({ status: 'model', requestId: req.id, progress }),
+      onStep: (detail, ms) => onStep({ step: 'model', detail, ms }),
+    });
+  }
+
   async interrupt(requestId?: string): Promise<number> {
     return this.requests.interrupt(requestId);
   }
@@ -120,6 +200,9 @@ export class ReasonerService implements ReasonerApi {
     this.requests.interrupt();
     this.report = undefined;
     this.generator = undefined;
+    const old = this.vlm;
+    this.vlm = undefined;
+    await old?.dispose();
   }
 }
 

@@ -22,6 +22,7 @@ import type {
 } from './PerceptionApi';
 import type { ProgressEvent } from './progress';
 import type { ReasonerAnswer, ReasonerApi, ReasonerEvent } from './ReasonerApi';
+import { perceptionTestApi, type PerceptionTestApi } from './perception/perceptionTestApi';
 
 /**
  * The typed API Playwright drives (`window.__spatialMosaicTest`). Every method returns plain data (errors as
@@ -61,6 +62,8 @@ export interface SpatialMosaicTestApi {
     mosaic: Mosaic,
     question: string,
   ): Promise<{ answer: ReasonerAnswer; events: ReasonerEvent['status'][] }>;
+  /** Real engines in fresh workers: YOLOX on frames, engine checks, per-frame timings, the VLM in the reasoner. */
+  readonly perception: PerceptionTestApi;
   storage: {
     save(sceneId: string, name: string, mosaic: Mosaic): Promise<SceneMeta>;
     load(sceneId: string): Promise<{ meta: SceneMeta; mosaic: Mosaic } | { error: ErrorInfo }>;
@@ -169,6 +172,7 @@ export function installTestApi(
       await new Promise((res) => setTimeout(res, 50));
       return { answer, events };
     },
+    perception: perceptionTestApi(backend),
     storage: {
       save: async (sceneId, name, mosaic) =>
         (await openSceneLibrary()).saveMosaic(mosaic, { name, id: sceneId }),

@@ -1,0 +1,184 @@
+/**
+ * Per-frame perception before fusion: detections, metric depth and pose, each from the frame when it brings
+ * them (a sequence's detections.json, depth/, trajectory.log; WebXR) and from our own engines otherwise —
+ * YOLOX for detections, Depth Anything scaled by object-size priors for depth, RGB-D odometry for pose.
+ * Every stage says where its result came from, so the UI can show honestly what is running.
+ */
+import type { Intrinsics, Mat4, Vec3 } from '../../core/geometry/types';
+import { Odometry } from '../../core/odometry';
+import type { DepthScaleFit } from '../../core/perception/depthScale';
+import type { DepthImage, Detection } from '../../core/perception/types';
+import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import { isAbortError, throwIfAborted } from '../errors';
+import type { FrameSources, PerceptionFrame, StageTiming } from '../PerceptionApi';
+import type { DepthEngine, DetectorEngine } from './engines';
+import { metricDepth } from './metricDepth';
+
+export interface PerceivedFrame {
+  readonly detections: readonly Detection[];
+  readonly depth?: DepthImage;
+  readonly pose?: Mat4;
+  readonly sources: FrameSources;
+  readonly timings: readonly StageTiming[];
+}
+
+export interface PerceiveContext {
+  readonly signal?: AbortSignal;
+  /** A stage is starting (for the progress bar). */
+  readonly onStage?: (stage: 'detect' | 'depth' | 'pose') => void;
+  /** Download/load progress of an engine loaded on first use. */
+  readonly onModelProgress?: ModelProgressCallback;
+}
+
+// Camera axes (x right, y down, z forward) → a z-up world, assuming the first frame is held level.
+const CAMERA_TO_Z_UP: Mat4 = [1, 0, 0, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 0, 0, 1];
+
+type EngineState<E> = { engine: E; failed?: string };
+
+export class FramePipeline {
+  private detector?: EngineState<DetectorEngine>;
+  private depthEngine?: EngineState<DepthEngine>;
+  private odometry?: { odometry: Odometry; intrinsics: Intrinsics };
+  private lastFit?: DepthScaleFit;
+  private up: Vec3 = [0, 0, 1];
+
+  constructor(
+    engines: { detector?: DetectorEngine; depth?: DepthEngine } = {},
+    private readonly now: () => number = () => performance.now(),
+    /** Told once per engine failure (a missing model, a broken session), for the status line. */
+    private readonly onNotice: (message: string) => void = () => undefined,
+  ) {
+    this.setEngines(engines);
+  }
+
+  /** Swaps the engines (a new backend or models URL); the old ones are disposed by the caller. */
+  setEngines(engines: { detector?: DetectorEngine; depth?: DepthEngine }): void {
+    this.detector = engines.detector ? { engine: engines.detector } : undefined;
+    this.depthEngine = engines.depth ? { engine: engines.depth } : undefined;
+  }
+
+  /** A new scene: odometry restarts, and its first pose is level in the scene's world frame. */
+  reset(up: Vec3 = this.up): void {
+    this.up = up;
+    this.odometry = undefined;
+    this.lastFit = undefined;
+  }
+
+  /** The engines' labels once loaded, for the status line. */
+  engineLabels(): { detector?: string; depth?: string } {
+    return {
+      ...(this.detector ? { detector: this.detector.engine.label() } : {}),
+      ...(this.depthEngine ? { depth: this.depthEngine.engine.label() } : {}),
+    };
+  }
+
+  async perceive(frame: PerceptionFrame, ctx: PerceiveContext = {}): Promise<PerceivedFrame> {
+    const timings: StageTiming[] = [];
+    const timed = async <T>(stage: StageTiming['stage'], fn: () => Promise<T>): Promise<T> => {
+      ctx.onStage?.(stage as 'detect');
+      const t0 = this.now();
+      try {
+        return await fn();
+      } finally {
+        timings.push({ stage, ms: this.now() - t0 });
+      }
+    };
+
+    let detections: readonly Detection[] = frame.detections ?? [];
+    let detSource: FrameSources['detections'] = { source: 'frame' };
+    if (!frame.detections) {
+      const d = this.detector;
+      if (!d) detSource = { source: 'none', why: 'no detector configured' };
+      else if (d.failed) detSource = { source: 'none', why: d.failed };
+      else {
+        const out = await timed('detect', () => this.run(d, ctx, (e) => e.detect(frame.rgb, ctx)));
+        detections = out ?? [];
+        detSource = out
+          ? { source: 'detector', engine: d.engine.label() }
+          : { source: 'none', why: d.failed ?? 'detector failed' };
+      }
+    }
+    throwIfAborted(ctx.signal);
+
+    let depth: DepthImage | undefined = frame.depth;
+    let depthSource: FrameSources['depth'] = { source: 'frame' };
+    if (!depth) {
+      const d = this.depthEngine;
+      if (!d) depthSource = { source: 'none', why: 'no depth model configured' };
+      else if (d.failed) depthSource = { source: 'none', why: d.failed };
+      else {
+        const est = await timed('depth', () => this.run(d, ctx, (e) => e.estimate(frame.rgb, ctx)));
+        const scaled = est && metricDepth(est, detections, frame.intrinsics, this.lastFit);
+        if (scaled) {
+          depth = scaled.depth;
+          if (scaled.fit) this.lastFit = scaled.fit;
+          depthSource = { source: 'estimated', engine: d.engine.label(), scale: scaled.scale };
+        } else {
+          depthSource = {
+            source: 'none',
+            why: est
+              ? 'relative depth with no scale yet: no object of known size (chair, tv, person…) in view'
+              : (d.failed ?? 'depth model failed'),
+          };
+        }
+      }
+    }
+    throwIfAborted(ctx.signal);
+
+    let pose = frame.pose;
+    let poseSource: FrameSources['pose'] = { source: 'frame' };
+    if (!pose) {
+      const own = frame.depth;
+      if (own && own.width === frame.rgb.width && own.height === frame.rgb.height) {
+        pose = await timed('pose', async () =>
+          this.odometryFor(frame.intrinsics).push({ rgb: frame.rgb, depth: own }),
+        );
+        const step = this.odometry?.odometry.last;
+        poseSource = { source: 'odometry', tracked: step?.tracked ?? true };
+      } else {
+        poseSource = { source: 'none', why: 'no pose given and no sensor depth for odometry' };
+      }
+    }
+    return {
+      detections,
+      ...(depth ? { depth } : {}),
+      ...(pose ? { pose } : {}),
+      sources: { detections: detSource, depth: depthSource, pose: poseSource },
+      timings,
+    };
+  }
+
+  /**
+   * Runs one engine call; a failure (missing model, broken session) is remembered so later frames skip the
+   * engine instead of failing the same way each time. Aborts propagate.
+   */
+  private async run<E extends DetectorEngine | DepthEngine, T>(
+    state: EngineState<E>,
+    ctx: PerceiveContext,
+    call: (engine: E) => Promise<T>,
+  ): Promise<T | undefined> {
+    try {
+      await state.engine.load(ctx.onModelProgress);
+      throwIfAborted(ctx.signal);
+      return await call(state.engine);
+    } catch (err) {
+      if (isAbortError(err) || ctx.signal?.aborted) throw err;
+      const e = err as Error;
+      state.failed = `${state.engine.label()}: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
+      this.onNotice(`${state.failed} (frames go on without it)`);
+      return undefined;
+    }
+  }
+
+  private odometryFor(intrinsics: Intrinsics): Odometry {
+    const o = this.odometry;
+    const same =
+      o &&
+      (['width', 'height', 'fx', 'fy', 'cx', 'cy'] as const).every((k) => o.intrinsics[k] === intrinsics[k]);
+    if (same) return o.odometry;
+    const zUp = this.up[2] > 0.9;
+    const odometry = new Odometry(intrinsics, zUp ? { initialPose: CAMERA_TO_Z_UP } : {});
+    this.odometry = { odometry, intrinsics };
+    return odometry;
+  }
+}

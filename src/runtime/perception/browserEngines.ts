@@ -1,0 +1,97 @@
+/**
+ * The perception worker's engines in a browser: YOLOX-Nano on onnxruntime-web (model bytes through the verified
+ * loader from the manifest's folder) and Depth Anything V2 on Transformers.js (the same folder layout). Both probe
+ * this worker's own backend on first load, so the decision table sees what the worker can really run.
+ */
+import { detectCapabilities, type CapabilityReport } from '../../engines/backend/detectCapabilities';
+import type { DepthAnythingEstimator } from '../../engines/depth/depthAnythingEstimator';
+import { createOrtWebSession, YoloxWebDetector, type SessionFactory } from '../../engines/detector/yoloxWeb';
+import { defaultManifest } from '../../engines/models/defaultManifest';
+import { ModelLoader } from '../../engines/models/modelLoader';
+import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
+import { createDepthEstimator } from '../../engines/transformers/createTransformersEngines';
+import type { DepthEngine, DetectorEngine, PerceptionConfig, PerceptionEngineFactory } from './engines';
+
+/** Test hook (`failWebgpu`): a WebGPU session that cannot be created, as on a lost or broken device. */
+export const failingWebgpu =
+  (inner: SessionFactory): SessionFactory =>
+  async (model, device) => {
+    if (device === 'webgpu') throw new Error('forced WebGPU failure (test hook failWebgpu)');
+    return inner(model, device);
+  };
+
+let probe: Promise<CapabilityReport> | undefined;
+const capabilities = () => (probe ??= detectCapabilities());
+
+/** Loads once (a failed load is forgotten so that a retry starts afresh), then hands out the loaded engine. */
+class Lazy<T> {
+  private loading?: Promise<T>;
+  value?: T;
+  constructor(private readonly open: (progress?: ModelProgressCallback) => Promise<T>) {}
+  get(progress?: ModelProgressCallback): Promise<T> {
+    if (!this.loading) {
+      const p = this.open(progress).then((v) => (this.value = v));
+      this.loading = p;
+      p.catch(() => {
+        if (this.loading === p) this.loading = undefined;
+      });
+    }
+    return this.loading;
+  }
+}
+
+function yoloxEngine(config: PerceptionConfig, onNotice: (m: string) => void): DetectorEngine {
+  const lazy = new Lazy(async (progress) => {
+    const { caps } = await capabilities();
+    const detector = new YoloxWebDetector({
+      loader: new ModelLoader({
+        manifest: defaultManifest,
+        modelsBaseUrl: config.modelsBaseUrl,
+        allowNetwork: config.allowNetwork,
+      }),
+      capabilities: caps,
+      preference: config.backend,
+      onNotice: (n) => onNotice(`YOLOX-Nano: ${n.reason}`),
+      ...(config.failWebgpu ? { createSession: failingWebgpu(createOrtWebSession) } : {}),
+    });
+    await detector.load(progress);
+    return detector;
+  });
+  return {
+    load: async (progress) => void (await lazy.get(progress)),
+    detect: async (image, opts = {}) => (await lazy.get()).detect(image, opts),
+    label: () => `YOLOX-Nano (${lazy.value?.device ?? 'not loaded'})`,
+    dispose: async () => lazy.value?.dispose(),
+  };
+}
+
+function depthEngine(config: PerceptionConfig, onNotice: (m: string) => void): DepthEngine {
+  const lazy = new Lazy<DepthAnythingEstimator>(async (progress) => {
+    const { caps } = await capabilities();
+    const estimator = createDepthEstimator({
+      modelsBaseUrl: config.modelsBaseUrl,
+      allowRemoteModels: config.allowNetwork,
+      capabilities: caps,
+      preference: config.backend,
+      wasmPaths: BUNDLED_ORT_WASM_PATHS,
+      onNotice,
+    });
+    await estimator.load(progress);
+    return estimator;
+  });
+  return {
+    load: async (progress) => void (await lazy.get(progress)),
+    estimate: async (image, opts = {}) => (await lazy.get()).estimate(image, opts),
+    label: () => {
+      const b = lazy.value?.backend;
+      return `Depth Anything V2 (${b ? `${b.device} ${b.dtype}` : 'not loaded'})`;
+    },
+    dispose: async () => lazy.value?.dispose(),
+  };
+}
+
+export const browserPerceptionEngines: PerceptionEngineFactory = {
+  detector: yoloxEngine,
+  depth: depthEngine,
+};

@@ -1,0 +1,153 @@
+/**
+ * The perception/VLM part of the Playwright test API (`window.__spatialMosaicTest.perception`) — also the entry the
+ * browser benchmark can use to time the detector and depth per frame (`timeEngines`). Each call starts its own
+ * worker and ends it, so engines never share a JS context and every run starts cold and comparable.
+ */
+import { proxy } from 'comlink';
+import type { BackendPreference } from '../../core/backend/decideBackend';
+import { decodeDepthPng, decodeRgbImage } from '../../core/image/decodeImage';
+import type { Intrinsics, Mat4 } from '../../core/geometry/types';
+import type { Mosaic } from '../../core/mosaic/types';
+import { createPerceptionClient, createReasonerClient, transferFrame } from '../clients';
+import type {
+  EngineStatus,
+  EngineTimingRequest,
+  EngineTimingResult,
+  PerceptionFrame,
+  ProcessFrameResult,
+} from '../PerceptionApi';
+import type { ReasonerAnswer, ReasonerEvent } from '../ReasonerApi';
+import type { EngineCheckKind, EngineCheckResult } from './engineCheck';
+
+export interface RunFramesRequest {
+  readonly imageUrls: readonly string[];
+  /** 16-bit millimetre PNGs, one per image: with them and no poses, poses come from our odometry. */
+  readonly depthUrls?: readonly string[];
+  readonly poses?: readonly Mat4[];
+  readonly intrinsics: Intrinsics;
+  /** Test hook: WebGPU session creation fails, so the detector must fall back to wasm and say so. */
+  readonly failWebgpu?: boolean;
+  readonly modelsBaseUrl?: string;
+}
+
+export interface RunFramesResult {
+  readonly results: ProcessFrameResult[];
+  readonly engines: EngineStatus;
+  readonly mosaic: Mosaic;
+  /** byteLength of each frame's rgb buffer after sending: 0 = transferred. */
+  readonly rgbBytesAfter: number[];
+}
+
+export interface AskVlmResult {
+  readonly answer?: ReasonerAnswer;
+  readonly error?: { readonly name: string; readonly message: string };
+  readonly events: ReasonerEvent['status'][];
+  readonly tokens: string[];
+  readonly engines: EngineStatus;
+}
+
+export interface PerceptionTestApi {
+  runFrames(request: RunFramesRequest): Promise<RunFramesResult>;
+  engineCheck(kind: EngineCheckKind, modelsBaseUrl?: string): Promise<EngineCheckResult>;
+  /** Per-frame detector/depth times in a fresh perception worker on this page's backend. */
+  timeEngines(request: EngineTimingRequest): Promise<EngineTimingResult>;
+  /** A question through a fresh reasoner worker with the VLM on; `stopAfterTokens` interrupts mid-stream. */
+  askVlm(
+    mosaic: Mosaic,
+    question: string,
+    opts?: { readonly stopAfterTokens?: number; readonly modelsBaseUrl?: string },
+  ): Promise<AskVlmResult>;
+}
+
+const bytes = async (url: string): Promise<Uint8Array> => {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}; run npx tsx scripts/prepare-e2e-models.ts`);
+  return new Uint8Array(await res.arrayBuffer());
+};
+
+export function perceptionTestApi(backend: BackendPreference): PerceptionTestApi {
+  const withPerception = async <T>(
+    fn: (api: ReturnType<typeof createPerceptionClient>['api']) => Promise<T>,
+  ): Promise<T> => {
+    const client = createPerceptionClient();
+    try {
+      await client.ready(60_000);
+      return await fn(client.api);
+    } finally {
+      client.terminate();
+    }
+  };
+  return {
+    runFrames: (req) =>
+      withPerception(async (api) => {
+        await api.configure({
+          backend,
+          failWebgpu: !!req.failWebgpu,
+          ...(req.modelsBaseUrl ? { modelsBaseUrl: req.modelsBaseUrl } : {}),
+        });
+        await api.openScene({ name: 'e2e perception', up: [0, 0, 1] });
+        const results: ProcessFrameResult[] = [];
+        const rgbBytesAfter: number[] = [];
+        for (let i = 0; i < req.imageUrls.length; i++) {
+          const url = req.imageUrls[i];
+          const rgb = decodeRgbImage(await bytes(url), url);
+          const depthUrl = req.depthUrls?.[i];
+          const frame: PerceptionFrame = {
+            frame: i,
+            time: i / 30,
+            rgb,
+            intrinsics: req.intrinsics,
+            ...(depthUrl ? { depth: decodeDepthPng(await bytes(depthUrl), depthUrl) } : {}),
+            ...(req.poses?.[i] ? { pose: req.poses[i] } : {}),
+          };
+          results.push(await api.processFrame(transferFrame(frame)));
+          rgbBytesAfter.push(rgb.data.byteLength);
+        }
+        const mosaic = await api.mosaic();
+        await api.closeScene();
+        const { engines } = await api.capabilities(backend);
+        return { results, engines: engines ?? { notices: [] }, mosaic, rgbBytesAfter };
+      }),
+    engineCheck: (kind, modelsBaseUrl) =>
+      withPerception(async (api) => {
+        await api.configure({ backend, ...(modelsBaseUrl ? { modelsBaseUrl } : {}) });
+        const r = await api.selfTest({ kind: 'engine', engine: kind });
+        if (r.kind !== 'engine') throw new Error(`engine check answered ${r.kind}`);
+        return r.result;
+      }),
+    timeEngines: (request) =>
+      withPerception(async (api) => {
+        await api.configure({ backend });
+        return api.timeEngines(request);
+      }),
+    async askVlm(mosaic, question, opts = {}) {
+      const client = createReasonerClient();
+      const events: ReasonerEvent['status'][] = [];
+      const tokens: string[] = [];
+      try {
+        await client.ready(60_000);
+        await client.api.configure({
+          backend,
+          vlm: 'auto',
+          ...(opts.modelsBaseUrl ? { modelsBaseUrl: opts.modelsBaseUrl } : {}),
+        });
+        const requestId = `e2e-vlm-${Date.now()}`;
+        const onEvent = (e: ReasonerEvent) => {
+          events.push(e.status);
+          if (e.status !== 'token') return;
+          tokens.push(e.text);
+          if (tokens.length === opts.stopAfterTokens) void client.api.interrupt(requestId);
+        };
+        const result = await client.api.ask({ mosaic, question, requestId }, proxy(onEvent)).then(
+          (answer) => ({ answer }),
+          (e: Error) => ({ error: { name: e.name, message: e.message } }),
+        );
+        await new Promise((res) => setTimeout(res, 50));
+        const { engines } = await client.api.capabilities(backend);
+        return { ...result, events, tokens, engines: engines ?? { notices: [] } };
+      } finally {
+        client.terminate();
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What the reasoner worker needs to know to plug a VLM in, and the shape of a loaded one. The page sends the
+ * config with `configure`; `vlm: 'auto'` uses the manifest's VLM when its folder is under the models URL.
+ */
+import type { TextGenerator } from '../../core/reasoning/interfaces';
+import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+
+export interface ReasonerConfig {
+  readonly backend: 'auto' | 'webgpu' | 'wasm';
+  /** URL path of the model folders (`/models/`). */
+  readonly modelsBaseUrl: string;
+  readonly allowNetwork: boolean;
+  /** 'off': never load a VLM (tool answers and the honest fallback only). */
+  readonly vlm: 'auto' | 'off';
+  /** Hub id of the VLM folder; default SmolVLM2-256M. */
+  readonly vlmModelId?: string;
+  /** Tokens the VLM may generate per answer; default 128. */
+  readonly maxNewTokens?: number;
+}
+
+export const DEFAULT_REASONER_CONFIG: ReasonerConfig = {
+  backend: 'auto',
+  modelsBaseUrl: '/models/',
+  allowNetwork: false,
+  vlm: 'auto',
+};
+
+export interface LoadedVlm {
+  readonly generator: TextGenerator;
+  /** For people: "SmolVLM2-256M-Video-Instruct (wasm q4)". */
+  readonly label: string;
+  dispose(): Promise<void>;
+}
+
+/** Where the VLM comes from: a cheap presence check per configuration, and the (heavy) load on first use. */
+export interface VlmFactory {
+  /** null when the VLM can be loaded; otherwise why not (e.g. its folder is not under the models URL). */
+  available(config: ReasonerConfig): Promise<string | null>;
+  load(
+    config: ReasonerConfig,
+    onProgress: ModelProgressCallback,
+    onNotice: (message: string) => void,
+  ): Promise<LoadedVlm>;
+}
