@@ -1,5 +1,6 @@
 import type { DepthImage, RgbImage } from '../perception/types';
 import { decodeJpeg, isJpeg, jpegSize } from './jpeg';
+import { imageSizeProblem } from './limits';
 import { decodePng, ImageDecodeError, isPng } from './png';
 
 export { ImageDecodeError } from './png';
@@ -7,7 +8,10 @@ export { ImageDecodeError } from './png';
 /** Colour image (PNG or JPEG, recognised by content, not by name) → interleaved 8-bit RGB. */
 export function decodeRgbImage(bytes: Uint8Array, name = 'image'): RgbImage {
   if (isJpeg(bytes)) return decodeJpeg(bytes, name);
-  if (!isPng(bytes)) throw new ImageDecodeError(`${name}: neither a PNG nor a JPEG file`);
+  if (!isPng(bytes))
+    throw new ImageDecodeError(
+      bytes.length === 0 ? `${name}: empty file (0 bytes)` : `${name}: neither a PNG nor a JPEG file`,
+    );
   const png = decodePng(bytes, name);
   const { width, height, channels } = png;
   const n = width * height;
@@ -50,8 +54,18 @@ export function decodeDepthPng(bytes: Uint8Array, name = 'depth', unitsPerMetre 
 
 /** Image size from the PNG/JPEG header alone (cheap: used to validate a folder without decoding it). */
 export function readImageSize(bytes: Uint8Array, name = 'image'): { width: number; height: number } {
+  const size = headerSize(bytes, name);
+  const problem = imageSizeProblem(size.width, size.height);
+  if (problem) throw new ImageDecodeError(`${name}: ${problem}`);
+  return size;
+}
+
+function headerSize(bytes: Uint8Array, name: string): { width: number; height: number } {
   if (isPng(bytes)) {
     if (bytes.length < 24) throw new ImageDecodeError(`${name}: truncated PNG header`);
+    const ihdr = String.fromCharCode(...bytes.subarray(12, 16));
+    if (ihdr !== 'IHDR')
+      throw new ImageDecodeError(`${name}: PNG does not start with an IHDR chunk (corrupt file)`);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return { width: view.getUint32(16), height: view.getUint32(20) };
   }
@@ -60,5 +74,6 @@ export function readImageSize(bytes: Uint8Array, name = 'image'): { width: numbe
     if (!size) throw new ImageDecodeError(`${name}: JPEG has no frame header (corrupt file)`);
     return size;
   }
+  if (bytes.length === 0) throw new ImageDecodeError(`${name}: empty file (0 bytes)`);
   throw new ImageDecodeError(`${name}: neither a PNG nor a JPEG file`);
 }

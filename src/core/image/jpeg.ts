@@ -1,5 +1,6 @@
 import { decode } from 'jpeg-js';
 import type { RgbImage } from '../perception/types';
+import { imageSizeProblem } from './limits';
 import { ImageDecodeError } from './png';
 
 /** JPEG → interleaved RGB through jpeg-js (pure JS; typed arrays only, so no Node Buffer is needed). */
@@ -11,6 +12,10 @@ export function isJpeg(bytes: Uint8Array): boolean {
 /** Decodes a baseline or progressive JPEG; grey JPEGs come back as RGB with equal channels. */
 export function decodeJpeg(bytes: Uint8Array, name = 'JPEG'): RgbImage {
   if (!isJpeg(bytes)) throw new ImageDecodeError(`${name}: not a JPEG file (bad signature)`);
+  // Refuse an oversized frame from its header, before jpeg-js allocates the pixels.
+  const size = jpegSize(bytes);
+  const sizeProblem = size && imageSizeProblem(size.width, size.height);
+  if (sizeProblem) throw new ImageDecodeError(`${name}: ${sizeProblem}`);
   let img: { width: number; height: number; data: Uint8Array };
   try {
     img = decode(bytes, {

@@ -1,4 +1,5 @@
 import { unzlibSync } from 'fflate';
+import { imageSizeProblem } from './limits';
 
 /**
  * A pure-TS PNG decoder (no DOM, no Node built-ins) so that sequence frames decode the same way in Node,
@@ -54,7 +55,7 @@ export function decodePng(bytes: Uint8Array, name = 'PNG'): DecodedPng {
   const fail = (problem: string): never => {
     throw new ImageDecodeError(`${name}: ${problem}`);
   };
-  if (!isPng(bytes)) fail('not a PNG file (bad signature)');
+  if (!isPng(bytes)) fail(bytes.length === 0 ? 'empty file (0 bytes)' : 'not a PNG file (bad signature)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 8;
   let width = 0;
@@ -97,14 +98,16 @@ export function decodePng(bytes: Uint8Array, name = 'PNG'): DecodedPng {
     pos = dataEnd + 4;
   }
   if (colourType < 0) fail('missing IHDR chunk');
-  if (width === 0 || height === 0 || width > 1 << 15 || height > 1 << 15)
-    fail(`bad image size ${width}×${height}`);
+  const sizeProblem = imageSizeProblem(width, height);
+  if (sizeProblem) fail(sizeProblem);
   const allowedDepths = DEPTHS_OF_TYPE[colourType];
   if (!allowedDepths) fail(`unknown colour type ${colourType}`);
   if (!allowedDepths.includes(bitDepth))
     fail(`bit depth ${bitDepth} is invalid for colour type ${colourType}`);
   if (colourType === 3 && !palette) fail('palette image without a PLTE chunk');
-  if (idat.length === 0) fail('no image data (IDAT chunk missing)');
+  // A file cut exactly at a chunk boundary parses cleanly up to there: without IEND, say it is truncated.
+  if (idat.length === 0)
+    fail(sawEnd ? 'no image data (IDAT chunk missing)' : 'truncated: the file ends before its image data');
 
   let compressed: Uint8Array;
   if (idat.length === 1) compressed = idat[0];
@@ -124,9 +127,10 @@ export function decodePng(bytes: Uint8Array, name = 'PNG'): DecodedPng {
   try {
     raw = unzlibSync(compressed, { out: new Uint8Array(expected) });
   } catch (e) {
-    return fail(`image data does not decompress (${(e as Error).message})`);
+    return fail(`${sawEnd ? '' : 'truncated: '}image data does not decompress (${(e as Error).message})`);
   }
-  if (raw.length < expected) fail(`image data is too short (${raw.length} of ${expected} bytes)`);
+  if (raw.length < expected)
+    fail(`${sawEnd ? '' : 'truncated: '}image data is too short (${raw.length} of ${expected} bytes)`);
   unfilter(raw, height, rowBytes, Math.max(1, bitsPerPixel >> 3), fail);
   return expand(raw, width, height, rowBytes, bitDepth, colourType, palette, paletteAlpha, fail);
 }
