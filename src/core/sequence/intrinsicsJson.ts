@@ -16,6 +16,13 @@ export function parseIntrinsicsJson(text: string, file = 'intrinsics.json'): Int
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     fail('expected an object with width, height and intrinsic_matrix');
   const o = json as Record<string, unknown>;
+  for (const key of ['width', 'height'] as const) {
+    const v = o[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 16384)
+      fail(
+        `"${key}" must be a whole number of pixels from 1 to 16384, got ${JSON.stringify(v) ?? 'undefined'}`,
+      );
+  }
   const m = o.intrinsic_matrix;
   if (!Array.isArray(m) || m.length !== 9 || m.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
     fail('intrinsic_matrix must be an array of 9 finite numbers (column-major 3×3)');

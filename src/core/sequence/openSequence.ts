@@ -39,10 +39,14 @@ const isHidden = (name: string) => name.startsWith('.') || name === 'Thumbs.db' 
 
 /** Opens a sequence folder: checks names, numbering, the trajectory, intrinsics and detections up front. */
 export async function openSequence(source: FileSource): Promise<Sequence> {
-  const all = source.list().map((p) => p.replace(/\\/g, '/').replace(/^\.\//, ''));
+  const listed = source.list();
+  const all = listed.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, ''));
   const root = findRoot(all);
-  const rel = new Map<string, string>(); // path inside the sequence → path in the source
-  for (const p of all) if (p.startsWith(root)) rel.set(p.slice(root.length), p);
+  // Path inside the sequence → path as the source listed it (reads must use the source's own spelling).
+  const rel = new Map<string, string>();
+  all.forEach((p, i) => {
+    if (p.startsWith(root)) rel.set(p.slice(root.length), listed[i]);
+  });
   const read = (p: string) => source.read(rel.get(p) as string);
   const readText = async (p: string) => new TextDecoder().decode(await read(p));
 

@@ -23,7 +23,7 @@ export function parseTrajectoryLog(text: string, file = 'trajectory.log'): Camer
     const m = poses.length;
     if (header.tokens.length !== 3 || header.tokens.some((t) => !/^-?\d+$/.test(t)))
       throw new SequenceFormatError(
-        `${file}: line ${header.line}: expected the header of matrix ${m} (three integers "i i i+1"), got "${header.tokens.join(' ')}"`,
+        `${file}: line ${header.line}: expected the header of matrix ${m} (three integers "i i i+1"), got "${clip(header.tokens.join(' '))}"`,
       );
     const frame = Number(header.tokens[0]);
     const values: number[] = [];
@@ -39,7 +39,7 @@ export function parseTrajectoryLog(text: string, file = 'trajectory.log'): Camer
         const v = Number(t);
         if (Number.isNaN(v) && !/^[+-]?nan$/i.test(t))
           throw new SequenceFormatError(
-            `${file}: line ${row.line}: "${t}" in matrix ${m} (frame ${frame}) is not a number`,
+            `${file}: line ${row.line}: "${clip(t)}" in matrix ${m} (frame ${frame}) is not a number`,
           );
         values.push(v);
       }
@@ -53,6 +53,11 @@ export function parseTrajectoryLog(text: string, file = 'trajectory.log'): Camer
   }
   if (poses.length === 0) throw new SequenceFormatError(`${file}: contains no poses`);
   return poses;
+}
+
+/** Quotes at most 60 characters of the file (a binary file has no line breaks to stop at). */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** Writes poses in the same format (frame i gets the header `i i i+1`), 8 decimals like Open3D. */
