@@ -1,5 +1,6 @@
 import type { TextGenerator } from '../reasoning/interfaces';
 import { normalizeName } from './labels';
+import { assertQuestionLength } from './parseQuestion';
 import type { EgoDirection, PairRelation, ParsedQuestion, Task } from './types';
 
 /**
@@ -46,8 +47,12 @@ const REL_WORDS: Record<string, PairRelation> = {
   'in front of': 'front',
 };
 
-/** The pattern-based parser: never throws; unknown shapes become an 'open' task. */
+/**
+ * The pattern-based parser: unknown shapes become an 'open' task. Throws (QuestionParseError) only for a
+ * question longer than MAX_QUESTION_CHARS.
+ */
 export function parseByPattern(question: string): ParsedQuestion {
+  assertQuestionLength(question);
   const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
   const task = patternTask(q);
   return { task, via: 'pattern' };
@@ -193,6 +198,7 @@ export async function parseWithGenerator(
   generator: TextGenerator,
   signal?: AbortSignal,
 ): Promise<ParsedQuestion> {
+  assertQuestionLength(question); // before spending the model's time on it
   const reply = await generator.generate(EXTRACTION_PROMPT + question + '\nJSON:', {
     signal,
     maxNewTokens: 96,

@@ -8,6 +8,7 @@ import type {
   Turn,
 } from './types';
 import { normalizeName } from './labels';
+import { questionLengthProblem } from './limits';
 
 /**
  * Deterministic parsing of VSI-Bench's question templates (thinking-in-space, Table 4 of the paper and its
@@ -140,8 +141,12 @@ function matchTemplate(q: string): TemplateMatch | undefined {
   return undefined;
 }
 
-/** Parses a VSI-Bench templated question; undefined when no template matches (then use free-form parsing). */
+/**
+ * Parses a VSI-Bench templated question; undefined when no template matches (then use free-form parsing).
+ * Throws QuestionParseError only for a question longer than MAX_QUESTION_CHARS.
+ */
 export function parseTemplate(question: string, options?: readonly string[]): ParsedQuestion | undefined {
+  assertQuestionLength(question);
   const t = matchTemplate(squash(question));
   if (!t) return undefined;
   return {
@@ -150,6 +155,13 @@ export function parseTemplate(question: string, options?: readonly string[]): Pa
     options: options ? parseOptions(options) : undefined,
     via: 'template',
   };
+}
+
+/** Throws QuestionParseError for a question too long to parse safely (see limits.ts). */
+export function assertQuestionLength(question: string, id?: string): void {
+  const problem = questionLengthProblem(question);
+  if (problem)
+    throw new QuestionParseError(`${id === undefined ? 'the question' : `question ${id}`} ${problem}`);
 }
 
 /**
@@ -162,6 +174,7 @@ export function parseDeclared(
   question: string,
   options?: readonly string[],
 ): ParsedQuestion {
+  assertQuestionLength(question, id);
   const parsed = parseTemplate(question, options);
   if (!parsed)
     throw new QuestionParseError(

@@ -1,10 +1,17 @@
 import { NUMERIC_TYPES, QUESTION_TYPES, isQuestionType, type VsiQuestion } from './types';
 import { parseOption } from './parseQuestion';
+import { questionLengthProblem } from './limits';
 import { toFloat } from './scoring';
 
 /** A questions file (ARCHITECTURE.md "Questions file") that cannot be used; the message names file and item. */
 export class QuestionsFileError extends Error {
   override name = 'QuestionsFileError';
+}
+
+/** JSON of a value for a message, clipped: a file's junk must not flood the one-line error. */
+function quote(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
 /** Validates parsed JSON as a questions file; returns the questions with ids as strings. */
@@ -22,23 +29,25 @@ export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
     if (typeof o.id !== 'string' && typeof o.id !== 'number')
       return fail(`${where}: "id" is missing (a string or number)`);
     const id = String(o.id);
-    const at = `${where} (id "${id}")`;
+    const at = `${where} (id ${quote(id)})`;
     if (seen.has(id)) fail(`${at}: duplicate id`);
     seen.add(id);
     const type = o.question_type;
     if (typeof type !== 'string' || !isQuestionType(type))
       return fail(
-        `${at}: "question_type" ${JSON.stringify(type)} is not one of ${QUESTION_TYPES.join(', ')}`,
+        `${at}: "question_type" ${quote(type)} is not one of ${QUESTION_TYPES.join(', ')}`,
       );
     if (typeof o.question !== 'string' || o.question.trim() === '')
       return fail(`${at}: "question" must be a non-empty string`);
+    const tooLong = questionLengthProblem(o.question);
+    if (tooLong) fail(`${at}: "question" ${tooLong}`);
     const gt = o.ground_truth;
     if (typeof gt !== 'string' && typeof gt !== 'number')
       return fail(`${at}: "ground_truth" must be a string or number`);
     let options: string[] | undefined;
     if (NUMERIC_TYPES.has(type)) {
       if (toFloat(gt) === undefined)
-        fail(`${at}: "ground_truth" ${JSON.stringify(gt)} is not a number, as ${type} needs`);
+        fail(`${at}: "ground_truth" ${quote(gt)} is not a number, as ${type} needs`);
     } else {
       if (!Array.isArray(o.options) || o.options.length < 2 || o.options.some((x) => typeof x !== 'string'))
         return fail(`${at}: ${type} is multiple choice and needs "options": ["A. …", "B. …", …]`);
@@ -46,7 +55,7 @@ export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
       const letters = options.map((x, k) => parseOption(x, k).letter);
       if (!letters.includes(String(gt).trim().toUpperCase()))
         fail(
-          `${at}: "ground_truth" ${JSON.stringify(gt)} is not one of the option letters ${letters.join(', ')}`,
+          `${at}: "ground_truth" ${quote(gt)} is not one of the option letters ${letters.join(', ')}`,
         );
     }
     return { id, question_type: type, question: o.question, options, ground_truth: gt };
