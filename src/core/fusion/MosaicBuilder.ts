@@ -14,7 +14,8 @@ import { footprintKey, ObjectInstance, VOXEL } from './objectInstance';
 import { OccupancyAccumulator } from './occupancyGrid';
 import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
-import { fitsPrior } from './sizePriors';
+import { fitsPrior, hasPrior } from './sizePriors';
+import { expectedInView } from './visibility';
 
 /**
  * Incremental fusion of per-keyframe detections into the mosaic: lift each box to 3D surface points,
@@ -35,9 +36,12 @@ export interface KeyframeInput {
 export interface MosaicBuilderOptions {
   /** World up (unit); default +z. */
   readonly up?: Vec3;
-  /** An instance is confirmed after this many observations … */
+  /**
+   * An instance is confirmed after this many observations, or, when it was seen fewer times, if it was missed
+   * (expected in view but not detected) less often than it was seen; unconfirmed instances are pruned this many
+   * keyframes after their creation. Before that they show in the mosaic while their hits outnumber their misses.
+   */
   readonly minObservations?: number;
-  /** … and pruned if not confirmed within this many keyframes of its creation. */
   readonly confirmWithinKeyframes?: number;
   /** Detections below this score are ignored. */
   readonly minScore?: number;
@@ -54,17 +58,29 @@ export interface KeyframeReport {
   readonly duplicatesMerged: number;
 }
 
+/** A detection, with the same frame's other labels for (nearly) the same box. */
+interface GroupedDetection {
+  readonly det: Detection;
+  readonly also: { label: string; score: number }[];
+}
+
 interface Candidate {
   obs: number;
   inst: ObjectInstance;
   score: number;
 }
 
+/** Mean detection score for an object seen fewer than `minObservations` times to count. */
+const STRONG_SCORE = 0.55;
+
 export class MosaicBuilder {
   readonly frame: FloorFrame;
   private readonly instances = new Map<string, ObjectInstance>();
   private readonly hash = new SpatialHash<ObjectInstance>(1);
   private readonly tentative: { inst: ObjectInstance; keyframe: number }[] = [];
+  /** Keyframes in which a tentative instance was expected in view but not detected. */
+  private readonly misses = new Map<ObjectInstance, number>();
+  private readonly confirmed = new Set<ObjectInstance>();
   private readonly trajectory: Keyframe[] = [];
   private readonly occupancy: OccupancyAccumulator;
   private keyframes = 0;
@@ -95,14 +111,21 @@ export class MosaicBuilder {
     const lifted: LiftedDetection[] = [];
     const floorHeight = this.occupancy.floorHeight();
     const claimed = new Uint8Array(input.depth.width * input.depth.height);
+    const also: { label: string; score: number }[][] = [];
     const area = (d: Detection): number => (d.box[2] - d.box[0]) * (d.box[3] - d.box[1]);
-    const bySize = input.detections.filter((d) => d.score >= this.minScore).sort((x, y) => area(x) - area(y));
-    for (const det of bySize) {
-      const l = liftDetection(det, input.depth, input.intrinsics, input.pose, this.frame, {
+    const bySize = groupDetections(input.detections.filter((d) => d.score >= this.minScore)).sort(
+      (x, y) => area(x.det) - area(y.det),
+    );
+    for (const g of bySize) {
+      const l = liftDetection(g.det, input.depth, input.intrinsics, input.pose, this.frame, {
         floorHeight,
         claimed,
+        explained: this.explainedBy(g.det.label),
       });
-      if (l) lifted.push(l);
+      if (l) {
+        lifted.push(l);
+        also.push(g.also);
+      }
     }
     const cells = lifted.map((l) => obsCells(l.points));
 
@@ -126,19 +149,20 @@ export class MosaicBuilder {
       if (takenObs.has(c.obs) || takenInst.has(c.inst)) continue;
       takenObs.add(c.obs);
       takenInst.add(c.inst);
-      this.observe(c.inst, lifted[c.obs], input);
+      this.observe(c.inst, lifted[c.obs], input, also[c.obs]);
       touched.push(c.inst);
     }
     let created = 0;
     lifted.forEach((l, i) => {
-      if (takenObs.has(i)) return;
+      if (takenObs.has(i) || borderSliver(l.detection, input.intrinsics)) return;
       const inst = new ObjectInstance(`obj-${this.nextId++}`, input.frame, input.time);
       this.instances.set(inst.id, inst);
       this.tentative.push({ inst, keyframe: this.keyframes });
-      this.observe(inst, l, input);
+      this.observe(inst, l, input, also[i]);
       touched.push(inst);
       created++;
     });
+    this.countMisses(new Set(touched), input);
 
     let duplicatesMerged = 0;
     for (const inst of touched)
@@ -146,10 +170,61 @@ export class MosaicBuilder {
     return { created, merged: takenObs.size, pruned: this.prune(), duplicatesMerged };
   }
 
-  private observe(inst: ObjectInstance, l: LiftedDetection, input: KeyframeInput): void {
+  /** Points on the surface of a confirmed object whose label this detection cannot be (see liftDetection). */
+  private explainedBy(label: string): (a: number, b: number, h: number) => boolean {
+    const byCell = new Map<number, ObjectInstance[]>();
+    return (a, b, h) => {
+      const [key] = this.hash.cellsOf(a, b, a, b);
+      let near = byCell.get(key);
+      if (!near) {
+        near = [...this.hash.query([key])].filter(
+          (o) => this.confirmed.has(o) && !labelsCompatible(o.label, label),
+        );
+        byCell.set(key, near);
+      }
+      for (const o of near) if (o.hasVoxelAt(a, b, h)) return true;
+      return false;
+    };
+  }
+
+  private observe(
+    inst: ObjectInstance,
+    l: LiftedDetection,
+    input: KeyframeInput,
+    alsoLabels: readonly { label: string; score: number }[],
+  ): void {
     const d = l.detection;
-    inst.addObservation(l.points, { frame: input.frame, box: d.box, score: d.score, label: d.label });
+    inst.addObservation(
+      l.points,
+      { frame: input.frame, box: d.box, score: d.score, label: d.label },
+      input.time,
+      alsoLabels,
+    );
+    if (inst.observations >= this.minObs) this.confirmed.add(inst);
     this.rehash(inst);
+  }
+
+  /** Tentative instances expected in this keyframe but not detected collect a miss. O(tentative instances). */
+  private countMisses(touched: ReadonlySet<ObjectInstance>, input: KeyframeInput): void {
+    for (const { inst } of this.tentative) {
+      if (touched.has(inst) || this.confirmed.has(inst) || !this.instances.has(inst.id)) continue;
+      if (expectedInView(inst.bounds, input.pose, input.intrinsics, input.depth, this.frame))
+        this.misses.set(inst, (this.misses.get(inst) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Confirmed, or tentative with evidence that a few sightings suffice: strong detections (mean score), more
+   * sightings than misses, and an extent its class can have (partial views only shrink an object, so a
+   * "bottle" 70 cm tall is something else).
+   */
+  private shown(inst: ObjectInstance): boolean {
+    if (this.confirmed.has(inst)) return true;
+    if (inst.observations <= (this.misses.get(inst) ?? 0)) return false;
+    if (inst.scoreSum / inst.observations < STRONG_SCORE) return false;
+    const { lo, hi } = inst.bounds;
+    const size: [number, number, number] = [hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]];
+    return !hasPrior(inst.label) || fitsPrior([inst.label], size, 1.3);
   }
 
   private rehash(inst: ObjectInstance): void {
@@ -184,6 +259,8 @@ export class MosaicBuilder {
           ? [other, inst]
           : [inst, other];
       keep.absorb(drop);
+      if (keep.observations >= this.minObs || this.confirmed.has(drop)) this.confirmed.add(keep);
+      this.misses.set(keep, Math.min(this.misses.get(keep) ?? 0, this.misses.get(drop) ?? 0));
       this.remove(drop);
       this.rehash(keep);
       return true;
@@ -194,6 +271,8 @@ export class MosaicBuilder {
   private remove(inst: ObjectInstance): void {
     this.hash.remove(inst, inst.hashCells);
     this.instances.delete(inst.id);
+    this.misses.delete(inst);
+    this.confirmed.delete(inst);
   }
 
   /** Tentative instances are checked in creation order, so pruning is O(instances that expire now). */
@@ -201,7 +280,11 @@ export class MosaicBuilder {
     let pruned = 0;
     while (this.tentative.length > 0 && this.keyframes - this.tentative[0].keyframe >= this.confirmWithin) {
       const { inst } = this.tentative.shift()!;
-      if (this.instances.has(inst.id) && inst.observations < this.minObs) {
+      if (!this.instances.has(inst.id) || this.confirmed.has(inst)) continue;
+      if (this.shown(inst)) {
+        this.confirmed.add(inst);
+        this.misses.delete(inst);
+      } else {
         this.remove(inst);
         pruned++;
       }
@@ -215,7 +298,7 @@ export class MosaicBuilder {
     const objects: MosaicObject[] = [];
     const blocked: string[] = [];
     for (const inst of this.instances.values()) {
-      if (inst.observations < this.minObs) continue;
+      if (!this.shown(inst)) continue;
       const box = orientedBox(inst.voxelMeans().pts);
       const [a, b] = box.center;
       let h = box.center[2];
@@ -295,6 +378,36 @@ export class MosaicBuilder {
 }
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
+
+/**
+ * Detections of compatible labels on nearly the same box in one frame are one object seen once (YOLOX calls
+ * the ICL armchair "bed" and "chair" with the same box): the best-scoring one is lifted, the others vote.
+ */
+function groupDetections(dets: readonly Detection[]): GroupedDetection[] {
+  const groups: GroupedDetection[] = [];
+  for (const det of [...dets].sort((a, b) => b.score - a.score)) {
+    const g = groups.find((x) => labelsCompatible(x.det.label, det.label) && iou(x.det.box, det.box) >= 0.7);
+    if (g && g.det.label !== det.label && !g.also.some((a) => a.label === det.label))
+      g.also.push({ label: det.label, score: det.score });
+    else if (!g) groups.push({ det, also: [] });
+  }
+  return groups;
+}
+
+/** A box cut by the image border to a thin strip: it may update an object, but its lift is too unreliable to start one. */
+function borderSliver(d: Detection, k: { width: number; height: number }): boolean {
+  const [x0, y0, x1, y1] = d.box;
+  const cut = x0 <= 1 || y0 <= 1 || x1 >= k.width - 1 || y1 >= k.height - 1;
+  return cut && (x1 - x0 < 0.04 * k.width || y1 - y0 < 0.04 * k.height);
+}
+
+function iou(a: readonly number[], b: readonly number[]): number {
+  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  if (w <= 0 || h <= 0) return 0;
+  const inter = w * h;
+  return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter);
+}
 
 /** The observation's footprint cells → height interval. */
 function obsCells(points: Float64Array): Map<number, [number, number]> {

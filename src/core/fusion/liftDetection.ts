@@ -30,6 +30,11 @@ export interface LiftOptions {
   /** Drop samples on walls found around the box (default true). */
   readonly removeWalls?: boolean;
   /**
+   * Samples already explained by another object of the mosaic (floor coordinates): dropped before choosing
+   * the component, so a sink seen behind a table is not lifted onto the table in front of it.
+   */
+  readonly explained?: (a: number, b: number, h: number) => boolean;
+  /**
    * Depth pixels already explained by another detection of this frame (1 = claimed): skipped here, and
    * this detection's kept pixels are added. Lift small boxes first so a couch's box does not take the
    * suitcase in front of it, nor a table the cups on it.
@@ -114,12 +119,20 @@ export function liftDetection(
     const walls = fitWalls(ring, innerAb);
     if (walls.length) keep = keep.filter((i) => !onWall(walls, all[i * 3], all[i * 3 + 1]));
   }
+  if (opts.explained) {
+    const rest = keep.filter((i) => !opts.explained!(all[i * 3], all[i * 3 + 1], all[i * 3 + 2]));
+    // Only when a real part of the box is left: a box mostly on a known object is that object's to claim
+    // (a book the table's surface took in before the book was detected).
+    if (rest.length >= Math.max(8, 0.2 * keep.length)) keep = rest;
+  }
+  // Box edges on the image border: every component counts as reaching them (the object may go on beyond).
+  const atBorder = [y0 <= 0, x1 >= depth.width, y1 >= depth.height, x0 <= 0];
   // Objects touch what they stand on: drop the support layer, split into 3D components, keep the one that
   // fills the inner box; twice, so a cup's table top goes after the floor beyond the table.
   const pixelAngle = stride / Math.min(fx, fy);
   for (let pass = 0; pass < 2 && keep.length >= 4; pass++) {
     keep = dropSupportLayer(all, keep, zs);
-    keep = bestComponent(all, keep, inner, zs, grid, gw, pixelAngle);
+    keep = bestComponent(all, keep, inner, zs, grid, gw, pixelAngle, atBorder);
   }
   if (keep.length < 3) return undefined;
   const points = new Float64Array(keep.length * 3);
@@ -201,6 +214,8 @@ function dropSupportLayer(p: Float64Array, idx: number[], zs: number[]): number[
   return idx.filter((i) => p[i * 3 + 2] >= cut);
 }
 
+const EDGE_WEIGHT = [0.05, 0.1, 0.25, 0.6, 1];
+
 /**
  * Connected components over the sample grid: neighbouring samples (right, down, both diagonals) join when
  * their 3D distance is small for their depth; returns the component holding most inner-box samples.
@@ -213,6 +228,7 @@ function bestComponent(
   grid: Int32Array,
   gw: number,
   pixelAngle: number,
+  atBorder: readonly boolean[],
 ): number[] {
   const kept = new Uint8Array(zs.length);
   for (const i of idx) kept[i] = 1;
@@ -259,10 +275,37 @@ function bestComponent(
   }
   let best = -1;
   let bestScore = -Infinity;
+  // Each component's extent on the sample grid: the box is drawn tight around the object's visible pixels,
+  // so the object reaches all four box edges, while an occluder in front (a chair before the table whose
+  // box this is) or a patch of background usually does not.
+  const ext = new Map<number, [number, number, number, number]>();
+  for (let g = 0; g < grid.length; g++) {
+    const i = grid[g];
+    if (i < 0 || !kept[i]) continue;
+    const r = find(i);
+    const gx = g % gw,
+      gy = (g - gx) / gw;
+    const e = ext.get(r);
+    if (!e) ext.set(r, [gy, gx, gy, gx]);
+    else {
+      if (gy < e[0]) e[0] = gy;
+      if (gx > e[1]) e[1] = gx;
+      if (gy > e[2]) e[2] = gy;
+      if (gx < e[3]) e[3] = gx;
+    }
+  }
+  const tx = Math.max(1, Math.round(0.08 * gw)),
+    ty = Math.max(1, Math.round(0.08 * gh));
   for (const i of idx) {
     if (parent[i] !== i) continue;
-    // Most inner samples; then size; among ties the nearer component.
-    const score = innerCount[i] + size[i] * 1e-3 - (zSum[i] / size[i]) * 1e-6;
+    const e = ext.get(i)!;
+    const edges =
+      +(atBorder[0] || e[0] <= ty) +
+      +(atBorder[1] || e[1] >= gw - 1 - tx) +
+      +(atBorder[2] || e[2] >= gh - 1 - ty) +
+      +(atBorder[3] || e[3] <= tx);
+    // Most inner samples, weighted by the box edges reached; then size; among ties the nearer component.
+    const score = innerCount[i] * EDGE_WEIGHT[edges] + size[i] * 1e-3 - (zSum[i] / size[i]) * 1e-6;
     if (score > bestScore) [best, bestScore] = [i, score];
   }
   return idx.filter((i) => find(i) === best);

@@ -44,8 +44,9 @@ export class ObjectInstance {
 
   constructor(
     readonly id: string,
-    readonly firstSeenFrame: number,
-    readonly firstSeenTime: number,
+    /** The earliest frame seen so far (frames perceived out of order can move it earlier). */
+    public firstSeenFrame: number,
+    public firstSeenTime: number,
   ) {
     this.lastSeenFrame = firstSeenFrame;
   }
@@ -62,14 +63,29 @@ export class ObjectInstance {
     return this.voxels.size;
   }
 
-  addObservation(points: Float64Array, obs: Observation): void {
+  /**
+   * One detection's points. `alsoLabels` are the same frame's other labels for the same box (a detector that
+   * says bed 0.5 and chair 0.4 for one armchair): votes, not extra observations.
+   */
+  addObservation(
+    points: Float64Array,
+    obs: Observation,
+    time: number,
+    alsoLabels: readonly { label: string; score: number }[] = [],
+  ): void {
     this.observations++;
     this.scoreSum += obs.score;
-    this.lastSeenFrame = obs.frame;
-    const vote = this.votes.get(obs.label) ?? { weight: 0, count: 0 };
-    vote.weight += obs.score;
-    vote.count++;
-    this.votes.set(obs.label, vote);
+    this.lastSeenFrame = Math.max(this.lastSeenFrame, obs.frame);
+    if (obs.frame < this.firstSeenFrame) {
+      this.firstSeenFrame = obs.frame;
+      this.firstSeenTime = time;
+    }
+    for (const v of [{ label: obs.label, score: obs.score }, ...alsoLabels]) {
+      const vote = this.votes.get(v.label) ?? { weight: 0, count: 0 };
+      vote.weight += v.score;
+      vote.count++;
+      this.votes.set(v.label, vote);
+    }
     this.recent.push(obs);
     if (this.recent.length > RECENT) this.recent.shift();
     for (let i = 0; i < points.length; i += 3) this.addPoint(points[i], points[i + 1], points[i + 2]);
@@ -83,6 +99,10 @@ export class ObjectInstance {
     this.observations += other.observations;
     this.scoreSum += other.scoreSum;
     this.lastSeenFrame = Math.max(this.lastSeenFrame, other.lastSeenFrame);
+    if (other.firstSeenFrame < this.firstSeenFrame) {
+      this.firstSeenFrame = other.firstSeenFrame;
+      this.firstSeenTime = other.firstSeenTime;
+    }
     for (const [label, v] of other.votes) {
       const mine = this.votes.get(label) ?? { weight: 0, count: 0 };
       this.votes.set(label, { weight: mine.weight + v.weight, count: mine.count + v.count });
@@ -96,6 +116,11 @@ export class ObjectInstance {
     if (this.voxels.size > MAX_VOXELS) this.coarsen();
     this.updateBounds();
     this.orientedDirty = true;
+  }
+
+  /** Whether a surface point falls in a voxel this instance holds (its surface, as seen so far). */
+  hasVoxelAt(a: number, b: number, h: number): boolean {
+    return this.voxels.has(this.key(a, b, h));
   }
 
   /** Voxel means (a, b, h) and their point counts. */

@@ -30,6 +30,8 @@ const PRIORS: Record<string, readonly [number, number, number]> = {
   'cell phone': [0.1, 0.2, 0.05],
 };
 
+export const hasPrior = (label: string): boolean => label in PRIORS;
+
 export function sizePrior(label: string): readonly [number, number, number] | undefined {
   return PRIORS[label];
 }
