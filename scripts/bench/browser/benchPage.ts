@@ -1,0 +1,184 @@
+/**
+ * The browser benchmark's page API (`window.__spatialMosaicBench`), driven by runBrowserBench.ts through Playwright.
+ * It lives on its own page of the bench build (bench-out/browser-dist), beside the production app, so the app ships
+ * nothing for benchmarks. Models run in workers (one per model, as in the app); storage runs through SceneStore.
+ */
+import { proxy, wrap } from 'comlink';
+import type { BackendPreference } from '../../../src/core/backend/decideBackend';
+import type { Mosaic } from '../../../src/core/mosaic/types';
+import { detectCapabilities, type CapabilityReport } from '../../../src/engines/backend/detectCapabilities';
+import { idbKvStore } from '../../../src/storage/kv';
+import { openSceneLibrary } from '../../../src/storage/openSceneLibrary';
+import type { KeyframeDelta } from '../../../src/storage/SceneStore';
+import type { ModelBenchWorkerApi, ModelRun } from './modelWorker';
+
+/** A recorded scene (written by the Node side): the keyframe deltas the fuser produced, and the final mosaic. */
+export interface SceneRecording {
+  readonly objects: number;
+  readonly frames: number;
+  readonly deltas: KeyframeDelta[];
+  readonly mosaic: Mosaic;
+}
+
+export interface KeyframeStorageRun {
+  readonly objects: number;
+  readonly keyframes: number;
+  readonly mosaicObjects: number;
+  /** SceneStore.appendKeyframe per keyframe (includes the automatic compaction every 64 keyframes). */
+  readonly appendMs: number[];
+  /** SceneStore.load of the incrementally written scene (snapshot + replayed deltas). */
+  readonly loadIncrementalMs: number;
+}
+
+export interface WholeSceneRun {
+  readonly mosaicObjects: number;
+  readonly keyframes: number;
+  /** JSON size of the mosaic (what a whole-scene write stores). */
+  readonly mosaicBytes: number;
+  /** SceneStore.saveMosaic / load of the whole mosaic at once (import, CLI output, opening a saved scene). */
+  readonly saveWholeMs: number;
+  readonly loadWholeMs: number;
+  /** JS heap retained by the loaded mosaic (page, after a forced GC); null without performance.memory. */
+  readonly heapRetainedBytes: number | null;
+}
+
+export interface MemoryMeasure {
+  readonly bytes: number;
+  readonly workerBytes: number;
+  /** How long Chromium took to answer. */
+  readonly ms: number;
+}
+
+export interface ModelMemory {
+  /** Before the model's worker starts, and with the model loaded (right after the timed frames). */
+  readonly before: MemoryMeasure | null;
+  readonly loaded: MemoryMeasure | null;
+}
+
+export interface SpatialMosaicBenchApi {
+  capabilities(): Promise<CapabilityReport>;
+  model(
+    kind: 'detector' | 'depth',
+    frameUrls: string[],
+    preference: BackendPreference,
+  ): Promise<ModelRun & { memory: ModelMemory }>;
+  keyframes(recordingUrl: string): Promise<KeyframeStorageRun>;
+  wholeScene(mosaicUrl: string): Promise<WholeSceneRun>;
+}
+
+declare global {
+  interface Window {
+    __spatialMosaicBench?: SpatialMosaicBenchApi;
+  }
+}
+
+type MemoryApi = {
+  measureUserAgentSpecificMemory?: () => Promise<{
+    bytes: number;
+    breakdown: { bytes: number; attribution: { scope?: string }[] }[];
+  }>;
+  memory?: { usedJSHeapSize: number };
+};
+const perf = performance as unknown as MemoryApi;
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Chromium can wait for a worker that never yields (ORT's wasm threads block in Atomics.wait): give up then. */
+const MEASURE_TIMEOUT_MS = 10_000;
+
+/** Page + workers memory as Chromium reports it (needs cross-origin isolation); null where unavailable. */
+async function measureMemory(): Promise<MemoryMeasure | null> {
+  if (!perf.measureUserAgentSpecificMemory || !crossOriginIsolated) return null;
+  const t = performance.now();
+  const timeout = new Promise<null>((res) => setTimeout(() => res(null), MEASURE_TIMEOUT_MS));
+  const m = await Promise.race([perf.measureUserAgentSpecificMemory(), timeout]);
+  if (!m) return null;
+  const ms = performance.now() - t;
+  const workerBytes = m.breakdown
+    .filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
+    .reduce((s, b) => s + b.bytes, 0);
+  return { bytes: m.bytes, workerBytes, ms };
+}
+
+async function model(
+  kind: 'detector' | 'depth',
+  frameUrls: string[],
+  preference: BackendPreference,
+): Promise<ModelRun & { memory: ModelMemory }> {
+  const before = await measureMemory();
+  let loaded: MemoryMeasure | null = null;
+  const worker = new Worker(new URL('./modelWorker.ts', import.meta.url), {
+    type: 'module',
+    name: `bench-${kind}`,
+  });
+  const remote = wrap<ModelBenchWorkerApi>(worker);
+  try {
+    // The host (Playwright) exposes __benchMark to read the renderer's CPU time around the timed frames.
+    const host = (window as { __benchMark?: (phase: string) => Promise<void> }).__benchMark;
+    const mark = proxy(async (phase: 'start' | 'end') => {
+      await host?.(`${kind}:${phase}`);
+      // The worker waits for this answer with its model still loaded.
+      if (phase === 'end') loaded = await measureMemory();
+    });
+    const run =
+      kind === 'detector'
+        ? await remote.detector(frameUrls, preference, mark)
+        : await remote.depth(frameUrls, preference, '/bench-models/', mark);
+    return { ...run, memory: { before, loaded } };
+  } finally {
+    worker.terminate();
+  }
+}
+
+const openBenchStore = () => openSceneLibrary(idbKvStore('spatial-mosaic-bench'));
+
+async function keyframes(recordingUrl: string): Promise<KeyframeStorageRun> {
+  const rec = (await (await fetch(recordingUrl)).json()) as SceneRecording;
+  const store = await openBenchStore();
+  for (const old of await store.list()) await store.delete(old.id);
+  const meta = await store.create({ name: `bench ${rec.objects}×${rec.frames}`, up: rec.mosaic.up });
+  const appendMs: number[] = [];
+  for (const d of rec.deltas) {
+    const t = performance.now();
+    await store.appendKeyframe(meta.id, d);
+    appendMs.push(performance.now() - t);
+  }
+  const t = performance.now();
+  const loaded = await store.load(meta.id);
+  const loadIncrementalMs = performance.now() - t;
+  await store.delete(meta.id);
+  return {
+    objects: rec.objects,
+    keyframes: rec.deltas.length,
+    mosaicObjects: loaded.mosaic.objects.length,
+    appendMs,
+    loadIncrementalMs,
+  };
+}
+
+async function wholeScene(mosaicUrl: string): Promise<WholeSceneRun> {
+  const text = await (await fetch(mosaicUrl)).text();
+  const mosaic = JSON.parse(text) as Mosaic;
+  const store = await openBenchStore();
+  let t = performance.now();
+  const meta = await store.saveMosaic(mosaic, { name: 'bench whole scene' });
+  const saveWholeMs = performance.now() - t;
+  gc();
+  const before = perf.memory?.usedJSHeapSize;
+  t = performance.now();
+  const loaded = await store.load(meta.id);
+  const loadWholeMs = performance.now() - t;
+  gc();
+  const after = perf.memory?.usedJSHeapSize;
+  const result: WholeSceneRun = {
+    mosaicObjects: loaded.mosaic.objects.length,
+    keyframes: loaded.mosaic.trajectory.length,
+    mosaicBytes: new TextEncoder().encode(text).length,
+    saveWholeMs,
+    loadWholeMs,
+    heapRetainedBytes: before !== undefined && after !== undefined ? after - before : null,
+  };
+  await store.delete(meta.id);
+  return result;
+}
+
+window.__spatialMosaicBench = { capabilities: () => detectCapabilities(), model, keyframes, wholeScene };
