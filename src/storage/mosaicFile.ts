@@ -6,6 +6,8 @@ import {
   type OccupancyGrid,
   type RoomEstimate,
 } from '../core/mosaic/types';
+import { rigidityProblem } from '../core/geometry/se3';
+import { oneLine } from '../core/sequence/sequenceFormatError';
 import type { CameraToWorld, Vec3 } from '../core/geometry/types';
 import { MosaicFileError } from './errors';
 
@@ -15,17 +17,27 @@ import { MosaicFileError } from './errors';
  */
 export const MOSAIC_FILE_EXTENSION = '.mosaic.json';
 
+/**
+ * Largest file import parses. A mosaic is sparse (10,000 objects are ~5 MB), so anything bigger is not a
+ * mosaic file, and JSON.parse of hundreds of MB would stall the page first.
+ */
+export const MAX_MOSAIC_FILE_CHARS = 64 * 1024 * 1024;
+
 export function toMosaicFile(mosaic: Mosaic): string {
   return JSON.stringify({ ...mosaic, schemaVersion: MOSAIC_SCHEMA_VERSION }, null, 1);
 }
 
 export function parseMosaicFile(text: string, fileName = 'mosaic file'): Mosaic {
+  if (text.length > MAX_MOSAIC_FILE_CHARS)
+    throw new MosaicFileError(
+      `${fileName}: ${(text.length / 1024 / 1024).toFixed(0)} MB is more than a mosaic file holds (at most ${MAX_MOSAIC_FILE_CHARS / 1024 / 1024} MB); is this the right file?`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
     throw new MosaicFileError(
-      `${fileName}: not JSON (${(err as Error).message}); export a scene or use \`build --out\` to make one.`,
+      `${fileName}: not JSON (${oneLine((err as Error).message)}); export a scene or use \`build --out\` to make one.`,
     );
   }
   return validateMosaic(raw, fileName);
@@ -74,11 +86,11 @@ export function validateMosaic(raw: unknown, fileName = 'mosaic file'): Mosaic {
 function normalizeOccupancy(o: Record<string, unknown>, fail: (problem: string) => never): OccupancyGrid {
   if (
     typeof o.cellSize !== 'number' ||
-    !(o.cellSize > 0) ||
-    !isStringArray(o.free) ||
-    !isStringArray(o.occupied)
+    !(o.cellSize > 0 && Number.isFinite(o.cellSize)) ||
+    !isCellArray(o.free) ||
+    !isCellArray(o.occupied)
   ) {
-    fail('"occupancy" must be {cellSize > 0, free: string[], occupied: string[]}.');
+    fail('"occupancy" must be {cellSize > 0, free: ["i,j", …], occupied: ["i,j", …]}.');
   }
   const grid: OccupancyGrid = {
     cellSize: o.cellSize as number,
@@ -121,11 +133,8 @@ export function normalizeObject(o: unknown, fail: (problem: string) => never): M
   const observations = num('observations');
   const labels = Array.isArray(o.labels)
     ? (o.labels as unknown[]).map((l) =>
-        isRecord(l) &&
-        typeof l.label === 'string' &&
-        typeof l.weight === 'number' &&
-        typeof l.count === 'number'
-          ? { label: l.label, weight: l.weight, count: l.count }
+        isRecord(l) && typeof l.label === 'string' && Number.isFinite(l.weight) && Number.isFinite(l.count)
+          ? { label: l.label, weight: l.weight as number, count: l.count as number }
           : fail('"labels" entries must be {label, weight, count}.'),
       )
     : [{ label: o.label as string, weight: confidence, count: observations }];
@@ -142,8 +151,23 @@ export function normalizeObject(o: unknown, fail: (problem: string) => never): M
     lastSeenFrame: num('lastSeenFrame', firstSeenFrame),
     observations,
   };
-  if (Array.isArray(o.recentObservations))
+  if (o.recentObservations !== undefined) {
+    // Reasoning reads their frames to pick frames to revisit: a malformed entry must fail here, not there.
+    const ok =
+      Array.isArray(o.recentObservations) &&
+      o.recentObservations.every(
+        (r) =>
+          isRecord(r) &&
+          Number.isInteger(r.frame) &&
+          Array.isArray(r.box) &&
+          r.box.length === 4 &&
+          r.box.every((v) => Number.isFinite(v)) &&
+          Number.isFinite(r.score) &&
+          typeof r.label === 'string',
+      );
+    if (!ok) fail('"recentObservations" must be [{frame, box: [x0, y0, x1, y1], score, label}, …].');
     obj.recentObservations = o.recentObservations as MosaicObject['recentObservations'];
+  }
   return obj;
 }
 
@@ -159,6 +183,8 @@ export function normalizeKeyframe(k: unknown, fail: (problem: string) => never):
   ) {
     fail('"pose" must be 16 finite numbers (row-major 4×4 camera-to-world).');
   }
+  const problem = rigidityProblem(pose as number[]);
+  if (problem) fail(`"pose" is not a camera pose: ${problem}.`);
   return {
     frame: k.frame as number,
     time: k.time as number,
@@ -168,8 +194,9 @@ export function normalizeKeyframe(k: unknown, fail: (problem: string) => never):
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringArray = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((s) => typeof s === 'string');
+/** Occupancy cells are "i,j" grid indices (see occupancyGrid.ts). */
+const isCellArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string' && /^-?\d+,-?\d+$/.test(s));
 function vec3(v: unknown): Vec3 | undefined {
   return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x))
     ? [v[0], v[1], v[2]]

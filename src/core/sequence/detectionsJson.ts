@@ -1,5 +1,5 @@
 import type { Detection } from '../perception/types';
-import { SequenceFormatError } from './sequenceFormatError';
+import { oneLine, SequenceFormatError } from './sequenceFormatError';
 
 /** `{"frames": {"00000": [{"label", "score", "box": [x0, y0, x1, y1]}]}}`, boxes in pixels. */
 export function parseDetectionsJson(text: string, file = 'detections.json'): Map<string, Detection[]> {
@@ -7,7 +7,7 @@ export function parseDetectionsJson(text: string, file = 'detections.json'): Map
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new SequenceFormatError(`${file}: not valid JSON (${(e as Error).message})`);
+    throw new SequenceFormatError(`${file}: not valid JSON (${oneLine((e as Error).message)})`);
   }
   const frames = (json as { frames?: unknown } | null)?.frames;
   if (typeof frames !== 'object' || frames === null || Array.isArray(frames))

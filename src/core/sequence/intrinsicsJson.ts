@@ -1,6 +1,6 @@
 import { intrinsicsProblem } from '../geometry/camera';
 import type { Intrinsics } from '../geometry/types';
-import { SequenceFormatError } from './sequenceFormatError';
+import { oneLine, SequenceFormatError } from './sequenceFormatError';
 
 /** Open3D `PinholeCameraIntrinsic` JSON: width, height and a column-major 3×3 `intrinsic_matrix`. */
 export function parseIntrinsicsJson(text: string, file = 'intrinsics.json'): Intrinsics {
@@ -8,7 +8,7 @@ export function parseIntrinsicsJson(text: string, file = 'intrinsics.json'): Int
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new SequenceFormatError(`${file}: not valid JSON (${(e as Error).message})`);
+    throw new SequenceFormatError(`${file}: not valid JSON (${oneLine((e as Error).message)})`);
   }
   const fail = (problem: string): never => {
     throw new SequenceFormatError(`${file}: ${problem}`);

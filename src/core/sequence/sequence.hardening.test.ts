@@ -192,6 +192,14 @@ describe('intrinsics.json', () => {
     const files = folder();
     files['intrinsics.json'] = '{"width": 8,';
     expect(await refusal(files)).toMatch(/^intrinsics\.json: not valid JSON \(/);
+    // V8 quotes the offending text, line breaks included: the message must still be one line.
+    files['intrinsics.json'] = 'width: 8\nheight: 6\n';
+    expect(await refusal(files)).toMatch(
+      /^intrinsics\.json: not valid JSON \(.*"width: 8 height: 6 " is not valid JSON\)$/,
+    );
+    files['intrinsics.json'] = JSON.stringify(K);
+    files['detections.json'] = '\n\n{"frames":\n\n nope}';
+    expect(await refusal(files)).toMatch(/^detections\.json: not valid JSON \(/);
   });
 });
 
