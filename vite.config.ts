@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { serviceWorkerPlugin } from './src/offline/swBuildPlugin';
+import { serviceWorkerPlugin } from './src/offline/swBuildPlugin.js';
 
 // Multi-threaded wasm needs cross-origin isolation, on both the dev and the preview server.
 const isolationHeaders = {

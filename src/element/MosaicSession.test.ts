@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Mosaic } from '../core/mosaic/types';
-import { generateScene } from '../core/synthetic/generateScene';
-import { DEMO_SCENE_OPTIONS, sceneToFiles } from '../core/synthetic/sceneFiles';
 import { PerceptionService } from '../runtime/PerceptionService';
 import type { ProgressEvent } from '../runtime/progress';
 import { ReasonerService } from '../runtime/ReasonerService';
@@ -13,22 +11,38 @@ import { makeKeyframe, makeObject } from '../storage/testing';
 import { MosaicSession, NoSceneError, summarize } from './MosaicSession';
 import type { MosaicChangeDetail } from './types';
 
-// A small version of the demo (same generator, 6 frames) keeps the file fast.
-const SMALL_DEMO = sceneToFiles(generateScene({ ...DEMO_SCENE_OPTIONS, frameCount: 6 }), { pngLevel: 1 });
-
+/**
+ * The real services over one in-memory library, except `buildDemoScene`: a stand-in job (the real one renders
+ * 60 frames and is tested with the runtime) that stores a scene, reports three keyframes, and sends one more,
+ * stale, update after it has returned, as a comlink callback can.
+ */
 function makeSession() {
   const kv = new MemoryKvStore();
   const library = () => openSceneLibrary(kv);
   const perception = new PerceptionService({ openLibrary: library, probe: async () => NO_CAPS });
   const reasoner = new ReasonerService({ probe: async () => NO_CAPS });
+  const demo: typeof perception.buildDemoScene = async (onUpdate) => {
+    const meta = await (await library()).saveMosaic(chairsAndTable(2), { name: 'Demo scene' });
+    for (let done = 0; done <= 3; done++)
+      onUpdate?.({
+        label: 'Fusing',
+        done,
+        total: 3,
+        sceneId: meta.id,
+        ...(done === 3 ? { mosaic: chairsAndTable(2) } : {}),
+      });
+    setTimeout(() => onUpdate?.({ label: 'Fusing', done: 1, total: 3, mosaic: chairsAndTable(5) }), 0);
+    return { sceneId: meta.id, name: 'Demo scene', mosaic: chairsAndTable(2), keyframes: 2 };
+  };
+  // One wrapper for the session's lifetime: the service keeps its fused state on `this`.
+  const withDemo = Object.assign(Object.create(perception) as PerceptionService, { buildDemoScene: demo });
   const progress: ProgressEvent[] = [];
   const changes: MosaicChangeDetail[] = [];
   const session = new MosaicSession(
     {
-      perception: async () => perception,
+      perception: async () => withDemo,
       reasoner: async () => reasoner,
       library,
-      demoFiles: async () => SMALL_DEMO,
     },
     { progress: (e) => progress.push(e), mosaicChange: (d) => changes.push(d) },
   );
@@ -62,18 +76,28 @@ describe('summarize', () => {
 });
 
 describe('MosaicSession', () => {
-  it('fuses the demo in its perception service, reports monotone progress ending at 100, and stores nothing', async () => {
+  it('shows the demo job as it grows, reports monotone progress ending at 100, ignores late updates, stores nothing', async () => {
     const { session, library, progress, changes } = makeSession();
     const detail = await session.loadDemo();
-    expect(detail.source).toBe('demo');
-    expect(detail.objectCount).toBeGreaterThan(0);
-    expect(detail.keyframeCount).toBe(6);
+    expect(detail).toMatchObject({
+      source: 'demo',
+      objectCount: 3,
+      keyframeCount: 2,
+      labels: { chair: 2, table: 1 },
+    });
+    expect(progress.map((e) => (e.status === 'initiate' ? 'initiate' : `${e.status} ${e.progress}`))).toEqual(
+      [
+        'initiate',
+        'progress 0',
+        'progress 33.333333333333336',
+        'progress 66.66666666666667',
+        'progress 99.999',
+        'done 100',
+      ],
+    );
+    await new Promise((r) => setTimeout(r, 20)); // the stale update and the delete land
     expect(changes.at(-1)).toEqual(detail);
-    expect(progress[0].status).toBe('initiate');
-    expect(progress.at(-1)).toMatchObject({ status: 'done', progress: 100 });
-    const values = progress.flatMap((e) => (e.status === 'initiate' ? [] : [e.progress]));
-    expect(values).toEqual([...values].sort((a, b) => a - b));
-    await new Promise((r) => setTimeout(r, 20)); // the delete runs after the build settles
+    expect(session.mosaic?.objects).toHaveLength(3);
     expect(await (await library()).list()).toEqual([]);
   });
 

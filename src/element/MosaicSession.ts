@@ -1,14 +1,13 @@
 import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
-import { memoryFileSource, openSequence } from '../core/sequence';
-import { newRequestId } from '../runtime/clients';
+import { callWithSignal, newRequestId } from '../runtime/clients';
 import { InvalidRequestError } from '../runtime/errors';
 import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from '../runtime/PerceptionApi';
 import { ProgressReporter, type ProgressCallback } from '../runtime/progress';
 import type { ReasonerApi, ReasonerEvent } from '../runtime/ReasonerApi';
 import type { SceneStore } from '../storage/SceneStore';
 import { toMosaicFile } from '../storage/mosaicFile';
-import { processSequence } from '../ui/processSequence';
+import type { BuildUpdate } from '../runtime/jobs/types';
 import type { MosaicChangeDetail, SpatialMosaicAnswer } from './types';
 
 /**
@@ -18,7 +17,7 @@ import type { MosaicChangeDetail, SpatialMosaicAnswer } from './types';
  */
 export type SessionPerception = Pick<
   PerceptionApi,
-  'reset' | 'openScene' | 'processFrame' | 'mosaic' | 'closeScene' | 'capabilities'
+  'openScene' | 'processFrame' | 'mosaic' | 'closeScene' | 'capabilities' | 'buildDemoScene' | 'interrupt'
 >;
 export type SessionReasoner = Pick<ReasonerApi, 'ask' | 'interrupt'>;
 
@@ -26,8 +25,6 @@ export interface SessionServices {
   perception(): Promise<SessionPerception>;
   reasoner(): Promise<SessionReasoner>;
   library(): Promise<SceneStore>;
-  /** The built-in demo scene as sequence-folder files. */
-  demoFiles(): Promise<ReadonlyMap<string, Uint8Array>>;
   /** Marks a frame's buffers for transfer (comlink); identity in-thread. */
   prepare?(frame: PerceptionFrame): PerceptionFrame;
   /** Wraps a callback so it can cross to a worker (comlink `proxy`); identity in-thread. */
@@ -80,42 +77,45 @@ export class MosaicSession {
     return this.current?.source;
   }
 
-  /** Fuses the built-in demo scene in this session's perception worker. Not stored: it is regenerated on demand. */
+  /**
+   * Renders and fuses the built-in demo scene in this session's perception worker (the runtime's
+   * `buildDemoScene` job), showing the mosaic as it grows. Not kept in the library: it is rebuilt on demand.
+   */
   async loadDemo(): Promise<MosaicChangeDetail> {
     const signal = this.beginBuild();
     const reporter = new ProgressReporter('load-demo', newRequestId('demo'), (e) =>
       this.listener.progress(e),
     );
-    reporter.report('generate', 0);
-    const files = await this.services.demoFiles();
-    const seq = await openSequence(memoryFileSource(Object.fromEntries(files)));
     const perception = await this.services.perception();
-    const up = demoUp(files);
-    const prepare = this.services.prepare?.bind(this.services);
     let storedId: string | undefined;
-    const run = processSequence(seq, perception, {
-      name: 'Demo scene (spatial-mosaic element)',
-      onScene: (id) => (storedId = id),
-      ...(up ? { up } : {}),
-      signal,
-      ...(prepare ? { prepare } : {}),
-      refreshEvery: 10,
-      onFrame: (done, total) => reporter.report('fuse', (100 * done) / total),
-      onMosaic: (m) => {
-        if (!signal.aborted) this.show(m, DEMO_SOURCE);
-      },
+    let finished = false;
+    // Updates are messages of their own: one may land after the result, and must not show an older mosaic.
+    const onUpdate = this.wrap((u: BuildUpdate) => {
+      if (signal.aborted || finished) return;
+      storedId ??= u.sceneId;
+      if (u.total > 0) reporter.report('fuse', (100 * u.done) / u.total);
+      if (u.mosaic) this.show(u.mosaic, DEMO_SOURCE);
     });
-    // The worker stores what it fuses; the demo is regenerated on demand, so it must not pile up in the library.
-    const { mosaic } = await run.finally(() => {
-      if (storedId)
+    try {
+      const result = await callWithSignal(
+        signal,
+        (id) => perception.interrupt(id),
+        (requestId) => perception.buildDemoScene(onUpdate, { requestId }),
+      );
+      finished = true;
+      storedId ??= result.sceneId;
+      reporter.done();
+      this.liveStale = false;
+      return this.show(result.mosaic, DEMO_SOURCE);
+    } finally {
+      // The worker stores what it fuses; the demo is rebuilt on demand, so it must not pile up in the library.
+      const id = storedId;
+      if (id)
         void this.services
           .library()
-          .then((l) => l.delete(storedId!))
+          .then((l) => l.delete(id))
           .catch(() => undefined);
-    });
-    reporter.done();
-    this.liveStale = false;
-    return this.show(mosaic, DEMO_SOURCE);
+    }
   }
 
   /** Shows a stored scene. Frames added afterwards start a new live mosaic (the worker cannot resume a stored one). */
@@ -207,14 +207,4 @@ export class MosaicSession {
   private wrap<F extends (...args: never[]) => unknown>(fn: F): F {
     return this.services.callback ? this.services.callback(fn) : fn;
   }
-}
-
-/** The generated scene's groundtruth.json says which way is up. */
-function demoUp(files: ReadonlyMap<string, Uint8Array>): Vec3 | undefined {
-  const raw = files.get('groundtruth.json');
-  if (!raw) return undefined;
-  const up = (JSON.parse(new TextDecoder().decode(raw)) as { up?: unknown }).up;
-  return Array.isArray(up) && up.length === 3 && up.every((v) => typeof v === 'number')
-    ? (up as unknown as Vec3)
-    : undefined;
 }

@@ -13,7 +13,6 @@ import type { PerceptionApi, ProcessFrameResult } from '../runtime/PerceptionApi
 import type { ReasonerApi, ReasonerEvent, ReasonerStep } from '../runtime/ReasonerApi';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import { MosaicView } from '../view3d/MosaicView';
-import { demoFiles } from './demoFiles';
 import { ELEMENT_CSS } from './elementStyles';
 import { copyDepth, defaultIntrinsics, toRgbImage, type FrameImage } from './frameInput';
 import { DEMO_SOURCE, MosaicSession } from './MosaicSession';
@@ -272,7 +271,6 @@ export class SpatialMosaicElement extends HTMLElement {
         perception: () => this.client('perception').then((c) => c.api),
         reasoner: () => this.client('reasoner').then((c) => c.api),
         library: () => openSceneLibrary(),
-        demoFiles,
         prepare: transferFrame,
         callback: (fn) => proxy(fn),
       },

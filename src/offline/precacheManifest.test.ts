@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { precacheVersion, selectPrecache } from './precacheManifest';
 
 describe('selectPrecache', () => {
-  it('keeps the shell and assets, drops maps, wasm, models (but their manifest), dotfiles and the worker', () => {
+  it('keeps pages, assets, top-level files and the model manifest; drops maps, wasm, data folders, dotfiles, the worker', () => {
     const built = [
       'index.html',
       'favicon.svg',
@@ -15,11 +15,14 @@ describe('selectPrecache', () => {
       'models/README.md',
       'models/yolox-nano/yolox_nano.onnx',
       'examples/.DS_Store',
+      'examples/element-test.html',
+      'e2e-fixtures/icl/image/00160.jpg',
     ];
     expect(selectPrecache(built)).toEqual([
       '',
       'assets/main-abc.js',
       'assets/ort-wasm-simd-threaded.asyncify-x2.mjs',
+      'examples/element-test.html',
       'favicon.svg',
       'index.html',
       'models/manifest.json',

@@ -5,12 +5,17 @@ import { createHash } from 'node:crypto';
  * whenever any of them does. Models and wasm are not precached (tens of MB a visitor may never need): the
  * worker caches them on first use instead.
  */
-// models/manifest.json stays: it is tiny and must change with the build that reads it.
-const EXCLUDED = [/^sw\.js$/, /\.map$/, /\.wasm$/, /^models\/(?!manifest\.json$)/, /(^|\/)\.[^/]+$/];
+// The shell is what the bundler emitted (HTML pages, assets/) plus top-level public files (favicon) and the model
+// manifest, which is tiny and must change with the build that reads it. Data folders that public/ happens to hold
+// (models, test fixtures) are left to the runtime cache, which stores what is actually used.
+const INCLUDED = [/^[^/]+$/, /^assets\//, /\.html$/, /^models\/manifest\.json$/];
+const EXCLUDED = [/^sw\.js$/, /\.map$/, /\.wasm$/, /(^|\/)\.[^/]+$/];
 
 /** Paths relative to the site root, posix separators. `index.html` also stands for the root itself. */
 export function selectPrecache(paths: readonly string[]): string[] {
-  const kept = paths.filter((p) => !EXCLUDED.some((re) => re.test(p))).sort();
+  const kept = paths
+    .filter((p) => INCLUDED.some((re) => re.test(p)) && !EXCLUDED.some((re) => re.test(p)))
+    .sort();
   return kept.includes('index.html') ? ['', ...kept] : kept;
 }
 

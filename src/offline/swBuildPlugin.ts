@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import { precacheVersion, selectPrecache } from './precacheManifest';
+import { precacheVersion, selectPrecache } from './precacheManifest.js';
 
 /**
  * Emits /sw.js for `vite build`: once the app's bundle and public files are written, lists them, hashes them
