@@ -87,7 +87,7 @@ function parseEntry(value: unknown, at: string, fail: Fail): ModelEntry {
     const h = asObject(o.hub, `${at}.hub`, fail);
     hub = {
       repo: safePath(h.repo, `${at}.hub.repo`, fail),
-      revision: nonEmptyString(h.revision, `${at}.hub.revision`, fail),
+      revision: safePath(h.revision, `${at}.hub.revision`, fail),
     };
   }
   if (!Array.isArray(o.files)) fail(`${at}.files`, 'must be an array');
@@ -131,15 +131,22 @@ function nonEmptyString(value: unknown, at: string, fail: Fail): string {
   return value as string;
 }
 
-/** Relative, forward-slash, no `..`/empty segments: it becomes part of a URL and a file path. */
+/**
+ * Relative, forward-slash, no `..`/empty segments, and none of the characters that change what a URL means
+ * (`?`, `#`, `%`, `:`, `\\`, spaces): it is appended to the models base or the Hub URL and used as a file path.
+ */
 function safePath(value: unknown, at: string, fail: Fail): string {
   const s = nonEmptyString(value, at, fail);
   if (
     s.startsWith('/') ||
-    s.includes('\\') ||
+    /[\\?#%:\s]/.test(s) ||
+    [...s].some((c) => c.charCodeAt(0) < 0x20) ||
     s.split('/').some((p) => p === '' || p === '.' || p === '..')
   ) {
-    fail(at, `"${s}" must be a relative path with no empty, "." or ".." segments`);
+    fail(
+      at,
+      `"${s.slice(0, 80)}" must be a relative path with no empty, "." or ".." segments and no \\ ? # % : or spaces`,
+    );
   }
   return s;
 }

@@ -26,6 +26,11 @@ export interface ModelLoaderOptions {
   /** Where self-hosted models live (`/models` in the app); null to skip (e.g. the fetch script). */
   readonly modelsBaseUrl?: string | null;
   readonly hubBaseUrl?: string;
+  /**
+   * Origins files may also come from, besides the models base URL's and the Hub's (and, for the default Hub,
+   * its download hosts): `https://host` or `https://*.host`. Anything else, requested or redirected to, is refused.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** Downloads from the Hub happen only when this is true (a user setting; off by default). */
   readonly allowNetwork?: boolean;
   readonly fetch?: FetchLike;
@@ -46,6 +51,8 @@ export interface LoadedModel {
 
 export const MODEL_CACHE_NAME = 'spatial-mosaic-models-v1';
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
+/** Where the Hub redirects file downloads (LFS and Xet storage, e.g. cdn-lfs.hf.co, cas-bridge.xethub.hf.co). */
+export const HUB_DOWNLOAD_ORIGINS: readonly string[] = ['https://*.huggingface.co', 'https://*.hf.co'];
 
 /** The model or file is not where we may look (404, no Hub source, or network not allowed). */
 export class ModelUnavailableError extends Error {
@@ -54,6 +61,10 @@ export class ModelUnavailableError extends Error {
 /** The bytes are wrong: truncated, too long, or a sha256 mismatch. */
 export class ModelIntegrityError extends Error {
   override readonly name = 'ModelIntegrityError';
+}
+/** A URL, or a redirect, that leaves the configured origins: refused, never fetched or read. */
+export class ModelOriginError extends Error {
+  override readonly name = 'ModelOriginError';
 }
 /** The server could not be reached or answered with an HTTP error other than 404. */
 export class ModelFetchError extends Error {
@@ -66,6 +77,7 @@ export class ModelLoader {
   private readonly hubBase: string;
   private readonly allowNetwork: boolean;
   private readonly fetchFn: FetchLike;
+  private readonly origins: readonly string[];
   private cachePromise: Promise<CacheLike | null> | undefined;
 
   constructor(private readonly options: ModelLoaderOptions) {
@@ -74,6 +86,13 @@ export class ModelLoader {
     this.hubBase = trimSlash(options.hubBaseUrl ?? DEFAULT_HUB_URL) ?? DEFAULT_HUB_URL;
     this.allowNetwork = options.allowNetwork ?? false;
     this.fetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    // A relative base is the page's own origin ('self'); an absolute one is its origin.
+    this.origins = [
+      ...(this.base === null ? [] : [originOf(this.base) ?? 'self']),
+      originOf(this.hubBase) ?? 'self',
+      ...(this.hubBase === DEFAULT_HUB_URL ? HUB_DOWNLOAD_ORIGINS : []),
+      ...(options.allowedOrigins ?? []),
+    ];
   }
 
   localUrl(entry: ModelEntry, path: string): string | null {
@@ -211,8 +230,13 @@ export class ModelLoader {
   }
 
   private async get(url: string, what: string, signal: AbortSignal | undefined): Promise<Response> {
+    if (!originAllowed(url, this.origins))
+      throw new ModelOriginError(
+        `${what}: ${url} is not on an allowed model origin (${this.origins.join(', ')}); check the models base URL and the Hub URL`,
+      );
+    let response: Response;
     try {
-      return await this.fetchFn(url, signal ? { signal } : undefined);
+      response = await this.fetchFn(url, signal ? { signal } : undefined);
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
       const cause = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
@@ -220,6 +244,14 @@ export class ModelLoader {
         `${what}: could not reach ${url} (${cause}): check the network or the server`,
       );
     }
+    // fetch follows redirects by itself; the final URL must still be one we may load from.
+    if (response.url && response.url !== url && !originAllowed(response.url, this.origins)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new ModelOriginError(
+        `${what}: ${url} redirected to ${response.url}, which is not an allowed model origin (${this.origins.join(', ')}); refused`,
+      );
+    }
+    return response;
   }
 
   /** Why the bytes are not the manifest's, or null when they are. */
@@ -328,6 +360,28 @@ function httpError(what: string, url: string, response: Response): ModelFetchErr
   return new ModelFetchError(
     `${what}: ${url} answered HTTP ${response.status} ${response.statusText}; try again later`,
   );
+}
+
+/** The origin of an absolute URL; null for a path (which stays on the page's origin). */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** `self` = the page's origin (or any relative URL); `https://*.host` = any subdomain of host. */
+export function originAllowed(url: string, origins: readonly string[]): boolean {
+  const origin = originOf(url);
+  const self = typeof location === 'undefined' ? null : location.origin;
+  if (origin === null) return origins.includes('self');
+  if (origin === self && origins.includes('self')) return true;
+  const { protocol, hostname } = new URL(url);
+  return origins.some((o) => {
+    const wild = /^([a-z]+:)\/\/\*\.(.+)$/.exec(o);
+    return wild ? protocol === wild[1] && hostname.endsWith(`.${wild[2]}`) : o === origin;
+  });
 }
 
 function trimSlash(url: string | null): string | null {
