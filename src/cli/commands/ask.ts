@@ -11,22 +11,40 @@ import { MosaicFileError } from '../../storage/errors';
 import { parseMosaicFile } from '../../storage/mosaicFile';
 import { UserError, type CliCommand } from '../command';
 import { openNodeFileSource } from '../nodeFileSource';
+import {
+  DEFAULT_MODELS_DIR,
+  DETECTOR_USAGE,
+  openFrameDetections,
+  parseDetectorChoice,
+  resolveUp,
+  type DetectorChoice,
+} from '../sequenceInputs';
 
 /**
- * `ask <seq|mosaic.json> "<question>" [--trace]`: the answer on stdout (the trace after it with --trace).
- * A mosaic file is reasoned over as it is; a sequence folder (with trajectory.log, depth/ and detections.json)
- * is fused from every 4th frame first, and the reasoning loop fuses more frames where the question needs them.
+ * `ask <seq|mosaic.json> "<question>" [--trace] [--detector file|yolox] [--models DIR]`: the answer on stdout
+ * (the trace after it with --trace). A mosaic file is reasoned over as it is; a sequence folder (with
+ * trajectory.log and depth/; detections from detections.json or YOLOX-Nano) is fused from every 4th frame
+ * first, and the reasoning loop fuses more frames where the question needs them.
  */
 export interface LoadedScene {
   readonly mosaic: () => Mosaic;
   readonly perceiver?: FramePerceiver;
   readonly description: string;
+  /** Frees the detector, when one was opened. */
+  dispose(): Promise<void>;
+}
+
+export interface SceneOptions {
+  readonly detector?: DetectorChoice;
+  readonly models?: string;
+  /** Every how many frames to fuse before any question (default 4); the loop adds more where needed. */
+  readonly every?: number;
 }
 
 /** Frames fused before any question; the loop adds more where needed. */
 const INITIAL_STRIDE = 4;
 
-export async function loadScene(input: string): Promise<LoadedScene> {
+export async function loadScene(input: string, opts: SceneOptions = {}): Promise<LoadedScene> {
   const st = await stat(input).catch(() => undefined);
   if (!st) throw new UserError(`${input}: no such file or folder (give a mosaic.json or a sequence folder)`);
   if (st.isFile()) {
@@ -36,21 +54,57 @@ export async function loadScene(input: string): Promise<LoadedScene> {
     } catch (e) {
       throw e instanceof MosaicFileError ? new UserError(e.message) : e;
     }
-    return { mosaic: () => m, description: `${input}: ${m.objects.length} objects` };
+    return { mosaic: () => m, description: `${input}: ${m.objects.length} objects`, dispose: async () => {} };
   }
   const seq = await openSequence(await openNodeFileSource(input));
-  const lacking = [
-    !seq.poses && 'trajectory.log',
-    !seq.hasDepth && 'depth/',
-    !seq.detections && 'detections.json',
-  ].filter(Boolean);
+  const lacking = [!seq.poses && 'trajectory.log', !seq.hasDepth && 'depth/'].filter(Boolean);
   if (lacking.length)
     throw new UserError(
-      `${input}: reasoning straight from a sequence needs ${lacking.join(', ')}; run \`spatial-mosaic build ${input} --out mosaic.json\` and ask the mosaic.json instead`,
+      `${input}: reasoning straight from a sequence needs ${lacking.join(' and ')}; run \`spatial-mosaic build ${input} --out mosaic.json\` and ask the mosaic.json instead`,
     );
-  const perceiver = new SequencePerceiver(seq, new MosaicBuilder({ source: { sequence: input } }));
-  await perceiver.perceive(perceiver.framesAvailable().filter((f) => f % INITIAL_STRIDE === 0));
-  return { mosaic: () => perceiver.mosaic(), perceiver, description: `${input}: ${seq.frameCount} frames` };
+  const detections = openFrameDetections(seq, input, opts.detector, opts.models ?? DEFAULT_MODELS_DIR);
+  const { up } = await resolveUp(input, seq.poses!);
+  const builder = new MosaicBuilder({
+    up,
+    source: { sequence: input, detections: detections.description },
+  });
+  const perceiver = new SequencePerceiver(seq, builder, detections.detect);
+  try {
+    const every = opts.every ?? INITIAL_STRIDE;
+    await perceiver.perceive(perceiver.framesAvailable().filter((f) => f % every === 0));
+  } catch (e) {
+    await detections.dispose();
+    throw e;
+  }
+  return {
+    mosaic: () => perceiver.mosaic(),
+    perceiver,
+    description: `${input}: ${seq.frameCount} frames`,
+    dispose: () => detections.dispose(),
+  };
+}
+
+/** `--detector X`, `--models DIR` and `--every N` out of an argument list; the rest in order. */
+export function takeSceneOptions(args: string[]): { rest: string[]; scene: SceneOptions } {
+  const rest: string[] = [];
+  let detector: DetectorChoice | undefined;
+  let models: string | undefined;
+  let every: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--detector' || a === '--models' || a === '--every') {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new UserError(`${a} needs a value`);
+      if (a === '--detector') detector = parseDetectorChoice(v);
+      else if (a === '--models') models = v;
+      else {
+        every = Number(v);
+        if (!Number.isInteger(every) || every <= 0)
+          throw new UserError(`--every needs a positive whole number, got '${v}'`);
+      }
+    } else rest.push(a);
+  }
+  return { rest, scene: { detector, models, every } };
 }
 
 /** Errors of the core that describe bad input become one-line user errors. */
@@ -62,13 +116,16 @@ export function asUserError(e: unknown): unknown {
 export const askCommand: CliCommand = {
   name: 'ask',
   summary: 'answer a spatial question about a sequence or a mosaic.json',
-  usage: `usage: spatial-mosaic ask <seq|mosaic.json> "<question>" [--trace]
+  usage: `usage: spatial-mosaic ask <seq|mosaic.json> "<question>" [--trace] [--every N] [--detector file|yolox] [--models DIR]
 
   <seq|mosaic.json>  a mosaic file (build --out, or the app's export), or a sequence folder with
-                     trajectory.log, depth/ and detections.json
+                     trajectory.log and depth/ (detections: detections.json or YOLOX-Nano)
   "<question>"       a VSI-Bench question or a free-form one ("how far is the cup from the laptop?")
-  --trace            print every reasoning step after the answer`,
-  async run(args, io) {
+  --trace            print every reasoning step after the answer
+  --every N          fuse every Nth frame of a sequence before the question (default ${INITIAL_STRIDE})
+${DETECTOR_USAGE}`,
+  async run(allArgs, io) {
+    const { rest: args, scene: sceneOpts } = takeSceneOptions(allArgs);
     const trace = args.includes('--trace');
     const positional = args.filter((a) => !a.startsWith('--'));
     const unknown = args.filter((a) => a.startsWith('--') && a !== '--trace');
@@ -78,7 +135,7 @@ export const askCommand: CliCommand = {
         `expected <seq|mosaic.json> and a question in quotes, got ${positional.length} argument(s)`,
       );
     const [input, question] = positional;
-    const scene = await loadScene(input);
+    const scene = await loadScene(input, sceneOpts);
     const thinker = new MosaicThinker({ mosaic: scene.mosaic, perceiver: scene.perceiver });
     try {
       const r = await thinker.ask(question);
@@ -87,6 +144,8 @@ export const askCommand: CliCommand = {
       return 0;
     } catch (e) {
       throw asUserError(e);
+    } finally {
+      await scene.dispose();
     }
   },
 };

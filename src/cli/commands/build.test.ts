@@ -12,10 +12,10 @@ const io = () => {
 };
 
 describe('build command', () => {
-  it('refuses --detector yolox and a missing --out with one-line messages', async () => {
+  it('refuses an unknown detector and a missing --out with one-line messages', async () => {
     await expect(
-      buildCommand.run(['seq', '--out', 'm.json', '--detector', 'yolox'], io().io),
-    ).rejects.toThrow(/detections\.json/);
+      buildCommand.run(['seq', '--out', 'm.json', '--detector', 'owl'], io().io),
+    ).rejects.toThrow(/--detector must be file or yolox, got 'owl'/);
     await expect(buildCommand.run(['seq'], io().io)).rejects.toThrow(/missing --out/);
   });
 
@@ -32,6 +32,8 @@ describe('build command', () => {
     const m = JSON.parse(readFileSync(out, 'utf8'));
     expect(m.schemaVersion).toBe(1);
     expect(m.up).toEqual([0, 0, 1]);
+    // detections.json present and no --detector: the file is the detector.
+    expect(m.source.detections).toBe('detections.json');
     expect(m.trajectory).toHaveLength(12);
     for (const o of m.objects)
       expect(Object.keys(o)).toEqual(

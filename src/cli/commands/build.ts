@@ -1,6 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inferUpFromTrajectory } from '../../core/fusion/inferUp';
 import { MosaicBuilder } from '../../core/fusion/MosaicBuilder';
 import type { CameraToWorld, Vec3 } from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry/odometry';
@@ -8,6 +7,14 @@ import { openSequence } from '../../core/sequence/openSequence';
 import type { CliCommand, CliIo } from '../command';
 import { UserError } from '../command';
 import { openNodeFileSource } from '../nodeFileSource';
+import {
+  DEFAULT_MODELS_DIR,
+  DETECTOR_USAGE,
+  openFrameDetections,
+  parseDetectorChoice,
+  resolveUp,
+  type DetectorChoice,
+} from '../sequenceInputs';
 
 const USAGE = `Usage: spatial-mosaic build <sequence-folder> --out mosaic.json [options]
 
@@ -18,7 +25,7 @@ Options:
   --out FILE             where to write the mosaic (required)
   --pose file|odometry   poses from the folder's trajectory.log (default when present) or our RGB-D odometry
   --depth file           depth from the folder's depth/ (the only source in the CLI for now)
-  --detector file        detections from the folder's detections.json (default; yolox comes with the detector engine)
+${DETECTOR_USAGE}
   --up auto|X,Y,Z        world up: auto = groundtruth.json's up when present, else inferred from the camera
                          trajectory (cameras rarely roll); or give the vector
   --every N              fuse every Nth frame as a keyframe (default 1)
@@ -30,6 +37,8 @@ interface Args {
   sequence: string;
   out: string;
   pose?: 'file' | 'odometry';
+  detector?: DetectorChoice;
+  models: string;
   up?: Vec3;
   every: number;
   maxFrames: number;
@@ -45,7 +54,13 @@ function positive(name: string, v: string | undefined, integer: boolean): number
 }
 
 function parseArgs(args: string[]): Args {
-  const a: Partial<Args> = { every: 1, maxFrames: Infinity, fps: 30, quiet: false };
+  const a: Partial<Args> = {
+    every: 1,
+    maxFrames: Infinity,
+    fps: 30,
+    quiet: false,
+    models: DEFAULT_MODELS_DIR,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -66,14 +81,9 @@ function parseArgs(args: string[]): Args {
           '--depth model is not available in the CLI yet: use a sequence folder with depth/ (--depth file)',
         );
       if (v !== 'file') throw new UserError(`--depth must be file, got '${v}'`);
-    } else if (arg === '--detector') {
-      const v = value();
-      if (v === 'yolox')
-        throw new UserError(
-          '--detector yolox is not wired into build yet (it comes with the detector engine): give the folder a detections.json and use --detector file',
-        );
-      if (v !== 'file') throw new UserError(`--detector must be file or yolox, got '${v}'`);
-    } else if (arg === '--up') {
+    } else if (arg === '--detector') a.detector = parseDetectorChoice(value());
+    else if (arg === '--models') a.models = value();
+    else if (arg === '--up') {
       const v = value();
       if (v !== 'auto') {
         const xyz = v.split(',').map(Number);
@@ -97,22 +107,6 @@ function parseArgs(args: string[]): Args {
   return a as Args;
 }
 
-/** groundtruth.json's up vector, when the folder is a generated scene. */
-async function groundTruthUp(folder: string): Promise<Vec3 | undefined> {
-  const text = await readFile(path.join(folder, 'groundtruth.json'), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  try {
-    const up = (JSON.parse(text) as { up?: unknown }).up;
-    if (Array.isArray(up) && up.length === 3 && up.every((x) => typeof x === 'number'))
-      return up as unknown as Vec3;
-  } catch {
-    // fall through to the error below
-  }
-  throw new UserError(
-    `${path.join(folder, 'groundtruth.json')}: not JSON with an "up": [x, y, z] vector; fix it or pass --up`,
-  );
-}
-
 export const buildCommand: CliCommand = {
   name: 'build',
   summary: 'fuse a sequence folder into a mosaic (objects, trajectory, occupancy) → mosaic.json',
@@ -127,10 +121,7 @@ export const buildCommand: CliCommand = {
       throw new UserError(
         `${path.join(args.sequence, 'depth')}: missing; build needs depth/NNNNN.png per frame (16-bit mm)`,
       );
-    if (!seq.detections)
-      throw new UserError(
-        `${path.join(args.sequence, 'detections.json')}: missing; build reads detections from it (--detector yolox is not wired in yet)`,
-      );
+    const detections = openFrameDetections(seq, args.sequence, args.detector, args.models);
     const poseSource = args.pose ?? (seq.poses ? 'file' : 'odometry');
     if (poseSource === 'file' && !seq.poses)
       throw new UserError(
@@ -148,9 +139,6 @@ export const buildCommand: CliCommand = {
     const odo = poseSource === 'odometry' ? new Odometry(seq.intrinsics) : undefined;
     const frames: number[] = [];
     for (let i = 0; i < n; i += args.every) frames.push(i);
-    const gtUp = args.up ? undefined : await groundTruthUp(args.sequence);
-    let upSource = args.up ? '--up' : gtUp ? 'groundtruth.json' : 'inferred from the camera trajectory';
-    let up = args.up ?? gtUp;
     const poses: CameraToWorld[] = [];
     if (odo) {
       for (let i = 0; i < n; i++) {
@@ -159,32 +147,33 @@ export const buildCommand: CliCommand = {
         if ((i + 1) % 50 === 0) say(`odometry ${i + 1}/${n}`);
       }
     } else poses.push(...seq.poses!.slice(0, n));
-    if (!up) {
-      up = inferUpFromTrajectory(poses);
-      upSource = 'inferred from the camera trajectory';
-    }
+    const { up, source: upSource } = await resolveUp(args.sequence, poses, args.up);
     const builder = new MosaicBuilder({
       up,
       source: {
         sequence: path.basename(path.resolve(args.sequence)),
         poses: poseSource === 'file' ? 'trajectory.log' : 'odometry',
         depth: 'depth/',
-        detections: 'detections.json',
+        detections: detections.description,
         up: upSource,
       },
     });
     const start = performance.now();
-    for (const [k, i] of frames.entries()) {
-      const f = await seq.readFrame(i);
-      builder.addKeyframe({
-        frame: i,
-        time: i / args.fps,
-        pose: poses[i],
-        intrinsics: seq.intrinsics,
-        depth: f.depth!,
-        detections: seq.detections[i] ?? [],
-      });
-      if ((k + 1) % 50 === 0) say(`fused ${k + 1}/${frames.length} keyframes`);
+    try {
+      for (const [k, i] of frames.entries()) {
+        const f = await seq.readFrame(i);
+        builder.addKeyframe({
+          frame: i,
+          time: i / args.fps,
+          pose: poses[i],
+          intrinsics: seq.intrinsics,
+          depth: f.depth!,
+          detections: await detections.detect(f),
+        });
+        if ((k + 1) % 50 === 0) say(`fused ${k + 1}/${frames.length} keyframes`);
+      }
+    } finally {
+      await detections.dispose();
     }
     const mosaic = builder.toMosaic();
     await mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
@@ -194,7 +183,7 @@ export const buildCommand: CliCommand = {
     const summary = [...labels].map(([l, c]) => `${c} ${l}`).join(', ');
     io.out(
       `build: ${frames.length} keyframes → ${args.out}: ${mosaic.objects.length} objects (${summary || 'none'}), ` +
-        `up ${up.map((x) => x.toFixed(3)).join(',')} (${upSource}), ${((performance.now() - start) / frames.length).toFixed(0)} ms/keyframe with decoding`,
+        `up ${up.map((x) => x.toFixed(3)).join(',')} (${upSource}), ${((performance.now() - start) / frames.length).toFixed(0)} ms/keyframe with decoding and detection`,
     );
     return 0;
   },

@@ -3,7 +3,8 @@ import { validateQuestions, QuestionsFileError } from '../../core/questions/ques
 import { aggregate, scoreItem, type ScoredItem } from '../../core/questions/scoring';
 import { MosaicThinker } from '../../core/reasoning/MosaicThinker';
 import { UserError, type CliCommand } from '../command';
-import { asUserError, loadScene } from './ask';
+import { DETECTOR_USAGE } from '../sequenceInputs';
+import { asUserError, loadScene, takeSceneOptions } from './ask';
 
 /**
  * `eval <seq|mosaic.json> --questions q.json [--out results.json]`: answers every question and scores it
@@ -23,8 +24,10 @@ export const evalCommand: CliCommand = {
   usage: `usage: spatial-mosaic eval <seq|mosaic.json> --questions q.json [--out results.json]
 
   --questions q.json   a JSON array of {id, question_type, question, options?, ground_truth}
-  --out results.json   write {"overall", "tasks", "items"} (scores 0–100)`,
-  async run(args, io) {
+  --out results.json   write {"overall", "tasks", "items"} (scores 0–100)
+${DETECTOR_USAGE}`,
+  async run(allArgs, io) {
+    const { rest: args, scene: sceneOpts } = takeSceneOptions(allArgs);
     const qPath = option(args, '--questions');
     const outPath = option(args, '--out');
     const positional = args.filter(
@@ -48,7 +51,7 @@ export const evalCommand: CliCommand = {
     } catch (e) {
       throw e instanceof QuestionsFileError ? new UserError(e.message) : e;
     }
-    const scene = await loadScene(positional[0]);
+    const scene = await loadScene(positional[0], sceneOpts);
     const thinker = new MosaicThinker({ mosaic: scene.mosaic, perceiver: scene.perceiver });
     const items: ScoredItem[] = [];
     for (const q of questions) {
@@ -63,6 +66,7 @@ export const evalCommand: CliCommand = {
         score: scoreItem(q.question_type, r.answer, q.ground_truth),
       });
     }
+    await scene.dispose();
     const results = aggregate(items);
     const width = Math.max(...Object.keys(results.tasks).map((k) => k.length), 7);
     for (const [t, v] of Object.entries(results.tasks)) io.out(`${t.padEnd(width)}  ${v.toFixed(1)}`);
