@@ -118,6 +118,17 @@ test('two elements on one page build, answer independently and emit their own ev
   const chairsInDemo = (aChange.labels as Record<string, number>).chair ?? 0;
   expect(a).toMatchObject({ question: q, value: chairsInDemo });
   expect(b).toMatchObject({ question: q, value: 1, answered: true });
+  // models-base reaches the element's own reasoner: where it looks for the VLM, it looks under b's base.
+  const modelSteps = (b as { trace: { step: string; detail: string }[] }).trace.filter(
+    (t) => t.step === 'model',
+  );
+  // (The reasoner's trace opens with a 'model' step that says which VLM runs, or where it looked for one.)
+  expect(modelSteps.length).toBeGreaterThan(0);
+  for (const t of modelSteps) expect(t.detail).toContain('/models-for-b/');
+  for (const t of (a as { trace: { step: string; detail: string }[] }).trace.filter(
+    (x) => x.step === 'model',
+  ))
+    expect(t.detail).not.toContain('/models-for-b/');
   for (const id of ['a', 'b']) {
     const answers = await events(page, id, 'answer');
     expect(answers).toHaveLength(1);
@@ -154,6 +165,26 @@ test('two elements on one page build, answer independently and emit their own ev
   expect(await events(page, 'b', 'error')).toEqual([]);
   expect(errors).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/element-two-on-a-page.png`, fullPage: true });
+
+  // Removing an element frees its view (and workers); the other one keeps working.
+  await page.evaluate(() => {
+    const w = window as unknown as { __removed: Element };
+    w.__removed = document.querySelector('#a')!;
+    w.__removed.remove();
+  });
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { __removed: Element }).__removed.shadowRoot!.querySelector('canvas'),
+      ),
+    )
+    .toBeNull();
+  const again = await page.evaluate(() =>
+    (document.querySelector('#b') as HTMLElement & { ask(q: string): Promise<{ value?: unknown }> }).ask(
+      'How many chairs are there?',
+    ),
+  );
+  expect(again.value).toBe(1);
 });
 
 test('shadow DOM: page styles do not reach inside, element styles do not leak out', async ({ page }) => {

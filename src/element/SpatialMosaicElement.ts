@@ -154,7 +154,7 @@ export class SpatialMosaicElement extends HTMLElement {
     if (!this.started || oldValue === value) return;
     if (name === 'source') this.applySource();
     if (name === 'backend' || name === 'models-base' || name === 'allow-network') {
-      void this.configurePerception().then(() => this.describeBackend());
+      void this.configureWorkers().then(() => this.describeBackend());
     }
   }
 
@@ -296,7 +296,10 @@ export class SpatialMosaicElement extends HTMLElement {
 
   private lastShownSource?: string;
 
-  /** This element's own worker, started on first use; one that fails to start is forgotten so a retry starts afresh. */
+  /**
+   * This element's own worker, started on first use and configured from the attributes; one that fails to
+   * start is forgotten so a retry starts afresh.
+   */
   private client<K extends 'perception' | 'reasoner'>(
     kind: K,
   ): Promise<WorkerClient<K extends 'perception' ? PerceptionApi : ReasonerApi>> {
@@ -304,17 +307,15 @@ export class SpatialMosaicElement extends HTMLElement {
     const start = async (c: C): Promise<C> => {
       try {
         await c.ready();
-        return c;
       } catch (e) {
         c.terminate();
         throw e;
       }
+      await this.configureWorker(c);
+      return c;
     };
     if (kind === 'perception') {
-      this.perception ??= start(createPerceptionClient() as C).then(async (c) => {
-        await this.configurePerception(c as WorkerClient<PerceptionApi>);
-        return c;
-      }) as Promise<WorkerClient<PerceptionApi>>;
+      this.perception ??= start(createPerceptionClient() as C) as Promise<WorkerClient<PerceptionApi>>;
       this.perception.catch(() => (this.perception = undefined));
       return this.perception as Promise<C>;
     }
@@ -323,14 +324,18 @@ export class SpatialMosaicElement extends HTMLElement {
     return this.reasoner as Promise<C>;
   }
 
+  /** Re-applies the attributes to the workers already started (the others read them when they start). */
+  private async configureWorkers(): Promise<void> {
+    const started = [this.perception, this.reasoner].map((p) => p?.catch(() => undefined));
+    for (const c of await Promise.all(started)) if (c) await this.configureWorker(c);
+  }
+
   /**
-   * Hands backend, models URL and network permission to the perception worker's engines. Workers without a
-   * `configure` method (no in-browser engines yet) answer with an error, which is fine to ignore: they have
-   * nothing to configure.
+   * Hands backend, models URL and network permission to a worker's engines (the runtime's `configure`, on both
+   * the perception and the reasoner API). A worker without engines to configure answers with an error, which
+   * is fine to ignore.
    */
-  private async configurePerception(client?: WorkerClient<PerceptionApi>): Promise<void> {
-    const c = client ?? (this.perception ? await this.perception.catch(() => undefined) : undefined);
-    if (!c) return;
+  private async configureWorker(c: WorkerClient<unknown>): Promise<void> {
     const { backend, modelsBase, allowNetwork } = this.config;
     const api = c.api as unknown as Configurable;
     await api.configure?.({ backend, modelsBaseUrl: `${modelsBase}/`, allowNetwork }).catch(() => undefined);
@@ -409,7 +414,7 @@ export class SpatialMosaicElement extends HTMLElement {
   }
 }
 
-/** The perception worker's engine settings call (PerceptionApi.configure where the runtime offers it). */
+/** The workers' engine settings call (PerceptionApi.configure and ReasonerApi.configure). */
 interface Configurable {
   configure?(config: {
     backend: SpatialMosaicConfig['backend'];
