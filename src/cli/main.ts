@@ -52,14 +52,36 @@ export async function main(
   }
 }
 
+/** What a file-system error means for the path the user gave (an --out into a folder, a missing parent…). */
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of this path is a file, not a folder',
+  EISDIR: 'is a folder; give a file name',
+  EEXIST: 'already exists as a file, where a folder is needed',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'is on a read-only file system',
+  ENOSPC: 'the disk is full',
+};
+
 function describeError(error: unknown): string {
   if (error instanceof Error) {
+    const fs = error as { code?: unknown; path?: unknown; syscall?: unknown };
+    // Node's fs errors are about the paths given on the command line: bad input, not a bug.
+    if (typeof fs.code === 'string' && typeof fs.path === 'string' && typeof fs.syscall === 'string')
+      return `${fs.path}: ${FS_REASONS[fs.code] ?? oneLine(error.message)} (${fs.code} on ${fs.syscall})`;
     const userFacing =
       (error as { userFacing?: boolean }).userFacing === true || error.name.endsWith('FormatError');
-    const message = error.message.split('\n')[0];
+    const message = oneLine(error.message);
     return userFacing
       ? message
       : `${error.name}: ${message} (this is a bug; please report it with the command you ran)`;
   }
-  return String(error);
+  return oneLine(String(error));
+}
+
+/** Messages may quote file content (V8's JSON errors do): one line, whatever they hold. */
+function oneLine(message: string): string {
+  const s = message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return s.length > 500 ? `${s.slice(0, 499)}…` : s;
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Mat4 } from '../../core/geometry/types';
 import { absoluteTrajectoryError } from '../../core/odometry/ate';
@@ -69,6 +69,10 @@ export const odometryCommand: CliCommand = {
       );
     if (seq.intrinsicsGuessed && !args.quiet)
       io.err(`odometry: no intrinsics.json in ${args.sequence}; assuming a 60° horizontal field of view`);
+    // Check the output before minutes of tracking, not after.
+    await mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
+    if ((await stat(args.out).catch(() => undefined))?.isDirectory())
+      throw new UserError(`${args.out}: is a folder; give a file name for the estimated trajectory.log`);
     const n = Math.min(seq.frameCount, args.maxFrames);
     const odo = new Odometry(seq.intrinsics);
     const poses: Mat4[] = [];
@@ -81,7 +85,6 @@ export const odometryCommand: CliCommand = {
       if (!args.quiet && (i + 1) % 50 === 0) io.err(`odometry: ${i + 1}/${n} frames`);
     }
     const msPerFrame = (performance.now() - start) / n;
-    await mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
     await writeFile(args.out, writeTrajectoryLog(poses));
     let summary = `odometry: ${n} frames → ${args.out} (${msPerFrame.toFixed(0)} ms/frame with decoding${lost ? `, ${lost} frames not tracked` : ''})`;
     if (seq.poses && n >= 3) {
