@@ -50,6 +50,11 @@ export interface ReasonerApi {
   configure(config: Partial<ReasonerConfig>): Promise<void>;
   /** Loads the VLM ahead of the first question (with progress); says what runs, or why there is no VLM. */
   loadVlm(onProgress?: ModelProgressCallback): Promise<EngineStatus>;
+  /**
+   * Shares a stop flag (clients.ts `createStopFlag`): bumping it stops the running ask at its next token or step,
+   * even while a wasm generation keeps the worker from reading messages.
+   */
+  attachStopFlag(flag: Int32Array): Promise<void>;
   /** Answers a question over a mosaic. Latest request wins: a new `ask` aborts the running one (AbortError). */
   ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer>;
   interrupt(requestId?: string): Promise<number>;

@@ -47,6 +47,7 @@ export class ReasonerService implements ReasonerApi {
   /** The VLM slot for the current configuration (loaded on first need, shared by every ask). */
   private vlm?: VlmHost;
   private readonly notices: string[] = [];
+  private stopFlag?: Int32Array;
 
   constructor(private readonly deps: ReasonerServiceDeps = {}) {}
 
@@ -66,6 +67,10 @@ export class ReasonerService implements ReasonerApi {
     const old = this.vlm;
     this.vlm = undefined;
     await old?.dispose();
+  }
+
+  async attachStopFlag(flag: Int32Array): Promise<void> {
+    this.stopFlag = flag;
   }
 
   async loadVlm(onProgress?: ModelProgressCallback): Promise<EngineStatus> {
@@ -101,8 +106,12 @@ export class ReasonerService implements ReasonerApi {
       throw new InvalidRequestError('ask: no mosaic was given; build or load a scene first.');
     }
     const req = this.requests.begin('ask', request.requestId, { supersede: true });
+    // The shared stop flag is read at every event: it works while wasm generation blocks the message queue.
+    const flag = this.stopFlag;
+    const stopAt = flag ? Atomics.load(flag, 0) : 0;
     // Events of a superseded request are swallowed, so a stale answer never reaches the UI.
     const emit = (e: ReasonerEvent) => {
+      if (flag && Atomics.load(flag, 0) !== stopAt) this.requests.interrupt(req.id);
       if (!req.signal.aborted) void Promise.resolve(onEvent?.(e)).catch(() => undefined);
     };
     try {

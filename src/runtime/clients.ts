@@ -85,6 +85,16 @@ export function transferFrame(frame: PerceptionFrame): PerceptionFrame {
   return transfer(frame, [...buffers]);
 }
 
+/**
+ * A stop flag shared with a worker (`attachStopFlag`): `Atomics.add(flag, 0, 1)` stops its running request even
+ * while it is inside a synchronous wasm loop that never yields to its message queue. Needs cross-origin
+ * isolation (SharedArrayBuffer); undefined elsewhere, where the interrupt message is the only way.
+ */
+export function createStopFlag(): Int32Array | undefined {
+  if (typeof SharedArrayBuffer === 'undefined' || !globalThis.crossOriginIsolated) return undefined;
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
 let requestCounter = 0;
 export const newRequestId = (prefix = 'req'): string =>
   `${prefix}-${Date.now().toString(36)}-${++requestCounter}`;

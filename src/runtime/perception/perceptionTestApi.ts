@@ -8,7 +8,7 @@ import type { BackendPreference } from '../../core/backend/decideBackend';
 import { decodeDepthPng, decodeRgbImage } from '../../core/image/decodeImage';
 import type { Intrinsics, Mat4 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
-import { createPerceptionClient, createReasonerClient, transferFrame } from '../clients';
+import { createPerceptionClient, createReasonerClient, createStopFlag, transferFrame } from '../clients';
 import type {
   EngineStatus,
   EngineTimingRequest,
@@ -51,11 +51,19 @@ export interface PerceptionTestApi {
   engineCheck(kind: EngineCheckKind, modelsBaseUrl?: string): Promise<EngineCheckResult>;
   /** Per-frame detector/depth times in a fresh perception worker on this page's backend. */
   timeEngines(request: EngineTimingRequest): Promise<EngineTimingResult>;
-  /** A question through a fresh reasoner worker with the VLM on; `stopAfterTokens` interrupts mid-stream. */
+  /**
+   * A question through a fresh reasoner worker with the VLM on. `stopAfterTokens` interrupts after that many
+   * streamed pieces; `stopAt` at the first event of that status or trace step name (e.g. 'model': while the VLM
+   * loads), as the chat's Stop button does.
+   */
   askVlm(
     mosaic: Mosaic,
     question: string,
-    opts?: { readonly stopAfterTokens?: number; readonly modelsBaseUrl?: string },
+    opts?: {
+      readonly stopAfterTokens?: number;
+      readonly stopAt?: string;
+      readonly modelsBaseUrl?: string;
+    },
   ): Promise<AskVlmResult>;
 }
 
@@ -126,14 +134,25 @@ export function perceptionTestApi(backend: BackendPreference): PerceptionTestApi
       const tokens: string[] = [];
       try {
         await client.ready(60_000);
+        const stop = createStopFlag();
+        if (stop) await client.api.attachStopFlag(stop);
         await client.api.configure({
           backend,
           vlm: 'auto',
           ...(opts.modelsBaseUrl ? { modelsBaseUrl: opts.modelsBaseUrl } : {}),
         });
         const requestId = `e2e-vlm-${Date.now()}`;
+        let stopped = false;
         const onEvent = (e: ReasonerEvent) => {
           events.push(e.status);
+          const name = e.status === 'step' ? e.step.step : e.status;
+          if (name === opts.stopAt && !stopped) {
+            stopped = true;
+            // The chat's Stop: the shared flag reaches a worker busy in a synchronous wasm generation loop,
+            // the interrupt message reaches it between tasks.
+            if (stop) Atomics.add(stop, 0, 1);
+            void client.api.interrupt(requestId);
+          }
           if (e.status !== 'token') return;
           tokens.push(e.text);
           if (tokens.length === opts.stopAfterTokens) void client.api.interrupt(requestId);
