@@ -13,12 +13,15 @@ export interface Booted {
 }
 
 /** Loads the production app and waits for the typed test API the app shell mounts. */
+/** Where scripts/prepare-e2e-models.ts puts YOLOX and the tiny Transformers.js stand-ins for the e2e build. */
+export const E2E_MODELS = '/e2e-fixtures/models/';
+
 export async function bootApp(page: Page, info: TestInfo, errors: string[] = []): Promise<Booted> {
   if (errors.length === 0) {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
   }
-  await page.goto(`/?backend=${backendOf(info)}`);
+  await page.goto(`/?backend=${backendOf(info)}&models=${encodeURIComponent(E2E_MODELS)}`);
   await expect(page.locator('#root')).not.toBeEmpty();
   const api = (await page.waitForFunction(
     () => window.__spatialMosaicTest,

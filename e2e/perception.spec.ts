@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { backendOf, bootApp, fixtureMosaic, shot } from './helpers';
+import { backendOf, bootApp, E2E_MODELS, fixtureMosaic, shot } from './helpers';
 
 // Real perception and the VLM in the app's workers, on both backends: YOLOX-Nano on ICL living-room frames
 // (boxes as in Node), odometry + fusion from the frames' own depth, the tiny Transformers.js stand-ins loaded
-// from /models/ offline, a free-form question through the VLM in the reasoner worker, and the WebGPU → wasm
+// from the e2e models folder offline, a free-form question through the VLM in the reasoner worker, and the WebGPU → wasm
 // fallback with its notice. Needs `npx tsx scripts/prepare-e2e-models.ts` before `vite build`.
 
 const ICL = '/e2e-fixtures/icl';
@@ -14,7 +14,7 @@ const INTRINSICS = { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 2
 
 async function haveFixtures(page: Page): Promise<boolean> {
   const r = await page.request.get(`${ICL}/image/00170.jpg`);
-  const m = await page.request.head('/models/yolox-nano/yolox_nano.onnx');
+  const m = await page.request.head(`${E2E_MODELS}yolox-nano/yolox_nano.onnx`);
   return r.ok() && m.ok();
 }
 
@@ -100,7 +100,7 @@ test('no depth and no pose: Depth Anything (tiny) runs, scaled by object sizes w
 });
 
 for (const kind of ['depth', 'open-vocab', 'vlm'] as const) {
-  test(`tiny ${kind} model loads from /models/ offline in a worker, runs and disposes`, async ({
+  test(`tiny ${kind} model loads from the e2e models folder offline in a worker, runs and disposes`, async ({
     page,
     context,
   }, info) => {

@@ -100,7 +100,10 @@ export function installTestApi(
   let reasoner = opts.reasoner;
   const p = () => (perception ??= createPerceptionClient()).api;
   const r = () => (reasoner ??= createReasonerClient()).api;
-  const backend = (new URLSearchParams(target.location.search).get('backend') ?? 'auto') as BackendPreference;
+  const params = new URLSearchParams(target.location.search);
+  const backend = (params.get('backend') ?? 'auto') as BackendPreference;
+  // e2e builds serve the tiny model stand-ins apart from public/models/ (see scripts/prepare-e2e-models.ts).
+  const modelsBase = params.get('models') ?? undefined;
 
   const api: SpatialMosaicTestApi = {
     version: 1,
@@ -172,7 +175,7 @@ export function installTestApi(
       await new Promise((res) => setTimeout(res, 50));
       return { answer, events };
     },
-    perception: perceptionTestApi(backend),
+    perception: perceptionTestApi(backend, modelsBase),
     storage: {
       save: async (sceneId, name, mosaic) =>
         (await openSceneLibrary()).saveMosaic(mosaic, { name, id: sceneId }),

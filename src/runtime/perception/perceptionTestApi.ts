@@ -67,13 +67,19 @@ export interface PerceptionTestApi {
   ): Promise<AskVlmResult>;
 }
 
+const withBase = (modelsBaseUrl: string | undefined) => (modelsBaseUrl ? { modelsBaseUrl } : {});
+
 const bytes = async (url: string): Promise<Uint8Array> => {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}; run npx tsx scripts/prepare-e2e-models.ts`);
   return new Uint8Array(await res.arrayBuffer());
 };
 
-export function perceptionTestApi(backend: BackendPreference): PerceptionTestApi {
+/**
+ * `modelsBase` is the models base URL every call uses unless it names its own: the e2e build serves the tiny
+ * stand-ins under /e2e-fixtures/models/ so that they never land in public/models/, where the app would use them.
+ */
+export function perceptionTestApi(backend: BackendPreference, modelsBase?: string): PerceptionTestApi {
   const withPerception = async <T>(
     fn: (api: ReturnType<typeof createPerceptionClient>['api']) => Promise<T>,
   ): Promise<T> => {
@@ -91,7 +97,7 @@ export function perceptionTestApi(backend: BackendPreference): PerceptionTestApi
         await api.configure({
           backend,
           failWebgpu: !!req.failWebgpu,
-          ...(req.modelsBaseUrl ? { modelsBaseUrl: req.modelsBaseUrl } : {}),
+          ...withBase(req.modelsBaseUrl ?? modelsBase),
         });
         await api.openScene({ name: 'e2e perception', up: [0, 0, 1] });
         const results: ProcessFrameResult[] = [];
@@ -118,14 +124,14 @@ export function perceptionTestApi(backend: BackendPreference): PerceptionTestApi
       }),
     engineCheck: (kind, modelsBaseUrl) =>
       withPerception(async (api) => {
-        await api.configure({ backend, ...(modelsBaseUrl ? { modelsBaseUrl } : {}) });
+        await api.configure({ backend, ...withBase(modelsBaseUrl ?? modelsBase) });
         const r = await api.selfTest({ kind: 'engine', engine: kind });
         if (r.kind !== 'engine') throw new Error(`engine check answered ${r.kind}`);
         return r.result;
       }),
     timeEngines: (request) =>
       withPerception(async (api) => {
-        await api.configure({ backend });
+        await api.configure({ backend, ...withBase(modelsBase) });
         return api.timeEngines(request);
       }),
     async askVlm(mosaic, question, opts = {}) {
@@ -139,7 +145,7 @@ export function perceptionTestApi(backend: BackendPreference): PerceptionTestApi
         await client.api.configure({
           backend,
           vlm: 'auto',
-          ...(opts.modelsBaseUrl ? { modelsBaseUrl: opts.modelsBaseUrl } : {}),
+          ...withBase(opts.modelsBaseUrl ?? modelsBase),
         });
         const requestId = `e2e-vlm-${Date.now()}`;
         let stopped = false;
