@@ -1,0 +1,159 @@
+/**
+ * Runs every benchmark of the project and regenerates BENCHMARKS.md and the plots in docs/bench/ from the JSON
+ * results in bench-out/. Nothing in the report is typed by hand.
+ *   npm run bench                       full run (fusion scaling to 10,000 frames / 500 objects; tens of minutes)
+ *   npm run bench -- --quick            a fast pass (a few minutes)
+ *   npm run bench -- --only fusion,browser   only these benches (the others' last JSON is reused in the report)
+ *   npm run bench -- --report-only      regenerate BENCHMARKS.md and the SVGs from bench-out/*.json
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runBrowserBench } from './browser/runBrowserBench';
+import { runDetectorBench } from './detector';
+import { runFusionBench } from './fusion';
+import { describeMachine, type MachineInfo } from './machine';
+import { runOdometryBench } from './odometry';
+import { renderReport, type BenchResults, type RunLog } from './plots/report';
+import { runReasoningBench } from './reasoning';
+import { runVlmBench } from './vlm';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = path.join(repoRoot, 'bench-out');
+const DOCS = path.join(repoRoot, 'docs', 'bench');
+
+export const BENCHES = ['odometry', 'fusion', 'reasoning', 'detector', 'vlm', 'browser'] as const;
+export type BenchName = (typeof BENCHES)[number];
+
+export class BenchArgsError extends Error {
+  override readonly name = 'BenchArgsError';
+}
+
+interface Args {
+  readonly quick: boolean;
+  readonly reportOnly: boolean;
+  readonly only: readonly BenchName[];
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const i = argv.indexOf('--only');
+  const only = i >= 0 ? (argv[i + 1] ?? '').split(',').filter(Boolean) : [...BENCHES];
+  for (const o of only)
+    if (!(BENCHES as readonly string[]).includes(o))
+      throw new BenchArgsError(
+        `npm run bench: unknown bench "${o}" after --only; choose from ${BENCHES.join(', ')}`,
+      );
+  for (const a of argv)
+    if (a.startsWith('--') && !['--quick', '--report-only', '--only'].includes(a))
+      throw new BenchArgsError(
+        `npm run bench: unknown option ${a}; use --quick, --only <names> or --report-only`,
+      );
+  return {
+    quick: argv.includes('--quick'),
+    reportOnly: argv.includes('--report-only'),
+    only: only as BenchName[],
+  };
+}
+
+const say = (l: string): void => void process.stderr.write(`${l}\n`);
+const quiet = (prefix: string) => (l: string) => say(`  [${prefix}] ${l.split('\n')[0]}`);
+
+/** Each bench writes bench-out/<name>.json itself (browser: browser.json); run-all only calls them. */
+async function runOne(name: BenchName, quick: boolean): Promise<void> {
+  switch (name) {
+    case 'odometry':
+      await runOdometryBench({ quick, log: quiet(name) });
+      return;
+    case 'fusion':
+      // Quick: fewer accuracy scenes (the scaling curve keeps fusion.ts's own quick sizes).
+      await runFusionBench({ quick, ...(quick ? { scenes: 8 } : {}), log: quiet(name) });
+      return;
+    case 'reasoning':
+      await runReasoningBench({ quick, log: quiet(name) });
+      return;
+    case 'detector':
+      await runDetectorBench({ quick, log: quiet(name) });
+      return;
+    case 'vlm':
+      await runVlmBench({ log: () => {} });
+      return;
+    case 'browser':
+      await runBrowserBench({ quick, log: quiet(name) });
+      return;
+  }
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as T) : undefined;
+}
+
+export async function loadResults(dir = OUT): Promise<BenchResults> {
+  const j = <T>(name: string) => readJson<T>(path.join(dir, `${name}.json`));
+  return {
+    run: (await j<RunLog>('run')) ?? { quick: true, benches: {} },
+    odometry: await j('odometry'),
+    fusion: await j('fusion'),
+    reasoning: await j('reasoning'),
+    detector: await j('detector'),
+    vlm: await j('vlm'),
+    browser: await j('browser'),
+  };
+}
+
+async function writeReport(): Promise<void> {
+  const { markdown, svgs } = renderReport(await loadResults());
+  await mkdir(DOCS, { recursive: true });
+  // Plots from an earlier run that this report no longer draws would be stale links: remove them.
+  for (const f of await readdir(DOCS)) if (f.endsWith('.svg') && !(f in svgs)) await rm(path.join(DOCS, f));
+  for (const [file, svg] of Object.entries(svgs)) await writeFile(path.join(DOCS, file), svg);
+  await writeFile(path.join(repoRoot, 'BENCHMARKS.md'), markdown);
+  say(`wrote BENCHMARKS.md and ${Object.keys(svgs).length} plots in docs/bench/`);
+}
+
+export async function runAll(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv);
+  if (!args.reportOnly) {
+    await mkdir(OUT, { recursive: true });
+    const prev = await readJson<RunLog>(path.join(OUT, 'run.json'));
+    // A --quick run replaces the whole log; --only keeps the other benches' entries (their JSON is reused).
+    const log: RunLog = {
+      quick: args.quick,
+      benches: args.only.length < BENCHES.length && prev ? { ...prev.benches } : {},
+    };
+    for (const name of args.only) {
+      say(`bench ${name}${args.quick ? ' (quick)' : ''}…`);
+      const before: MachineInfo = describeMachine();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      let error: string | undefined;
+      try {
+        await runOne(name, args.quick);
+      } catch (e) {
+        error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        say(`bench ${name} failed: ${error}`);
+      }
+      const cpu = process.cpuUsage(c0);
+      log.benches[name] = {
+        quick: args.quick,
+        before,
+        after: describeMachine(),
+        seconds: (performance.now() - t0) / 1000,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        ...(error ? { error } : {}),
+      };
+      say(`bench ${name}: ${log.benches[name].seconds.toFixed(0)} s`);
+      await writeFile(path.join(OUT, 'run.json'), JSON.stringify(log, null, 2) + '\n');
+    }
+  }
+  await writeReport();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runAll(process.argv.slice(2)).catch((e: unknown) => {
+    say(
+      e instanceof BenchArgsError ? e.message : `npm run bench: ${e instanceof Error ? e.stack : String(e)}`,
+    );
+    process.exitCode = 1;
+  });
+}
