@@ -34,9 +34,7 @@ export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
     seen.add(id);
     const type = o.question_type;
     if (typeof type !== 'string' || !isQuestionType(type))
-      return fail(
-        `${at}: "question_type" ${quote(type)} is not one of ${QUESTION_TYPES.join(', ')}`,
-      );
+      return fail(`${at}: "question_type" ${quote(type)} is not one of ${QUESTION_TYPES.join(', ')}`);
     if (typeof o.question !== 'string' || o.question.trim() === '')
       return fail(`${at}: "question" must be a non-empty string`);
     const tooLong = questionLengthProblem(o.question);
@@ -54,9 +52,7 @@ export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
       options = o.options as string[];
       const letters = options.map((x, k) => parseOption(x, k).letter);
       if (!letters.includes(String(gt).trim().toUpperCase()))
-        fail(
-          `${at}: "ground_truth" ${quote(gt)} is not one of the option letters ${letters.join(', ')}`,
-        );
+        fail(`${at}: "ground_truth" ${quote(gt)} is not one of the option letters ${letters.join(', ')}`);
     }
     return { id, question_type: type, question: o.question, options, ground_truth: gt };
   });
