@@ -2,7 +2,7 @@ import { zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { decodeDepthPng, decodeRgbImage, ImageDecodeError, readImageSize } from './decodeImage';
-import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits';
+import { MAX_DECODED_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits';
 import { decodePng } from './png';
 import { encodeGrey16Png, encodeRgbPng } from './pngEncode';
 
@@ -194,6 +194,20 @@ describe('oversized images are refused from the header, before allocating pixels
     // A wide strip at the side limit still decodes.
     const strip = decodeRgbImage(encodeRgbPng(MAX_IMAGE_SIDE, 1, new Uint8Array(MAX_IMAGE_SIDE * 3).fill(4)));
     expect(strip.width).toBe(MAX_IMAGE_SIDE);
+  });
+
+  it('a header within the pixel budget whose samples exceed the byte budget (8192² 16-bit RGBA) is refused', () => {
+    // Such a file can be a few hundred KB of compressed zeros that inflate to 512 MB: refuse it before inflating.
+    const file = pngClaiming(8192, 8192, 16, 6);
+    const before = process.memoryUsage().arrayBuffers;
+    const e = caught(() => decodeRgbImage(file, 'image/00008.png'));
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024);
+    expect(e).toBeInstanceOf(ImageDecodeError);
+    expect(e.message).toBe(
+      `image/00008.png: a 8192×8192 16-bit image with 4 channel(s) decodes to 512 MB, more than the ${MAX_DECODED_BYTES / 1024 / 1024} MB this app decodes; scale it down or save it as 8-bit RGB`,
+    );
+    // 8-bit RGB at the same size stays within both budgets (rows of 3·8192 bytes plus a filter byte).
+    expect(8192 * (8192 * 3 + 1)).toBeLessThan(MAX_DECODED_BYTES);
   });
 
   it('a zero-sized PNG header is refused as corrupt', () => {

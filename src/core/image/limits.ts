@@ -5,6 +5,11 @@
  */
 export const MAX_IMAGE_SIDE = 16384;
 export const MAX_IMAGE_PIXELS = 8192 * 8192;
+/**
+ * Decoded-sample budget for one PNG: within the pixel budget a 16-bit RGBA file still inflates 1000:1 from a
+ * few hundred KB of zeros to 512 MB (plus as much again for its samples). 8192² 8-bit RGB fits.
+ */
+export const MAX_DECODED_BYTES = 256 * 1024 * 1024;
 
 /** Why an image of this size is refused, or undefined when it is acceptable. */
 export function imageSizeProblem(width: number, height: number): string | undefined {

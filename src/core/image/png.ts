@@ -1,5 +1,5 @@
 import { unzlibSync } from 'fflate';
-import { imageSizeProblem } from './limits';
+import { imageSizeProblem, MAX_DECODED_BYTES } from './limits';
 
 /**
  * A pure-TS PNG decoder (no DOM, no Node built-ins) so that sequence frames decode the same way in Node,
@@ -123,6 +123,10 @@ export function decodePng(bytes: Uint8Array, name = 'PNG'): DecodedPng {
   const bitsPerPixel = samplesPerPixel * bitDepth;
   const rowBytes = Math.ceil((width * bitsPerPixel) / 8);
   const expected = height * (rowBytes + 1);
+  if (expected > MAX_DECODED_BYTES)
+    fail(
+      `a ${width}×${height} ${bitDepth}-bit image with ${samplesPerPixel} channel(s) decodes to ${Math.round(expected / 1024 / 1024)} MB, more than the ${MAX_DECODED_BYTES / 1024 / 1024} MB this app decodes; scale it down or save it as 8-bit RGB`,
+    );
   let raw: Uint8Array;
   try {
     raw = unzlibSync(compressed, { out: new Uint8Array(expected) });
