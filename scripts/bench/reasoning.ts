@@ -2,7 +2,7 @@
  * Reasoning benchmark: VSI-Bench-style questions (all eight task types, three direction levels) generated from
  * the ground truth of synthetic scenes, answered by MosaicThinker over mosaics of decreasing perfection, with
  * baselines in the same run, and the size of the compact prompt against raw frames for SmolVLM2.
- *   npx tsx scripts/bench/reasoning.ts [--quick]
+ *   npx tsx scripts/bench/reasoning.ts [--quick] [--scenes=N] [--frames=N] [--no-write]
  * Writes bench-out/reasoning.json and bench-out/reasoning.md.
  *
  * Conditions (per scene, the same questions):
@@ -334,7 +334,16 @@ export function toMarkdown(r: ReasoningBenchReport): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runReasoningBench({ quick: process.argv.includes('--quick') }).catch((e: unknown) => {
+  const num = (name: string): number | undefined => {
+    const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+    return a ? Number(a.slice(name.length + 3)) : undefined;
+  };
+  runReasoningBench({
+    quick: process.argv.includes('--quick'),
+    scenes: num('scenes'),
+    frames: num('frames'),
+    outDir: process.argv.includes('--no-write') ? null : undefined,
+  }).catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });

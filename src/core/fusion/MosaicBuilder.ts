@@ -200,6 +200,7 @@ export class MosaicBuilder {
       input.time,
       alsoLabels,
     );
+    if (l.support !== undefined) inst.addSupport(l.support);
     if (inst.observations >= this.minObs) this.confirmed.add(inst);
     this.rehash(inst);
   }
@@ -310,6 +311,11 @@ export class MosaicBuilder {
         height = top - floorH;
         h = floorH + height / 2;
         this.footprintCells(a, b, box.size, box.yaw, blocked);
+      } else if (inst.support !== undefined && bottom - inst.support < 0.05 && bottom > inst.support - 0.02) {
+        // Likewise on a table: the slice just above the table top went with the table when lifting.
+        const top = h + height / 2;
+        height = top - inst.support;
+        h = inst.support + height / 2;
       }
       const votes = [...inst.votes.entries()]
         .map(([label, v]) => ({ label, weight: round(v.weight), count: v.count }))

@@ -16,6 +16,8 @@ export interface LiftedDetection {
   readonly points: Float64Array;
   /** Median depth of the kept cluster (metres), for weighting and diagnostics. */
   readonly depth: number;
+  /** Height of the support surface removed under the object (a table top), when one was. */
+  readonly support?: number;
 }
 
 export interface LiftOptions {
@@ -130,8 +132,11 @@ export function liftDetection(
   // Objects touch what they stand on: drop the support layer, split into 3D components, keep the one that
   // fills the inner box; twice, so a cup's table top goes after the floor beyond the table.
   const pixelAngle = stride / Math.min(fx, fy);
+  let support: number | undefined;
   for (let pass = 0; pass < 2 && keep.length >= 4; pass++) {
-    keep = dropSupportLayer(all, keep, zs);
+    const dropped = dropSupportLayer(all, keep, zs);
+    keep = dropped.keep;
+    if (dropped.support !== undefined) support = dropped.support;
     keep = bestComponent(all, keep, inner, zs, grid, gw, pixelAngle, atBorder);
   }
   if (keep.length < 3) return undefined;
@@ -146,7 +151,7 @@ export function liftDetection(
           opts.claimed[v * depth.width + u] = 1;
     }
   }
-  return { detection: det, points, depth: depths[depths.length >> 1] };
+  return { detection: det, points, depth: depths[depths.length >> 1], support };
 }
 
 /**
@@ -190,18 +195,24 @@ function ringSamples(
 }
 
 /**
- * Removes the lowest horizontal layer when it is a support: a real share of points, more above it, and most
- * of the layer lying outside the footprint of what stands above (a table top around a cup does; the bottom
- * strip of a TV's vertical face does not).
+ * Removes the lowest horizontal layer when it is a support: a real share of points, more above it, and either
+ * flat (most of the layer at one height: a table top's heights bunch, a vertical face's spread evenly over the
+ * band) or reaching outside the footprint of what stands above (a table top around a cup does; the bottom
+ * strip of a TV's face does not). Cuts just above the support's measured level, so clean depth keeps all
+ * but a centimetre of a cup; returns the support level too (the object's base is completed down to it).
  */
-function dropSupportLayer(p: Float64Array, idx: number[], zs: number[]): number[] {
+function dropSupportLayer(
+  p: Float64Array,
+  idx: number[],
+  zs: number[],
+): { keep: number[]; support?: number } {
   const hs = idx.map((i) => p[i * 3 + 2]).sort((a, b) => a - b);
   const hmin = hs[Math.floor(hs.length * 0.02)];
   const zMed = zs[idx[idx.length >> 1]];
   const band = Math.max(0.025, 3 * depthSigma(zMed));
   const layer = idx.filter((i) => p[i * 3 + 2] < hmin + band);
   const above = idx.filter((i) => p[i * 3 + 2] > hmin + 2 * band + 0.02);
-  if (layer.length < 0.1 * idx.length || above.length < 0.2 * idx.length) return idx;
+  if (layer.length < 0.1 * idx.length || above.length < 0.2 * idx.length) return { keep: idx };
   const cell = (i: number): string => `${Math.floor(p[i * 3] / 0.02)},${Math.floor(p[i * 3 + 1] / 0.02)}`;
   const foot = new Set<string>();
   for (const i of above) {
@@ -209,9 +220,14 @@ function dropSupportLayer(p: Float64Array, idx: number[], zs: number[]): number[
     for (let da = -1; da <= 1; da++) for (let db = -1; db <= 1; db++) foot.add(`${ca + da},${cb + db}`);
   }
   const outside = layer.filter((i) => !foot.has(cell(i)));
-  if (outside.length < 0.1 * layer.length) return idx;
-  const cut = hmin + band;
-  return idx.filter((i) => p[i * 3 + 2] >= cut);
+  const spike = layer.filter((i) => p[i * 3 + 2] < hmin + Math.max(0.006, depthSigma(zMed)));
+  const beside = outside.length >= 0.1 * layer.length;
+  if (!beside && spike.length < 0.45 * layer.length) return { keep: idx };
+  const sh = (beside ? outside : spike).map((i) => p[i * 3 + 2]).sort((a, b) => a - b);
+  const level = sh[sh.length >> 1];
+  const mad = sh.map((h) => Math.abs(h - level)).sort((a, b) => a - b)[sh.length >> 1];
+  const cut = Math.min(hmin + band, level + Math.max(0.01, 3 * 1.4826 * mad));
+  return { keep: idx.filter((i) => p[i * 3 + 2] >= cut), support: level };
 }
 
 const EDGE_WEIGHT = [0.05, 0.1, 0.25, 0.6, 1];

@@ -31,6 +31,9 @@ export class ObjectInstance {
   readonly recent: Observation[] = [];
   observations = 0;
   scoreSum = 0;
+  /** Support surfaces (table tops) found under this object: sum and count of their heights. */
+  supportSum = 0;
+  supportCount = 0;
   lastSeenFrame: number;
   bounds: Bounds = { lo: [0, 0, 0], hi: [0, 0, 0] };
   /** Footprint cells (VOXEL grid, dilated by one cell) → height interval, for association. */
@@ -98,6 +101,8 @@ export class ObjectInstance {
   absorb(other: ObjectInstance): void {
     this.observations += other.observations;
     this.scoreSum += other.scoreSum;
+    this.supportSum += other.supportSum;
+    this.supportCount += other.supportCount;
     this.lastSeenFrame = Math.max(this.lastSeenFrame, other.lastSeenFrame);
     if (other.firstSeenFrame < this.firstSeenFrame) {
       this.firstSeenFrame = other.firstSeenFrame;
@@ -116,6 +121,16 @@ export class ObjectInstance {
     if (this.voxels.size > MAX_VOXELS) this.coarsen();
     this.updateBounds();
     this.orientedDirty = true;
+  }
+
+  /** The mean height of the supports seen under it (undefined when none was). */
+  get support(): number | undefined {
+    return this.supportCount ? this.supportSum / this.supportCount : undefined;
+  }
+
+  addSupport(h: number): void {
+    this.supportSum += h;
+    this.supportCount++;
   }
 
   /** Whether a surface point falls in a voxel this instance holds (its surface, as seen so far). */

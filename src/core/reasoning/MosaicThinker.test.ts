@@ -114,4 +114,35 @@ describe('MosaicThinker', () => {
       new MosaicThinker({ mosaic: withoutTv(), perceiver: p }).ask(DISTANCE_Q, { signal: ac2.signal }),
     ).rejects.toThrow(AbortedError);
   });
+
+  it('perceives frames before a first sight so that appearance order is not decided by the sparse map', async () => {
+    // Every 8th frame fused: the couch (truly first visible at 75) and the tv (at 78) both appear at 80.
+    const m = testScene();
+    const truth: Record<string, number> = { couch: 75, tv: 78 };
+    for (const o of m.objects) if (o.label in truth) o.firstSeenFrame = 80;
+    const perceived = new Set(Array.from({ length: 13 }, (_, i) => i * 8));
+    const p: FramePerceiver = {
+      framesAvailable: () => Array.from({ length: 100 }, (_, i) => i),
+      framesPerceived: () => [...perceived],
+      async perceive(frames) {
+        for (const f of frames) {
+          perceived.add(f);
+          for (const o of m.objects)
+            if (o.label in truth && f >= truth[o.label] && f < o.firstSeenFrame) o.firstSeenFrame = f;
+        }
+      },
+    };
+    const r = await new MosaicThinker({ mosaic: m, perceiver: p }).ask({
+      question:
+        'What will be the first-time appearance order of the following categories in the video: tv, couch, chair?',
+      options: ['A. chair, tv, couch', 'B. chair, couch, tv', 'C. tv, chair, couch', 'D. couch, chair, tv'],
+    });
+    expect(r.answer).toBe('B');
+    const steps = r.trace.filter((s) => s.step === 'perceive');
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.every((s) => s.step === 'perceive' && s.reason === 'first-sight')).toBe(true);
+    // Only frames inside the gaps before first sights: 73–79 (couch, tv) and 9 (the first chair, at 10).
+    const asked = steps.flatMap((s) => (s.step === 'perceive' ? s.frames : []));
+    expect(asked.every((f) => (f > 72 && f < 80) || f === 9)).toBe(true);
+  });
 });

@@ -88,6 +88,9 @@ const SIZE_PRIOR_CM: Record<string, number> = {
   refrigerator: 180,
 };
 
+/** Rounds of first-sight refinement for appearance order (each shrinks a gap of unperceived frames threefold). */
+const FIRST_SIGHT_ROUNDS = 4;
+
 export class MosaicThinker {
   private readonly budget: ThinkerBudget;
   private readonly now: () => number;
@@ -116,6 +119,8 @@ export class MosaicThinker {
     push({ step: 'understand', question: q.question, parsed, ms: this.now() - t0 });
 
     await this.cover(parsed, push, t0, signal);
+    throwIfAborted(signal);
+    if (parsed.task.kind === 'obj_appearance_order') await this.refineFirstSight(parsed, push, t0, signal);
     throwIfAborted(signal);
 
     const tTools = this.now();
@@ -202,6 +207,57 @@ export class MosaicThinker {
         iteration: it,
         frames: sel.frames,
         reason: sel.reason,
+        objectsBefore: before,
+        objectsAfter: this.mosaic().objects.length,
+        ms: this.now() - tp,
+      });
+    }
+  }
+
+  /**
+   * First sight in a sparse map is only known to lie between the last perceived frame without the object and
+   * the fused frame that has it: perceive frames inside each task object's gap (at its thirds, so the gap
+   * shrinks threefold a round) until the gaps close or the budget runs out.
+   */
+  private async refineFirstSight(
+    parsed: ParsedQuestion,
+    push: (s: TraceStep) => void,
+    t0: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const perceiver = this.opts.perceiver;
+    if (!perceiver) return;
+    const avail = new Set(perceiver.framesAvailable());
+    for (let round = 1; round <= FIRST_SIGHT_ROUNDS; round++) {
+      throwIfAborted(signal);
+      if (this.now() - t0 > this.budget.maxMillis) return;
+      const m = this.mosaic();
+      const done = new Set(perceiver.framesPerceived?.() ?? m.trajectory.map((k) => k.frame));
+      const sorted = [...done].sort((a, b) => a - b);
+      const known = new Set(m.objects.map((o) => o.label));
+      const picks = new Set<number>();
+      for (const name of taskTargets(parsed.task)) {
+        const r = resolveLabel(name, known);
+        if (!r.found) continue;
+        const first = Math.min(...m.objects.filter((o) => o.label === r.label).map((o) => o.firstSeenFrame));
+        let prev = -1;
+        for (const f of sorted) if (f < first && f > prev) prev = f;
+        const gap = [...avail].filter((f) => f > prev && f < first && !done.has(f)).sort((a, b) => a - b);
+        if (gap.length === 0) continue;
+        const thirds =
+          gap.length <= 2 ? gap : [gap[Math.floor(gap.length / 3)], gap[Math.floor((2 * gap.length) / 3)]];
+        for (const f of thirds) picks.add(f);
+      }
+      const frames = [...picks].sort((a, b) => a - b).slice(0, this.budget.framesPerIteration);
+      if (frames.length === 0) return;
+      const before = m.objects.length;
+      const tp = this.now();
+      await perceiver.perceive(frames, signal);
+      push({
+        step: 'perceive',
+        iteration: round,
+        frames,
+        reason: 'first-sight',
         objectsBefore: before,
         objectsAfter: this.mosaic().objects.length,
         ms: this.now() - tp,

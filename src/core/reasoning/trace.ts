@@ -21,7 +21,7 @@ export type TraceStep =
       readonly step: 'perceive';
       readonly iteration: number;
       readonly frames: number[];
-      readonly reason: 'kernel' | 'gaps';
+      readonly reason: 'kernel' | 'gaps' | 'first-sight';
       readonly objectsBefore: number;
       readonly objectsAfter: number;
       readonly ms: number;
