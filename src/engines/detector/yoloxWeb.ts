@@ -46,20 +46,52 @@ export class YoloxWebDetector extends YoloxDetectorBase {
       try {
         const session = await create(model, 'webgpu');
         this.deviceInUse = 'webgpu';
-        return session;
+        return this.failover(session, model, create);
       } catch (e) {
-        this.options.onNotice?.({
-          kind: 'backend-fallback',
-          engine: YOLOX_MODEL_ID,
-          from: 'webgpu',
-          to: 'wasm',
-          reason: `WebGPU session failed (${e instanceof Error ? e.message : String(e)}): running on wasm`,
-        });
+        this.fellBack('WebGPU session failed', e);
       }
     }
     const session = await create(model, 'wasm');
     this.deviceInUse = 'wasm';
     return session;
+  }
+
+  /**
+   * A WebGPU session whose device is lost mid-scene (driver reset, tab backgrounded on some GPUs) fails every
+   * later run: on the first failed run it is replaced by a wasm session, the notice says so, and the run is
+   * retried there, so the frame and the scene go on.
+   */
+  private failover(gpu: YoloxSession, model: Uint8Array, create: SessionFactory): YoloxSession {
+    let current = gpu;
+    let switching: Promise<YoloxSession> | undefined;
+    return {
+      run: async (data, dims) => {
+        if (switching) return (await switching).run(data, dims);
+        try {
+          return await current.run(data, dims);
+        } catch (e) {
+          switching ??= (async () => {
+            this.fellBack('WebGPU run failed (device lost?)', e);
+            await gpu.release().catch(() => undefined);
+            current = await create(model, 'wasm');
+            this.deviceInUse = 'wasm';
+            return current;
+          })();
+          return (await switching).run(data, dims);
+        }
+      },
+      release: () => current.release(),
+    };
+  }
+
+  private fellBack(what: string, e: unknown): void {
+    this.options.onNotice?.({
+      kind: 'backend-fallback',
+      engine: YOLOX_MODEL_ID,
+      from: 'webgpu',
+      to: 'wasm',
+      reason: `${what} (${e instanceof Error ? e.message : String(e)}): running on wasm`,
+    });
   }
 }
 
