@@ -62,13 +62,23 @@ export interface SceneStoreOptions {
   readonly compactEvery?: number;
   readonly now?: () => number;
   readonly newId?: () => string;
+  /**
+   * Excludes writers of the same scene in other JS contexts (tabs, workers) for the length of one
+   * read-modify-write: without it two tabs appending to one scene both write kf:<n> and one keyframe is lost,
+   * and a compaction can delete a generation another tab's commit still names. `webSceneLock` in the browser.
+   */
+  readonly lock?: SceneLock;
 }
+
+/** Runs `fn` while holding the named lock exclusively (navigator.locks.request has this shape). */
+export type SceneLock = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 
 export class SceneStore {
   private readonly chunkSize: number;
   private readonly compactEvery: number;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly lock?: SceneLock;
   // One writer at a time per scene in this context: appends must see the commit the previous one wrote.
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -80,6 +90,7 @@ export class SceneStore {
     this.compactEvery = opts.compactEvery ?? 64;
     this.now = opts.now ?? Date.now;
     this.newId = opts.newId ?? (() => `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+    this.lock = opts.lock;
   }
 
   async create(init: {
@@ -303,7 +314,9 @@ export class SceneStore {
     }
   }
 
-  private locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  private locked<T>(id: string, body: () => Promise<T>): Promise<T> {
+    const lock = this.lock;
+    const fn = lock ? () => lock(`spatial-mosaic:scene:${id}`, body) : body;
     const prev = this.locks.get(id) ?? Promise.resolve();
     const run = prev.then(fn, fn);
     const tail = run.catch(() => undefined);

@@ -1,6 +1,7 @@
 import { idbKvStore, type KvStore } from './kv';
 import { migrateStore } from './migrations';
 import { SceneStore, type SceneStoreOptions } from './SceneStore';
+import { webSceneLock } from './webSceneLock';
 
 /**
  * The one way the app (page or worker) opens saved scenes: migrate first, then hand out the store.
@@ -13,7 +14,9 @@ export function openSceneLibrary(kv?: KvStore, opts?: SceneStoreOptions): Promis
   const store = kv ?? (defaultKv ??= idbKvStore());
   let p = opened.get(store);
   if (!p) {
-    p = migrateStore(store).then(() => new SceneStore(store, opts));
+    // Scenes are shared by every tab and worker of the origin: writes take the cross-context lock.
+    const lock = webSceneLock();
+    p = migrateStore(store).then(() => new SceneStore(store, { ...(lock ? { lock } : {}), ...opts }));
     // A failed open (e.g. a newer schema) is not cached, so a retry after an update can succeed.
     p.catch(() => opened.delete(store));
     opened.set(store, p);
