@@ -145,12 +145,14 @@ export class MosaicBuilder {
     const takenObs = new Set<number>();
     const takenInst = new Set<ObjectInstance>();
     const touched: ObjectInstance[] = [];
+    const owner: (ObjectInstance | undefined)[] = [];
     for (const c of cands) {
       if (takenObs.has(c.obs) || takenInst.has(c.inst)) continue;
       takenObs.add(c.obs);
       takenInst.add(c.inst);
       this.observe(c.inst, lifted[c.obs], input, also[c.obs]);
       touched.push(c.inst);
+      owner[c.obs] = c.inst;
     }
     let created = 0;
     lifted.forEach((l, i) => {
@@ -160,9 +162,11 @@ export class MosaicBuilder {
       this.tentative.push({ inst, keyframe: this.keyframes });
       this.observe(inst, l, input, also[i]);
       touched.push(inst);
+      owner[i] = inst;
       created++;
     });
     this.countMisses(new Set(touched), input);
+    markApart(lifted, owner);
 
     let duplicatesMerged = 0;
     for (const inst of touched)
@@ -242,7 +246,7 @@ export class MosaicBuilder {
   private mergeDuplicates(inst: ObjectInstance): boolean {
     const { lo, hi } = inst.bounds;
     for (const other of this.hash.query(inst.hashCells)) {
-      if (other === inst || !labelsCompatible(other.label, inst.label)) continue;
+      if (other === inst || !labelsCompatible(other.label, inst.label) || inst.apart.has(other.id)) continue;
       const o = other.bounds;
       const gap = 0.05;
       if ([0, 1, 2].some((ax) => lo[ax] > o.hi[ax] + gap || o.lo[ax] > hi[ax] + gap)) continue;
@@ -398,6 +402,24 @@ function groupDetections(dets: readonly Detection[]): GroupedDetection[] {
     else if (!g) groups.push({ det, also: [] });
   }
   return groups;
+}
+
+/**
+ * Two compatible-label instances detected in one frame on separate boxes are two objects (a vase beside a
+ * bottle): they must never be merged as duplicates later.
+ */
+function markApart(lifted: readonly LiftedDetection[], owner: readonly (ObjectInstance | undefined)[]): void {
+  for (let i = 0; i < lifted.length; i++) {
+    const a = owner[i];
+    if (!a) continue;
+    for (let j = i + 1; j < lifted.length; j++) {
+      const b = owner[j];
+      if (!b || b === a || !labelsCompatible(a.label, b.label)) continue;
+      if (iou(lifted[i].detection.box, lifted[j].detection.box) >= 0.3) continue;
+      a.apart.add(b.id);
+      b.apart.add(a.id);
+    }
+  }
 }
 
 /** A box cut by the image border to a thin strip: it may update an object, but its lift is too unreliable to start one. */

@@ -38,6 +38,8 @@ export class ObjectInstance {
   bounds: Bounds = { lo: [0, 0, 0], hi: [0, 0, 0] };
   /** Footprint cells (VOXEL grid, dilated by one cell) → height interval, for association. */
   readonly footprint = new Map<number, [number, number]>();
+  /** Ids of compatible-label instances seen as separate objects in one frame (never duplicates). */
+  readonly apart = new Set<string>();
   /** Cells of the spatial hash this instance is registered in. */
   hashCells: number[] = [];
   private voxels = new Map<number, VoxelStat>();
@@ -102,6 +104,7 @@ export class ObjectInstance {
     this.observations += other.observations;
     this.scoreSum += other.scoreSum;
     this.supportSum += other.supportSum;
+    for (const id of other.apart) this.apart.add(id);
     this.supportCount += other.supportCount;
     this.lastSeenFrame = Math.max(this.lastSeenFrame, other.lastSeenFrame);
     if (other.firstSeenFrame < this.firstSeenFrame) {
