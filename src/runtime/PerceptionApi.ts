@@ -124,12 +124,15 @@ export type SelfTestRequest =
   | { readonly kind: 'throw'; readonly message: string }
   | { readonly kind: 'storage'; readonly sceneId: string; readonly mosaic: Mosaic }
   /** Loads one Transformers.js engine from the configured models URL, runs it, disposes it (browser worker). */
-  | { readonly kind: 'engine'; readonly engine: EngineCheckKind };
+  | { readonly kind: 'engine'; readonly engine: EngineCheckKind }
+  /** Fault-tolerance tests: the next fused frame kills the worker between fusion and persistence. */
+  | { readonly kind: 'crash-next-frame' };
 
 export type SelfTestResult =
   | { readonly kind: 'progress'; readonly steps: number }
   | { readonly kind: 'wait'; readonly waitedMs: number }
   | { readonly kind: 'engine'; readonly result: EngineCheckResult }
+  | { readonly kind: 'crash-next-frame' }
   | {
       readonly kind: 'storage';
       readonly written: Mosaic;
@@ -166,6 +169,8 @@ export interface PerceptionApi {
     readonly id?: string;
     readonly up?: readonly [number, number, number];
   }): Promise<SceneMeta>;
+  /** Continues appending to an existing stored scene (after a worker restart); SceneNotFoundError if gone. */
+  resumeScene(id: string): Promise<SceneMeta>;
   closeScene(): Promise<void>;
   /** The mosaic fused so far in this worker. */
   mosaic(): Promise<Mosaic>;

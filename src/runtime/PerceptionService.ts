@@ -49,6 +49,8 @@ export interface PerceptionServiceDeps {
   readonly fetch?: (url: string) => Promise<Response>;
   /** `selfTest({kind: 'engine'})`: the browser worker passes runEngineCheck. */
   readonly engineCheck?: (kind: EngineCheckKind, config: PerceptionConfig) => Promise<EngineCheckResult>;
+  /** `selfTest({kind: 'crash-next-frame'})`: how this context dies mid-frame (the worker passes `self.close()`). */
+  readonly crash?: () => void;
 }
 
 const MAX_NOTICES = 20;
@@ -71,6 +73,8 @@ export class PerceptionService implements PerceptionApi {
   private scene?: SceneMeta;
   private unsaved?: FusionDelta;
   private busy = false;
+  // Test hook: the next fused frame kills this context between fusion and persistence (fault-tolerance e2e).
+  private crashNextFrame = false;
   private config: PerceptionConfig = DEFAULT_PERCEPTION_CONFIG;
   private engineSet?: { detector?: DetectorEngine; depth?: DepthEngine };
   private readonly pipeline: FramePipeline;
@@ -222,6 +226,11 @@ export class PerceptionService implements PerceptionApi {
         );
         progress.report('fuse', 60);
         [upserted, removed] = [delta.upserts.length, delta.removed.length];
+        if (this.crashNextFrame) {
+          this.crashNextFrame = false;
+          (this.deps.crash ?? (() => undefined))();
+          throw new SelfTestError(`frame ${frame.frame}: crashed on purpose (selfTest crash-next-frame)`);
+        }
         const scene = this.scene;
         if (scene) {
           const store = await this.openLibrary();
@@ -274,6 +283,21 @@ export class PerceptionService implements PerceptionApi {
     this.unsaved = undefined;
     this.scene = await store.create({ name: init.name, up: this.up, ...(init.id ? { id: init.id } : {}) });
     return this.scene;
+  }
+
+  /**
+   * Continues a stored scene after this context restarted (a crashed worker): later keyframes append to its
+   * commit. The fuser starts empty, so objects seen again are re-fused from the next frames on.
+   */
+  async resumeScene(id: string): Promise<SceneMeta> {
+    const store = await this.openLibrary();
+    const meta = await store.meta(id);
+    this.up = [...meta.up];
+    this.pipeline.reset(this.up);
+    this.fuser = this.createFuser();
+    this.unsaved = undefined;
+    this.scene = meta;
+    return meta;
   }
 
   async closeScene(): Promise<void> {
@@ -329,6 +353,9 @@ export class PerceptionService implements PerceptionApi {
           const { mosaic } = await store.load(meta.id);
           return { kind: 'storage', written: request.mosaic, readBack: mosaic, meta };
         }
+        case 'crash-next-frame':
+          this.crashNextFrame = true;
+          return { kind: 'crash-next-frame' };
         case 'engine': {
           if (!this.deps.engineCheck)
             throw new InvalidRequestError('selfTest engine: only the browser worker runs engine checks.');

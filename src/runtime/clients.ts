@@ -13,6 +13,8 @@ export interface WorkerClient<T> {
   /** Resolves once the worker answers a ping; rejects with WorkerStartError if its script failed to load. */
   ready(timeoutMs?: number): Promise<void>;
   terminate(): void;
+  /** Calls `listener` on an uncaught error in the worker (the supervisor treats it as a crash). */
+  onError?(listener: (message: string) => void): void;
 }
 
 export class WorkerStartError extends Error {
@@ -72,6 +74,9 @@ export function wrapWorker<T extends Pingable>(worker: Worker, label: string): W
     terminate() {
       api[releaseProxy]();
       worker.terminate();
+    },
+    onError(listener) {
+      worker.addEventListener('error', (e) => listener(e.message || `the ${label} worker threw`));
     },
   };
 }

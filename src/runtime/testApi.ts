@@ -23,6 +23,7 @@ import type {
 import type { ProgressEvent } from './progress';
 import type { ReasonerAnswer, ReasonerApi, ReasonerEvent } from './ReasonerApi';
 import { perceptionTestApi, type PerceptionTestApi } from './perception/perceptionTestApi';
+import { faultTestApi, type FaultTestApi } from './supervisor/faultTestApi';
 
 /**
  * The typed API Playwright drives (`window.__spatialMosaicTest`). Every method returns plain data (errors as
@@ -64,6 +65,8 @@ export interface SpatialMosaicTestApi {
   ): Promise<{ answer: ReasonerAnswer; events: ReasonerEvent['status'][] }>;
   /** Real engines in fresh workers: YOLOX on frames, engine checks, per-frame timings, the VLM in the reasoner. */
   readonly perception: PerceptionTestApi;
+  /** Fault injection: worker crash, quota, interrupted writes, two tabs, truncated downloads (e2e/faults.spec.ts). */
+  readonly faults: FaultTestApi;
   storage: {
     save(sceneId: string, name: string, mosaic: Mosaic): Promise<SceneMeta>;
     load(sceneId: string): Promise<{ meta: SceneMeta; mosaic: Mosaic } | { error: ErrorInfo }>;
@@ -176,6 +179,7 @@ export function installTestApi(
       return { answer, events };
     },
     perception: perceptionTestApi(backend, modelsBase),
+    faults: faultTestApi(),
     storage: {
       save: async (sceneId, name, mosaic) =>
         (await openSceneLibrary()).saveMosaic(mosaic, { name, id: sceneId }),

@@ -9,5 +9,7 @@ export function webSceneLock(
   locks: LockManager | undefined = globalThis.navigator?.locks,
 ): SceneLock | undefined {
   if (!locks?.request) return undefined;
-  return (name, fn) => locks.request(name, { mode: 'exclusive' }, fn);
+  // request() resolves with fn's resolved value (its typing wraps it once more).
+  return <T>(name: string, fn: () => Promise<T>) =>
+    locks.request(name, { mode: 'exclusive' }, fn) as unknown as Promise<T>;
 }

@@ -1,0 +1,144 @@
+/**
+ * The fault-injection part of the Playwright test API (`window.__spatialMosaicTest.faults`): each method runs
+ * one fault against the real browser pieces (worker, IndexedDB, Cache API) and returns plain data.
+ */
+import { createPerceptionClient } from '../clients';
+import { SYNTHETIC_UP, syntheticFrame } from '../syntheticFrame';
+import { openSceneLibrary } from '../../storage/openSceneLibrary';
+import { makeKeyframe, makeObject } from '../../storage/testing';
+import type { SceneMeta } from '../../storage/SceneStore';
+import { PerceptionSupervisor } from './PerceptionSupervisor';
+
+export interface FaultError {
+  readonly name: string;
+  readonly message: string;
+}
+
+export type FrameOutcome =
+  | { readonly frame: number; readonly sceneId?: string; readonly dropped: boolean }
+  | { readonly frame: number; readonly error: FaultError };
+
+export interface FaultTestApi {
+  /** Fuses synthetic frames through a supervised worker that is killed during frame `crashAt`. */
+  crashMidScene(opts: { frames: number; crashAt: number; heartbeatMs: number }): Promise<{
+    sceneId: string;
+    restarts: number;
+    notices: string[];
+    outcomes: FrameOutcome[];
+  }>;
+  /** Appends keyframes while IDBObjectStore.put throws QuotaExceededError for keyframe records ≥ failFrom. */
+  quotaMidScene(opts: { keyframes: number; failFrom: number }): Promise<{
+    sceneId: string;
+    errors: FaultError[];
+  }>;
+  /** Creates a scene and keeps appending keyframes in the background; returns once the scene exists. */
+  startWriting(name: string, keyframes: number): Promise<string>;
+  /** Keyframes the background writer has committed so far. */
+  written(): number;
+  /** Appends `count` keyframes tagged `tab` to an existing scene, renaming it halfway. */
+  appendMany(sceneId: string, tab: number, count: number, rename: string): Promise<FaultError | null>;
+  createScene(name: string): Promise<SceneMeta>;
+  /** Loads one model file through the verified loader; an error comes back as data, plus the cache's keys. */
+  loadModel(modelsBaseUrl: string): Promise<{ bytes?: number; error?: FaultError; cached: string[] }>;
+}
+
+const asError = (e: unknown): FaultError => ({
+  name: String((e as Error)?.name),
+  message: String((e as Error)?.message),
+});
+
+const delta = (frame: number, tag: string) => ({
+  keyframe: makeKeyframe(frame),
+  upserts: [makeObject(`${tag}-${frame}`, 'chair', frame * 0.1, frame)],
+});
+
+export function faultTestApi(): FaultTestApi {
+  let written = 0;
+  return {
+    async crashMidScene({ frames, crashAt, heartbeatMs }) {
+      const sup = new PerceptionSupervisor({ create: createPerceptionClient, heartbeatMs });
+      try {
+        const scene = await sup.openScene({ name: 'crash test', up: SYNTHETIC_UP });
+        const outcomes: FrameOutcome[] = [];
+        for (let n = 0; n < frames; n++) {
+          if (n === crashAt) await sup.call<unknown>((api) => api.selfTest({ kind: 'crash-next-frame' }));
+          try {
+            const r = await sup.processFrame(syntheticFrame(n));
+            outcomes.push({ frame: n, dropped: r.dropped, ...(!r.dropped ? { sceneId: r.sceneId } : {}) });
+          } catch (e) {
+            outcomes.push({ frame: n, error: asError(e) });
+          }
+        }
+        await sup.closeScene();
+        return { sceneId: scene.id, restarts: sup.restarts, notices: [...sup.notices], outcomes };
+      } finally {
+        sup.terminate();
+      }
+    },
+
+    async quotaMidScene({ keyframes, failFrom }) {
+      const proto = IDBObjectStore.prototype;
+      const put = proto.put;
+      proto.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        const m = typeof key === 'string' ? /:kf:(\d+)$/.exec(key) : null;
+        if (m && Number(m[1]) >= failFrom)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.call(this, value, key);
+      };
+      try {
+        const store = await openSceneLibrary();
+        const meta = await store.create({ name: 'quota test', up: [0, -1, 0] });
+        const errors: FaultError[] = [];
+        for (let n = 0; n < keyframes; n++) {
+          await store.appendKeyframe(meta.id, delta(n, 'q')).catch((e) => errors.push(asError(e)));
+        }
+        return { sceneId: meta.id, errors };
+      } finally {
+        proto.put = put;
+      }
+    },
+
+    async startWriting(name, keyframes) {
+      const store = await openSceneLibrary();
+      const meta = await store.create({ name, up: [0, -1, 0] });
+      void (async () => {
+        for (let n = 0; n < keyframes; n++) {
+          await store.appendKeyframe(meta.id, delta(n, 'w'));
+          written = n + 1;
+        }
+      })();
+      return meta.id;
+    },
+    written: () => written,
+
+    async createScene(name) {
+      return (await openSceneLibrary()).create({ name, up: [0, -1, 0] });
+    },
+
+    async appendMany(sceneId, tab, count, rename) {
+      const store = await openSceneLibrary();
+      try {
+        for (let n = 0; n < count; n++) {
+          await store.appendKeyframe(sceneId, delta(tab * 1000 + n, `t${tab}`));
+          if (n === count >> 1) await store.rename(sceneId, rename);
+        }
+        return null;
+      } catch (e) {
+        return asError(e);
+      }
+    },
+
+    async loadModel(modelsBaseUrl) {
+      const { ModelLoader, MODEL_CACHE_NAME } = await import('../../engines/models/modelLoader');
+      const { defaultManifest } = await import('../../engines/models/defaultManifest');
+      const loader = new ModelLoader({ manifest: defaultManifest, modelsBaseUrl });
+      const cachedKeys = async () => (await (await caches.open(MODEL_CACHE_NAME)).keys()).map((r) => r.url);
+      try {
+        const bytes = (await loader.loadFile('yolox-nano', 'yolox_nano.onnx')).byteLength;
+        return { bytes, cached: await cachedKeys() };
+      } catch (e) {
+        return { error: asError(e), cached: await cachedKeys() };
+      }
+    },
+  };
+}
