@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { serviceWorkerPlugin } from './src/offline/swBuildPlugin.js';
+import { cspDevPlugin } from './src/ui/cspDevPlugin.js';
 
 // Multi-threaded wasm needs cross-origin isolation, on both the dev and the preview server.
 const isolationHeaders = {
@@ -12,7 +13,8 @@ const isolationHeaders = {
 
 export default defineConfig({
   // serviceWorkerPlugin: emits /sw.js with the built files' precache list (offline after one visit).
-  plugins: [react() as Plugin[], serviceWorkerPlugin()],
+  // cspDevPlugin: drops index.html's CSP meta in `vite dev` only (React Refresh's inline preamble).
+  plugins: [react() as Plugin[], serviceWorkerPlugin(), cspDevPlugin()],
   // 'mpa': a missing file (e.g. a model file) is a real 404, never index.html with status 200.
   appType: 'mpa',
   server: { headers: isolationHeaders, host: '127.0.0.1' },

@@ -13,6 +13,8 @@ import { useCapabilities } from './useCapabilities';
 import { useChat } from './useChat';
 import { useSceneController } from './useSceneController';
 import { useSceneLibrary } from './useSceneLibrary';
+import { LiveSourcePanel } from './sources/LiveSourcePanel';
+import { describeLiveSource, useLiveSource } from './sources/useLiveSource';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
 // No ML model runs in the page yet: the demo and sequence folders bring their own detections.
@@ -37,6 +39,8 @@ export function App() {
   const library = useSceneLibrary();
   const scenes = useSceneController(library, setNotice);
   const { scene } = scenes;
+  const live = useLiveSource(library, scenes.show, setNotice);
+  const liveRunning = !!live.state;
   const budget = useMemo(
     () => ({ maxIterations: settings.iterationBudget, promptTokens: settings.tokenBudget }),
     [settings.iterationBudget, settings.tokenBudget],
@@ -47,15 +51,31 @@ export function App() {
     setSelectedId(undefined);
     setHighlightIds([]);
     chat.clear();
+    // A new scene ends a live source (its scene stays stored if anything was fused).
+    void live.stop().then(f);
+  };
+  const startLive = (f: () => Promise<void>) => {
+    setDrawer(undefined);
+    setSelectedId(undefined);
+    setHighlightIds([]);
+    chat.clear();
+    scenes.stop();
+    scenes.show(undefined);
     void f();
   };
+  // Where AR is not offered, say so and offer the camera instead.
+  const arNote = live.ar && !live.ar.supported ? live.ar.reason : undefined;
 
   return (
     <div className="app">
       <Header
         backend={backend}
         models={MODELS}
-        perceptionSource={scene?.perceptionSource ?? 'none (no scene open)'}
+        perceptionSource={
+          live.state
+            ? describeLiveSource(live.state.stats.sources)
+            : (scene?.perceptionSource ?? 'none (no scene open)')
+        }
         sceneName={scene?.name}
         onOpenLibrary={() => setDrawer('library')}
         onOpenSettings={() => setDrawer('settings')}
@@ -83,13 +103,20 @@ export function App() {
           emptyText={
             scene ? 'No objects in this scene yet.' : 'No scene open. Open the library (☰) to start one, or:'
           }
-          emptyAction={
-            scene || scenes.processing
+          emptyActions={
+            scene || scenes.processing || liveRunning
               ? undefined
-              : { label: 'Try the demo scene', onClick: () => start(scenes.openDemo) }
+              : [
+                  { label: 'Try the demo scene', onClick: () => start(scenes.openDemo) },
+                  live.ar?.supported
+                    ? { label: 'Start AR', onClick: () => startLive(live.startAr) }
+                    : { label: 'Use the camera', onClick: () => startLive(live.startCamera) },
+                ]
           }
           onSelect={setSelectedId}
-        />
+        >
+          <LiveSourcePanel live={live} />
+        </MosaicViewPanel>
         <div className="side">
           <ProgressBars items={scenes.progress} />
           {scenes.processing && (
@@ -99,9 +126,13 @@ export function App() {
           )}
           <ChatPanel
             turns={chat.turns}
-            canAsk={!!scene && !scenes.processing}
+            canAsk={!!scene && !scenes.processing && !liveRunning}
             unavailableReason={
-              scenes.processing ? 'Questions open once the scene is built.' : 'Open a scene to ask about it.'
+              scenes.processing
+                ? 'Questions open once the scene is built.'
+                : liveRunning
+                  ? 'Questions open once the live source is stopped.'
+                  : 'Open a scene to ask about it.'
             }
             busy={chat.busy}
             suggestions={suggestQuestions(scene?.mosaic)}
@@ -120,6 +151,10 @@ export function App() {
           onOpenFolder={(folder) => start(() => scenes.openFolder(folder))}
           onOpen={(id) => start(() => scenes.openStored(id))}
           onImport={(file) => start(() => scenes.importFile(file))}
+          onStartCamera={() => startLive(live.startCamera)}
+          {...(live.ar?.supported ? { onStartAr: () => startLive(live.startAr) } : {})}
+          arNote={arNote}
+          onOpenVideo={(file) => startLive(() => live.startVideo(file))}
           onRename={(id, name) => void library.rename(id, name).catch((e: Error) => setNotice(e.message))}
           onDelete={(id) => void library.remove(id).catch((e: Error) => setNotice(e.message))}
           onExport={(id) => void library.exportFile(id).catch((e: Error) => setNotice(e.message))}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Mosaic } from '../core/mosaic/types';
 import { MosaicView } from '../view3d/MosaicView';
 import { ObjectDetails } from './ObjectDetails';
@@ -12,8 +12,10 @@ export interface MosaicViewPanelProps {
   readonly highlightIds: readonly string[];
   readonly units: Units;
   readonly emptyText: string;
-  /** A button in the empty view (e.g. "Try the demo scene"), so a first visit has one obvious next step. */
-  readonly emptyAction?: { readonly label: string; readonly onClick: () => void };
+  /** Buttons in the empty view ("Try the demo scene", "Use the camera"), so a first visit has an obvious next step. */
+  readonly emptyActions?: readonly { readonly label: string; readonly onClick: () => void }[];
+  /** Drawn over the view (the live source's preview). */
+  readonly children?: ReactNode;
   readonly onSelect: (id: string | undefined) => void;
 }
 
@@ -54,10 +56,14 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
       {!mosaic?.objects.length && (
         <div className="view-empty">
           <p>{props.emptyText}</p>
-          {props.emptyAction && (
-            <button type="button" onClick={props.emptyAction.onClick}>
-              {props.emptyAction.label}
-            </button>
+          {props.emptyActions && props.emptyActions.length > 0 && (
+            <div className="view-empty-actions">
+              {props.emptyActions.map((a) => (
+                <button key={a.label} type="button" onClick={a.onClick}>
+                  {a.label}
+                </button>
+              ))}
+            </div>
           )}
         </div>
       )}
@@ -89,6 +95,7 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
           </label>
         )}
       </div>
+      {props.children}
       {selected && (
         <ObjectDetails object={selected} units={props.units} onClose={() => props.onSelect(undefined)} />
       )}

@@ -16,6 +16,12 @@ export interface SceneLibraryProps {
   readonly onDelete?: (id: string) => void;
   readonly onExport?: (id: string) => void;
   readonly onImport?: (file: File) => void;
+  /** Live sources: the camera, AR (only where the browser offers it), a video file. */
+  readonly onStartCamera?: () => void;
+  readonly onStartAr?: () => void;
+  /** Why there is no AR button here (desktop browsers, iPhones …). */
+  readonly arNote?: string;
+  readonly onOpenVideo?: (file: File) => void;
   readonly onError: (message: string) => void;
 }
 
@@ -48,6 +54,36 @@ export function SceneLibrary(props: SceneLibraryProps) {
           Demo scene
         </button>
         {props.demoNote && <p className="note">{props.demoNote}</p>}
+        <div className="live-buttons">
+          {props.onStartAr && (
+            <button type="button" onClick={props.onStartAr} data-testid="start-ar">
+              Start AR
+            </button>
+          )}
+          <button type="button" onClick={props.onStartCamera} disabled={!props.onStartCamera}>
+            Live camera
+          </button>
+          <label className={`button-like ${props.onOpenVideo ? '' : 'disabled'}`}>
+            Video file…
+            <input
+              type="file"
+              accept="video/*"
+              className="visually-hidden"
+              data-testid="video-file"
+              disabled={!props.onOpenVideo}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) props.onOpenVideo?.(f);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+        {props.arNote && (
+          <p className="note" data-testid="ar-note">
+            {props.arNote}
+          </p>
+        )}
         <label className={`button-like ${props.onOpenFolder ? '' : 'disabled'}`}>
           Open sequence folder…
           <input

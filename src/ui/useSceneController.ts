@@ -1,16 +1,15 @@
+import { proxy } from 'comlink';
 import { useCallback, useRef, useState } from 'react';
-import type { Vec3 } from '../core/geometry/types';
-import { inferUpFromTrajectory } from '../core/fusion/inferUp';
 import type { Mosaic } from '../core/mosaic/types';
-import { memoryFileSource, openSequence, type FileSource } from '../core/sequence';
-import { makeDemoScene } from '../core/synthetic/sceneFiles';
-import { transferFrame } from '../runtime/clients';
-import { processSequence } from './processSequence';
+import { newRequestId } from '../runtime/clients';
+import type { PerceptionApi } from '../runtime/PerceptionApi';
+import type { BuildResult, BuildUpdate, BuildUpdateCallback } from '../runtime/jobs/types';
 import { framesItem } from './progressItems';
-import { browserFileSource, type PickedFolder } from './sequenceFiles';
+import type { PickedFolder } from './sequenceFiles';
 import type { LibraryApi } from './useSceneLibrary';
 import type { ProgressItem } from './uiTypes';
 import { perceptionApi } from './workerClients';
+import type { Remote } from 'comlink';
 
 /** The scene in the view: its mosaic, and what produced the objects in it (for the honest status line). */
 export interface OpenScene {
@@ -28,11 +27,43 @@ export interface SceneController {
   openFolder(folder: PickedFolder): Promise<void>;
   openStored(id: string): Promise<void>;
   importFile(file: File): Promise<void>;
+  /** Shows a scene built elsewhere (a live source) in the view. */
+  show(scene: OpenScene | undefined): void;
   stop(): void;
 }
 
 const MAX_KEYFRAMES = 120;
-const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+const PROGRESS_EVERY_MS = 200;
+const MOSAIC_EVERY_MS = 1000;
+
+/**
+ * At most one call per `ms`; a call inside the window replaces the pending one, which runs when the window
+ * ends (so the latest state always shows). `now = true` runs at once.
+ */
+export function throttle(ms: number): (fn: () => void, now?: boolean) => void {
+  let lastAt = -Infinity;
+  let pending: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = (fn: () => void) => {
+    lastAt = performance.now();
+    pending = undefined;
+    fn();
+  };
+  return (fn, now = false) => {
+    const wait = lastAt + ms - performance.now();
+    if (now || wait <= 0) {
+      clearTimeout(timer);
+      timer = undefined;
+      run(fn);
+      return;
+    }
+    pending = fn;
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (pending) run(pending);
+    }, wait);
+  };
+}
 
 /** Where the objects of a mosaic came from, in words, from its provenance record. */
 export function describeSource(mosaic: Mosaic, fallback: string): string {
@@ -40,9 +71,16 @@ export function describeSource(mosaic: Mosaic, fallback: string): string {
   return s.detector ?? s.detections ?? fallback;
 }
 
+type StartJob = (
+  api: Remote<PerceptionApi>,
+  onUpdate: BuildUpdateCallback,
+  requestId: string,
+) => Promise<BuildResult>;
+
 /**
- * Opening scenes: the built-in demo and sequence folders are fused frame by frame in the perception worker
- * (which stores them as they grow); saved and imported scenes load from IndexedDB. Errors go to `onError`.
+ * Opening scenes: the built-in demo and sequence folders are rendered/decoded and fused frame by frame in the
+ * perception worker (which stores them as they grow); the page only shows progress and the growing mosaic, so
+ * it stays responsive. Saved and imported scenes load from IndexedDB. Errors go to `onError`.
  */
 export function useSceneController(library: LibraryApi, onError: (message: string) => void): SceneController {
   const [scene, setScene] = useState<OpenScene>();
@@ -51,46 +89,55 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
   const abort = useRef<AbortController | undefined>(undefined);
 
   const build = useCallback(
-    async (
-      label: string,
-      source: () => Promise<FileSource> | FileSource,
-      perceptionSource: string,
-      up?: Vec3,
-    ) => {
+    async (label: string, start: StartJob, perceptionSource: string) => {
       abort.current?.abort();
       const ac = new AbortController();
       abort.current = ac;
       setProcessing(true);
       setProgress([{ id: 'build', label: `Preparing ${label}…` }]);
+      const requestId = newRequestId('build');
+      let sceneId = '';
+      // Each shown update costs the page a render and a frame; show progress a few times a second and the
+      // growing mosaic about once a second (the last of each always shows).
+      const progressGate = throttle(PROGRESS_EVERY_MS);
+      const mosaicGate = throttle(MOSAIC_EVERY_MS);
+      const onUpdate = (u: BuildUpdate) => {
+        // A newer build took over: its own updates drive the view now.
+        if (abort.current !== ac) return;
+        if (u.sceneId) sceneId = u.sceneId;
+        const id = sceneId;
+        // The last update, and what was fused when stopped, show at once.
+        const last = u.done >= u.total || ac.signal.aborted;
+        progressGate(() => {
+          if (abort.current === ac) setProgress([framesItem('build', u.label, u.done, u.total)]);
+        }, last);
+        const mosaic = u.mosaic;
+        if (mosaic)
+          mosaicGate(() => {
+            if (abort.current === ac) setScene({ id, name: label, mosaic, perceptionSource });
+          }, last);
+      };
       try {
-        await nextPaint();
-        const files = await source();
-        const seq = await openSequence(files);
-        // World up: a generated scene says (groundtruth.json); otherwise infer it from how the camera was held.
-        const upFromGt =
-          up ?? (await groundTruthUp(files)) ?? (seq.poses ? inferUpFromTrajectory(seq.poses) : undefined);
         const perception = await perceptionApi();
-        let sceneId = '';
-        const result = await processSequence(seq, perception, {
-          name: label,
-          ...(upFromGt ? { up: upFromGt } : {}),
-          signal: ac.signal,
-          // Until a keyframe selector lands: at most ~120 keyframes, spread evenly over the sequence.
-          stride: Math.ceil(seq.frameCount / MAX_KEYFRAMES),
-          prepare: transferFrame,
-          onScene: (id) => (sceneId = id),
-          onFrame: (done, total) => setProgress([framesItem('build', `Fusing ${label}`, done, total)]),
-          onMosaic: (mosaic) => setScene({ id: sceneId, name: label, mosaic, perceptionSource }),
-        });
-        setScene({ id: result.sceneId, name: label, mosaic: result.mosaic, perceptionSource });
+        // Stop = interrupt in the worker; the job then rejects saying how far it got.
+        ac.signal.addEventListener(
+          'abort',
+          () => void perception.interrupt(requestId).catch(() => undefined),
+        );
+        const result = await start(perception, proxy(onUpdate), requestId);
+        if (abort.current === ac)
+          setScene({ id: result.sceneId, name: label, mosaic: result.mosaic, perceptionSource });
         await library.refresh().catch(() => undefined);
       } catch (e) {
         const err = e as Error;
         onError(err.name === 'AbortError' ? err.message || 'Stopped.' : `${err.name}: ${err.message}`);
+        await library.refresh().catch(() => undefined);
       } finally {
-        if (abort.current === ac) abort.current = undefined;
-        setProcessing(false);
-        setProgress([]);
+        if (abort.current === ac) {
+          abort.current = undefined;
+          setProcessing(false);
+          setProgress([]);
+        }
       }
     },
     [library, onError],
@@ -100,8 +147,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
     () =>
       build(
         'Demo scene',
-        // Generating the demo's frames takes a few seconds of CPU; it runs once per page, on demand.
-        () => memoryFileSource(Object.fromEntries(makeDemoScene())),
+        (api, onUpdate, requestId) => api.buildDemoScene(onUpdate, { requestId }),
         'demo scene ground truth (detections.json)',
       ),
     [build],
@@ -109,14 +155,35 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
 
   const openFolder = useCallback(
     (folder: PickedFolder) =>
-      build(folder.name, () => browserFileSource(folder.files), 'detections.json from the sequence folder'),
+      build(
+        folder.name,
+        (api, onUpdate, requestId) =>
+          api.buildSequence(
+            {
+              name: folder.name,
+              // File handles: posting them copies no bytes; the worker reads and decodes each frame itself.
+              files: [...folder.files].map(([path, file]) => ({ path, file })),
+              maxKeyframes: MAX_KEYFRAMES,
+            },
+            onUpdate,
+            { requestId },
+          ),
+        'detections.json from the sequence folder',
+      ),
     [build],
   );
 
   const openStored = useCallback(
     async (id: string) => {
-      // Opening another scene ends a build in progress (it stays stored as far as it got).
-      abort.current?.abort();
+      // Opening another scene ends a build in progress (it stays stored as far as it got); its last
+      // updates must not replace the scene opened here.
+      const running = abort.current;
+      abort.current = undefined;
+      if (running) {
+        running.abort();
+        setProcessing(false);
+        setProgress([]);
+      }
       try {
         const { meta, mosaic } = await library.load(id);
         setScene({ id, name: meta.name, mosaic, perceptionSource: describeSource(mosaic, 'saved scene') });
@@ -147,21 +214,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
     openFolder,
     openStored,
     importFile,
+    show: setScene,
     stop: () => abort.current?.abort(),
   };
-}
-
-/** A generated scene's groundtruth.json says which way is up. */
-async function groundTruthUp(files: FileSource): Promise<Vec3 | undefined> {
-  const path = files.list().find((p) => p === 'groundtruth.json' || p.endsWith('/groundtruth.json'));
-  if (!path) return undefined;
-  try {
-    const gt = JSON.parse(new TextDecoder().decode(await files.read(path))) as { up?: unknown };
-    const up = gt.up;
-    return Array.isArray(up) && up.length === 3 && up.every((v) => typeof v === 'number')
-      ? (up as unknown as Vec3)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -17,6 +17,7 @@ import { buildFloorLayer } from './floorLayer';
 import { buildObjectBox, disposeObjectBox, styleObjectBox, type ObjectBox } from './objectBoxes';
 import { buildFrustum, buildSeenAtMarkers, buildTrajectoryLine, disposeLayer } from './trajectoryLayer';
 import { floorFrame, upToYQuaternion } from './worldFrame';
+import { buildWarmupScene } from './shaderWarmup';
 
 export interface MosaicViewOptions {
   /** Called when a click (not a drag) lands on an object box, or on empty space (undefined). */
@@ -46,14 +47,21 @@ export class MosaicView {
   private readonly resizeObserver: ResizeObserver;
   private downAt: [number, number] | undefined;
   private userMoved = false;
+  /** One of each material, compiled once and kept alive so its shader program is never dropped. */
+  private readonly warmup = buildWarmupScene();
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Disposals waiting for the next rendered frame (see setMosaic). */
+  private retired: (() => void)[] = [];
 
   constructor(
     private readonly container: HTMLElement,
     private readonly options: MosaicViewOptions = {},
   ) {
     // preserveDrawingBuffer: with on-demand rendering the last frame must stay readable (screenshots, tests).
+    // Multisampling on a software GPU (SwiftShader: headless browsers, blocklisted drivers) costs more than it
+    // shows, and the page's compositor waits for each frame's pixels: draw without it there.
     this.renderer = new WebGLRenderer({
-      antialias: true,
+      antialias: !isSoftwareGl(),
       preserveDrawingBuffer: true,
       powerPreference: 'low-power',
     });
@@ -84,6 +92,10 @@ export class MosaicView {
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(container);
     this.resize();
+    // Compile every shader the view uses while the page is idle, not when the first mosaic streams in.
+    this.warmTimer = setTimeout(() => {
+      this.renderer.compile(this.warmup, this.camera);
+    }, 0);
   }
 
   /**
@@ -93,10 +105,20 @@ export class MosaicView {
   setMosaic(mosaic: Mosaic | undefined, newScene = true): void {
     if (newScene) this.userMoved = false;
     this.mosaic = mosaic;
-    for (const b of this.boxes.values()) disposeObjectBox(b);
+    // Out of the scene now, disposed only after the next frame: the new materials then reuse the compiled
+    // shader programs (disposing first drops them, and recompiling cost 100–600 ms per update on a slow GPU).
+    const oldBoxes = [...this.boxes.values()];
+    const oldLayers = [...this.dynamic.children];
+    for (const b of oldBoxes) {
+      b.label.element.remove();
+      b.group.removeFromParent();
+    }
     this.boxes.clear();
-    disposeLayer(this.dynamic);
     this.dynamic.clear();
+    this.retired.push(() => {
+      oldBoxes.forEach(disposeObjectBox);
+      oldLayers.forEach(disposeLayer);
+    });
     if (mosaic) {
       this.root.quaternion.copy(upToYQuaternion(mosaic.up));
       this.dynamic.add(buildFloorLayer(mosaic));
@@ -179,6 +201,9 @@ export class MosaicView {
 
   renderNow(): void {
     this.renderer.render(this.scene, this.camera);
+    const retired = this.retired;
+    this.retired = [];
+    retired.forEach((dispose) => dispose());
     this.labels.render(this.scene, this.camera);
     this.hideOverlappingLabels();
     this.renderCount++;
@@ -201,6 +226,9 @@ export class MosaicView {
     this.controls.dispose();
     for (const b of this.boxes.values()) disposeObjectBox(b);
     disposeLayer(this.dynamic);
+    this.retired.forEach((dispose) => dispose());
+    clearTimeout(this.warmTimer);
+    disposeLayer(this.warmup);
     this.renderer.dispose();
     this.canvas.remove();
     this.labels.domElement.remove();
@@ -278,4 +306,20 @@ export class MosaicView {
     );
     return hits[0]?.object.userData.objectId as string | undefined;
   }
+}
+
+let softwareGl: boolean | undefined;
+/** Whether WebGL here is a CPU rasterizer (SwiftShader / llvmpipe), probed once on a throwaway context. */
+function isSoftwareGl(): boolean {
+  if (softwareGl !== undefined) return softwareGl;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const name = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : '';
+    softwareGl = /swiftshader|llvmpipe|software/i.test(name);
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  } catch {
+    softwareGl = false;
+  }
+  return softwareGl;
 }
