@@ -221,7 +221,7 @@ test('a sequence folder picked from disk is fused and stored; the library rename
 
     const exportedPath = join(root, file.suggestedFilename());
     await file.saveAs(exportedPath);
-    await lib.locator('input[type=file][accept]').setInputFiles(exportedPath);
+    await lib.locator('input[type=file][accept*=json]').setInputFiles(exportedPath);
     await expect(page.getByTestId('scene-name')).toHaveText(/Tiny-room|Tiny room/);
     await expect(page.locator('.mosaic-label')).toHaveCount(exported.objects.length);
     await page.screenshot({ path: `${SHOTS}/${info.project.name}-imported.png` });

@@ -101,7 +101,11 @@ export function App() {
           highlightIds={highlightIds}
           units={settings.units}
           emptyText={
-            scene ? 'No objects in this scene yet.' : 'No scene open. Open the library (☰) to start one, or:'
+            liveRunning
+              ? ''
+              : scene
+                ? 'No objects in this scene yet.'
+                : 'No scene open. Open the library (☰) to start one, or:'
           }
           emptyActions={
             scene || scenes.processing || liveRunning

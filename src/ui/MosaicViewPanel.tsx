@@ -53,7 +53,7 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
   return (
     <section className="view-panel" aria-label="3D view">
       <div className="view-host" ref={host} data-testid="view3d" />
-      {!mosaic?.objects.length && (
+      {!mosaic?.objects.length && props.emptyText && (
         <div className="view-empty">
           <p>{props.emptyText}</p>
           {props.emptyActions && props.emptyActions.length > 0 && (

@@ -88,7 +88,9 @@ export function LiveSourcePanel({ live }: { readonly live: LiveSourceApi }) {
     >
       <div className="live-head">
         <strong>{kind}</strong>
-        <span className="live-phase">{state.phase === 'running' ? 'live' : `${state.phase}…`}</span>
+        <span className="live-phase">
+          {state.phase !== 'running' ? `${state.phase}…` : state.kind === 'video' ? 'sampling' : 'live'}
+        </span>
         <button
           type="button"
           className="live-stop"
