@@ -228,8 +228,11 @@ export class PerceptionService implements PerceptionApi {
         [upserted, removed] = [delta.upserts.length, delta.removed.length];
         if (this.crashNextFrame) {
           this.crashNextFrame = false;
-          (this.deps.crash ?? (() => undefined))();
-          throw new SelfTestError(`frame ${frame.frame}: crashed on purpose (selfTest crash-next-frame)`);
+          if (!this.deps.crash)
+            throw new SelfTestError(`frame ${frame.frame}: crashed on purpose (selfTest crash-next-frame)`);
+          this.deps.crash();
+          // A dead context answers nothing (a closed worker may still flush this task's messages): hang here.
+          await new Promise<never>(() => undefined);
         }
         const scene = this.scene;
         if (scene) {

@@ -32,7 +32,7 @@ export interface FaultTestApi {
     errors: FaultError[];
   }>;
   /** Creates a scene and keeps appending keyframes in the background; returns once the scene exists. */
-  startWriting(name: string, keyframes: number): Promise<string>;
+  startWriting(name: string, keyframes: number, objectsPerKeyframe?: number): Promise<string>;
   /** Keyframes the background writer has committed so far. */
   written(): number;
   /** Appends `count` keyframes tagged `tab` to an existing scene, renaming it halfway. */
@@ -47,9 +47,11 @@ const asError = (e: unknown): FaultError => ({
   message: String((e as Error)?.message),
 });
 
-const delta = (frame: number, tag: string) => ({
+const delta = (frame: number, tag: string, objects = 1) => ({
   keyframe: makeKeyframe(frame),
-  upserts: [makeObject(`${tag}-${frame}`, 'chair', frame * 0.1, frame)],
+  upserts: Array.from({ length: objects }, (_, i) =>
+    makeObject(`${tag}-${frame}${i ? `-${i}` : ''}`, 'chair', frame * 0.1, frame),
+  ),
 });
 
 export function faultTestApi(): FaultTestApi {
@@ -98,12 +100,13 @@ export function faultTestApi(): FaultTestApi {
       }
     },
 
-    async startWriting(name, keyframes) {
+    async startWriting(name, keyframes, objectsPerKeyframe = 1) {
       const store = await openSceneLibrary();
       const meta = await store.create({ name, up: [0, -1, 0] });
       void (async () => {
         for (let n = 0; n < keyframes; n++) {
-          await store.appendKeyframe(meta.id, delta(n, 'w'));
+          // Big records keep each write in flight longer, so the close lands mid-write.
+          await store.appendKeyframe(meta.id, delta(n, 'w', objectsPerKeyframe));
           written = n + 1;
         }
       })();
