@@ -1,16 +1,17 @@
 /**
  * Runs every benchmark of the project and regenerates BENCHMARKS.md and the plots in docs/bench/ from the JSON
- * results in bench-out/. Nothing in the report is typed by hand.
+ * results in bench-out/all/. Nothing in the report is typed by hand.
  *   npm run bench                       full run (fusion scaling to 10,000 frames / 500 objects; tens of minutes)
  *   npm run bench -- --quick            a fast pass (a few minutes)
  *   npm run bench -- --only fusion,browser   only these benches (the others' last JSON is reused in the report)
- *   npm run bench -- --report-only      regenerate BENCHMARKS.md and the SVGs from bench-out/*.json
+ *   npm run bench -- --report-only      regenerate BENCHMARKS.md and the SVGs from bench-out/all/*.json
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBrowserBench } from './browser/runBrowserBench';
+import * as prettier from 'prettier';
+import { runBrowserBench, type BrowserBenchResult } from './browser/runBrowserBench';
 import { runDetectorBench } from './detector';
 import { runFusionBench } from './fusion';
 import { describeMachine, type MachineInfo } from './machine';
@@ -20,7 +21,8 @@ import { runReasoningBench } from './reasoning';
 import { runVlmBench } from './vlm';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const OUT = path.join(repoRoot, 'bench-out');
+// Its own folder: other people's ad-hoc runs of one bench write bench-out/<name>.json and must not mix into the report.
+const OUT = path.join(repoRoot, 'bench-out', 'all');
 const DOCS = path.join(repoRoot, 'docs', 'bench');
 
 export const BENCHES = ['odometry', 'fusion', 'reasoning', 'detector', 'vlm', 'browser'] as const;
@@ -59,27 +61,27 @@ export function parseArgs(argv: readonly string[]): Args {
 const say = (l: string): void => void process.stderr.write(`${l}\n`);
 const quiet = (prefix: string) => (l: string) => say(`  [${prefix}] ${l.split('\n')[0]}`);
 
-/** Each bench writes bench-out/<name>.json itself (browser: browser.json); run-all only calls them. */
+/** Each bench writes <OUT>/<name>.json itself (browser: browser.json); run-all only calls them. */
 async function runOne(name: BenchName, quick: boolean): Promise<void> {
   switch (name) {
     case 'odometry':
-      await runOdometryBench({ quick, log: quiet(name) });
+      await runOdometryBench({ outDir: OUT, quick, log: quiet(name) });
       return;
     case 'fusion':
       // Quick: fewer accuracy scenes (the scaling curve keeps fusion.ts's own quick sizes).
-      await runFusionBench({ quick, ...(quick ? { scenes: 8 } : {}), log: quiet(name) });
+      await runFusionBench({ outDir: OUT, quick, ...(quick ? { scenes: 8 } : {}), log: quiet(name) });
       return;
     case 'reasoning':
-      await runReasoningBench({ quick, log: quiet(name) });
+      await runReasoningBench({ outDir: OUT, quick, log: quiet(name) });
       return;
     case 'detector':
-      await runDetectorBench({ quick, log: quiet(name) });
+      await runDetectorBench({ outDir: OUT, quick, log: quiet(name) });
       return;
     case 'vlm':
-      await runVlmBench({ log: () => {} });
+      await runVlmBench({ outDir: OUT, log: () => {} });
       return;
     case 'browser':
-      await runBrowserBench({ quick, log: quiet(name) });
+      await runBrowserBench({ outDir: OUT, quick, log: quiet(name) });
       return;
   }
 }
@@ -90,14 +92,20 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 
 export async function loadResults(dir = OUT): Promise<BenchResults> {
   const j = <T>(name: string) => readJson<T>(path.join(dir, `${name}.json`));
+  const run = (await j<RunLog>('run')) ?? { quick: true, benches: {} };
+  const browser = await j<BrowserBenchResult>('browser');
+  const entry = run.benches.browser;
+  // The browser's version is known only to the browser bench: add it to that bench's machine line.
+  if (entry && browser?.machine.chromium)
+    run.benches.browser = { ...entry, after: { ...entry.after, chromium: browser.machine.chromium } };
   return {
-    run: (await j<RunLog>('run')) ?? { quick: true, benches: {} },
+    run,
     odometry: await j('odometry'),
     fusion: await j('fusion'),
     reasoning: await j('reasoning'),
     detector: await j('detector'),
     vlm: await j('vlm'),
-    browser: await j('browser'),
+    browser,
   };
 }
 
@@ -107,7 +115,10 @@ async function writeReport(): Promise<void> {
   // Plots from an earlier run that this report no longer draws would be stale links: remove them.
   for (const f of await readdir(DOCS)) if (f.endsWith('.svg') && !(f in svgs)) await rm(path.join(DOCS, f));
   for (const [file, svg] of Object.entries(svgs)) await writeFile(path.join(DOCS, file), svg);
-  await writeFile(path.join(repoRoot, 'BENCHMARKS.md'), markdown);
+  // Formatted as `npm run format` would, so that formatting the repository never rewrites the report.
+  const file = path.join(repoRoot, 'BENCHMARKS.md');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  await writeFile(file, await prettier.format(markdown, { ...options, parser: 'markdown' }));
   say(`wrote BENCHMARKS.md and ${Object.keys(svgs).length} plots in docs/bench/`);
 }
 

@@ -38,30 +38,13 @@ export interface WholeSceneRun {
   /** SceneStore.saveMosaic / load of the whole mosaic at once (import, CLI output, opening a saved scene); medians of 3. */
   readonly saveWholeMs: number;
   readonly loadWholeMs: number;
-  /** JS heap retained by the loaded mosaic (page, after a forced GC); null without performance.memory. */
+  /** JS heap retained by the loaded mosaic (page, after a forced GC, median); null without performance.memory. */
   readonly heapRetainedBytes: number | null;
-}
-
-export interface MemoryMeasure {
-  readonly bytes: number;
-  readonly workerBytes: number;
-  /** How long Chromium took to answer. */
-  readonly ms: number;
-}
-
-export interface ModelMemory {
-  /** Before the model's worker starts, and with the model loaded (right after the timed frames). */
-  readonly before: MemoryMeasure | null;
-  readonly loaded: MemoryMeasure | null;
 }
 
 export interface SpatialMosaicBenchApi {
   capabilities(): Promise<CapabilityReport>;
-  model(
-    kind: 'detector' | 'depth',
-    frameUrls: string[],
-    preference: BackendPreference,
-  ): Promise<ModelRun & { memory: ModelMemory }>;
+  model(kind: 'detector' | 'depth', frameUrls: string[], preference: BackendPreference): Promise<ModelRun>;
   keyframes(recordingUrl: string): Promise<KeyframeStorageRun>;
   wholeScene(mosaicUrl: string, repeats?: number): Promise<WholeSceneRun>;
 }
@@ -72,40 +55,15 @@ declare global {
   }
 }
 
-type MemoryApi = {
-  measureUserAgentSpecificMemory?: () => Promise<{
-    bytes: number;
-    breakdown: { bytes: number; attribution: { scope?: string }[] }[];
-  }>;
-  memory?: { usedJSHeapSize: number };
-};
-const perf = performance as unknown as MemoryApi;
+// Chromium's non-standard heap counter (exact with --enable-precise-memory-info).
+const perf = performance as unknown as { memory?: { usedJSHeapSize: number } };
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-
-/** Chromium can wait for a worker that never yields (ORT's wasm threads block in Atomics.wait): give up then. */
-const MEASURE_TIMEOUT_MS = 10_000;
-
-/** Page + workers memory as Chromium reports it (needs cross-origin isolation); null where unavailable. */
-async function measureMemory(): Promise<MemoryMeasure | null> {
-  if (!perf.measureUserAgentSpecificMemory || !crossOriginIsolated) return null;
-  const t = performance.now();
-  const timeout = new Promise<null>((res) => setTimeout(() => res(null), MEASURE_TIMEOUT_MS));
-  const m = await Promise.race([perf.measureUserAgentSpecificMemory(), timeout]);
-  if (!m) return null;
-  const ms = performance.now() - t;
-  const workerBytes = m.breakdown
-    .filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
-    .reduce((s, b) => s + b.bytes, 0);
-  return { bytes: m.bytes, workerBytes, ms };
-}
 
 async function model(
   kind: 'detector' | 'depth',
   frameUrls: string[],
   preference: BackendPreference,
-): Promise<ModelRun & { memory: ModelMemory }> {
-  const before = await measureMemory();
-  let loaded: MemoryMeasure | null = null;
+): Promise<ModelRun> {
   const worker = new Worker(new URL('./modelWorker.ts', import.meta.url), {
     type: 'module',
     name: `bench-${kind}`,
@@ -114,16 +72,13 @@ async function model(
   try {
     // The host (Playwright) exposes __benchMark to read the renderer's CPU time around the timed frames.
     const host = (window as { __benchMark?: (phase: string) => Promise<void> }).__benchMark;
-    const mark = proxy(async (phase: 'start' | 'end') => {
-      await host?.(`${kind}:${phase}`);
-      // The worker waits for this answer with its model still loaded.
-      if (phase === 'end') loaded = await measureMemory();
-    });
+    // The worker waits for each answer; at 'end' its model is still loaded, so the host also reads memory then.
+    const mark = proxy(async (phase: 'start' | 'end') => void (await host?.(`${kind}:${phase}`)));
     const run =
       kind === 'detector'
         ? await remote.detector(frameUrls, preference, mark)
         : await remote.depth(frameUrls, preference, '/bench-models/', mark);
-    return { ...run, memory: { before, loaded } };
+    return run;
   } finally {
     worker.terminate();
   }
@@ -157,39 +112,55 @@ async function keyframes(recordingUrl: string): Promise<KeyframeStorageRun> {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Whole-scene save and load, `repeats` times each (median: the first IndexedDB write of a page is slow). */
+interface Round {
+  readonly saveMs: number;
+  readonly loadMs: number;
+  readonly heap: number | null;
+  readonly objects: number;
+  readonly keyframes: number;
+}
+
+/** One save + load. Its own call, so that no earlier round's mosaic lingers in a suspended frame at `before`. */
+async function saveAndLoad(
+  store: Awaited<ReturnType<typeof openBenchStore>>,
+  mosaic: Mosaic,
+): Promise<Round> {
+  let t = performance.now();
+  const meta = await store.saveMosaic(mosaic, { name: 'bench whole scene' });
+  const saveMs = performance.now() - t;
+  gc();
+  const before = perf.memory?.usedJSHeapSize;
+  t = performance.now();
+  const loaded = await store.load(meta.id);
+  const loadMs = performance.now() - t;
+  gc();
+  const after = perf.memory?.usedJSHeapSize;
+  const round = {
+    saveMs,
+    loadMs,
+    heap: before !== undefined && after !== undefined ? after - before : null,
+    objects: loaded.mosaic.objects.length,
+    keyframes: loaded.mosaic.trajectory.length,
+  };
+  await store.delete(meta.id);
+  return round;
+}
+
+/** Whole-scene save and load, `repeats` times (medians: the first IndexedDB write of a page is slow). */
 async function wholeScene(mosaicUrl: string, repeats = 3): Promise<WholeSceneRun> {
   const text = await (await fetch(mosaicUrl)).text();
   const mosaic = JSON.parse(text) as Mosaic;
   const store = await openBenchStore();
-  const save: number[] = [];
-  const load: number[] = [];
-  let heapRetainedBytes: number | null = null;
-  let objects = 0;
-  let keyframes = 0;
-  for (let i = 0; i < repeats; i++) {
-    let t = performance.now();
-    const meta = await store.saveMosaic(mosaic, { name: 'bench whole scene' });
-    save.push(performance.now() - t);
-    gc();
-    const before = perf.memory?.usedJSHeapSize;
-    t = performance.now();
-    const loaded = await store.load(meta.id);
-    load.push(performance.now() - t);
-    gc();
-    const after = perf.memory?.usedJSHeapSize;
-    if (before !== undefined && after !== undefined) heapRetainedBytes = after - before;
-    objects = loaded.mosaic.objects.length;
-    keyframes = loaded.mosaic.trajectory.length;
-    await store.delete(meta.id);
-  }
+  const rounds: Round[] = [];
+  for (let i = 0; i < repeats; i++) rounds.push(await saveAndLoad(store, mosaic));
+  const heaps = rounds.map((r) => r.heap).filter((h): h is number => h !== null);
   return {
-    mosaicObjects: objects,
-    keyframes,
+    mosaicObjects: rounds[0].objects,
+    keyframes: rounds[0].keyframes,
     mosaicBytes: new TextEncoder().encode(text).length,
-    saveWholeMs: median(save),
-    loadWholeMs: median(load),
-    heapRetainedBytes,
+    saveWholeMs: median(rounds.map((r) => r.saveMs)),
+    loadWholeMs: median(rounds.map((r) => r.loadMs)),
+    heapRetainedBytes: heaps.length ? median(heaps) : null,
   };
 }
 

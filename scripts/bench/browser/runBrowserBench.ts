@@ -11,7 +11,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { detectionStream } from '../../../src/core/fusion/detectionStream';
 import type { CapabilityReport } from '../../../src/engines/backend/detectCapabilities';
@@ -52,10 +52,12 @@ export interface BrowserModelResult {
   readonly labels?: LabelSummary[];
   readonly notices: string[];
   readonly crossOriginIsolated: boolean;
-  /** measureUserAgentSpecificMemory (page + workers) before the model's worker starts and with the model loaded. */
-  readonly memoryBeforeBytes: number | null;
-  readonly memoryLoadedBytes: number | null;
-  readonly workerMemoryLoadedBytes: number | null;
+  /**
+   * Resident memory (Linux /proc VmRSS) of Chromium's renderer processes before the model's worker starts and with
+   * the model loaded (right after the timed frames): the difference is the worker, its runtime and the model.
+   */
+  readonly rendererRssBeforeBytes: number | null;
+  readonly rendererRssLoadedBytes: number | null;
 }
 
 export interface BrowserKeyframeResult extends Omit<KeyframeStorageRun, 'appendMs'> {
@@ -241,37 +243,50 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<B
   try {
     browser = await chromium.launch({
       executablePath: chromiumPath(),
-      // ForceEagerMeasureMemory: measureUserAgentSpecificMemory answers now instead of at the next GC (≤ 20 s).
+      // Precise heap counters and window.gc() for the scene-memory figures.
       args: [
         '--no-sandbox',
         '--enable-unsafe-webgpu',
         '--disable-background-networking',
         '--enable-precise-memory-info',
-        '--enable-blink-features=ForceEagerMeasureMemory',
         '--js-flags=--expose-gc',
       ],
     });
     const cdp = await browser.newBrowserCDPSession();
-    const rendererCpuS = async (): Promise<number | null> => {
+    /** CPU seconds and resident bytes of the renderer processes (page and workers), from CDP and /proc. */
+    const rendererSample = async (): Promise<{ cpuS: number; rssBytes: number | null } | null> => {
       try {
         const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
-          processInfo: { type: string; cpuTime: number }[];
+          processInfo: { type: string; id: number; cpuTime: number }[];
         };
-        return info.processInfo.filter((p) => p.type === 'renderer').reduce((s, p) => s + p.cpuTime, 0);
+        const renderers = info.processInfo.filter((p) => p.type === 'renderer');
+        let rss: number | null = 0;
+        for (const p of renderers) {
+          const status = await readFile(`/proc/${p.id}/status`, 'utf8').catch(() => '');
+          const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+          rss = kb && rss !== null ? rss + Number(kb) * 1024 : null;
+        }
+        return { cpuS: renderers.reduce((t, p) => t + p.cpuTime, 0), rssBytes: rss };
       } catch {
         return null;
       }
     };
-    const page = await browser.newPage();
-    page.on('console', (m) => m.type() === 'error' && log(`  [page] ${m.text()}`));
-    page.on('response', (r) => r.status() >= 400 && log(`  [page] ${r.status()} ${r.url()}`));
-    const marks = new Map<string, number | null>();
-    await page.exposeFunction(
-      '__benchMark',
-      async (label: string) => void marks.set(label, await rendererCpuS()),
-    );
-    await page.goto(`http://127.0.0.1:${port}/${BENCH_PAGE}`);
-    await page.waitForFunction(() => !!window.__spatialMosaicBench);
+    const marks = new Map<string, Awaited<ReturnType<typeof rendererSample>>>();
+    // Each model gets a fresh browser context (its own renderer process), so its memory baseline is clean.
+    const openPage = async (): Promise<Page> => {
+      const context = await browser!.newContext();
+      const page = await context.newPage();
+      page.on('console', (m) => m.type() === 'error' && log(`  [page] ${m.text()}`));
+      page.on('response', (r) => r.status() >= 400 && log(`  [page] ${r.status()} ${r.url()}`));
+      await page.exposeFunction(
+        '__benchMark',
+        async (label: string) => void marks.set(label, await rendererSample()),
+      );
+      await page.goto(`http://127.0.0.1:${port}/${BENCH_PAGE}`);
+      await page.waitForFunction(() => !!window.__spatialMosaicBench);
+      return page;
+    };
+    let page = await openPage();
     const capabilities = await page.evaluate(() => window.__spatialMosaicBench!.capabilities());
     const realGpu = capabilities.caps.webgpu && !capabilities.caps.fallbackAdapter;
     const webgpu = {
@@ -287,7 +302,10 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<B
     for (const kind of ['detector', 'depth'] as const) {
       for (const pref of preferences) {
         log(`browser ${kind} on ${pref}: ${frameUrls.length} frames`);
+        await page.context().close();
+        page = await openPage();
         marks.clear();
+        const base = await rendererSample();
         const run = await page.evaluate(([k, urls, p]) => window.__spatialMosaicBench!.model(k, urls, p), [
           kind,
           frameUrls,
@@ -304,17 +322,17 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<B
           inputSize: run.inputSize,
           loadMs: run.loadMs,
           timing: summarize(run.perFrameMs),
-          cpuMsPerFrame: s != null && e != null ? ((e - s) * 1000) / run.perFrameMs.length : null,
+          cpuMsPerFrame: s && e ? ((e.cpuS - s.cpuS) * 1000) / run.perFrameMs.length : null,
           ...(run.labels ? { labels: run.labels } : {}),
           notices: run.notices,
           crossOriginIsolated: run.crossOriginIsolated,
-          memoryBeforeBytes: run.memory.before?.bytes ?? null,
-          memoryLoadedBytes: run.memory.loaded?.bytes ?? null,
-          workerMemoryLoadedBytes: run.memory.loaded?.workerBytes ?? null,
+          rendererRssBeforeBytes: base?.rssBytes ?? null,
+          rendererRssLoadedBytes: e?.rssBytes ?? null,
         });
-        if (run.memory.loaded) log(`  memory answered in ${run.memory.loaded.ms.toFixed(0)} ms`);
       }
     }
+    await page.context().close();
+    page = await openPage();
     const keyframes: BrowserKeyframeResult[] = [];
     for (const r of recordings) {
       log(`browser IndexedDB keyframes: ${r.file}`);

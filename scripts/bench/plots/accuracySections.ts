@@ -1,0 +1,252 @@
+/** Report sections about accuracy and cost of the core: VSI-Bench tasks and prompt size, odometry, fusion. */
+import { markdownTable, type Cell } from './markdownTable';
+import { caption, missing, note, type BenchResults } from './reportCommon';
+import { barChart, lineChart } from './svg';
+
+const CONDITIONS: [string, string][] = [
+  ['gt-objects', 'ground-truth objects'],
+  ['oracle-fusion', 'oracle detections, fused'],
+  ['clean-loop', 'clean, loop'],
+  ['noisy-loop', 'realistic noise, loop'],
+  ['noisy-map-only', 'realistic noise, map only'],
+  ['noisy-all-frames', 'realistic noise, all frames'],
+  ['frequency', 'baseline: frequency'],
+  ['chance', 'baseline: chance'],
+];
+const TASKS: [string, string][] = [
+  ['object_counting', 'count'],
+  ['object_abs_distance', 'abs dist'],
+  ['object_size_estimation', 'obj size'],
+  ['room_size_estimation', 'room size'],
+  ['object_rel_distance', 'rel dist'],
+  ['object_rel_direction', 'rel dir'],
+  ['route_planning', 'route'],
+  ['obj_appearance_order', 'appear order'],
+];
+
+export function reasoningSection(r: BenchResults, svgs: Record<string, string>): string {
+  const x = r.reasoning;
+  if (!x)
+    return `## Spatial reasoning accuracy (VSI-Bench tasks)\n\n${missing('reasoning.json', r.run, 'reasoning')}`;
+  const conds = CONDITIONS.filter(([k]) => x.conditions[k]);
+  const rows: Cell[][] = conds.map(([k, label]) => {
+    const c = x.conditions[k];
+    return [label, c.overall, ...TASKS.map(([t]) => c.tasks[t]), c.framesPerceivedPerScene ?? null];
+  });
+  const chartConds = conds.filter(([k]) =>
+    ['gt-objects', 'oracle-fusion', 'noisy-loop', 'noisy-map-only', 'frequency', 'chance'].includes(k),
+  );
+  svgs['reasoning-tasks.svg'] = barChart({
+    title: 'VSI-Bench task scores on generated scenes',
+    note: note(r.run, 'reasoning'),
+    subtitle: `${x.scenes} scenes × ${x.framesPerScene} frames, ${x.questions} questions`,
+    yLabel: 'score (0–100)',
+    width: 860,
+    categories: [...TASKS.map((t) => t[1]), 'overall'],
+    series: chartConds.map(([k, label]) => ({
+      name: label,
+      values: [...TASKS.map(([t]) => x.conditions[k].tasks[t] ?? null), x.conditions[k].overall],
+    })),
+    yMax: 100,
+  });
+  const p = x.prompt;
+  const promptRows: Cell[][] = [
+    [
+      `${p.rawFrames} raw frames (SmolVLM2, ${p.tokensPerFrame} visual tokens each, lower bound)`,
+      p.rawVisualTokens,
+      p.rawVisualTokens + p.medianQuestionTokens,
+      1,
+    ],
+    ...p.budgets.map((b): Cell[] => [
+      `mosaic prompt, budget ${b.budget} (median; max ${b.maxWithQuestion} with question)`,
+      b.medianMap,
+      b.medianWithQuestion,
+      (p.rawVisualTokens + p.medianQuestionTokens) / b.medianWithQuestion,
+    ]),
+  ];
+  svgs['prompt-tokens.svg'] = barChart({
+    title: 'Prompt tokens: 32 raw frames vs the serialized mosaic',
+    note: note(r.run, 'reasoning'),
+    subtitle: `median over ${x.questions} questions; question + options + instruction included`,
+    yLabel: 'tokens',
+    categories: ['32 raw frames', ...p.budgets.map((b) => `mosaic, budget ${b.budget}`)],
+    series: [
+      {
+        name: 'prompt tokens (median)',
+        values: [p.rawVisualTokens + p.medianQuestionTokens, ...p.budgets.map((b) => b.medianWithQuestion)],
+      },
+    ],
+  });
+  return [
+    '## Spatial reasoning accuracy (VSI-Bench tasks)',
+    '',
+    `${x.scenes} generated scenes × ${x.framesPerScene} frames, ${x.questions} questions; scores 0–100. "loop": every 8th frame fused, then the reasoning loop perceives more where the question needs it. "realistic noise": depth noise and dropout, pose drift, missed detections, label confusion, box jitter, false positives. Baselines answer from the questions alone (chance: multiple choice only).`,
+    '',
+    markdownTable(
+      [
+        { header: 'condition' },
+        { header: 'overall', align: 'right' },
+        ...TASKS.map(([, h]) => ({ header: h, align: 'right' as const })),
+        { header: 'frames fused / scene', align: 'right' },
+      ],
+      rows,
+    ),
+    '![VSI-Bench task scores](docs/bench/reasoning-tasks.svg)',
+    '',
+    caption(r.run, 'reasoning'),
+    '### Prompt size: the mosaic against 32 raw frames',
+    '',
+    markdownTable(
+      [
+        { header: 'prompt' },
+        { header: 'map / visual tokens', align: 'right', digits: 0 },
+        { header: 'with question', align: 'right', digits: 0 },
+        { header: 'raw frames ÷ this', align: 'right' },
+      ],
+      promptRows,
+    ),
+    '![Prompt tokens](docs/bench/prompt-tokens.svg)',
+    '',
+    'Tokens are estimated at 4 characters each (no SmolVLM2 tokenizer offline); frame tokens leave out the per-frame wrapper tokens, so the ratio is a lower bound.',
+    '',
+  ].join('\n');
+}
+
+export function odometrySection(r: BenchResults): string {
+  const o = r.odometry;
+  if (!o) return `## RGB-D odometry on ICL living room\n\n${missing('odometry.json', r.run, 'odometry')}`;
+  return [
+    '## RGB-D odometry on ICL living room',
+    '',
+    markdownTable(
+      [
+        { header: 'frames', align: 'right', digits: 0 },
+        { header: 'ATE RMSE (cm)', align: 'right', digits: 2 },
+        { header: 'ATE max (cm)', align: 'right', digits: 2 },
+        { header: 'RPE (mm / frame)', align: 'right', digits: 2 },
+        { header: 'RPE (° / frame)', align: 'right', digits: 3 },
+        { header: 'lost', align: 'right', digits: 0 },
+        { header: 'CPU ms / frame (median)', align: 'right' },
+        { header: 'wall ms / frame (median)', align: 'right' },
+        { header: 'real-time factor at 30 fps (CPU)', align: 'right', digits: 2 },
+      ],
+      [
+        [
+          o.frames,
+          o.ateRmseCm,
+          o.ateMaxCm,
+          o.rpeTranslationMmPerFrame,
+          o.rpeRotationDegPerFrame,
+          o.lostFrames,
+          o.medianCpuMs,
+          o.medianMs,
+          1000 / 30 / o.medianCpuMs,
+        ],
+      ],
+    ),
+    'ATE: RMSE of camera positions after a rigid alignment to trajectory.log. Real-time factor: the 33.3 ms frame interval of a 30 fps camera divided by the median CPU time per frame (above 1: keeps up on one core).',
+    '',
+    caption(r.run, 'odometry'),
+  ].join('\n');
+}
+
+export function fusionSection(r: BenchResults, svgs: Record<string, string>): string {
+  const x = r.fusion;
+  if (!x) return `## Fusion\n\n${missing('fusion.json', r.run, 'fusion')}`;
+  const objs = [...new Set(x.scaling.map((s) => s.objects))];
+  svgs['fusion-scaling.svg'] = lineChart({
+    title: 'Fusion CPU time per keyframe vs frames fused',
+    note: note(r.run, 'fusion'),
+    subtitle: 'synthetic detection streams, 320×240 depth; mean of the 200 keyframes before each point',
+    xLabel: 'frames fused so far (log scale)',
+    yLabel: 'CPU ms / keyframe',
+    logX: true,
+    series: objs.map((o) => ({
+      name: `${o} objects in the hall`,
+      points: x.scaling
+        .filter((s) => s.objects === o)
+        .map((s) => [s.frames, s.cpuMsPerKeyframe] as [number, number]),
+    })),
+  });
+  const growth = objs.map((o): Cell[] => {
+    const rows = x.scaling.filter((s) => s.objects === o);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    return [
+      o,
+      first.frames,
+      last.frames,
+      first.cpuMsPerKeyframe,
+      last.cpuMsPerKeyframe,
+      last.cpuMsPerKeyframe / first.cpuMsPerKeyframe,
+      last.mosaicObjects,
+    ];
+  });
+  return [
+    '## Fusion',
+    '',
+    '### Accuracy of the fused map on generated scenes',
+    '',
+    markdownTable(
+      [
+        'noise',
+        { header: 'scenes', align: 'right', digits: 0 },
+        { header: 'precision', align: 'right', digits: 3 },
+        { header: 'recall', align: 'right', digits: 3 },
+        { header: 'centroid error median (cm)', align: 'right' },
+        { header: 'p90 (cm)', align: 'right' },
+        { header: 'duplicates / scene', align: 'right', digits: 2 },
+        { header: 'exact-count scenes', align: 'right', digits: 2 },
+        { header: 'per-label count accuracy', align: 'right', digits: 3 },
+      ],
+      x.accuracy.map((a) => [
+        a.noise,
+        a.scenes,
+        a.precision,
+        a.recall,
+        a.centroidMedianCm,
+        a.centroidP90Cm,
+        a.duplicatesPerScene,
+        a.exactCountScenes / a.scenes,
+        a.labelCountAccuracy,
+      ]),
+    ),
+    '### Cost per keyframe vs frames and objects',
+    '',
+    markdownTable(
+      [
+        { header: 'objects', align: 'right', digits: 0 },
+        { header: 'frames', align: 'right', digits: 0 },
+        { header: 'CPU ms / keyframe', align: 'right', digits: 2 },
+        { header: 'wall ms / keyframe', align: 'right', digits: 2 },
+        { header: 'detections / frame', align: 'right' },
+        { header: 'objects in mosaic', align: 'right', digits: 0 },
+      ],
+      x.scaling.map((s) => [
+        s.objects,
+        s.frames,
+        s.cpuMsPerKeyframe,
+        s.msPerKeyframe,
+        s.detectionsPerFrame,
+        s.mosaicObjects,
+      ]),
+    ),
+    '![Fusion cost per keyframe](docs/bench/fusion-scaling.svg)',
+    '',
+    'Growth of the per-keyframe cost from the first to the last point of each curve (a ratio, steadier than the absolute times):',
+    '',
+    markdownTable(
+      [
+        { header: 'objects', align: 'right', digits: 0 },
+        { header: 'from frame', align: 'right', digits: 0 },
+        { header: 'to frame', align: 'right', digits: 0 },
+        { header: 'CPU ms then', align: 'right', digits: 2 },
+        { header: 'CPU ms at the end', align: 'right', digits: 2 },
+        { header: 'growth ×', align: 'right', digits: 2 },
+        { header: 'objects in mosaic', align: 'right', digits: 0 },
+      ],
+      growth,
+    ),
+    caption(r.run, 'fusion'),
+  ].join('\n');
+}
