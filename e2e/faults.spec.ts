@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { bootApp, E2E_MODELS, shot } from './helpers';
+import { backendOf, bootApp, E2E_MODELS, shot } from './helpers';
 
 /**
  * Issue 7, fault tolerance in the real browser: each test injects one fault through the test API
@@ -115,4 +115,28 @@ test.describe('model download', () => {
     expect(second.cached.filter((u) => u.includes('yolox'))).toHaveLength(1);
     expect(served).toBe(2);
   });
+});
+
+test('a WebGPU device lost mid-scene moves YOLOX to wasm and the frames still get detections', async ({
+  page,
+}, info) => {
+  test.skip(backendOf(info) !== 'webgpu', 'the loss is of a WebGPU device (the Node test covers the logic)');
+  const { api } = await bootApp(page, info);
+  const run = await api.evaluate((t) =>
+    t.perception.runFrames({
+      imageUrls: ['00165', '00170', '00175'].map((n) => `/e2e-fixtures/icl/image/${n}.jpg`),
+      intrinsics: { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 },
+      loseWebgpuAfterRuns: 1,
+    }),
+  );
+  expect(run.results.map((r) => !r.dropped && r.sources?.detections)).toEqual([
+    { source: 'detector', engine: 'YOLOX-Nano (webgpu)' },
+    { source: 'detector', engine: 'YOLOX-Nano (wasm)' },
+    { source: 'detector', engine: 'YOLOX-Nano (wasm)' },
+  ]);
+  for (const r of run.results) expect(!r.dropped && r.detections?.length).toBeGreaterThan(0);
+  expect(run.engines.notices.join('\n')).toMatch(
+    /YOLOX-Nano: WebGPU run failed .*device lost.*running on wasm/i,
+  );
+  await shot(page, info, 'fault-webgpu-lost', { engines: run.engines });
 });

@@ -21,6 +21,22 @@ export const failingWebgpu =
     return inner(model, device);
   };
 
+/** Test hook (`loseWebgpuAfterRuns`): WebGPU sessions open, then fail every run after the first `runs`. */
+export const losingWebgpu =
+  (inner: SessionFactory, runs: number): SessionFactory =>
+  async (model, device) => {
+    const session = await inner(model, device);
+    if (device !== 'webgpu') return session;
+    let done = 0;
+    return {
+      run: async (data, dims) => {
+        if (++done > runs) throw new Error('GPUDevice lost (test hook loseWebgpuAfterRuns)');
+        return session.run(data, dims);
+      },
+      release: () => session.release(),
+    };
+  };
+
 let probe: Promise<CapabilityReport> | undefined;
 const capabilities = () => (probe ??= detectCapabilities());
 
@@ -54,6 +70,9 @@ function yoloxEngine(config: PerceptionConfig, onNotice: (m: string) => void): D
       preference: config.backend,
       onNotice: (n) => onNotice(`YOLOX-Nano: ${n.reason}`),
       ...(config.failWebgpu ? { createSession: failingWebgpu(createOrtWebSession) } : {}),
+      ...(config.loseWebgpuAfterRuns !== undefined
+        ? { createSession: losingWebgpu(createOrtWebSession, config.loseWebgpuAfterRuns) }
+        : {}),
     });
     await detector.load(progress);
     return detector;

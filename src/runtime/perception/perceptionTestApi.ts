@@ -27,6 +27,8 @@ export interface RunFramesRequest {
   readonly intrinsics: Intrinsics;
   /** Test hook: WebGPU session creation fails, so the detector must fall back to wasm and say so. */
   readonly failWebgpu?: boolean;
+  /** Test hook: the WebGPU device is lost after this many detector runs; the detector must move to wasm. */
+  readonly loseWebgpuAfterRuns?: number;
   readonly modelsBaseUrl?: string;
 }
 
@@ -97,6 +99,7 @@ export function perceptionTestApi(backend: BackendPreference, modelsBase?: strin
         await api.configure({
           backend,
           failWebgpu: !!req.failWebgpu,
+          ...(req.loseWebgpuAfterRuns !== undefined ? { loseWebgpuAfterRuns: req.loseWebgpuAfterRuns } : {}),
           ...withBase(req.modelsBaseUrl ?? modelsBase),
         });
         await api.openScene({ name: 'e2e perception', up: [0, 0, 1] });
