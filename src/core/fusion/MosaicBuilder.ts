@@ -16,6 +16,7 @@ import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
 import { fitsPrior, hasPrior } from './sizePriors';
 import { expectedInView } from './visibility';
+import { completeToWall, voteWall } from './wallCompletion';
 
 /**
  * Incremental fusion of per-keyframe detections into the mosaic: lift each box to 3D surface points,
@@ -205,6 +206,7 @@ export class MosaicBuilder {
       alsoLabels,
     );
     if (l.support !== undefined) inst.addSupport(l.support);
+    for (const w of l.walls) voteWall(inst.walls, w);
     if (inst.observations >= this.minObs) this.confirmed.add(inst);
     this.rehash(inst);
   }
@@ -304,7 +306,14 @@ export class MosaicBuilder {
     const blocked: string[] = [];
     for (const inst of this.instances.values()) {
       if (!this.shown(inst)) continue;
-      const box = orientedBox(inst.voxelMeans().pts);
+      const pts = completeToWall(
+        inst.label,
+        inst.voxelMeans().pts,
+        inst.walls,
+        Math.min(2, inst.observations),
+        (a, b) => this.occupancy.floorSeen(a, b),
+      );
+      const box = orientedBox(pts);
       const [a, b] = box.center;
       let h = box.center[2];
       let height = box.size[2];

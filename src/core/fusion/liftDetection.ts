@@ -1,7 +1,7 @@
 import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import type { FloorFrame } from '../mosaic/floorFrame';
 import type { DepthImage, Detection } from '../perception/types';
-import { depthSigma, fitWalls, onWall, type RingSample } from './backgroundWalls';
+import { depthSigma, fitWalls, onWall, type RingSample, type WallLine } from './backgroundWalls';
 
 /**
  * Lifts a 2D detection to 3D surface points (floor coordinates a, b, h) with depth and pose. A box also
@@ -18,6 +18,8 @@ export interface LiftedDetection {
   readonly depth: number;
   /** Height of the support surface removed under the object (a table top), when one was. */
   readonly support?: number;
+  /** Walls found around the box (their samples were dropped). */
+  readonly walls: readonly WallLine[];
 }
 
 export interface LiftOptions {
@@ -109,6 +111,7 @@ export function liftDetection(
   const all = new Float64Array(zs.length * 3);
   for (let i = 0; i < zs.length; i++) toFloor(us[i], vs[i], zs[i], all, i * 3);
   let keep = zs.map((_, i) => i);
+  let walls: WallLine[] = [];
   if (opts.floorHeight !== undefined) keep = keep.filter((i) => all[i * 3 + 2] > opts.floorHeight! + 0.03);
   if (opts.removeWalls !== false) {
     const ring = ringSamples(depth, [x0, y0, x1, y1], maxDepth, toFloor, opts.floorHeight);
@@ -118,7 +121,7 @@ export function liftDetection(
       innerAb[j * 2] = all[i * 3];
       innerAb[j * 2 + 1] = all[i * 3 + 1];
     });
-    const walls = fitWalls(ring, innerAb);
+    walls = fitWalls(ring, innerAb);
     if (walls.length) keep = keep.filter((i) => !onWall(walls, all[i * 3], all[i * 3 + 1]));
   }
   if (opts.explained) {
@@ -151,7 +154,7 @@ export function liftDetection(
           opts.claimed[v * depth.width + u] = 1;
     }
   }
-  return { detection: det, points, depth: depths[depths.length >> 1], support };
+  return { detection: det, points, depth: depths[depths.length >> 1], support, walls };
 }
 
 /**

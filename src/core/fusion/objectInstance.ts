@@ -1,4 +1,5 @@
 import type { Observation } from '../mosaic/types';
+import type { WallVote } from './wallCompletion';
 
 /**
  * One fused object: a bounded voxel summary of the surface points seen so far (5 cm voxels holding point
@@ -38,6 +39,8 @@ export class ObjectInstance {
   bounds: Bounds = { lo: [0, 0, 0], hi: [0, 0, 0] };
   /** Footprint cells (VOXEL grid, dilated by one cell) → height interval, for association. */
   readonly footprint = new Map<number, [number, number]>();
+  /** Walls found behind it in its views (for completing a hidden back to the wall). */
+  readonly walls: WallVote[] = [];
   /** Ids of compatible-label instances seen as separate objects in one frame (never duplicates). */
   readonly apart = new Set<string>();
   /** Cells of the spatial hash this instance is registered in. */

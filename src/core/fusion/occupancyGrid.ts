@@ -94,6 +94,12 @@ export class OccupancyAccumulator {
     }
   }
 
+  /** Whether floor was seen in the cell holding (a, b) and nothing stood there. */
+  floorSeen(a: number, b: number): boolean {
+    const c = this.cells.get(this.cellKey(a, b));
+    return c !== undefined && c.floor > 0 && c.obstacle === 0;
+  }
+
   cellKey(a: number, b: number): string {
     return `${Math.floor(a / this.cellSize)},${Math.floor(b / this.cellSize)}`;
   }

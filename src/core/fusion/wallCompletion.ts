@@ -1,0 +1,75 @@
+import type { WallLine } from './backgroundWalls';
+import { sizePrior } from './sizePriors';
+
+/**
+ * Amodal completion against a wall. Furniture that stands against walls (a couch, a fridge) shows its front;
+ * its back and the strip between it and the wall are never seen. When a wall was found behind an object in
+ * its views, the gap to it is shorter than the class allows, and the floor in that gap was never seen free,
+ * the object's footprint is extended back to the wall, as its hidden base is completed down to the floor.
+ */
+export interface WallVote extends WallLine {
+  count: number;
+}
+
+/** Classes that usually stand (or hang) against a wall: general COCO knowledge, not tuned per scene. */
+const AGAINST_WALL = new Set(['couch', 'bed', 'refrigerator', 'oven', 'sink', 'toilet', 'tv', 'clock']);
+
+/** Adds a wall seen behind an object to its votes (same plane: normals within ~10°, offsets within 5 cm). */
+export function voteWall(votes: WallVote[], w: WallLine): void {
+  for (const v of votes) {
+    const dot = v.na * w.na + v.nb * w.nb;
+    const d = dot < 0 ? -w.d : w.d;
+    if (Math.abs(dot) > 0.985 && Math.abs(v.d - d) < 0.05) {
+      v.count++;
+      return;
+    }
+  }
+  if (votes.length < 6) votes.push({ ...w, count: 1 });
+}
+
+/**
+ * Floor points (a, b, h) extended to the wall behind them, or the input when no completion applies.
+ * `floorSeen` says whether a floor cell was observed free.
+ */
+export function completeToWall(
+  label: string,
+  pts: Float64Array,
+  votes: readonly WallVote[],
+  minCount: number,
+  floorSeen: (a: number, b: number) => boolean,
+): Float64Array {
+  const prior = sizePrior(label);
+  if (!AGAINST_WALL.has(label) || !prior || pts.length < 9) return pts;
+  const n = pts.length / 3;
+  const maxDepth = prior[1] * 1.15;
+  for (const w of [...votes].sort((x, y) => y.count - x.count)) {
+    if (w.count < minCount) break;
+    const s = new Float64Array(n);
+    for (let i = 0; i < n; i++) s[i] = w.na * pts[i * 3] + w.nb * pts[i * 3 + 1] - w.d;
+    const sorted = Float64Array.from(s).sort();
+    const side = sorted[n >> 1] < 0 ? -1 : 1; // the object is on this side of the wall
+    const near = side > 0 ? sorted[0] : -sorted[n - 1]; // gap from the wall to the nearest point
+    const far = side > 0 ? sorted[n - 1] : -sorted[0];
+    if (near < 0.02 || far > maxDepth) continue;
+    // The gap must be unobserved: sample it behind the object's points.
+    let seen = 0,
+      tried = 0;
+    const step = Math.max(1, Math.floor(n / 40));
+    for (let i = 0; i < n; i += step)
+      for (const t of [0.3, 0.7]) {
+        const back = Math.abs(s[i]) * t;
+        tried++;
+        if (floorSeen(pts[i * 3] - side * back * w.na, pts[i * 3 + 1] - side * back * w.nb)) seen++;
+      }
+    if (seen > 0.35 * tried) continue;
+    const out = new Float64Array(pts.length * 2);
+    out.set(pts);
+    for (let i = 0; i < n; i++) {
+      out[pts.length + i * 3] = pts[i * 3] - s[i] * w.na;
+      out[pts.length + i * 3 + 1] = pts[i * 3 + 1] - s[i] * w.nb;
+      out[pts.length + i * 3 + 2] = pts[i * 3 + 2];
+    }
+    return out;
+  }
+  return pts;
+}
