@@ -2,10 +2,10 @@ import type { WallLine } from './backgroundWalls';
 import { sizePrior } from './sizePriors';
 
 /**
- * Amodal completion against a wall. Furniture that stands against walls (a couch, a fridge) shows its front;
+ * Amodal completion against a wall. Furniture that stands against walls (a fridge) may show only its front;
  * its back and the strip between it and the wall are never seen. When a wall was found behind an object in
- * its views, the gap to it is shorter than the class allows, and the floor in that gap was never seen free,
- * the object's footprint is extended back to the wall, as its hidden base is completed down to the floor.
+ * its views, only a face of it was seen, the gap fits the class, and the floor in that gap was never seen
+ * free, the footprint is extended back to the wall, as the hidden base is completed down to the floor.
  */
 export interface WallVote extends WallLine {
   count: number;
@@ -50,7 +50,9 @@ export function completeToWall(
     const side = sorted[n >> 1] < 0 ? -1 : 1; // the object is on this side of the wall
     const near = side > 0 ? sorted[0] : -sorted[n - 1]; // gap from the wall to the nearest point
     const far = side > 0 ? sorted[n - 1] : -sorted[0];
-    if (near < 0.02 || far > maxDepth) continue;
+    // Only a face seen (under a quarter of the depth the completion would give): an object whose sides were
+    // seen shows its own depth, and its gap to the wall is real (an armchair a little in front of the wall).
+    if (near < 0.02 || far > maxDepth || far - near > 0.25 * far) continue;
     // The gap must be unobserved: sample it behind the object's points.
     let seen = 0,
       tried = 0;
