@@ -12,7 +12,7 @@ describe('MosaicBuilderFuser', () => {
     const f = new MosaicBuilderFuser({ up: [0, 0, 1] });
     const d0 = f.fuse(frameAt(0));
     expect(d0.keyframe.frame).toBe(0);
-    expect(d0.upserts).toEqual([]); // tentative: the builder confirms after 3 observations
+    expect(d0.upserts).toEqual([]); // tentative: a middling detection is confirmed after 3 observations
     f.fuse(frameAt(1));
     const d2 = f.fuse(frameAt(2));
     expect(d2.upserts.map((o) => o.label)).toEqual(['chair']);

@@ -119,7 +119,7 @@ describe('PerceptionService over comlink', () => {
     const result = await api.processFrame(transferFrame(f));
     expect(f.rgb.data.byteLength).toBe(0);
     expect(f.depth!.data.byteLength).toBe(0);
-    // One observation is tentative: MosaicBuilder confirms an object after three.
+    // One middling observation is tentative: MosaicBuilder confirms such an object after three.
     expect(result).toMatchObject({ dropped: false, frame: 0, upserted: 0, objectCount: 0, sceneId: meta.id });
     if (result.dropped) throw new Error('unreachable');
     expect(result.timings.map((t) => t.stage)).toEqual(['validate', 'fuse', 'persist']);

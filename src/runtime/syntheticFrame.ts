@@ -63,6 +63,8 @@ export function syntheticFrame(n: number, width = 96, height = 72): PerceptionFr
     depth: { width, height, data: depth },
     pose,
     intrinsics: k,
-    detections: u1 < 0 ? [] : [{ label: 'chair', score: 0.9, box: [u0, v0, u1 + 1, v1 + 1] }],
+    // A middling score: fusion shows a strong detection at once, a middling one only once confirmed (3 sightings),
+    // which is the path these frames exercise.
+    detections: u1 < 0 ? [] : [{ label: 'chair', score: 0.5, box: [u0, v0, u1 + 1, v1 + 1] }],
   };
 }
