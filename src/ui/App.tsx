@@ -15,6 +15,7 @@ import { useSceneController } from './useSceneController';
 import { useSceneLibrary } from './useSceneLibrary';
 import { LiveSourcePanel } from './sources/LiveSourcePanel';
 import { describeLiveSource, useLiveSource } from './sources/useLiveSource';
+import { applyBackend } from './workerClients';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
 // No ML model runs in the page yet: the demo and sequence folders bring their own detections.
@@ -24,10 +25,17 @@ const MODELS: readonly ModelStatus[] = [];
 export function App() {
   const [settings, setSettings] = useState<Settings>(() => loadSettings(storage, location.search));
   // Saved on a user's change only: a ?backend= override in the URL is for this page load, not for good.
-  const changeSettings = useCallback((s: Settings) => {
-    setSettings(s);
-    saveSettings(storage, s);
-  }, []);
+  const changeSettings = useCallback(
+    (s: Settings) => {
+      setSettings(s);
+      saveSettings(storage, s);
+      if (s.backend !== settings.backend)
+        applyBackend(s.backend).catch((e: unknown) =>
+          setNotice(`Could not switch the backend: ${String(e)}`),
+        );
+    },
+    [settings.backend],
+  );
   const { status: backend } = useCapabilities(settings.backend);
 
   const [drawer, setDrawer] = useState<'library' | 'settings'>();

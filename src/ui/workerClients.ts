@@ -2,6 +2,8 @@ import type { Remote } from 'comlink';
 import { createPerceptionClient, createReasonerClient, type WorkerClient } from '../runtime/clients';
 import type { PerceptionApi } from '../runtime/PerceptionApi';
 import type { ReasonerApi } from '../runtime/ReasonerApi';
+import type { BackendPreference } from '../core/backend/decideBackend';
+import { loadSettings } from './settings';
 
 /**
  * One perception and one reasoner worker per page, started on first use (not at boot: a person who only
@@ -12,7 +14,11 @@ class LazyClient<T> implements WorkerClient<T> {
   private client?: WorkerClient<T>;
   private started?: Promise<void>;
 
-  constructor(private readonly create: () => WorkerClient<T>) {}
+  constructor(
+    private readonly create: () => WorkerClient<T>,
+    /** Runs once on each fresh worker before anyone else uses it (e.g. tell it the backend setting). */
+    private readonly setUp: (api: Remote<T>) => Promise<void> = async () => {},
+  ) {}
 
   get api(): Remote<T> {
     return (this.client ??= this.create()).api;
@@ -20,10 +26,13 @@ class LazyClient<T> implements WorkerClient<T> {
 
   ready(timeoutMs?: number): Promise<void> {
     const client = (this.client ??= this.create());
-    this.started ??= client.ready(timeoutMs).catch((e: unknown) => {
-      this.terminate();
-      throw e;
-    });
+    this.started ??= client
+      .ready(timeoutMs)
+      .then(() => this.setUp(client.api))
+      .catch((e: unknown) => {
+        this.terminate();
+        throw e;
+      });
     return this.started;
   }
 
@@ -34,8 +43,29 @@ class LazyClient<T> implements WorkerClient<T> {
   }
 }
 
-export const perceptionClient: WorkerClient<PerceptionApi> = new LazyClient(createPerceptionClient);
-export const reasonerClient: WorkerClient<ReasonerApi> = new LazyClient(createReasonerClient);
+/** The backend the person chose (settings, or ?backend= for this page load); read when a worker starts. */
+let backendOverride: BackendPreference | undefined;
+const chosenBackend = (): BackendPreference =>
+  backendOverride ??
+  (typeof window === 'undefined'
+    ? 'auto'
+    : loadSettings(window.localStorage, window.location.search).backend);
+
+export const perceptionClient: WorkerClient<PerceptionApi> = new LazyClient(createPerceptionClient, (api) =>
+  api.configure({ backend: chosenBackend() }),
+);
+export const reasonerClient: WorkerClient<ReasonerApi> = new LazyClient(createReasonerClient, (api) =>
+  api.configure({ backend: chosenBackend() }),
+);
+
+/** Applies a changed backend setting to the running workers (new workers read it when they start). */
+export async function applyBackend(backend: BackendPreference): Promise<void> {
+  backendOverride = backend;
+  await Promise.all([
+    perceptionClient.ready().then(() => perceptionClient.api.configure({ backend })),
+    reasonerClient.ready().then(() => reasonerClient.api.configure({ backend })),
+  ]);
+}
 
 export async function perceptionApi(): Promise<Remote<PerceptionApi>> {
   await perceptionClient.ready();
