@@ -14,6 +14,7 @@ import {
   type TextGenerator,
 } from './interfaces';
 import { selectFrames } from './selectFrames';
+import { knownLabels, objectsLabelled } from './spatialTools';
 import { solveTask, type ToolOutcome } from './solveTask';
 import type { Trace, TraceStep } from './trace';
 
@@ -147,7 +148,7 @@ export class MosaicThinker {
   /** Labels not in the mosaic, and labels seen only weakly. */
   private coverage(parsed: ParsedQuestion): { missing: string[]; weak: string[]; seeds: number[] } {
     const m = this.mosaic();
-    const known = new Set(m.objects.map((o) => o.label));
+    const known = knownLabels(m);
     const minConf = this.opts.minConfidence ?? 0.5;
     const minObs = this.opts.minObservations ?? 2;
     const missing: string[] = [];
@@ -159,7 +160,7 @@ export class MosaicThinker {
         if (!missing.includes(r.label)) missing.push(r.label);
         continue;
       }
-      const inst = m.objects.filter((o) => o.label === r.label);
+      const inst = objectsLabelled(m, r.label);
       if (!inst.some((o) => o.confidence >= minConf && o.observations >= minObs) && !weak.includes(r.label))
         weak.push(r.label);
       for (const o of inst) {
@@ -234,12 +235,12 @@ export class MosaicThinker {
       const m = this.mosaic();
       const done = new Set(perceiver.framesPerceived?.() ?? m.trajectory.map((k) => k.frame));
       const sorted = [...done].sort((a, b) => a - b);
-      const known = new Set(m.objects.map((o) => o.label));
+      const known = knownLabels(m);
       const picks = new Set<number>();
       for (const name of taskTargets(parsed.task)) {
         const r = resolveLabel(name, known);
         if (!r.found) continue;
-        const first = Math.min(...m.objects.filter((o) => o.label === r.label).map((o) => o.firstSeenFrame));
+        const first = Math.min(...objectsLabelled(m, r.label).map((o) => o.firstSeenFrame));
         let prev = -1;
         for (const f of sorted) if (f < first && f > prev) prev = f;
         const gap = [...avail].filter((f) => f > prev && f < first && !done.has(f)).sort((a, b) => a - b);

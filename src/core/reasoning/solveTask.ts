@@ -17,6 +17,7 @@ import { pickRouteOption, simulateRoute, type RoutePlanStep } from './route';
 import {
   appearanceOrder,
   countLabel,
+  knownLabels,
   labelDistance,
   longestDimension,
   objectsLabelled,
@@ -56,7 +57,7 @@ const sameLabel = (a: string, b: string): boolean =>
   normalizeName(a) === normalizeName(b) || canonicalLabel(a) === canonicalLabel(b);
 
 export function solveTask(m: Mosaic, parsed: ParsedQuestion): ToolOutcome {
-  const known = new Set(m.objects.map((o) => o.label));
+  const known = knownLabels(m);
   const names = taskTargets(parsed.task);
   const resolved = new Map<string, string>();
   const missing: string[] = [];

@@ -14,7 +14,7 @@ import {
 } from './relations';
 import { pickRouteOption, simulateRoute } from './route';
 import { solveTask } from './solveTask';
-import { appearanceOrder, countLabel, labelDistance, roomArea } from './spatialTools';
+import { appearanceOrder, countLabel, knownLabels, labelDistance, roomArea } from './spatialTools';
 import { obj, testScene } from './testScene';
 
 const f = worldFrame([0, 0, 1]);
@@ -156,5 +156,36 @@ describe('solveTask', () => {
     expect(solveTask(m, parseByPattern('what is behind me?')).answer).toBe('A tv is behind you.');
     expect(solveTask(m, parseByPattern('is the plant left of the sofa?')).answer).toBe('yes');
     expect(solveTask(m, parseByPattern('how many chairs?')).answer).toBe(2);
+  });
+});
+
+describe('secondary labels', () => {
+  // The ICL armchair: YOLOX says bed in 167 frames (weight 85.4) and chair in 60 (32.7): 28% chair.
+  const armchair = obj('o1', 'bed', [0, 2, 0.4], [0.6, 0.7, 0.85], 2, {
+    labels: [
+      { label: 'bed', weight: 85.4, count: 167 },
+      { label: 'chair', weight: 32.7, count: 60 },
+    ],
+  });
+  const mosaic = (objects: Mosaic['objects']): Mosaic => ({
+    schemaVersion: MOSAIC_SCHEMA_VERSION,
+    up: [0, 0, 1],
+    objects,
+    trajectory: [],
+  });
+
+  it('answers for a label that only a real share of an object’s votes gives', () => {
+    const m = mosaic([armchair]);
+    expect([...knownLabels(m)].sort()).toEqual(['bed', 'chair']);
+    expect(countLabel(m, 'chair')).toBe(1);
+    expect(countLabel(m, 'bed')).toBe(1);
+  });
+
+  it('does not count it again when another object is a chair, nor below a quarter of the votes', () => {
+    expect(
+      countLabel(mosaic([armchair, obj('o2', 'chair', [2, 0, 0.45], [0.5, 0.5, 0.9], 5)]), 'chair'),
+    ).toBe(1);
+    const weak = { ...armchair, labels: [armchair.labels[0], { label: 'chair', weight: 20, count: 30 }] };
+    expect(knownLabels(mosaic([weak])).has('chair')).toBe(false); // 20 / 105.4 = 19%
   });
 });

@@ -12,8 +12,32 @@ import {
 import { minAreaRectArea } from './planeGeometry';
 
 /** Exact spatial quantities over the mosaic: the tools whose results answer (or inform) each task. */
-export const objectsLabelled = (m: Mosaic, label: string): MosaicObject[] =>
-  m.objects.filter((o) => o.label === label);
+
+/**
+ * A label that is not any object's top vote still names an object whose label distribution gives it this share:
+ * a detector that calls one armchair "bed" 72% and "chair" 28% of the time has shown a chair.
+ */
+export const SECONDARY_LABEL_SHARE = 0.25;
+
+const share = (o: MosaicObject, label: string): number => {
+  const total = o.labels.reduce((s, v) => s + v.weight, 0);
+  const w = o.labels.find((v) => v.label === label)?.weight ?? 0;
+  return total > 0 ? w / total : 0;
+};
+
+/** Objects whose top label is `label`; when there are none, those with a real share of it in their votes. */
+export const objectsLabelled = (m: Mosaic, label: string): MosaicObject[] => {
+  const top = m.objects.filter((o) => o.label === label);
+  return top.length ? top : m.objects.filter((o) => share(o, label) >= SECONDARY_LABEL_SHARE);
+};
+
+/** Labels the mosaic can answer about: every top label, and secondary labels with a real share. */
+export function knownLabels(m: Mosaic): Set<string> {
+  const known = new Set(m.objects.map((o) => o.label));
+  for (const o of m.objects)
+    for (const v of o.labels) if (share(o, v.label) >= SECONDARY_LABEL_SHARE) known.add(v.label);
+  return known;
+}
 
 export const countLabel = (m: Mosaic, label: string): number => objectsLabelled(m, label).length;
 
