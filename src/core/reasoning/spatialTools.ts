@@ -19,9 +19,12 @@ import { minAreaRectArea } from './planeGeometry';
  */
 export const SECONDARY_LABEL_SHARE = 0.25;
 
+// Mosaics from outside (a worker caller, another tool's file) may carry objects with no label votes.
+const votesOf = (o: MosaicObject) => o.labels ?? [];
+
 const share = (o: MosaicObject, label: string): number => {
-  const total = o.labels.reduce((s, v) => s + v.weight, 0);
-  const w = o.labels.find((v) => v.label === label)?.weight ?? 0;
+  const total = votesOf(o).reduce((s, v) => s + v.weight, 0);
+  const w = votesOf(o).find((v) => v.label === label)?.weight ?? 0;
   return total > 0 ? w / total : 0;
 };
 
@@ -35,7 +38,7 @@ export const objectsLabelled = (m: Mosaic, label: string): MosaicObject[] => {
 export function knownLabels(m: Mosaic): Set<string> {
   const known = new Set(m.objects.map((o) => o.label));
   for (const o of m.objects)
-    for (const v of o.labels) if (share(o, v.label) >= SECONDARY_LABEL_SHARE) known.add(v.label);
+    for (const v of votesOf(o)) if (share(o, v.label) >= SECONDARY_LABEL_SHARE) known.add(v.label);
   return known;
 }
 
