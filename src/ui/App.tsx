@@ -14,12 +14,13 @@ import { useChat } from './useChat';
 import { useSceneController } from './useSceneController';
 import { useSceneLibrary } from './useSceneLibrary';
 import { LiveSourcePanel } from './sources/LiveSourcePanel';
-import { describeLiveSource, useLiveSource } from './sources/useLiveSource';
+import { describeLiveSource, liveModels, useLiveSource } from './sources/useLiveSource';
 import { applyBackend } from './workerClients';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
-// No ML model runs in the page yet: the demo and sequence folders bring their own detections.
-const MODELS: readonly ModelStatus[] = [];
+// Models run in the workers, not in the page: the demo and sequence folders bring their own detections,
+// a live source shows what the perception worker ran on its last keyframe.
+const NO_MODELS: readonly ModelStatus[] = [];
 
 /** The app shell: header, 3D view, chat, progress, and the library and settings drawers. */
 export function App() {
@@ -78,7 +79,7 @@ export function App() {
     <div className="app">
       <Header
         backend={backend}
-        models={MODELS}
+        models={live.state ? liveModels(live.state.stats.sources) : NO_MODELS}
         perceptionSource={
           live.state
             ? describeLiveSource(live.state.stats.sources)

@@ -5,6 +5,7 @@ import { transferFrame } from '../../runtime/clients';
 import type { FrameSources } from '../../runtime/PerceptionApi';
 import type { LibraryApi } from '../useSceneLibrary';
 import type { OpenScene } from '../useSceneController';
+import type { ModelStatus } from '../uiTypes';
 import { perceptionApi } from '../workerClients';
 import { EMPTY_LIVE_STATS, LiveFeed, type LiveStats } from './LiveFeed';
 import { openCamera, runCameraCapture, runVideoFile } from './videoSources';
@@ -48,6 +49,17 @@ export function describeLiveSource(sources: FrameSources | undefined): string {
     : d.source === 'frame'
       ? 'live: detections given with the frames'
       : 'live: no detector model (npm run models)';
+}
+
+/** The models the perception worker actually ran on the last keyframe, for the header's honest status. */
+export function liveModels(sources: FrameSources | undefined): ModelStatus[] {
+  if (!sources) return [];
+  const models: ModelStatus[] = [];
+  if (sources.detections.source === 'detector')
+    models.push({ role: 'detector', name: sources.detections.engine, state: 'active' });
+  if (sources.depth.source === 'estimated')
+    models.push({ role: 'depth', name: sources.depth.engine, state: 'active' });
+  return models;
 }
 
 interface Running {
