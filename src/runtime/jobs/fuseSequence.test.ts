@@ -101,12 +101,13 @@ describe('fuseSequence', () => {
     expect(mosaic.trajectory.map((k) => k.frame)).toEqual([0, 3, 6]);
   });
 
-  it('names what a sequence lacks', async () => {
+  it('names what a sequence lacks that the pipeline cannot supply', async () => {
     await expect(
-      fuseSequence(fakeSequence(2, { poses: undefined }), service(), { name: 'x' }),
-    ).rejects.toThrow(/x: no trajectory\.log/);
-    await expect(
-      fuseSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' }),
-    ).rejects.toBeInstanceOf(UnsupportedSequenceError);
+      fuseSequence(fakeSequence(2, { poses: undefined, hasDepth: false }), service(), { name: 'x' }),
+    ).rejects.toThrow(/x: no trajectory\.log and no depth\/ folder/);
+    // No detections.json and no detector in this (Node) service: refused after the first keyframe, by name.
+    const noDetections = fuseSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' });
+    await expect(noDetections).rejects.toBeInstanceOf(UnsupportedSequenceError);
+    await expect(noDetections).rejects.toThrow(/x: no detections\.json, and no detector could run/);
   });
 });

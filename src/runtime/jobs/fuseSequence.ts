@@ -1,11 +1,24 @@
 import type { Vec3 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
 import type { Sequence } from '../../core/sequence/openSequence';
-import type { PerceptionApi, PerceptionFrame } from '../PerceptionApi';
+import type { FrameSources, PerceptionApi, PerceptionFrame } from '../PerceptionApi';
 
 /** A sequence the app cannot build a mosaic from yet; the message says what is missing and what to add. */
 export class UnsupportedSequenceError extends Error {
   override name = 'UnsupportedSequenceError';
+}
+
+/**
+ * After the first keyframe: a folder whose detections or poses the pipeline could not supply would only fill
+ * the library with an empty scene, so say what is missing instead.
+ */
+function refuseUnperceivable(name: string, sources: FrameSources | undefined): void {
+  if (sources?.detections.source === 'none')
+    throw new UnsupportedSequenceError(
+      `${name}: no detections.json, and no detector could run (${sources.detections.why}) — run \`npm run models\` for YOLOX-Nano, or add detections.json`,
+    );
+  if (sources?.pose.source === 'none')
+    throw new UnsupportedSequenceError(`${name}: no camera poses (${sources.pose.why}) — add trajectory.log`);
 }
 
 /** Stopped on request; the message says how far it got (and what was fused so far stays stored). */
@@ -54,17 +67,11 @@ export async function fuseSequence(
   perception: SequencePerception,
   opts: ProcessSequenceOptions,
 ): Promise<{ sceneId: string; mosaic: Mosaic }> {
-  if (!seq.poses)
+  // What the folder lacks, the perception worker's pipeline fills: YOLOX for detections, our RGB-D odometry
+  // for poses (it needs the folder's depth). Without poses and without depth nothing can be placed in 3D.
+  if (!seq.poses && !seq.hasDepth)
     throw new UnsupportedSequenceError(
-      `${opts.name}: no trajectory.log — add camera poses (Open3D log format); visual odometry is not in the app yet`,
-    );
-  if (!seq.hasDepth)
-    throw new UnsupportedSequenceError(
-      `${opts.name}: no depth/ folder — add 16-bit millimetre depth PNGs; monocular depth is not in the app yet`,
-    );
-  if (!seq.detections)
-    throw new UnsupportedSequenceError(
-      `${opts.name}: no detections.json — the in-browser detector is not wired into the app yet; add detections.json`,
+      `${opts.name}: no trajectory.log and no depth/ folder — add camera poses (Open3D log format), or 16-bit millimetre depth PNGs so that odometry can estimate them`,
     );
   const fps = opts.fps ?? 30;
   const every = Math.max(1, opts.refreshEvery ?? 5);
@@ -90,13 +97,14 @@ export async function fuseSequence(
         time: i / fps,
         rgb: f.rgb,
         ...(f.depth ? { depth: f.depth } : {}),
-        pose: seq.poses[i],
+        ...(seq.poses ? { pose: seq.poses[i] } : {}),
         intrinsics: seq.intrinsics,
-        detections: seq.detections[i] ?? [],
+        ...(seq.detections ? { detections: seq.detections[i] ?? [] } : {}),
       };
       const r = await perception.processFrame(prepare(frame));
       if (r.dropped)
         throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
+      if (k === 0) refuseUnperceivable(opts.name, r.sources);
       opts.onFrame?.(k + 1, total);
       if ((k + 1) % every === 0 && k + 1 < total) opts.onMosaic?.(await perception.mosaic());
     }
