@@ -194,7 +194,7 @@ test('a sequence folder picked from disk is fused and stored; the library rename
     await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 120_000 });
     await expect(page.getByRole('combobox', { name: 'Select an object' })).toBeVisible();
     await expect(page.getByTestId('perception-source')).toHaveText(
-      /detections\.json from the sequence folder/,
+      'detections.json from the folder; trajectory.log',
     );
 
     const lib = page.getByRole('dialog', { name: 'Scenes' });

@@ -114,7 +114,8 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         const mosaic = u.mosaic;
         if (mosaic)
           mosaicGate(() => {
-            if (abort.current === ac) setScene({ id, name: label, mosaic, perceptionSource });
+            if (abort.current === ac)
+              setScene({ id, name: label, mosaic, perceptionSource: u.perception ?? perceptionSource });
           }, last);
       };
       try {
@@ -126,7 +127,12 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         );
         const result = await start(perception, proxy(onUpdate), requestId);
         if (abort.current === ac)
-          setScene({ id: result.sceneId, name: label, mosaic: result.mosaic, perceptionSource });
+          setScene({
+            id: result.sceneId,
+            name: label,
+            mosaic: result.mosaic,
+            perceptionSource: result.perception ?? perceptionSource,
+          });
         await library.refresh().catch(() => undefined);
       } catch (e) {
         const err = e as Error;
@@ -168,7 +174,8 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
             onUpdate,
             { requestId },
           ),
-        'detections.json from the sequence folder',
+        // Until the worker says (after the first keyframe): what the folder itself may bring.
+        'the sequence folder',
       ),
     [build],
   );

@@ -3,7 +3,7 @@ import type { Vec3 } from '../../core/geometry/types';
 import { openSequence, type FileSource } from '../../core/sequence';
 import { InvalidRequestError } from '../errors';
 import { blobFileSource } from './blobFileSource';
-import { fuseSequence, type SequencePerception } from './fuseSequence';
+import { describeSequenceSources, fuseSequence, type SequencePerception } from './fuseSequence';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './types';
 
 const DEFAULT_MAX_KEYFRAMES = 120;
@@ -35,6 +35,7 @@ export async function buildSequence(
   const max = Math.max(1, request.maxKeyframes ?? DEFAULT_MAX_KEYFRAMES);
   let keyframes = 0;
   let planned = 0;
+  let perceivedBy: string | undefined;
   const result = await fuseSequence(seq, perception, {
     name: request.name,
     ...(up ? { up } : {}),
@@ -42,11 +43,20 @@ export async function buildSequence(
     // Until sequences go through the keyframe selector too: at most `max` keyframes, spread evenly.
     stride: Math.ceil(seq.frameCount / max),
     onScene: (id) => (sceneId = id),
+    onSources: (sources) => (perceivedBy = describeSequenceSources(sources)),
     onFrame: (done, total) => {
       [keyframes, planned] = [done, total];
-      update({ label, done, total, sceneId });
+      update({ label, done, total, sceneId, ...(perceivedBy ? { perception: perceivedBy } : {}) });
     },
-    onMosaic: (mosaic) => update({ label, done: keyframes, total: planned, sceneId, mosaic }),
+    onMosaic: (mosaic) =>
+      update({
+        label,
+        done: keyframes,
+        total: planned,
+        sceneId,
+        mosaic,
+        ...(perceivedBy ? { perception: perceivedBy } : {}),
+      }),
   });
   return {
     sceneId: result.sceneId,
@@ -54,6 +64,7 @@ export async function buildSequence(
     mosaic: result.mosaic,
     keyframes,
     ...(up ? { up } : {}),
+    ...(perceivedBy ? { perception: perceivedBy } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { CameraToWorld } from '../../core/geometry/types';
 import type { Sequence } from '../../core/sequence/openSequence';
 import { PerceptionService } from '../PerceptionService';
 import { MemoryKvStore, openSceneLibrary } from '../../storage';
-import { fuseSequence, UnsupportedSequenceError } from './fuseSequence';
+import { describeSequenceSources, fuseSequence, UnsupportedSequenceError } from './fuseSequence';
 
 const W = 32;
 const H = 24;
@@ -109,5 +109,22 @@ describe('fuseSequence', () => {
     const noDetections = fuseSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' });
     await expect(noDetections).rejects.toBeInstanceOf(UnsupportedSequenceError);
     await expect(noDetections).rejects.toThrow(/x: no detections\.json, and no detector could run/);
+  });
+
+  it("says where perception came from: the folder, or the worker's engines", () => {
+    expect(
+      describeSequenceSources({
+        detections: { source: 'frame' },
+        depth: { source: 'frame' },
+        pose: { source: 'frame' },
+      }),
+    ).toBe('detections.json from the folder; trajectory.log');
+    expect(
+      describeSequenceSources({
+        detections: { source: 'detector', engine: 'YOLOX-Nano (wasm)' },
+        depth: { source: 'frame' },
+        pose: { source: 'odometry', tracked: true },
+      }),
+    ).toBe('YOLOX-Nano (wasm); poses by RGB-D odometry');
   });
 });

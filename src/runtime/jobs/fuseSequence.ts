@@ -21,6 +21,20 @@ function refuseUnperceivable(name: string, sources: FrameSources | undefined): v
     throw new UnsupportedSequenceError(`${name}: no camera poses (${sources.pose.why}) — add trajectory.log`);
 }
 
+/** Where a sequence's perception came from, for the header: "YOLOX-Nano (wasm); poses by RGB-D odometry". */
+export function describeSequenceSources(s: FrameSources): string {
+  const detections =
+    s.detections.source === 'detector' ? s.detections.engine : 'detections.json from the folder';
+  const pose =
+    s.pose.source === 'odometry'
+      ? 'poses by RGB-D odometry'
+      : s.pose.source === 'frame'
+        ? 'trajectory.log'
+        : 'no poses';
+  const depth = s.depth.source === 'estimated' ? `; depth by ${s.depth.engine}` : '';
+  return `${detections}; ${pose}${depth}`;
+}
+
 /** Stopped on request; the message says how far it got (and what was fused so far stays stored). */
 export class StoppedError extends Error {
   override name = 'AbortError';
@@ -53,6 +67,8 @@ export interface ProcessSequenceOptions {
   readonly onMosaic?: (mosaic: Mosaic) => void;
   /** The stored scene's id, as soon as it exists. */
   readonly onScene?: (sceneId: string) => void;
+  /** Where the first keyframe's detections, depth and pose came from (the folder, or the worker's engines). */
+  readonly onSources?: (sources: FrameSources) => void;
   /** Moves a frame's buffers instead of copying them (comlink `transfer`); identity in-thread. */
   readonly prepare?: (frame: PerceptionFrame) => PerceptionFrame;
 }
@@ -104,7 +120,10 @@ export async function fuseSequence(
       const r = await perception.processFrame(prepare(frame));
       if (r.dropped)
         throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
-      if (k === 0) refuseUnperceivable(opts.name, r.sources);
+      if (k === 0) {
+        refuseUnperceivable(opts.name, r.sources);
+        if (r.sources) opts.onSources?.(r.sources);
+      }
       opts.onFrame?.(k + 1, total);
       if ((k + 1) % every === 0 && k + 1 < total) opts.onMosaic?.(await perception.mosaic());
     }

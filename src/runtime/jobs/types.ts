@@ -15,6 +15,8 @@ export interface BuildUpdate {
   readonly sceneId?: string;
   /** The fused mosaic so far: every few keyframes, when stopped, and at the end. */
   readonly mosaic?: Mosaic;
+  /** Where detections, depth and poses come from, in words, once the first keyframe says. */
+  readonly perception?: string;
 }
 
 export type BuildUpdateCallback = (update: BuildUpdate) => void;
@@ -25,6 +27,8 @@ export interface BuildResult {
   readonly mosaic: Mosaic;
   readonly keyframes: number;
   readonly up?: Vec3;
+  /** Where detections, depth and poses came from, in words (see BuildUpdate.perception). */
+  readonly perception?: string;
 }
 
 /** One file of a picked sequence folder: its path inside the folder and the File (a Blob: posting it copies no bytes). */
