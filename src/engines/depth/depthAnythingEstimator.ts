@@ -7,10 +7,10 @@ import type { RgbImage } from '../../core/perception/types';
 import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { ProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
-import { abortError, ModelLoadError } from '../transformers/errors';
+import { abortError } from '../transformers/errors';
 import { LazyResource } from '../transformers/lazyResource';
-import { importTransformers, type ModelSourceOptions } from '../transformers/modelSource';
-import { ProgressAdapter } from '../transformers/progressAdapter';
+import { loadTransformersModel } from '../transformers/loadTransformersModel';
+import type { ModelSourceOptions } from '../transformers/modelSource';
 import { toRawImage } from '../transformers/rawImage';
 import { DEPTH_ANYTHING_V2_SMALL } from '../transformers/modelIds';
 import type { DepthEstimator, DepthScale, EstimatedDepth } from './types';
@@ -47,35 +47,25 @@ export class DepthAnythingEstimator implements DepthEstimator {
     await this.model.load(progress);
   }
 
-  private async doLoad(progress?: ProgressCallback): Promise<Loaded> {
-    const lib = await importTransformers(this.opts.source);
-    const adapter = new ProgressAdapter(
+  private doLoad(progress?: ProgressCallback): Promise<Loaded> {
+    return loadTransformersModel(
       this.modelId,
-      this.opts.source.allowRemoteModels ? 'hub' : 'local',
+      this.opts.source,
+      'depth model',
       progress,
+      async (lib, progress_callback) => {
+        const { value: pipe, choice } = await loadWithFallback('depth', this.modelId, this.opts, (c) =>
+          lib.pipeline('depth-estimation', this.modelId, {
+            device: c.device,
+            dtype: c.dtype,
+            progress_callback,
+          }),
+        );
+        const config = pipe.model.config as { depth_estimation_type?: string };
+        const scale: DepthScale = config.depth_estimation_type === 'metric' ? 'metric' : 'relative-disparity';
+        return { pipe, choice, scale };
+      },
     );
-    try {
-      const { value: pipe, choice } = await loadWithFallback('depth', this.modelId, this.opts, (c) =>
-        lib.pipeline('depth-estimation', this.modelId, {
-          device: c.device,
-          dtype: c.dtype,
-          progress_callback: adapter.callback,
-        }),
-      );
-      const config = pipe.model.config as { depth_estimation_type?: string };
-      adapter.ready();
-      return {
-        pipe,
-        lib,
-        choice,
-        scale: config.depth_estimation_type === 'metric' ? 'metric' : 'relative-disparity',
-      };
-    } catch (err) {
-      adapter.error(err);
-      throw new ModelLoadError(
-        `${this.modelId}: depth model failed to load (${err instanceof Error ? err.message : String(err)})`,
-      );
-    }
   }
 
   async estimate(image: RgbImage, opts: { signal?: AbortSignal } = {}): Promise<EstimatedDepth> {

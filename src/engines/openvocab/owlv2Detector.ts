@@ -4,11 +4,11 @@ import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { Detection, RgbImage } from '../../core/perception/types';
 import type { ProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
-import { abortError, EngineInputError, ModelLoadError } from '../transformers/errors';
+import { abortError, EngineInputError } from '../transformers/errors';
 import { LazyResource } from '../transformers/lazyResource';
+import { loadTransformersModel } from '../transformers/loadTransformersModel';
 import { OWLV2_BASE } from '../transformers/modelIds';
-import { importTransformers, type ModelSourceOptions } from '../transformers/modelSource';
-import { ProgressAdapter } from '../transformers/progressAdapter';
+import type { ModelSourceOptions } from '../transformers/modelSource';
 import { toRawImage } from '../transformers/rawImage';
 import type { OpenVocabularyDetector, OpenVocabularyOptions } from './types';
 
@@ -48,33 +48,27 @@ export class Owlv2Detector implements OpenVocabularyDetector {
     await this.model.load(progress);
   }
 
-  private async doLoad(progress?: ProgressCallback): Promise<Loaded> {
-    const lib = await importTransformers(this.opts.source);
-    const adapter = new ProgressAdapter(
+  private doLoad(progress?: ProgressCallback): Promise<Loaded> {
+    return loadTransformersModel(
       this.modelId,
-      this.opts.source.allowRemoteModels ? 'hub' : 'local',
+      this.opts.source,
+      'open-vocabulary detector',
       progress,
+      async (lib, progress_callback) => {
+        const { value: pipe, choice } = await loadWithFallback(
+          'open-vocab-detector',
+          this.modelId,
+          this.opts,
+          (c) =>
+            lib.pipeline('zero-shot-object-detection', this.modelId, {
+              device: c.device,
+              dtype: c.dtype,
+              progress_callback,
+            }),
+        );
+        return { pipe, choice };
+      },
     );
-    try {
-      const { value: pipe, choice } = await loadWithFallback(
-        'open-vocab-detector',
-        this.modelId,
-        this.opts,
-        (c) =>
-          lib.pipeline('zero-shot-object-detection', this.modelId, {
-            device: c.device,
-            dtype: c.dtype,
-            progress_callback: adapter.callback,
-          }),
-      );
-      adapter.ready();
-      return { pipe, lib, choice };
-    } catch (err) {
-      adapter.error(err);
-      throw new ModelLoadError(
-        `${this.modelId}: open-vocabulary detector failed to load (${err instanceof Error ? err.message : String(err)})`,
-      );
-    }
   }
 
   async detect(

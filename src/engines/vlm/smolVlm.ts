@@ -5,11 +5,11 @@
 import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { ProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
-import { EngineNotLoadedError, ModelLoadError } from '../transformers/errors';
+import { EngineNotLoadedError } from '../transformers/errors';
 import { LazyResource } from '../transformers/lazyResource';
+import { loadTransformersModel } from '../transformers/loadTransformersModel';
 import { SMOLVLM2_256M } from '../transformers/modelIds';
-import { importTransformers, type ModelSourceOptions } from '../transformers/modelSource';
-import { ProgressAdapter } from '../transformers/progressAdapter';
+import type { ModelSourceOptions } from '../transformers/modelSource';
 import { toRawImage } from '../transformers/rawImage';
 import type { FinishReason, GenerateRequest, GenerateResult, VisionLanguageModel } from './types';
 
@@ -70,40 +70,34 @@ export class SmolVlm implements VisionLanguageModel {
     await this.model.load(progress);
   }
 
-  private async doLoad(progress?: ProgressCallback): Promise<Loaded> {
-    const lib = await importTransformers(this.opts.source);
-    const adapter = new ProgressAdapter(
+  private doLoad(progress?: ProgressCallback): Promise<Loaded> {
+    return loadTransformersModel(
       this.modelId,
-      this.opts.source.allowRemoteModels ? 'hub' : 'local',
+      this.opts.source,
+      'VLM',
       progress,
+      async (lib, progress_callback) => {
+        const processor = (await lib.AutoProcessor.from_pretrained(this.modelId, {
+          progress_callback,
+        })) as unknown as Processor;
+        const { value: model, choice } = await loadWithFallback(
+          'vlm',
+          this.modelId,
+          this.opts,
+          async (c) =>
+            (await lib.AutoModelForVision2Seq.from_pretrained(this.modelId, {
+              device: c.device,
+              dtype: c.dtype,
+              progress_callback,
+            })) as unknown as Model,
+        );
+        const eos = model.generation_config?.eos_token_id;
+        const eosIds = new Set(
+          (Array.isArray(eos) ? eos : eos === undefined ? [] : [eos]).map((id) => BigInt(id)),
+        );
+        return { processor, model, choice, eosIds };
+      },
     );
-    try {
-      const processor = (await lib.AutoProcessor.from_pretrained(this.modelId, {
-        progress_callback: adapter.callback,
-      })) as unknown as Processor;
-      const { value: model, choice } = await loadWithFallback(
-        'vlm',
-        this.modelId,
-        this.opts,
-        async (c) =>
-          (await lib.AutoModelForVision2Seq.from_pretrained(this.modelId, {
-            device: c.device,
-            dtype: c.dtype,
-            progress_callback: adapter.callback,
-          })) as unknown as Model,
-      );
-      const eos = model.generation_config?.eos_token_id;
-      const eosIds = new Set(
-        (Array.isArray(eos) ? eos : eos === undefined ? [] : [eos]).map((id) => BigInt(id)),
-      );
-      adapter.ready();
-      return { lib, processor, model, choice, eosIds };
-    } catch (err) {
-      adapter.error(err);
-      throw new ModelLoadError(
-        `${this.modelId}: VLM failed to load (${err instanceof Error ? err.message : String(err)})`,
-      );
-    }
   }
 
   countTokens(text: string): number {
