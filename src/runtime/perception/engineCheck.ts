@@ -83,43 +83,34 @@ export async function runEngineCheck(
   const image = testImage();
   const t0 = performance.now();
   const label = (b: { device: string; dtype: string } | null) => (b ? `${b.device} ${b.dtype}` : '?');
-  if (kind === 'depth') {
-    const engine = createDepthEstimator(cfg);
+  // Load, one timed run, dispose: what every engine check reports besides its own output.
+  const check = async <E extends { backend: { device: string; dtype: string } | null }, R>(
+    engine: E & { load(p: typeof onProgress): Promise<void>; dispose(): Promise<void> },
+    run: (e: E) => Promise<R>,
+  ) => {
     await engine.load(onProgress);
     const t1 = performance.now();
-    const d = await engine.estimate(image);
+    const out = await run(engine);
     const runMs = performance.now() - t1;
     const backend = label(engine.backend);
     await engine.dispose();
     return {
-      kind,
-      backend,
-      loadMs: t1 - t0,
-      runMs,
-      progress,
-      notices,
+      out,
+      common: { kind, backend, loadMs: t1 - t0, runMs, progress, notices, disposed: engine.backend === null },
+    };
+  };
+  if (kind === 'depth') {
+    const { out: d, common } = await check(createDepthEstimator(cfg), (e) => e.estimate(image));
+    return {
+      ...common,
       depth: { dims: [d.height, d.width], finite: d.data.every(Number.isFinite), scale: d.scale },
-      disposed: engine.backend === null,
     };
   }
   if (kind === 'open-vocab') {
-    const engine = createOpenVocabularyDetector(cfg);
-    await engine.load(onProgress);
-    const t1 = performance.now();
-    const dets = await engine.detect(image, ['chair', 'lamp'], { threshold: 0, topK: 5 });
-    const runMs = performance.now() - t1;
-    const backend = label(engine.backend);
-    await engine.dispose();
-    return {
-      kind,
-      backend,
-      loadMs: t1 - t0,
-      runMs,
-      progress,
-      notices,
-      detections: dets.map((d) => ({ label: d.label, score: d.score, box: [...d.box] })),
-      disposed: engine.backend === null,
-    };
+    const { out: dets, common } = await check(createOpenVocabularyDetector(cfg), (e) =>
+      e.detect(image, ['chair', 'lamp'], { threshold: 0, topK: 5 }),
+    );
+    return { ...common, detections: dets.map((d) => ({ label: d.label, score: d.score, box: [...d.box] })) };
   }
   const vlm = createVisionLanguageModel(cfg);
   await vlm.load(onProgress);
