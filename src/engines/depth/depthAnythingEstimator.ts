@@ -8,7 +8,7 @@ import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { ProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
 import { abortError } from '../transformers/errors';
-import { LazyResource } from '../transformers/lazyResource';
+import { TransformersEngine } from '../transformers/transformersEngine';
 import { loadTransformersModel } from '../transformers/loadTransformersModel';
 import type { ModelSourceOptions } from '../transformers/modelSource';
 import { toRawImage } from '../transformers/rawImage';
@@ -27,27 +27,12 @@ interface Loaded {
   readonly choice: BackendChoice;
 }
 
-export class DepthAnythingEstimator implements DepthEstimator {
-  readonly modelId: string;
-  private readonly model = new LazyResource<Loaded, ProgressCallback | undefined>(
-    (progress) => this.doLoad(progress),
-    (l) => l.pipe.dispose(),
-  );
-
+export class DepthAnythingEstimator extends TransformersEngine<Loaded> implements DepthEstimator {
   constructor(private readonly opts: DepthAnythingOptions) {
-    this.modelId = opts.modelId ?? DEPTH_ANYTHING_V2_SMALL;
+    super(opts.modelId ?? DEPTH_ANYTHING_V2_SMALL, (l) => l.pipe.dispose());
   }
 
-  /** The device/dtype that the load ended up with, or null when not loaded. */
-  get backend(): BackendChoice | null {
-    return this.model.current?.choice ?? null;
-  }
-
-  async load(progress?: ProgressCallback): Promise<void> {
-    await this.model.load(progress);
-  }
-
-  private doLoad(progress?: ProgressCallback): Promise<Loaded> {
+  protected doLoad(progress?: ProgressCallback): Promise<Loaded> {
     return loadTransformersModel(
       this.modelId,
       this.opts.source,
@@ -79,7 +64,4 @@ export class DepthAnythingEstimator implements DepthEstimator {
     return { width, height, data: Float32Array.from(out.predicted_depth.data), scale: loaded.scale };
   }
 
-  dispose(): Promise<void> {
-    return this.model.dispose();
-  }
 }

@@ -5,7 +5,7 @@ import type { Detection, RgbImage } from '../../core/perception/types';
 import type { ProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
 import { abortError, EngineInputError } from '../transformers/errors';
-import { LazyResource } from '../transformers/lazyResource';
+import { TransformersEngine } from '../transformers/transformersEngine';
 import { loadTransformersModel } from '../transformers/loadTransformersModel';
 import { OWLV2_BASE } from '../transformers/modelIds';
 import type { ModelSourceOptions } from '../transformers/modelSource';
@@ -29,26 +29,12 @@ interface RawDetection {
   box: { xmin: number; ymin: number; xmax: number; ymax: number };
 }
 
-export class Owlv2Detector implements OpenVocabularyDetector {
-  readonly modelId: string;
-  private readonly model = new LazyResource<Loaded, ProgressCallback | undefined>(
-    (progress) => this.doLoad(progress),
-    (l) => l.pipe.dispose(),
-  );
-
+export class Owlv2Detector extends TransformersEngine<Loaded> implements OpenVocabularyDetector {
   constructor(private readonly opts: Owlv2Options) {
-    this.modelId = opts.modelId ?? OWLV2_BASE;
+    super(opts.modelId ?? OWLV2_BASE, (l) => l.pipe.dispose());
   }
 
-  get backend(): BackendChoice | null {
-    return this.model.current?.choice ?? null;
-  }
-
-  async load(progress?: ProgressCallback): Promise<void> {
-    await this.model.load(progress);
-  }
-
-  private doLoad(progress?: ProgressCallback): Promise<Loaded> {
+  protected doLoad(progress?: ProgressCallback): Promise<Loaded> {
     return loadTransformersModel(
       this.modelId,
       this.opts.source,
@@ -103,7 +89,4 @@ export class Owlv2Detector implements OpenVocabularyDetector {
     }));
   }
 
-  dispose(): Promise<void> {
-    return this.model.dispose();
-  }
 }

@@ -6,7 +6,7 @@ import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { ProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
 import { EngineNotLoadedError } from '../transformers/errors';
-import { LazyResource } from '../transformers/lazyResource';
+import { TransformersEngine } from '../transformers/transformersEngine';
 import { loadTransformersModel } from '../transformers/loadTransformersModel';
 import { SMOLVLM2_256M } from '../transformers/modelIds';
 import type { ModelSourceOptions } from '../transformers/modelSource';
@@ -50,27 +50,14 @@ export interface SmolVlmOptions extends BackendOptions {
   readonly modelId?: string;
 }
 
-export class SmolVlm implements VisionLanguageModel {
-  readonly modelId: string;
-  private readonly model = new LazyResource<Loaded, ProgressCallback | undefined>(
-    (progress) => this.doLoad(progress),
-    (l) => l.model.dispose(),
-  );
+export class SmolVlm extends TransformersEngine<Loaded> implements VisionLanguageModel {
   private running: { stop: (reason: FinishReason) => void; done: Promise<unknown> } | null = null;
 
   constructor(private readonly opts: SmolVlmOptions) {
-    this.modelId = opts.modelId ?? SMOLVLM2_256M;
+    super(opts.modelId ?? SMOLVLM2_256M, (l) => l.model.dispose());
   }
 
-  get backend(): BackendChoice | null {
-    return this.model.current?.choice ?? null;
-  }
-
-  async load(progress?: ProgressCallback): Promise<void> {
-    await this.model.load(progress);
-  }
-
-  private doLoad(progress?: ProgressCallback): Promise<Loaded> {
+  protected doLoad(progress?: ProgressCallback): Promise<Loaded> {
     return loadTransformersModel(
       this.modelId,
       this.opts.source,
@@ -189,9 +176,9 @@ export class SmolVlm implements VisionLanguageModel {
     return l.processor(text, raws);
   }
 
-  async dispose(): Promise<void> {
+  override async dispose(): Promise<void> {
     this.running?.stop('interrupted');
     await this.running?.done.catch(() => undefined);
-    await this.model.dispose();
+    await super.dispose();
   }
 }
