@@ -68,6 +68,11 @@ export interface SceneStoreOptions {
    * and a compaction can delete a generation another tab's commit still names. `webSceneLock` in the browser.
    */
   readonly lock?: SceneLock;
+  /**
+   * Test hook (fault-injection e2e only): runs after a keyframe's delta record is written and before the meta
+   * that commits it, so a test can hold a write exactly there and close the tab.
+   */
+  readonly beforeCommit?: (sceneId: string, keyframe: number) => Promise<void>;
 }
 
 /** Runs `fn` while holding the named lock exclusively (navigator.locks.request has this shape). */
@@ -79,6 +84,7 @@ export class SceneStore {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly lock?: SceneLock;
+  private readonly beforeCommit?: SceneStoreOptions['beforeCommit'];
   // One writer at a time per scene in this context: appends must see the commit the previous one wrote.
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -91,6 +97,7 @@ export class SceneStore {
     this.now = opts.now ?? Date.now;
     this.newId = opts.newId ?? (() => `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
     this.lock = opts.lock;
+    this.beforeCommit = opts.beforeCommit;
   }
 
   async create(init: {
@@ -136,6 +143,7 @@ export class SceneStore {
       const removed = new Set(delta.removed ?? []);
       const changed = delta.upserts.filter((o) => !removed.has(o.id)).length;
       await this.write(id, [[sceneKeys.keyframe(id, n), delta]]);
+      await this.beforeCommit?.(id, n);
       const next: SceneMeta = {
         ...m,
         updatedAt: this.now(),

@@ -6,7 +6,10 @@ import { createPerceptionClient } from '../clients';
 import { SYNTHETIC_UP, syntheticFrame } from '../syntheticFrame';
 import { openSceneLibrary } from '../../storage/openSceneLibrary';
 import { makeKeyframe, makeObject } from '../../storage/testing';
-import type { SceneMeta } from '../../storage/SceneStore';
+import { SceneStore, type SceneMeta } from '../../storage/SceneStore';
+import { idbKvStore } from '../../storage/kv';
+import { sceneKeys } from '../../storage/keys';
+import { webSceneLock } from '../../storage/webSceneLock';
 import { PerceptionSupervisor } from './PerceptionSupervisor';
 
 export interface FaultError {
@@ -31,10 +34,17 @@ export interface FaultTestApi {
     sceneId: string;
     errors: FaultError[];
   }>;
-  /** Creates a scene and keeps appending keyframes in the background; returns once the scene exists. */
-  startWriting(name: string, keyframes: number, objectsPerKeyframe?: number): Promise<string>;
-  /** Keyframes the background writer has committed so far. */
-  written(): number;
+  /**
+   * Creates a scene with `committed` keyframes, then starts one more append and holds it after its delta record
+   * is written and before the meta commits it (SceneStore's beforeCommit hook). Resolves once it is held there:
+   * closing the tab now interrupts a real write between its two steps.
+   */
+  pauseMidWrite(
+    name: string,
+    committed: number,
+  ): Promise<{ sceneId: string; objectIds: string[]; pausedAt: number }>;
+  /** The raw storage keys of a scene (to see an interrupted write's orphan record). */
+  storedKeys(sceneId: string): Promise<string[]>;
   /** Appends `count` keyframes tagged `tab` to an existing scene, renaming it halfway. */
   appendMany(sceneId: string, tab: number, count: number, rename: string): Promise<FaultError | null>;
   createScene(name: string): Promise<SceneMeta>;
@@ -55,7 +65,6 @@ const delta = (frame: number, tag: string, objects = 1) => ({
 });
 
 export function faultTestApi(): FaultTestApi {
-  let written = 0;
   return {
     async crashMidScene({ frames, crashAt, heartbeatMs }) {
       const sup = new PerceptionSupervisor({ create: createPerceptionClient, heartbeatMs });
@@ -100,19 +109,29 @@ export function faultTestApi(): FaultTestApi {
       }
     },
 
-    async startWriting(name, keyframes, objectsPerKeyframe = 1) {
-      const store = await openSceneLibrary();
-      const meta = await store.create({ name, up: [0, -1, 0] });
-      void (async () => {
-        for (let n = 0; n < keyframes; n++) {
-          // Big records keep each write in flight longer, so the close lands mid-write.
-          await store.appendKeyframe(meta.id, delta(n, 'w', objectsPerKeyframe));
-          written = n + 1;
-        }
-      })();
-      return meta.id;
+    async pauseMidWrite(name, committed) {
+      const library = await openSceneLibrary(); // migrated, and the scene's first keyframes committed normally
+      const meta = await library.create({ name, up: [0, -1, 0] });
+      for (let n = 0; n < committed; n++) await library.appendKeyframe(meta.id, delta(n, 'w'));
+      const { objects } = (await library.load(meta.id)).mosaic;
+      let held: (n: number) => void = () => undefined;
+      const paused = new Promise<number>((res) => (held = res));
+      const lock = webSceneLock();
+      const hooked = new SceneStore(idbKvStore(), {
+        ...(lock ? { lock } : {}),
+        // Never returns: the write stays between its delta record and its commit until the tab is closed.
+        beforeCommit: (_id, n) => {
+          held(n);
+          return new Promise<never>(() => undefined);
+        },
+      });
+      void hooked.appendKeyframe(meta.id, delta(committed, 'w'));
+      return { sceneId: meta.id, objectIds: objects.map((o) => o.id).sort(), pausedAt: await paused };
     },
-    written: () => written,
+
+    async storedKeys(sceneId) {
+      return (await idbKvStore().keys()).filter((k) => k.startsWith(sceneKeys.prefix(sceneId))).sort();
+    },
 
     async createScene(name) {
       return (await openSceneLibrary()).create({ name, up: [0, -1, 0] });
