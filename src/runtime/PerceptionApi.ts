@@ -46,7 +46,8 @@ export interface FrameSources {
     | {
         readonly source: 'estimated';
         readonly engine: string;
-        readonly scale: 'metric model' | 'object sizes' | 'previous frame';
+        /** 'assumed room scale': no metric cue yet (no pose, sensor depth or known-size object); see metricDepth.ts. */
+        readonly scale: 'metric model' | 'object sizes' | 'previous frame' | 'assumed room scale';
       }
     | { readonly source: 'none'; readonly why: string };
   readonly pose:
@@ -155,6 +156,11 @@ export interface PerceptionApi {
     engines: readonly ('detector' | 'depth')[],
     onProgress?: ModelProgressCallback,
   ): Promise<EngineStatus>;
+  /**
+   * Every model download/load event in this worker from now on, whichever call triggered it (a build, a live
+   * keyframe, loadModels): one listener per worker, a later call replaces it. Pass a comlink `proxy`.
+   */
+  watchModels(onProgress: ModelProgressCallback): Promise<void>;
   /** Times the engines per frame in this worker (the browser benchmark's entry; see EngineTimingRequest). */
   timeEngines(request: EngineTimingRequest): Promise<EngineTimingResult>;
   /** Perceives and fuses one keyframe. A busy service drops the frame (`{dropped: true}`) instead of queueing it. */

@@ -79,6 +79,7 @@ export class PerceptionService implements PerceptionApi {
   private engineSet?: { detector?: DetectorEngine; depth?: DepthEngine };
   private readonly pipeline: FramePipeline;
   private readonly notices: string[] = [];
+  private modelWatcher?: ModelProgressCallback;
 
   constructor(private readonly deps: PerceptionServiceDeps = {}) {
     this.now = deps.now ?? (() => performance.now());
@@ -101,18 +102,36 @@ export class PerceptionService implements PerceptionApi {
     await this.disposeEngines();
   }
 
+  async watchModels(onProgress: ModelProgressCallback): Promise<void> {
+    this.modelWatcher = onProgress;
+  }
+
+  /** Model events to the caller's callback and to the watcher; a failing (released) listener is ignored. */
+  private modelProgress(onProgress?: ModelProgressCallback): ModelProgressCallback {
+    return (e) => {
+      for (const cb of [onProgress, this.modelWatcher]) {
+        try {
+          void Promise.resolve(cb?.(e)).catch(() => undefined);
+        } catch {
+          /* ignore */
+        }
+      }
+    };
+  }
+
   async loadModels(
     engines: readonly ('detector' | 'depth')[],
     onProgress?: ModelProgressCallback,
   ): Promise<EngineStatus> {
     const set = this.ensureEngines();
+    const progress = this.modelProgress(onProgress);
     for (const kind of engines) {
       const engine = set[kind];
       if (!engine)
         throw new InvalidRequestError(
           `loadModels: this perception service has no ${kind} engine; the worker builds them (use the app's worker).`,
         );
-      await engine.load(onProgress);
+      await engine.load(progress);
     }
     return this.engineStatus();
   }
@@ -203,7 +222,7 @@ export class PerceptionService implements PerceptionApi {
       const perceived = await this.pipeline.perceive(frame, {
         signal: req.signal,
         onStage: (stage) => progress.report(stage, { detect: 15, depth: 35, pose: 50 }[stage]),
-        onModelProgress: (e) => progress.report(`loading ${e.model}`, 12),
+        onModelProgress: this.modelProgress((e) => progress.report(`loading ${e.model}`, 12)),
       });
       timings.push(...perceived.timings);
       throwIfAborted(req.signal);

@@ -13,13 +13,14 @@ import { useCapabilities } from './useCapabilities';
 import { useChat } from './useChat';
 import { useSceneController } from './useSceneController';
 import { useSceneLibrary } from './useSceneLibrary';
+import { useModelProgress } from './useModelProgress';
 import { LiveSourcePanel } from './sources/LiveSourcePanel';
 import { describeLiveSource, liveModels, useLiveSource } from './sources/useLiveSource';
 import { applyBackend } from './workerClients';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
-// Models run in the workers, not in the page: the demo and sequence folders bring their own detections,
-// a live source shows what the perception worker ran on its last keyframe.
+// Models run in the workers, not in the page: a live source shows what the perception worker ran on its last
+// keyframe, a built folder what ran on its first; the demo and saved scenes ran none here.
 const NO_MODELS: readonly ModelStatus[] = [];
 
 /** The app shell: header, 3D view, chat, progress, and the library and settings drawers. */
@@ -48,6 +49,7 @@ export function App() {
   const library = useSceneLibrary();
   const scenes = useSceneController(library, setNotice);
   const { scene } = scenes;
+  const modelBars = useModelProgress();
   const live = useLiveSource(library, scenes.show, setNotice);
   const liveRunning = !!live.state;
   const budget = useMemo(
@@ -79,7 +81,7 @@ export function App() {
     <div className="app">
       <Header
         backend={backend}
-        models={live.state ? liveModels(live.state.stats.sources) : NO_MODELS}
+        models={live.state ? liveModels(live.state.stats.sources) : (scene?.models ?? NO_MODELS)}
         perceptionSource={
           live.state
             ? describeLiveSource(live.state.stats.sources)
@@ -131,7 +133,7 @@ export function App() {
           <LiveSourcePanel live={live} />
         </MosaicViewPanel>
         <div className="side">
-          <ProgressBars items={scenes.progress} />
+          <ProgressBars items={modelBars.length ? [...modelBars, ...scenes.progress] : scenes.progress} />
           {scenes.processing && (
             <button type="button" className="stop-build" onClick={scenes.stop}>
               Stop processing

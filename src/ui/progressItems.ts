@@ -3,26 +3,47 @@ import type { ProgressItem } from './uiTypes';
 
 /**
  * Folds model-download events into one bar per file: a file's bar appears at `initiate`, moves with `progress`
- * (never backwards), and disappears once the whole model is `ready`. An `error` keeps the bar, saying so.
+ * (never backwards), and is full once the whole model is `ready` (the caller removes it a moment later with
+ * `dropModel`, so that a fast load is still seen). An `error` keeps the bar, saying so.
  */
 export function applyModelProgress(items: readonly ProgressItem[], e: ModelProgress): ProgressItem[] {
-  if (e.status === 'ready') return items.filter((it) => !it.id.startsWith(`model:${e.model}/`));
-  const id = `model:${e.model}/${e.file}`;
-  const prev = items.find((it) => it.id === id);
+  const prefix = modelPrefix(e.model);
+  if (e.status === 'ready')
+    return items.map((it) =>
+      it.id.startsWith(prefix) && !it.failed
+        ? { ...it, progress: 100, detail: `${it.detail?.replace(/ · .*$/, '') ?? ''} · ready` }
+        : it,
+    );
+  const id = modelItemId(e.model, e.file);
+  const existing = items.find((it) => it.id === id);
+  // `initiate` starts the file afresh (a retry after an error, a reload in a new worker).
+  const prev = e.status === 'initiate' ? undefined : existing;
   const pct = e.status === 'done' ? 100 : Math.max(prev?.progress ?? 0, e.progress);
+  // Bytes never go backwards either (a late `progress` after `done` must not shrink the numbers).
+  const loaded = Math.max(prev?.loaded ?? 0, e.loaded);
+  const total = Math.max(e.total, loaded);
+  const from = 'source' in e && e.source === 'cache' ? ' (cached)' : '';
   const next: ProgressItem = {
     id,
     label: `${shortModel(e.model)} · ${e.file}`,
     progress: pct,
-    detail:
-      e.status === 'error'
-        ? `failed: ${e.error.message}`
-        : e.total > 0
-          ? `${mb(e.loaded)} / ${mb(e.total)} MB`
-          : `${mb(e.loaded)} MB`,
+    loaded,
+    total,
+    detail: e.status === 'error' ? `failed: ${e.error.message}` : `${bytesText(loaded, total)}${from}`,
+    ...(e.status === 'error' ? { failed: true } : {}),
   };
-  return prev ? items.map((it) => (it.id === id ? next : it)) : [...items, next];
+  return existing ? items.map((it) => (it.id === id ? next : it)) : [...items, next];
 }
+
+/** Removes a ready model's bars (a failed file's bar stays, saying why). */
+export function dropModel(items: readonly ProgressItem[], model: string): ProgressItem[] {
+  const prefix = modelPrefix(model);
+  return items.filter((it) => !it.id.startsWith(prefix) || it.failed);
+}
+
+const modelPrefix = (model: string) => `model:${model}/`;
+/** The bar of one model file. */
+export const modelItemId = (model: string, file: string) => `${modelPrefix(model)}${file}`;
 
 /** Frames processed of a sequence or demo build. */
 export function framesItem(id: string, label: string, done: number, total: number): ProgressItem {
@@ -34,5 +55,10 @@ export function framesItem(id: string, label: string, done: number, total: numbe
   };
 }
 
-const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+/** "2.0 / 4.0 MB"; small files in kB ("1.2 / 3.4 kB") so that they do not read 0.0; no total: "2.0 MB". */
+export function bytesText(loaded: number, total: number): string {
+  const [div, unit] = Math.max(loaded, total) >= 1e6 ? [1e6, 'MB'] : [1e3, 'kB'];
+  const f = (b: number) => (b / div).toFixed(1);
+  return total > 0 ? `${f(loaded)} / ${f(total)} ${unit}` : `${f(loaded)} ${unit}`;
+}
 const shortModel = (id: string) => id.split('/').pop() ?? id;

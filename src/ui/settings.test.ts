@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, formatLength, loadSettings, sanitize, SETTINGS_KEY } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  formatLength,
+  loadSettings,
+  sanitize,
+  SETTINGS_KEY,
+  modelsBaseFromUrl,
+} from './settings';
 
 const store = (v: string | null) => ({ getItem: (k: string) => (k === SETTINGS_KEY ? v : null) });
 
@@ -30,5 +37,16 @@ describe('formatLength', () => {
   it('imperial: 1 m = 3 ft 3 in, and 0.3048 m = 1 ft 0 in', () => {
     expect(formatLength(1, 'imperial')).toBe('3 ft 3 in');
     expect(formatLength(0.3048, 'imperial')).toBe('1 ft 0 in');
+  });
+});
+
+describe('modelsBaseFromUrl', () => {
+  it('takes a same-origin folder path, refuses other sites and parent paths', () => {
+    expect(modelsBaseFromUrl('?models=%2Fe2e-fixtures%2Fmodels%2F')).toBe('/e2e-fixtures/models/');
+    expect(modelsBaseFromUrl('?backend=wasm')).toBeUndefined();
+    expect(modelsBaseFromUrl('?models=https://evil.example/models/')).toBeUndefined();
+    expect(modelsBaseFromUrl('?models=//evil.example/models/')).toBeUndefined();
+    expect(modelsBaseFromUrl('?models=/a/../b/')).toBeUndefined();
+    expect(modelsBaseFromUrl('?models=/models')).toBeUndefined();
   });
 });

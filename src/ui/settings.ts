@@ -57,3 +57,12 @@ export function formatLength(metres: number, units: Settings['units']): string {
   }
   return metres < 1 ? `${Math.round(metres * 100)} cm` : `${metres.toFixed(2)} m`;
 }
+
+/**
+ * `?models=` for this page load: where the model folders are (tests serve stand-ins apart from public/models/).
+ * Only a same-origin path ("/…/"), so that a link cannot point the app at another site's model files.
+ */
+export function modelsBaseFromUrl(search: string): string | undefined {
+  const v = new URLSearchParams(search).get('models');
+  return v && /^\/(?!\/)[\w\-./]*\/$/.test(v) && !v.includes('..') ? v : undefined;
+}

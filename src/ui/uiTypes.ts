@@ -43,6 +43,11 @@ export interface ProgressItem {
   /** 0–100; undefined = indeterminate. */
   readonly progress?: number;
   readonly detail?: string;
+  /** Model files: bytes received and expected (also in `detail`, in words). */
+  readonly loaded?: number;
+  readonly total?: number;
+  /** The download failed: the bar stays and says why. */
+  readonly failed?: boolean;
 }
 
 export interface SceneSummary {

@@ -7,7 +7,8 @@ import type { BuildResult, BuildUpdate, BuildUpdateCallback } from '../runtime/j
 import { framesItem } from './progressItems';
 import type { PickedFolder } from './sequenceFiles';
 import type { LibraryApi } from './useSceneLibrary';
-import type { ProgressItem } from './uiTypes';
+import type { ModelStatus, ProgressItem } from './uiTypes';
+import { liveModels } from './sources/useLiveSource';
 import { perceptionApi } from './workerClients';
 import type { Remote } from 'comlink';
 
@@ -17,6 +18,8 @@ export interface OpenScene {
   readonly name: string;
   readonly mosaic: Mosaic;
   readonly perceptionSource: string;
+  /** The models that perceived it in the worker (a folder built with YOLOX), for the header; none for saved scenes. */
+  readonly models?: readonly ModelStatus[];
 }
 
 export interface SceneController {
@@ -115,7 +118,13 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         if (mosaic)
           mosaicGate(() => {
             if (abort.current === ac)
-              setScene({ id, name: label, mosaic, perceptionSource: u.perception ?? perceptionSource });
+              setScene({
+                id,
+                name: label,
+                mosaic,
+                perceptionSource: u.perception ?? perceptionSource,
+                models: liveModels(u.sources),
+              });
           }, last);
       };
       try {
@@ -132,6 +141,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
             name: label,
             mosaic: result.mosaic,
             perceptionSource: result.perception ?? perceptionSource,
+            models: liveModels(result.sources),
           });
         await library.refresh().catch(() => undefined);
       } catch (e) {

@@ -1,9 +1,10 @@
-import type { Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import { createPerceptionClient, createReasonerClient, type WorkerClient } from '../runtime/clients';
 import type { PerceptionApi } from '../runtime/PerceptionApi';
 import type { ReasonerApi } from '../runtime/ReasonerApi';
 import type { BackendPreference } from '../core/backend/decideBackend';
-import { loadSettings } from './settings';
+import { loadSettings, modelsBaseFromUrl } from './settings';
+import { emitModelProgress } from './useModelProgress';
 
 /**
  * One perception and one reasoner worker per page, started on first use (not at boot: a person who only
@@ -51,8 +52,16 @@ const chosenBackend = (): BackendPreference =>
     ? 'auto'
     : loadSettings(window.localStorage, window.location.search).backend);
 
-export const perceptionClient: WorkerClient<PerceptionApi> = new LazyClient(createPerceptionClient, (api) =>
-  api.configure({ backend: chosenBackend() }),
+/** `?models=` (a same-origin path, e.g. the e2e build's /e2e-fixtures/models/) for this page load. */
+const modelsBase = typeof window === 'undefined' ? undefined : modelsBaseFromUrl(window.location.search);
+
+// Each fresh perception worker also reports its model downloads to the progress bars (useModelProgress).
+export const perceptionClient: WorkerClient<PerceptionApi> = new LazyClient(
+  createPerceptionClient,
+  async (api) => {
+    await api.configure({ backend: chosenBackend(), ...(modelsBase ? { modelsBaseUrl: modelsBase } : {}) });
+    await api.watchModels(proxy(emitModelProgress));
+  },
 );
 export const reasonerClient: WorkerClient<ReasonerApi> = new LazyClient(createReasonerClient, (api) =>
   api.configure({ backend: chosenBackend() }),

@@ -2,6 +2,7 @@ import { inferUpFromTrajectory } from '../../core/fusion/inferUp';
 import type { Vec3 } from '../../core/geometry/types';
 import { openSequence, type FileSource } from '../../core/sequence';
 import { InvalidRequestError } from '../errors';
+import type { FrameSources } from '../PerceptionApi';
 import { blobFileSource } from './blobFileSource';
 import { describeSequenceSources, fuseSequence, type SequencePerception } from './fuseSequence';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './types';
@@ -36,6 +37,11 @@ export async function buildSequence(
   let keyframes = 0;
   let planned = 0;
   let perceivedBy: string | undefined;
+  let sources: FrameSources | undefined;
+  const said = () => ({
+    ...(perceivedBy ? { perception: perceivedBy } : {}),
+    ...(sources ? { sources } : {}),
+  });
   const result = await fuseSequence(seq, perception, {
     name: request.name,
     ...(up ? { up } : {}),
@@ -43,10 +49,13 @@ export async function buildSequence(
     // Until sequences go through the keyframe selector too: at most `max` keyframes, spread evenly.
     stride: Math.ceil(seq.frameCount / max),
     onScene: (id) => (sceneId = id),
-    onSources: (sources) => (perceivedBy = describeSequenceSources(sources)),
+    onSources: (s) => {
+      sources = s;
+      perceivedBy = describeSequenceSources(s);
+    },
     onFrame: (done, total) => {
       [keyframes, planned] = [done, total];
-      update({ label, done, total, sceneId, ...(perceivedBy ? { perception: perceivedBy } : {}) });
+      update({ label, done, total, sceneId, ...said() });
     },
     onMosaic: (mosaic) =>
       update({
@@ -55,7 +64,7 @@ export async function buildSequence(
         total: planned,
         sceneId,
         mosaic,
-        ...(perceivedBy ? { perception: perceivedBy } : {}),
+        ...said(),
       }),
   });
   return {
@@ -64,7 +73,7 @@ export async function buildSequence(
     mosaic: result.mosaic,
     keyframes,
     ...(up ? { up } : {}),
-    ...(perceivedBy ? { perception: perceivedBy } : {}),
+    ...said(),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Vec3 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
+import type { FrameSources } from '../PerceptionApi';
 
 /**
  * Worker-side jobs that build a whole scene (the demo, a sequence folder): the heavy work — rendering or
@@ -17,6 +18,8 @@ export interface BuildUpdate {
   readonly mosaic?: Mosaic;
   /** Where detections, depth and poses come from, in words, once the first keyframe says. */
   readonly perception?: string;
+  /** The same, as data (which engines ran), for the header's Models. */
+  readonly sources?: FrameSources;
 }
 
 export type BuildUpdateCallback = (update: BuildUpdate) => void;
@@ -29,6 +32,7 @@ export interface BuildResult {
   readonly up?: Vec3;
   /** Where detections, depth and poses came from, in words (see BuildUpdate.perception). */
   readonly perception?: string;
+  readonly sources?: FrameSources;
 }
 
 /** One file of a picked sequence folder: its path inside the folder and the File (a Blob: posting it copies no bytes). */

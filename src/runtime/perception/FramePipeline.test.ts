@@ -5,7 +5,7 @@ import { AbortError } from '../errors';
 import type { PerceptionFrame } from '../PerceptionApi';
 import { syntheticFrame } from '../syntheticFrame';
 import type { DepthEngine, DetectorEngine } from './engines';
-import { FramePipeline } from './FramePipeline';
+import { FramePipeline, resampleDepth } from './FramePipeline';
 
 const K = { width: 96, height: 72, fx: 60, fy: 60, cx: 47.5, cy: 35.5 };
 const rgb = (): RgbImage => ({ width: 96, height: 72, data: new Uint8Array(96 * 72 * 3) });
@@ -111,7 +111,9 @@ describe('FramePipeline', () => {
     });
     expect(out.depth?.width).toBe(48);
     expect(out.depth?.data[0]).toBeCloseTo(1.8, 6);
-    expect(out.timings.map((s) => s.stage)).toEqual(['detect', 'depth']);
+    // No pose came with the frame: odometry runs on the estimated depth (resampled to the image).
+    expect(out.timings.map((s) => s.stage)).toEqual(['detect', 'depth', 'pose']);
+    expect(out.sources.pose.source).toBe('odometry');
     // Next frame: only an object without a size prior; the previous fit still holds.
     const later = await p.perceive(
       bare(1, { detections: [{ label: 'kite', score: 0.9, box: [1, 1, 9, 9] }] }),
@@ -120,13 +122,44 @@ describe('FramePipeline', () => {
     expect(later.depth?.data[5]).toBeCloseTo(1.8, 6);
   });
 
-  it('has no metric depth before any object of known size was seen', async () => {
+  it('with a given pose, has no metric depth before any object of known size was seen', async () => {
     const p = new FramePipeline({ detector: fakeDetector([]).engine, depth: fakeDepth() });
-    const out = await p.perceive(bare(0));
+    const pose = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+    const out = await p.perceive(bare(0, { pose }));
     expect(out.depth).toBeUndefined();
     expect(out.sources.depth).toMatchObject({
       source: 'none',
       why: expect.stringMatching(/no object of known size/),
+    });
+  });
+
+  it('a camera frame with no pose and no depth: estimated depth at an assumed scale, then odometry on it', async () => {
+    const p = new FramePipeline({ detector: fakeDetector([]).engine, depth: fakeDepth() });
+    p.reset([0, 0, 1]);
+    const out = await p.perceive(bare(0));
+    expect(out.sources).toEqual({
+      detections: { source: 'detector', engine: 'YOLOX-Nano (wasm)' },
+      depth: { source: 'estimated', engine: 'Depth Anything V2 (wasm q8)', scale: 'assumed room scale' },
+      pose: { source: 'odometry', tracked: true },
+    });
+    // Disparity 2 everywhere → the assumed 2 m median everywhere.
+    expect(out.depth?.data[7]).toBeCloseTo(2, 6);
+    expect(out.pose).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 0, 0, 1]);
+    expect(out.timings.map((s) => s.stage)).toEqual(['detect', 'depth', 'pose']);
+    // A chair later gives a measured scale; the source says so.
+    const later = await p.perceive(bare(1, { detections: [CHAIR] }));
+    expect(later.sources.depth).toMatchObject({ scale: 'object sizes' });
+    expect(later.sources.pose.source).toBe('odometry');
+  });
+
+  it('without a depth model a camera frame stays 2D, and the pose says why', async () => {
+    const p = new FramePipeline({ detector: fakeDetector([CHAIR]).engine });
+    const out = await p.perceive(bare(0));
+    expect(out.pose).toBeUndefined();
+    expect(out.sources.depth).toEqual({ source: 'none', why: 'no depth model configured' });
+    expect(out.sources.pose).toEqual({
+      source: 'none',
+      why: 'no pose given and no depth for odometry (no depth model configured)',
     });
   });
 
@@ -158,5 +191,11 @@ describe('FramePipeline', () => {
     };
     const p = new FramePipeline({ detector: engine });
     await expect(p.perceive(bare(0), { signal: ctl.signal })).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it('resamples depth to the image by nearest neighbour', () => {
+    const d = { width: 2, height: 1, data: new Float32Array([1, 3]) };
+    expect([...resampleDepth(d, 4, 2).data]).toEqual([1, 1, 3, 3, 1, 1, 3, 3]);
+    expect(resampleDepth(d, 2, 1)).toBe(d);
   });
 });

@@ -6,13 +6,12 @@
  */
 import type { Intrinsics, Mat4, Vec3 } from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry';
-import type { DepthScaleFit } from '../../core/perception/depthScale';
 import type { DepthImage, Detection } from '../../core/perception/types';
 import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
 import { isAbortError, throwIfAborted } from '../errors';
 import type { FrameSources, PerceptionFrame, StageTiming } from '../PerceptionApi';
 import type { DepthEngine, DetectorEngine } from './engines';
-import { metricDepth } from './metricDepth';
+import { metricDepth, type KeptFit } from './metricDepth';
 
 export interface PerceivedFrame {
   readonly detections: readonly Detection[];
@@ -39,7 +38,7 @@ export class FramePipeline {
   private detector?: EngineState<DetectorEngine>;
   private depthEngine?: EngineState<DepthEngine>;
   private odometry?: { odometry: Odometry; intrinsics: Intrinsics };
-  private lastFit?: DepthScaleFit;
+  private lastFit?: KeptFit;
   private up: Vec3 = [0, 0, 1];
 
   constructor(
@@ -108,7 +107,8 @@ export class FramePipeline {
       else if (d.failed) depthSource = { source: 'none', why: d.failed };
       else {
         const est = await timed('depth', () => this.run(d, ctx, (e) => e.estimate(frame.rgb, ctx)));
-        const scaled = est && metricDepth(est, detections, frame.intrinsics, this.lastFit);
+        // No pose with the frame: odometry will run on this depth, and any one consistent scale will do.
+        const scaled = est && metricDepth(est, detections, frame.intrinsics, this.lastFit, !frame.pose);
         if (scaled) {
           depth = scaled.depth;
           if (scaled.fit) this.lastFit = scaled.fit;
@@ -128,15 +128,28 @@ export class FramePipeline {
     let pose = frame.pose;
     let poseSource: FrameSources['pose'] = { source: 'frame' };
     if (!pose) {
-      const own = frame.depth;
-      if (own && own.width === frame.rgb.width && own.height === frame.rgb.height) {
+      // Sensor depth when the frame brings it; else the estimated (scaled) depth, resampled to the image.
+      const own =
+        frame.depth && frame.depth.width === frame.rgb.width && frame.depth.height === frame.rgb.height
+          ? frame.depth
+          : !frame.depth && depth
+            ? resampleDepth(depth, frame.rgb.width, frame.rgb.height)
+            : undefined;
+      if (own) {
         pose = await timed('pose', async () =>
           this.odometryFor(frame.intrinsics).push({ rgb: frame.rgb, depth: own }),
         );
         const step = this.odometry?.odometry.last;
         poseSource = { source: 'odometry', tracked: step?.tracked ?? true };
       } else {
-        poseSource = { source: 'none', why: 'no pose given and no sensor depth for odometry' };
+        poseSource = {
+          source: 'none',
+          why: frame.depth
+            ? 'no pose given, and the sensor depth does not match the image size'
+            : depthSource.source === 'none'
+              ? `no pose given and no depth for odometry (${depthSource.why})`
+              : 'no pose given and no depth for odometry',
+        };
       }
     }
     return {
@@ -181,4 +194,18 @@ export class FramePipeline {
     this.odometry = { odometry, intrinsics };
     return odometry;
   }
+}
+
+/** Nearest-neighbour resampling (depth must not blend across object edges); the same image when sizes match. */
+export function resampleDepth(depth: DepthImage, width: number, height: number): DepthImage {
+  if (depth.width === width && depth.height === height) return depth;
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(depth.height - 1, Math.floor(((y + 0.5) * depth.height) / height));
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(depth.width - 1, Math.floor(((x + 0.5) * depth.width) / width));
+      out[y * width + x] = depth.data[sy * depth.width + sx];
+    }
+  }
+  return { width, height, data: out };
 }

@@ -67,7 +67,7 @@ describe('LiveFeed', () => {
     expect(stats).toMatchObject({ frames: 1, busy: 2, keyframes: 1, processed: 0 });
     p.finish();
     await feed.settled();
-    expect(stats).toMatchObject({ processed: 1, detectionSize: { width: 64, height: 48 } });
+    expect(stats).toMatchObject({ processed: 1, posed: 0, detectionSize: { width: 64, height: 48 } });
     expect(stats?.sources?.detections).toEqual({ source: 'detector', engine: 'fake' });
     // Idle again: a new view 1 s later is a keyframe, the same view is not.
     expect(feed.offer({ timeMs: 1000, rgba: frame(1), intrinsics: K })).toBe(false);

@@ -32,6 +32,8 @@ export interface LiveStats {
   readonly keyframes: number;
   /** Keyframes the worker perceived (and fused, when it had pose and depth). */
   readonly processed: number;
+  /** Of those, keyframes placed in 3D: with a pose and depth (given or our own), and a detector that ran. */
+  readonly posed: number;
   readonly objects: number;
   readonly lastReason?: KeyframeReason;
   /** What the last processed keyframe's detections, depth and pose came from (honest status). */
@@ -47,6 +49,7 @@ export const EMPTY_LIVE_STATS: LiveStats = {
   busy: 0,
   keyframes: 0,
   processed: 0,
+  posed: 0,
   objects: 0,
   detections: [],
 };
@@ -153,8 +156,10 @@ export class LiveFeed {
         this.update({ busy: this.stats.busy + 1 });
         return;
       }
+      const placed = !!r.sources && isPlaced(r.sources);
       this.update({
         processed: this.stats.processed + 1,
+        posed: this.stats.posed + (placed ? 1 : 0),
         objects: r.objectCount,
         detections: r.detections ?? [],
         detectionSize: size,
@@ -162,7 +167,11 @@ export class LiveFeed {
         error: undefined,
       });
       const now = (this.opts.now ?? (() => performance.now()))();
-      if ((r.upserted > 0 || r.removed > 0) && now - this.lastMosaicAt >= (this.opts.mosaicEveryMs ?? 1000)) {
+      // A placed keyframe adds to the trajectory even when it adds no object: the view shows where the camera went.
+      if (
+        (r.upserted > 0 || r.removed > 0 || placed) &&
+        now - this.lastMosaicAt >= (this.opts.mosaicEveryMs ?? 1000)
+      ) {
         this.lastMosaicAt = now;
         this.opts.onMosaic?.(await this.perception.mosaic());
       }
@@ -178,4 +187,9 @@ export class LiveFeed {
     this.stats = { ...this.stats, ...patch };
     this.opts.onStats(this.stats);
   }
+}
+
+/** Whether the worker fused the keyframe: it had a pose, depth and a detector's (or the frame's) detections. */
+export function isPlaced(s: FrameSources): boolean {
+  return s.pose.source !== 'none' && s.depth.source !== 'none' && s.detections.source !== 'none';
 }

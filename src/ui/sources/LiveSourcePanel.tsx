@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { FrameSources } from '../../runtime/PerceptionApi';
 import type { LiveSourceApi, LiveState } from './useLiveSource';
 
 const KIND_LABEL = { camera: 'Camera', video: 'Video file', ar: 'AR' } as const;
@@ -21,13 +22,27 @@ export function liveStatusLines(state: LiveState): string[] {
     lines.push(
       `Live detection needs the detector model: run \`npm run models\` (YOLOX-Nano into public/models/) and reload. (${src.detections.why})`,
     );
-  if (src.pose.source === 'none' || src.depth.source === 'none') {
-    const why = src.pose.source === 'none' ? src.pose.why : src.depth.source === 'none' ? src.depth.why : '';
-    lines.push(`Not placed in 3D yet: ${why}. AR on a phone gives pose and depth.`);
-  } else if (src.pose.source === 'odometry' && !src.pose.tracked) {
+  lines.push(placementLine(src));
+  if (src.pose.source === 'odometry' && !src.pose.tracked)
     lines.push('Tracking lost: hold the camera steadier or move back to where you were.');
-  }
   return lines;
+}
+
+/** Whether (and from what) the last keyframe was placed in 3D; "2D only" when nothing can give it depth. */
+export function placementLine(src: FrameSources): string {
+  const { depth, pose } = src;
+  if (depth.source === 'none' && !/no scale yet/.test(depth.why))
+    return `2D only: no depth model (${depth.why}). Detections show on the preview but are not placed in 3D; AR on a phone gives pose and depth.`;
+  if (pose.source === 'none' || depth.source === 'none') {
+    const why = pose.source === 'none' ? pose.why : depth.source === 'none' ? depth.why : '';
+    return `Not placed in 3D yet: ${why}. AR on a phone gives pose and depth.`;
+  }
+  const depthWords =
+    depth.source === 'frame'
+      ? 'sensor depth'
+      : `depth estimated by ${depth.engine} (${depth.scale === 'assumed room scale' ? 'scale assumed: no object of known size seen yet' : `scale from ${depth.scale}`})`;
+  const poseWords = pose.source === 'frame' ? 'the tracked camera pose' : 'our RGB-D odometry';
+  return `Placed in 3D with ${depthWords} and ${poseWords}.`;
 }
 
 /**
@@ -119,6 +134,12 @@ export function LiveSourcePanel({ live }: { readonly live: LiveSourceApi }) {
         <div>
           <dt>Perceived</dt>
           <dd data-testid="live-processed">{state.stats.processed}</dd>
+        </div>
+        <div>
+          <dt>In 3D</dt>
+          <dd data-testid="live-posed" title="Keyframes placed in 3D (with a pose and depth)">
+            {state.stats.posed}
+          </dd>
         </div>
         <div>
           <dt>Objects</dt>

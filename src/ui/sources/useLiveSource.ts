@@ -44,11 +44,20 @@ export interface LiveSourceApi {
 export function describeLiveSource(sources: FrameSources | undefined): string {
   if (!sources) return 'live: waiting for the first keyframe';
   const d = sources.detections;
-  return d.source === 'detector'
-    ? `live: ${d.engine}`
-    : d.source === 'frame'
-      ? 'live: detections given with the frames'
-      : 'live: no detector model (npm run models)';
+  const what =
+    d.source === 'detector'
+      ? `live: ${d.engine}`
+      : d.source === 'frame'
+        ? 'live: detections given with the frames'
+        : 'live: no detector model (npm run models)';
+  const { depth, pose } = sources;
+  const where =
+    depth.source === 'estimated' && pose.source === 'odometry'
+      ? `; depth by ${depth.engine}, poses by RGB-D odometry`
+      : depth.source === 'none' && pose.source === 'none'
+        ? '; 2D only (no depth)'
+        : '';
+  return what + where;
 }
 
 /** The models the perception worker actually ran on the last keyframe, for the header's honest status. */
