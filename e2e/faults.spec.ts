@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { backendOf, bootApp, E2E_MODELS, shot } from './helpers';
+import { backendOf, bootApp, E2E_MODELS, fixtureMosaic, shot } from './helpers';
 
 /**
  * Issue 7, fault tolerance in the real browser: each test injects one fault through the test API
@@ -23,6 +23,70 @@ test('a perception worker killed mid-frame is restarted and the scene goes on', 
   expect(stored.meta.commit.keyframes).toBe(7);
   expect(stored.mosaic.trajectory.map((k) => k.frame)).toEqual([0, 1, 2, 3, 5, 6, 7]);
   await shot(page, info, 'fault-worker-crash', { ...run, storedKeyframes: stored.meta.commit.keyframes });
+});
+
+test("the app's perception worker killed mid-scene is restarted, resumes its scene, and the page says so", async ({
+  page,
+}, info) => {
+  const { api } = await bootApp(page, info);
+  const notice = page.getByRole('status').filter({ hasText: 'worker crashed' });
+  await expect(notice).toHaveCount(0);
+  // The app's own supervised client (the one live sources use), with a heartbeat short enough for a test.
+  await api.evaluate((t) => t.faults.appHeartbeat(500));
+  const run = await api.evaluate((t) => t.faults.appPerceptionCrash({ before: 4, after: 3 }));
+  const crashed = run.outcomes[4];
+  expect('error' in crashed && crashed.error).toMatchObject({
+    name: 'WorkerCrashedError',
+    message: expect.stringMatching(/perception worker crashed .*frame in flight was not saved/),
+  });
+  for (const o of run.outcomes.filter((o) => o.frame !== 4))
+    expect(o).toMatchObject({ dropped: false, sceneId: run.sceneId });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(
+    'Perception worker crashed (it did not answer a ping within 500 ms) and was restarted; ' +
+      'reopened scene "app crash test", resumed at keyframe 4.',
+  );
+  const stored = await api.evaluate((t, id) => t.storage.load(id), run.sceneId);
+  if ('error' in stored) throw new Error(stored.error.message);
+  expect(stored.mosaic.trajectory.map((k) => k.frame)).toEqual([0, 1, 2, 3, 5, 6, 7]);
+  await shot(page, info, 'fault-app-perception-crash', run);
+  await page.getByRole('button', { name: 'Dismiss worker notice' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('the reasoner worker killed mid-question is restarted: that question fails saying so, the next is answered', async ({
+  page,
+}, info) => {
+  const { api } = await bootApp(page, info);
+  // A scene in the app: three objects, two of them chairs.
+  await page.getByRole('button', { name: 'Open scene library' }).click();
+  await page.locator('input[type=file][accept*=json]').setInputFiles({
+    name: 'crash.mosaic.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(fixtureMosaic('crash'))),
+  });
+  const question = page.getByRole('textbox', { name: 'Question' });
+  await expect(question).toBeEnabled();
+  await api.evaluate((t) => t.faults.appHeartbeat(500));
+  await api.evaluate((t) => t.faults.armReasonerCrash());
+
+  await question.fill('How many chairs are there?');
+  await question.press('Enter');
+  const lost = page.getByTestId('turn').last();
+  await expect(lost).toHaveAttribute('data-status', 'error');
+  await expect(lost).toContainText(
+    /WorkerCrashedError: The reasoner worker crashed \(it did not answer a ping within 500 ms\) while answering and was restarted: ask the question again/,
+  );
+  const notice = page.getByRole('status').filter({ hasText: 'Reasoner worker crashed' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('and was restarted; the question in progress was lost: ask it again.');
+
+  await question.fill('How many chairs are there?');
+  await question.press('Enter');
+  const next = page.getByTestId('turn').last();
+  await expect(next).toHaveAttribute('data-status', 'done');
+  await expect(next.getByTestId('answer')).toContainText('2');
+  await shot(page, info, 'fault-reasoner-crash', { turns: await page.getByTestId('turn').count() });
 });
 
 test('quota exhausted mid-scene keeps every keyframe written before it', async ({ page }, info) => {

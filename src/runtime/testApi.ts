@@ -101,8 +101,10 @@ export function installTestApi(
 ): SpatialMosaicTestApi {
   let perception = opts.perception;
   let reasoner = opts.reasoner;
-  const p = () => (perception ??= createPerceptionClient()).api;
-  const r = () => (reasoner ??= createReasonerClient()).api;
+  const pc = () => (perception ??= createPerceptionClient());
+  const rc = () => (reasoner ??= createReasonerClient());
+  const p = () => pc().api;
+  const r = () => rc().api;
   const params = new URLSearchParams(target.location.search);
   const backend = (params.get('backend') ?? 'auto') as BackendPreference;
   // e2e builds serve the tiny model stand-ins apart from public/models/ (see scripts/prepare-e2e-models.ts).
@@ -179,7 +181,7 @@ export function installTestApi(
       return { answer, events };
     },
     perception: perceptionTestApi(backend, modelsBase),
-    faults: faultTestApi(),
+    faults: faultTestApi({ perception: pc, reasoner: rc }),
     storage: {
       save: async (sceneId, name, mosaic) =>
         (await openSceneLibrary()).saveMosaic(mosaic, { name, id: sceneId }),

@@ -17,6 +17,7 @@ import { useModelProgress } from './useModelProgress';
 import { LiveSourcePanel } from './sources/LiveSourcePanel';
 import { describeLiveSource, liveModels, useLiveSource } from './sources/useLiveSource';
 import { applyBackend } from './workerClients';
+import { WorkerNotice } from './WorkerNotice';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
 // Models run in the workers, not in the page: a live source shows what the perception worker ran on its last
@@ -91,6 +92,7 @@ export function App() {
         onOpenLibrary={() => setDrawer('library')}
         onOpenSettings={() => setDrawer('settings')}
       />
+      <WorkerNotice />
       {notice && (
         <div className="notice" role="alert">
           <span>{notice}</span>

@@ -3,46 +3,11 @@ import { createPerceptionClient, createReasonerClient, type WorkerClient } from 
 import type { PerceptionApi } from '../runtime/PerceptionApi';
 import type { ReasonerApi } from '../runtime/ReasonerApi';
 import type { BackendPreference } from '../core/backend/decideBackend';
+import { PerceptionSupervisor } from '../runtime/supervisor/PerceptionSupervisor';
+import { ReasonerSupervisor } from '../runtime/supervisor/ReasonerSupervisor';
+import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
 import { loadSettings, modelsBaseFromUrl } from './settings';
 import { emitModelProgress } from './useModelProgress';
-
-/**
- * One perception and one reasoner worker per page, started on first use (not at boot: a person who only
- * looks at a saved scene never pays for them). A worker that fails to start is forgotten, so a retry starts
- * a fresh one. The same clients back the app and the Playwright test API.
- */
-class LazyClient<T> implements WorkerClient<T> {
-  private client?: WorkerClient<T>;
-  private started?: Promise<void>;
-
-  constructor(
-    private readonly create: () => WorkerClient<T>,
-    /** Runs once on each fresh worker before anyone else uses it (e.g. tell it the backend setting). */
-    private readonly setUp: (api: Remote<T>) => Promise<void> = async () => {},
-  ) {}
-
-  get api(): Remote<T> {
-    return (this.client ??= this.create()).api;
-  }
-
-  ready(timeoutMs?: number): Promise<void> {
-    const client = (this.client ??= this.create());
-    this.started ??= client
-      .ready(timeoutMs)
-      .then(() => this.setUp(client.api))
-      .catch((e: unknown) => {
-        this.terminate();
-        throw e;
-      });
-    return this.started;
-  }
-
-  terminate(): void {
-    this.client?.terminate();
-    this.client = undefined;
-    this.started = undefined;
-  }
-}
 
 /** The backend the person chose (settings, or ?backend= for this page load); read when a worker starts. */
 let backendOverride: BackendPreference | undefined;
@@ -55,17 +20,37 @@ const chosenBackend = (): BackendPreference =>
 /** `?models=` (a same-origin path, e.g. the e2e build's /e2e-fixtures/models/) for this page load. */
 const modelsBase = typeof window === 'undefined' ? undefined : modelsBaseFromUrl(window.location.search);
 
-// Each fresh perception worker also reports its model downloads to the progress bars (useModelProgress).
-export const perceptionClient: WorkerClient<PerceptionApi> = new LazyClient(
-  createPerceptionClient,
-  async (api) => {
+/** Restarts of either worker, for the notice (WorkerNotice) and the tests; each listener gets those after it subscribes. */
+const restartListeners = new Set<(r: WorkerRestart) => void>();
+export function onWorkerRestart(listener: (r: WorkerRestart) => void): () => void {
+  restartListeners.add(listener);
+  return () => void restartListeners.delete(listener);
+}
+const announce = (r: WorkerRestart) => restartListeners.forEach((l) => l(r));
+
+/**
+ * One perception and one reasoner worker per page, started on first use (not at boot: a person who only looks at
+ * a saved scene never pays for them), each under a watchdog (runtime/supervisor): a worker that crashes is
+ * replaced, the perception one reopens its scene, and the call in flight fails with WorkerCrashedError. A worker
+ * that fails to start is forgotten, so a retry starts a fresh one. The same clients back the app and the
+ * Playwright test API. Heartbeats are generous: a VLM or detector run may hold a worker's thread for seconds.
+ * Each fresh perception worker also reports its model downloads to the progress bars (useModelProgress).
+ */
+export const perceptionClient: WorkerClient<PerceptionApi> = new PerceptionSupervisor({
+  create: createPerceptionClient,
+  heartbeatMs: 20_000,
+  setUp: async (api) => {
     await api.configure({ backend: chosenBackend(), ...(modelsBase ? { modelsBaseUrl: modelsBase } : {}) });
     await api.watchModels(proxy(emitModelProgress));
   },
-);
-export const reasonerClient: WorkerClient<ReasonerApi> = new LazyClient(createReasonerClient, (api) =>
-  api.configure({ backend: chosenBackend() }),
-);
+  onRestart: announce,
+}).client();
+export const reasonerClient: WorkerClient<ReasonerApi> = new ReasonerSupervisor({
+  create: createReasonerClient,
+  heartbeatMs: 30_000,
+  setUp: (api) => api.configure({ backend: chosenBackend() }),
+  onRestart: announce,
+}).client();
 
 /** Applies a changed backend setting to the running workers (new workers read it when they start). */
 export async function applyBackend(backend: BackendPreference): Promise<void> {

@@ -69,6 +69,34 @@ describe('PerceptionSupervisor', () => {
     expect(mosaic.trajectory.map((k) => k.frame)).toEqual([0, 1, 2, 4, 5]);
   });
 
+  it('its client() tracks the scene opened through plain calls and resumes it at the last commit', async () => {
+    const kv = new MemoryKvStore();
+    const { create } = fakeWorkers(kv);
+    const sup = new PerceptionSupervisor({ create, heartbeatMs: 30 });
+    const { api } = sup.client();
+    await api.reset();
+    const scene = await api.openScene({ name: 'live', up: [...SYNTHETIC_UP] });
+    for (const n of [0, 1, 2]) await api.processFrame(syntheticFrame(n));
+    await api.selfTest({ kind: 'crash-next-frame' });
+    await expect(api.processFrame(syntheticFrame(3))).rejects.toThrow(
+      /perception worker crashed .*frame in flight was not saved/,
+    );
+    expect(sup.history).toEqual([
+      expect.objectContaining({
+        worker: 'perception',
+        scene: { id: scene.id, name: 'live', keyframes: 3 },
+        message: expect.stringMatching(/^Perception worker crashed .*restarted; .*resumed at keyframe 3/),
+      }),
+    ]);
+    const r = await api.processFrame(syntheticFrame(4));
+    expect(!r.dropped && r.sceneId).toBe(scene.id);
+    // Closing through the client forgets the scene: a later crash resumes nothing.
+    await api.closeScene();
+    await api.selfTest({ kind: 'crash-next-frame' });
+    await api.processFrame(syntheticFrame(5)).catch(() => undefined);
+    expect(sup.history[1]?.scene).toBeUndefined();
+  });
+
   it('treats an uncaught worker error as a crash too', async () => {
     const kv = new MemoryKvStore();
     let fire: (m: string) => void = () => undefined;
@@ -80,7 +108,7 @@ describe('PerceptionSupervisor', () => {
     const pending = sup.call(() => never);
     await new Promise((r) => setTimeout(r, 0));
     fire('Uncaught RangeError: boom');
-    await expect(pending).rejects.toThrow(/crashed: Uncaught RangeError: boom/);
+    await expect(pending).rejects.toThrow(/crashed \(Uncaught RangeError: boom\)/);
     expect(sup.restarts).toBe(1);
   });
 });

@@ -2,7 +2,9 @@
  * The fault-injection part of the Playwright test API (`window.__spatialMosaicTest.faults`): each method runs
  * one fault against the real browser pieces (worker, IndexedDB, Cache API) and returns plain data.
  */
-import { createPerceptionClient } from '../clients';
+import { createPerceptionClient, transferFrame, type WorkerClient } from '../clients';
+import type { PerceptionApi } from '../PerceptionApi';
+import type { ReasonerApi } from '../ReasonerApi';
 import { SYNTHETIC_UP, syntheticFrame } from '../syntheticFrame';
 import { openSceneLibrary } from '../../storage/openSceneLibrary';
 import { makeKeyframe, makeObject } from '../../storage/testing';
@@ -48,6 +50,21 @@ export interface FaultTestApi {
   /** Appends `count` keyframes tagged `tab` to an existing scene, renaming it halfway. */
   appendMany(sceneId: string, tab: number, count: number, rename: string): Promise<FaultError | null>;
   createScene(name: string): Promise<SceneMeta>;
+  /**
+   * The app's own supervised workers (the ones the UI uses): sets how soon a silent worker counts as dead.
+   * The app's default is long (a model run may hold a worker for seconds); a test shortens it.
+   */
+  appHeartbeat(ms: number): void;
+  /**
+   * Through the app's perception client: opens a scene, fuses `before` synthetic frames, kills the worker during
+   * the next one, then fuses `after` more, and closes the scene.
+   */
+  appPerceptionCrash(opts: { before: number; after: number }): Promise<{
+    sceneId: string;
+    outcomes: FrameOutcome[];
+  }>;
+  /** Arms the app's reasoner worker to die during its next question (after its first trace steps). */
+  armReasonerCrash(): Promise<void>;
   /** Loads one model file through the verified loader; an error comes back as data, plus the cache's keys. */
   loadModel(modelsBaseUrl: string): Promise<{ bytes?: number; error?: FaultError; cached: string[] }>;
 }
@@ -64,8 +81,53 @@ const delta = (frame: number, tag: string, objects = 1) => ({
   ),
 });
 
-export function faultTestApi(): FaultTestApi {
+/** The app's worker clients (test API); supervised ones carry their supervisor. */
+export interface AppWorkers {
+  readonly perception: () => WorkerClient<PerceptionApi>;
+  readonly reasoner: () => WorkerClient<ReasonerApi>;
+}
+
+const supervisorOf = (client: WorkerClient<unknown>): { heartbeatMs: number } => {
+  const sup = (client as { supervisor?: { heartbeatMs: number } }).supervisor;
+  if (!sup) throw new Error("faults: this worker client has no supervisor (use the app shell's clients).");
+  return sup;
+};
+
+export function faultTestApi(app?: AppWorkers): FaultTestApi {
+  const appWorkers = (): AppWorkers => {
+    if (!app) throw new Error("faults: no app workers were given (installTestApi passes the app shell's).");
+    return app;
+  };
   return {
+    appHeartbeat(ms) {
+      const { perception, reasoner } = appWorkers();
+      supervisorOf(perception()).heartbeatMs = ms;
+      supervisorOf(reasoner()).heartbeatMs = ms;
+    },
+
+    async appPerceptionCrash({ before, after }) {
+      const api = appWorkers().perception().api;
+      await api.reset();
+      const scene = await api.openScene({ name: 'app crash test', up: [...SYNTHETIC_UP] });
+      const outcomes: FrameOutcome[] = [];
+      const total = before + 1 + after;
+      for (let n = 0; n < total; n++) {
+        if (n === before) await api.selfTest({ kind: 'crash-next-frame' });
+        try {
+          const r = await api.processFrame(transferFrame(syntheticFrame(n)));
+          outcomes.push({ frame: n, dropped: r.dropped, ...(!r.dropped ? { sceneId: r.sceneId } : {}) });
+        } catch (e) {
+          outcomes.push({ frame: n, error: asError(e) });
+        }
+      }
+      await api.closeScene();
+      return { sceneId: scene.id, outcomes };
+    },
+
+    async armReasonerCrash() {
+      await appWorkers().reasoner().api.selfTest({ kind: 'crash-next-ask' });
+    },
+
     async crashMidScene({ frames, crashAt, heartbeatMs }) {
       const sup = new PerceptionSupervisor({ create: createPerceptionClient, heartbeatMs });
       try {

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
+import { onWorkerRestart } from './workerClients';
+
+/**
+ * Says so when a worker crashed and was replaced (what was resumed, what was lost): a polite live region
+ * (role=status), so screen readers announce it without interrupting. The latest restart shows until dismissed.
+ */
+export function WorkerNotice() {
+  const [restart, setRestart] = useState<WorkerRestart>();
+  useEffect(() => onWorkerRestart(setRestart), []);
+  return (
+    <div
+      className={restart ? 'notice worker-notice' : 'worker-notice'}
+      role="status"
+      hidden={!restart}
+      data-testid="worker-notice"
+    >
+      {restart && (
+        <>
+          <span>{restart.message}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss worker notice"
+            onClick={() => setRestart(undefined)}
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
