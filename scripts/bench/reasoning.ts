@@ -23,25 +23,41 @@ import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
 import type { Mosaic } from '../../src/core/mosaic/types';
 import { generateQuestions } from '../../src/core/questions/generateQuestions';
 import { groundTruthMosaic } from '../../src/core/questions/groundTruthMosaic';
-import { resolveLabel } from '../../src/core/questions/labels';
 import { parseTemplate } from '../../src/core/questions/parseQuestion';
 import { aggregate, scoreItem, type ScoredItem } from '../../src/core/questions/scoring';
-import { NUMERIC_TYPES, taskTargets, type VsiQuestion } from '../../src/core/questions/types';
-import { serializeMosaic } from '../../src/core/prompt/serializeMosaic';
+import { NUMERIC_TYPES, type VsiQuestion } from '../../src/core/questions/types';
+import { DEFAULT_MAP_TOKENS } from '../../src/core/prompt/serializeMosaic';
+import {
+  FRAME_WRAPPER_SPECIAL_TOKENS,
+  rawFramesPrompt,
+  SMOLVLM2_IMAGE_SEQ_LEN,
+} from '../../src/core/prompt/rawFrames';
 import { estimateTokens, type FramePerceiver } from '../../src/core/reasoning/interfaces';
-import { MosaicThinker } from '../../src/core/reasoning/MosaicThinker';
+import {
+  composePrompt,
+  DEFAULT_BUDGET,
+  MosaicThinker,
+  type ThinkerBudget,
+} from '../../src/core/reasoning/MosaicThinker';
+import { solveTask } from '../../src/core/reasoning/solveTask';
 import { generateScene, type SyntheticScene } from '../../src/core/synthetic/generateScene';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * SmolVLM2 (256M/500M Video-Instruct): image_seq_len 64 per 512 px tile after the pixel shuffle (scale factor 4:
- * 32×32 patches of 16 px → 64 tokens); video frames are resized to 512 px on the longest edge and not split
- * (preprocessor_config video_sampling.video_size.longest_edge = 512), so a frame costs 64 image tokens, before
- * the few wrapper and timestamp tokens around each frame, which we leave out (a lower bound).
+ * The raw-frame baseline: 32 frames given to SmolVLM2 as a video. Per frame the processor writes
+ * "\nFrame from MM:SS:" then <fake_token_around_image><global-img>, 64 <image> tokens (one 512 px tile:
+ * 32×32 patches of 16 px, pixel shuffle 4; video frames are never split) and <fake_token_around_image>, with an
+ * intro line before the frames and "\n\n" after (transformers SmolVLMProcessor.process_video). Special tokens
+ * are counted exactly, the text with the same estimator as the map (src/core/prompt/rawFrames.ts).
  */
-export const SMOLVLM2_TOKENS_PER_FRAME = 64;
 export const RAW_FRAMES = 32;
+
+/** The map budgets measured: the app's default and a generous one. */
+const BUDGETS: { name: string; budget: Partial<ThinkerBudget> }[] = [
+  { name: `default (map ≤ ${DEFAULT_MAP_TOKENS})`, budget: {} },
+  { name: 'map ≤ 400', budget: { mapTokens: 400, promptTokens: 1000 } },
+];
 
 export interface ReasoningBenchOptions {
   /** 4 scenes of 60 frames instead of 20 of 90. */
@@ -66,20 +82,43 @@ export interface ReasoningBenchReport {
   readonly framesPerScene: number;
   readonly questions: number;
   readonly conditions: Record<string, ConditionResult>;
-  readonly prompt: {
-    readonly tokensPerFrame: number;
-    readonly rawFrames: number;
-    readonly rawVisualTokens: number;
-    readonly budgets: {
-      budget: number;
-      medianMap: number;
-      maxMap: number;
-      medianWithQuestion: number;
-      maxWithQuestion: number;
-    }[];
-    readonly medianQuestionTokens: number;
-  };
+  readonly prompt: PromptReport;
   readonly seconds: number;
+}
+
+export interface PromptBudgetRow {
+  readonly name: string;
+  readonly mapBudget: number;
+  readonly medianMap: number;
+  readonly maxMap: number;
+  /** The same maps at 4 characters a token (the old estimate), to show how much it undercounts. */
+  readonly medianMapChars4: number;
+  /** The whole text prompt the VLM would get: map, tool results, question, options, instruction. */
+  readonly medianPrompt: number;
+  readonly maxPrompt: number;
+  /** Share of prompts with a grid drawn. */
+  readonly gridShare: number;
+  /** Median and worst (smallest) per-question ratio: raw video tokens / map tokens. */
+  readonly mapRatioMedian: number;
+  readonly mapRatioMin: number;
+  /** Median and worst per-question ratio: whole raw-frame prompt / whole compact prompt. */
+  readonly promptRatioMedian: number;
+  readonly promptRatioMin: number;
+}
+
+export interface PromptReport {
+  readonly counter: string;
+  readonly rawFrames: number;
+  readonly imageTokensPerFrame: number;
+  readonly wrapperSpecialTokensPerFrame: number;
+  /** Text around the frames (intro, "Frame from MM:SS:" lines, outro), estimated; median over scenes. */
+  readonly rawVideoTextTokens: number;
+  /** The whole video part: special tokens + its text. */
+  readonly rawVideoTokens: number;
+  /** Question + options + instruction, as the raw-frame prompt would carry them (median). */
+  readonly medianQuestionTokens: number;
+  readonly medianRawPrompt: number;
+  readonly budgets: PromptBudgetRow[];
 }
 
 /** Perception over in-memory synthetic frames: perceiving = fusing the frame's detections into the builder. */
@@ -146,9 +185,19 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
   const loopFrames: Record<string, { added: number; perceived: number }[]> = {};
   const allQuestions: VsiQuestion[] = [];
   const push = (k: string, xs: ScoredItem[]): void => void (items[k] ??= []).push(...xs);
-  const mapTokens: Record<number, number[]> = { 100: [], 400: [] };
-  const withQ: Record<number, number[]> = { 100: [], 400: [] };
+  const rows = BUDGETS.map(() => ({
+    map: [] as number[],
+    chars4: [] as number[],
+    prompt: [] as number[],
+    grid: [] as boolean[],
+    mapRatio: [] as number[],
+    promptRatio: [] as number[],
+    budget: 0,
+  }));
   const qTokens: number[] = [];
+  const rawPrompt: number[] = [];
+  const rawText: number[] = [];
+  let rawVideo = 0;
 
   for (let s = 0; s < nScenes; s++) {
     const seed = 1000 + s;
@@ -188,22 +237,38 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
       push(name, await answerAll(thinker, qs));
       (loopFrames[name] ??= []).push({ added: p.perceived.size - initial, perceived: p.perceived.size });
       if (name === 'noisy-loop') {
+        // The prompt the VLM would get for each question over the mosaic the loop built, against the same
+        // question asked over 32 raw frames of the clip.
         const m = p.mosaic();
-        const known = new Set(m.objects.map((o) => o.label));
+        const video = rawFramesPrompt(RAW_FRAMES, scene.frames.at(-1)!.time);
+        const videoTokens = video.specialTokens + estimateTokens(video.text);
+        rawVideo = videoTokens;
+        rawText.push(estimateTokens(video.text));
         for (const q of qs) {
           const parsed = parseTemplate(q.question, q.options)!;
-          const labels = taskTargets(parsed.task)
-            .map((n) => resolveLabel(n, known))
-            .filter((r) => r.found)
-            .map((r) => r.label);
-          const tail = `Question: ${q.question}\n${(q.options ?? []).join('\n')}\n${q.options ? "Answer with the option's letter from the given choices directly." : 'Please answer the question using a single word or phrase.'}`;
-          const qt = estimateTokens(tail);
+          const outcome = solveTask(m, parsed);
+          const question = [
+            q.question,
+            ...(parsed.options ?? []).map((o) => `${o.letter}. ${o.text}`),
+            parsed.options
+              ? "Answer with the option's letter from the given choices directly."
+              : 'Please answer the question using a single word or phrase.',
+          ].join('\n');
+          const qt = estimateTokens(question);
           qTokens.push(qt);
-          for (const budget of [100, 400]) {
-            const map = serializeMosaic(m, { taskLabels: labels, budgetTokens: budget });
-            mapTokens[budget].push(map.tokens);
-            withQ[budget].push(map.tokens + qt);
-          }
+          rawPrompt.push(videoTokens + qt);
+          BUDGETS.forEach((b, k) => {
+            const c = composePrompt(m, q, parsed, outcome, { budget: b.budget });
+            const r = rows[k];
+            r.budget = { ...DEFAULT_BUDGET, ...b.budget }.mapTokens;
+            r.map.push(c.map.tokens);
+            r.chars4.push(Math.ceil(c.map.text.length / 4));
+            const pt = estimateTokens(c.prompt);
+            r.prompt.push(pt);
+            r.grid.push(c.map.gridSize > 0);
+            r.mapRatio.push(videoTokens / c.map.tokens);
+            r.promptRatio.push((videoTokens + qt) / pt);
+          });
         }
       }
     }
@@ -256,24 +321,38 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
         : {}),
     };
   }
-  const raw = RAW_FRAMES * SMOLVLM2_TOKENS_PER_FRAME;
   const report: ReasoningBenchReport = {
     scenes: nScenes,
     framesPerScene: frames,
     questions: allQuestions.length,
     conditions,
     prompt: {
-      tokensPerFrame: SMOLVLM2_TOKENS_PER_FRAME,
+      counter:
+        'estimateTokens: SmolLM2 pre-tokenization (each digit a token) with a conservative allowance inside pieces',
       rawFrames: RAW_FRAMES,
-      rawVisualTokens: raw,
-      budgets: [100, 400].map((b) => ({
-        budget: b,
-        medianMap: median(mapTokens[b]),
-        maxMap: Math.max(...mapTokens[b]),
-        medianWithQuestion: median(withQ[b]),
-        maxWithQuestion: Math.max(...withQ[b]),
-      })),
+      imageTokensPerFrame: SMOLVLM2_IMAGE_SEQ_LEN,
+      wrapperSpecialTokensPerFrame: FRAME_WRAPPER_SPECIAL_TOKENS,
+      rawVideoTextTokens: median(rawText),
+      rawVideoTokens: rawVideo,
       medianQuestionTokens: median(qTokens),
+      medianRawPrompt: median(rawPrompt),
+      budgets: BUDGETS.map((b, k) => {
+        const r = rows[k];
+        return {
+          name: b.name,
+          mapBudget: r.budget,
+          medianMap: median(r.map),
+          maxMap: Math.max(...r.map),
+          medianMapChars4: median(r.chars4),
+          medianPrompt: median(r.prompt),
+          maxPrompt: Math.max(...r.prompt),
+          gridShare: r.grid.filter(Boolean).length / Math.max(1, r.grid.length),
+          mapRatioMedian: median(r.mapRatio),
+          mapRatioMin: Math.min(...r.mapRatio),
+          promptRatioMedian: median(r.promptRatio),
+          promptRatioMin: Math.min(...r.promptRatio),
+        };
+      }),
     },
     seconds: (Date.now() - t0) / 1000,
   };
@@ -318,19 +397,29 @@ export function toMarkdown(r: ReasoningBenchReport): string {
       )
       .join('; ')}`,
     '',
-    `### Prompt size (tokens estimated at 4 characters each; no SmolVLM2 tokenizer offline)`,
-    `${r.prompt.rawFrames} raw frames cost SmolVLM2 ≥ ${r.prompt.rawVisualTokens} visual tokens (${r.prompt.tokensPerFrame} per frame: one 512 px tile, image_seq_len 64, no splitting for video frames; wrapper tokens not counted). Median question + options + instruction: ${r.prompt.medianQuestionTokens} tokens.`,
-    '',
-    '| map budget | map median | map max | ratio (frames / map, median) | map + question median | map + question max | ratio with question (median) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.prompt.budgets.map(
-      (b) =>
-        `| ${b.budget} | ${b.medianMap} | ${b.maxMap} | ${(r.prompt.rawVisualTokens / b.medianMap).toFixed(1)}× | ${b.medianWithQuestion} | ${b.maxWithQuestion} | ${((r.prompt.rawVisualTokens + r.prompt.medianQuestionTokens) / b.medianWithQuestion).toFixed(1)}× |`,
-    ),
+    ...promptMarkdown(r.prompt),
     '',
     `Run time ${r.seconds.toFixed(0)} s.`,
   ];
   return lines.join('\n');
+}
+
+export function promptMarkdown(p: PromptReport): string[] {
+  const x = (v: number): string => `${v.toFixed(1)}×`;
+  return [
+    `### Prompt size: the compact map against ${p.rawFrames} raw frames (SmolVLM2)`,
+    '',
+    `Tokens counted with ${p.counter} (no SmolVLM2 tokenizer offline; in the app the loaded model's tokenizer counts). ${p.rawFrames} raw frames as a SmolVLM2 video: ${p.rawFrames} × (${p.imageTokensPerFrame} <image> + ${p.wrapperSpecialTokensPerFrame} wrapper special tokens) + ${p.rawVideoTextTokens} tokens of intro and "Frame from MM:SS:" text = **${p.rawVideoTokens}** tokens. Question + options + instruction: median ${p.medianQuestionTokens} tokens, so the whole raw-frame prompt is ${p.medianRawPrompt} (median).`,
+    '',
+    '| budget | map median | map max | map at 4 chars/token (median) | frames ÷ map (median / worst) | whole prompt median | whole prompt max | whole raw ÷ whole compact (median / worst) | grid drawn |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...p.budgets.map(
+      (b) =>
+        `| ${b.name} | ${b.medianMap} | ${b.maxMap} | ${b.medianMapChars4} | ${x(b.mapRatioMedian)} / ${x(b.mapRatioMin)} | ${b.medianPrompt} | ${b.maxPrompt} | ${x(b.promptRatioMedian)} / ${x(b.promptRatioMin)} | ${(100 * b.gridShare).toFixed(0)}% |`,
+    ),
+    '',
+    `The map is what replaces the frames; the whole prompt adds the tool results, the question (${p.medianQuestionTokens} tokens median, in both prompts) and the instruction, which caps the whole-prompt ratio well below the map's. The app also attaches 1 keyframe by default (ThinkerBudget.keyframes), which SmolVLM2 splits into 512 px tiles + a global view (≥ ${p.imageTokensPerFrame + p.wrapperSpecialTokensPerFrame} tokens, more when split); it is not in these text counts.`,
+  ];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

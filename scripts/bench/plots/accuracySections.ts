@@ -52,28 +52,31 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
   const p = x.prompt;
   const promptRows: Cell[][] = [
     [
-      `${p.rawFrames} raw frames (SmolVLM2, ${p.tokensPerFrame} visual tokens each, lower bound)`,
-      p.rawVisualTokens,
-      p.rawVisualTokens + p.medianQuestionTokens,
+      `${p.rawFrames} raw frames (SmolVLM2 video: ${p.imageTokensPerFrame} + ${p.wrapperSpecialTokensPerFrame} special tokens a frame + timestamp text)`,
+      p.rawVideoTokens,
+      p.medianRawPrompt,
+      1,
       1,
     ],
     ...p.budgets.map((b): Cell[] => [
-      `mosaic prompt, budget ${b.budget} (median; max ${b.maxWithQuestion} with question)`,
+      `compact map, ${b.name} (median; max ${b.maxMap} map, ${b.maxPrompt} whole)`,
       b.medianMap,
-      b.medianWithQuestion,
-      (p.rawVisualTokens + p.medianQuestionTokens) / b.medianWithQuestion,
+      b.medianPrompt,
+      b.mapRatioMedian,
+      b.promptRatioMedian,
     ]),
   ];
   svgs['prompt-tokens.svg'] = barChart({
-    title: 'Prompt tokens: 32 raw frames vs the serialized mosaic',
+    title: 'Prompt tokens: 32 raw frames vs the compact map',
     note: note(r.run, 'reasoning'),
-    subtitle: `median over ${x.questions} questions; question + options + instruction included`,
+    subtitle: `median over ${x.questions} questions; whole prompts include question, options and instruction`,
     yLabel: 'tokens',
-    categories: ['32 raw frames', ...p.budgets.map((b) => `mosaic, budget ${b.budget}`)],
+    categories: ['32 raw frames', ...p.budgets.map((b) => `map, ${b.name}`)],
     series: [
+      { name: 'frames / map (median)', values: [p.rawVideoTokens, ...p.budgets.map((b) => b.medianMap)] },
       {
-        name: 'prompt tokens (median)',
-        values: [p.rawVisualTokens + p.medianQuestionTokens, ...p.budgets.map((b) => b.medianWithQuestion)],
+        name: 'whole prompt (median)',
+        values: [p.medianRawPrompt, ...p.budgets.map((b) => b.medianPrompt)],
       },
     ],
   });
@@ -99,15 +102,16 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
     markdownTable(
       [
         { header: 'prompt' },
-        { header: 'map / visual tokens', align: 'right', digits: 0 },
-        { header: 'with question', align: 'right', digits: 0 },
-        { header: 'raw frames ÷ this', align: 'right' },
+        { header: 'frames / map tokens', align: 'right', digits: 0 },
+        { header: 'whole prompt', align: 'right', digits: 0 },
+        { header: 'frames ÷ map', align: 'right' },
+        { header: 'whole ÷ whole', align: 'right' },
       ],
       promptRows,
     ),
     '![Prompt tokens](docs/bench/prompt-tokens.svg)',
     '',
-    'Tokens are estimated at 4 characters each (no SmolVLM2 tokenizer offline); frame tokens leave out the per-frame wrapper tokens, so the ratio is a lower bound.',
+    `Tokens: ${p.counter}; the same counter for both sides, special tokens exact. Whole prompts add the question (median ${p.medianQuestionTokens} tokens), options and instruction to both sides, and the compact one the tool results, so their ratio stays well below the map's. The app also attaches 1 keyframe image by default, not counted here.`,
     '',
   ].join('\n');
 }

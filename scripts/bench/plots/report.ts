@@ -75,10 +75,10 @@ function headline(r: BenchResults): string {
   if (c?.['gt-objects']) rows.push(['VSI-Bench overall, ground-truth objects', f1(c['gt-objects'].overall)]);
   if (r.reasoning) {
     const p = r.reasoning.prompt;
-    const b = p.budgets[p.budgets.length - 1];
+    const b = p.budgets[0];
     rows.push([
-      `prompt tokens, mosaic (budget ${b.budget}) vs 32 raw frames`,
-      `${Math.round(b.medianWithQuestion)} vs ${Math.round(p.rawVisualTokens + p.medianQuestionTokens)} (${f1((p.rawVisualTokens + p.medianQuestionTokens) / b.medianWithQuestion)}× smaller)`,
+      `prompt tokens, compact map (${b.name}) vs 32 raw frames; whole prompts`,
+      `${Math.round(b.medianMap)} vs ${Math.round(p.rawVideoTokens)} (${f1(b.mapRatioMedian)}× smaller); ${Math.round(b.medianPrompt)} vs ${Math.round(p.medianRawPrompt)} (${f1(b.promptRatioMedian)}×)`,
     ]);
   }
   if (r.odometry)

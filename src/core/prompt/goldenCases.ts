@@ -8,6 +8,8 @@ export const cases: { name: string; opts: SerializeOptions; turned?: boolean }[]
     opts: { taskLabels: ['tv'], budgetTokens: 400, frame: 'egocentric' },
     turned: true,
   },
+  // The default map budget (DEFAULT_MAP_TOKENS) with the default (conservative) token estimate.
+  { name: 'default-budget-tv-couch', opts: { taskLabels: ['tv', 'couch'] } },
   { name: 'tight-budget-summarised', opts: { taskLabels: ['couch'], budgetTokens: 90 } },
   {
     name: 'word-tokenizer',

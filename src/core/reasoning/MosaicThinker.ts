@@ -5,7 +5,12 @@ import { parseAnswer } from '../questions/parseAnswer';
 import { parseByPattern, parseWithGenerator } from '../questions/parseFreeForm';
 import { parseDeclared, parseTemplate } from '../questions/parseQuestion';
 import { NUMERIC_TYPES, taskTargets, type ParsedQuestion, type QuestionType } from '../questions/types';
-import { serializeMosaic, type ReferenceFrame } from '../prompt/serializeMosaic';
+import {
+  DEFAULT_MAP_TOKENS,
+  serializeMosaic,
+  type ReferenceFrame,
+  type SerializedMosaic,
+} from '../prompt/serializeMosaic';
 import {
   estimateTokens,
   throwIfAborted,
@@ -28,7 +33,10 @@ export interface ThinkerBudget {
   readonly maxIterations: number;
   readonly maxMillis: number;
   readonly framesPerIteration: number;
+  /** The whole text prompt: map, tool results, question, options and instruction. */
   readonly promptTokens: number;
+  /** The map's own cap inside it (default: a twentieth of what 32 raw frames cost SmolVLM2). */
+  readonly mapTokens: number;
   readonly maxNewTokens: number;
   /** Keyframes sent to the VLM with the prompt. */
   readonly keyframes: number;
@@ -39,6 +47,7 @@ export const DEFAULT_BUDGET: ThinkerBudget = {
   maxMillis: 30_000,
   framesPerIteration: 8,
   promptTokens: 600,
+  mapTokens: DEFAULT_MAP_TOKENS,
   maxNewTokens: 48,
   keyframes: 1,
 };
@@ -277,24 +286,11 @@ export class MosaicThinker {
     const gen = this.opts.generator!;
     const count = gen.countTokens ? (t: string) => gen.countTokens!(t) : estimateTokens;
     const tp = this.now();
-    const ego = ['ego_whats_there', 'ego_direction_of', 'pair_relation'].includes(parsed.task.kind);
-    const tail = [
-      ...(outcome.facts.length ? ['Tool results:', ...outcome.facts.map((f) => '- ' + f)] : []),
-      `Question: ${q.question.trim()}`,
-      ...(parsed.options ? ['Options:', ...parsed.options.map((o) => `${o.letter}. ${o.text}`)] : []),
-      parsed.options
-        ? "Answer with the option's letter from the given choices directly."
-        : parsed.questionType
-          ? 'Please answer the question using a single word or phrase.'
-          : 'Answer in one short sentence.',
-    ].join('\n');
-    const map = serializeMosaic(this.mosaic(), {
-      taskLabels: outcome.labels,
-      budgetTokens: Math.max(64, this.budget.promptTokens - count(tail)),
+    const { prompt } = composePrompt(this.mosaic(), q, parsed, outcome, {
+      budget: this.budget,
       countTokens: count,
-      frame: this.opts.frame ?? (ego ? 'egocentric' : 'allocentric'),
+      frame: this.opts.frame,
     });
-    const prompt = `${map.text}\n${tail}`;
     const images = await this.keyframes(outcome.labels);
     push({ step: 'prompt', text: prompt, tokens: count(prompt), images: images.length, ms: this.now() - tp });
     throwIfAborted(ask.signal);
@@ -333,6 +329,50 @@ export class MosaicThinker {
     }
     return out;
   }
+}
+
+export interface ComposedPrompt {
+  readonly prompt: string;
+  readonly map: SerializedMosaic;
+  /** Tool results, question, options and instruction: everything after the map. */
+  readonly tail: string;
+}
+
+/**
+ * The text prompt the VLM gets: the compact map (task objects first, under min(mapTokens, promptTokens − the
+ * rest)), then the tool results, the question, its options and the answer instruction.
+ */
+export function composePrompt(
+  mosaic: Mosaic,
+  q: QuestionInput,
+  parsed: ParsedQuestion,
+  outcome: ToolOutcome,
+  opts: {
+    readonly budget?: Partial<ThinkerBudget>;
+    readonly countTokens?: (text: string) => number;
+    readonly frame?: ReferenceFrame;
+  } = {},
+): ComposedPrompt {
+  const budget = { ...DEFAULT_BUDGET, ...opts.budget };
+  const count = opts.countTokens ?? estimateTokens;
+  const ego = ['ego_whats_there', 'ego_direction_of', 'pair_relation'].includes(parsed.task.kind);
+  const tail = [
+    ...(outcome.facts.length ? ['Tool results:', ...outcome.facts.map((f) => '- ' + f)] : []),
+    `Question: ${q.question.trim()}`,
+    ...(parsed.options ? ['Options:', ...parsed.options.map((o) => `${o.letter}. ${o.text}`)] : []),
+    parsed.options
+      ? "Answer with the option's letter from the given choices directly."
+      : parsed.questionType
+        ? 'Please answer the question using a single word or phrase.'
+        : 'Answer in one short sentence.',
+  ].join('\n');
+  const map = serializeMosaic(mosaic, {
+    taskLabels: outcome.labels,
+    budgetTokens: Math.min(budget.mapTokens, Math.max(64, budget.promptTokens - count(tail))),
+    countTokens: count,
+    frame: opts.frame ?? (ego ? 'egocentric' : 'allocentric'),
+  });
+  return { prompt: `${map.text}\n${tail}`, map, tail };
 }
 
 /** The answer when neither the tools nor a VLM can give one: a prior, or the first option. */

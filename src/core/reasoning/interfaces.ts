@@ -15,7 +15,7 @@ export interface GenerateOptions {
 
 export interface TextGenerator {
   generate(prompt: string, opts: GenerateOptions): Promise<string>;
-  /** Exact token count with the model's tokenizer; without it, prompts are estimated at ≈ 4 characters a token. */
+  /** Exact token count with the model's tokenizer; without it, prompts are estimated conservatively (estimateTokens). */
   countTokens?(text: string): number;
 }
 
@@ -43,5 +43,5 @@ export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new AbortedError();
 }
 
-/** ≈ 4 characters per token: the usual estimate for English BPE vocabularies when no tokenizer is given. */
-export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
+/** Conservative count for SmolVLM2's tokenizer when none is loaded (digits count one each): see tokenEstimate. */
+export { estimateTokens } from './tokenEstimate';
