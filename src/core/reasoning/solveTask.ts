@@ -13,6 +13,7 @@ import {
   pairRelation,
   relativeAngleDeg,
 } from './relations';
+import { checkLeg, describeLeg, freeSpaceOf } from './freeSpace';
 import { pickRouteOption, simulateRoute, type RoutePlanStep } from './route';
 import {
   appearanceOrder,
@@ -166,6 +167,19 @@ function run(
       const facts = [
         `route turns = ${sim.turns.join(', ')} (angles ${sim.angles.map((a) => a.toFixed(0) + '°').join(', ')})`,
       ];
+      // Each "go forward until X" leg checked against free space: the turns stay those of the straight legs
+      // the question describes; whether those legs are walkable (or how far around) goes into the facts.
+      const space = freeSpaceOf(m);
+      if (space) {
+        let from = at(task.start);
+        let n = 0;
+        for (const s of task.steps) {
+          if (s.kind !== 'forward') continue;
+          const to = at(s.target);
+          facts.push(describeLeg(++n, from.label, to.label, checkLeg(space, from, to)));
+          from = to;
+        }
+      }
       if (!options) return answered(sim.turns.join(', '), `Turn ${sim.turns.join(', then ')}.`, facts);
       const k = pickRouteOption(
         sim,
