@@ -16,7 +16,7 @@ import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
 import { fitsPrior, hasPrior } from './sizePriors';
 import { expectedInView } from './visibility';
-import { completeToWall, voteWall } from './wallCompletion';
+import { completeToWall, dropWallPoints, voteWall } from './wallCompletion';
 
 /**
  * Incremental fusion of per-keyframe detections into the mosaic: lift each box to 3D surface points,
@@ -306,14 +306,15 @@ export class MosaicBuilder {
     const blocked: string[] = [];
     for (const inst of this.instances.values()) {
       if (!this.shown(inst)) continue;
+      const minWallVotes = Math.max(2, Math.ceil(0.2 * inst.observations));
       const pts = completeToWall(
         inst.label,
-        inst.voxelMeans().pts,
+        dropWallPoints(inst.voxelMeans().pts, inst.walls, minWallVotes),
         inst.walls,
         Math.min(2, inst.observations),
         (a, b) => this.occupancy.floorSeen(a, b),
       );
-      const box = orientedBox(pts);
+      const box = orientedBox(pts, 2, 'closeness');
       const [a, b] = box.center;
       let h = box.center[2];
       let height = box.size[2];

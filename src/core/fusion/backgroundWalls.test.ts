@@ -29,4 +29,20 @@ describe('fitWalls', () => {
     expect(fitWalls(wallRing([0]), innerAt(1.9))).toHaveLength(0);
     expect(fitWalls(wallRing([0, 1]), innerAt(2))).toHaveLength(0);
   });
+
+  it('fits the wall behind the box, not a line joining two walls across a corner', () => {
+    // Wall a = 0 behind the box (top and left of the ring), wall b = 0 on the right: a line from the left
+    // samples to the right ones would cut the corner diagonally.
+    const ring: RingSample[] = [];
+    for (let k = 0; k < 30; k++) {
+      ring.push({ a: 0, b: 1 + (k % 10) * 0.03, h: 1.9 + Math.floor(k / 10) * 0.1, z: 5, side: 0 });
+      ring.push({ a: 0, b: 1.1 + (k % 10) * 0.02, h: 0.5 + Math.floor(k / 10) * 0.3, z: 5, side: 3 });
+      ring.push({ a: 0.8 + (k % 10) * 0.02, b: 0, h: 0.5 + Math.floor(k / 10) * 0.3, z: 5, side: 1 });
+    }
+    const inner = Float64Array.from({ length: 40 }, (_, i) => (i % 2 ? 0.4 + i / 100 : 0.7));
+    const walls = fitWalls(ring, inner);
+    expect(walls.length).toBeGreaterThanOrEqual(1);
+    for (const w of walls) expect(Math.min(Math.abs(w.na), Math.abs(w.nb))).toBeLessThan(0.02);
+    expect(Math.abs(walls[0].na)).toBeCloseTo(1, 6);
+  });
 });

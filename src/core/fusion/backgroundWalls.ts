@@ -29,6 +29,8 @@ export interface RingSample {
 export const depthSigma = (z: number): number => 0.0012 + 0.0019 * (z - 0.4) ** 2;
 
 const MIN_INLIERS = 12;
+/** A sample's distance bound to a plane through it: three sigmas of its depth noise, at least 2 cm. */
+const tolAt = (z: number): number => Math.max(0.02, 3 * depthSigma(z));
 const MIN_SPAN_H = 0.15;
 
 /**
@@ -41,23 +43,41 @@ export function fitWalls(ring: readonly RingSample[], inner: Float64Array, maxWa
   let rest = ring.slice();
   for (let w = 0; w < maxWalls && rest.length >= MIN_INLIERS; w++) {
     const n = rest.length;
-    let best: { line: WallLine; inliers: number } | undefined;
+    let best: { line: WallLine; inliers: number; cost: number } | undefined;
     const tries = Math.min(60, n * 2);
     for (let t = 0; t < tries; t++) {
       const i = (t * 7919) % n;
-      const j = (i + 1 + ((t * 104729 + (n >> 1)) % (n - 1))) % n;
-      const p = rest[i],
-        q = rest[j];
+      const p = rest[i];
+      // The pair comes from one side of the ring: a line through two sides' samples may join two walls
+      // across a corner (the wall beside a fridge and the one behind it), which no single wall does.
+      let q: RingSample | undefined;
+      for (let k = 0, j = (i + 1 + ((t * 104729 + (n >> 1)) % (n - 1))) % n; k < n; k++, j = (j + 1) % n) {
+        const c = rest[j];
+        if (j !== i && c.side === p.side && Math.hypot(c.a - p.a, c.b - p.b) >= 0.1) {
+          q = c;
+          break;
+        }
+      }
+      if (!q) continue; // no partner far enough to define a direction
       const da = q.a - p.a,
         db = q.b - p.b;
       const len = Math.hypot(da, db);
-      if (len < 0.1) continue; // too close to define a direction
       const line = { na: -db / len, nb: da / len, d: 0, tol: 0 };
       line.d = line.na * p.a + line.nb * p.b;
       const tol = Math.max(0.02, 3 * depthSigma(Math.max(p.z, q.z)));
-      let inliers = 0;
-      for (const s of rest) if (Math.abs(line.na * s.a + line.nb * s.b - line.d) < tol) inliers++;
-      if (!best || inliers > best.inliers) best = { line: { ...line, tol }, inliers };
+      // MSAC: each sample costs its squared residual, capped at its own noise bound (far samples are
+      // noisier); a loose line through a corner's two walls gathers many samples but pays for each.
+      let inliers = 0,
+        cost = 0;
+      for (const s of rest) {
+        const r = Math.abs(line.na * s.a + line.nb * s.b - line.d);
+        const ts = tolAt(s.z);
+        if (r < ts) {
+          inliers++;
+          cost += (r / ts) ** 2;
+        } else cost += 1;
+      }
+      if (!best || cost < best.cost) best = { line: { ...line, tol }, inliers, cost };
     }
     if (!best || best.inliers < MIN_INLIERS) break;
     // Refine: a total-least-squares line through the inliers, and a tolerance from their residual spread (MAD),

@@ -1,8 +1,16 @@
 /**
- * The oriented box of a point set in floor coordinates: yaw about up chosen to minimise the trimmed
- * footprint area (a rotating-calipers-like search over 2° steps in [0°, 90°)), height from the trimmed
- * height range. Trimming (1% each side on big sets) keeps a few stray points from inflating the box.
+ * The oriented box of a point set in floor coordinates: yaw about up searched over 2° steps in [0°, 90°),
+ * height from the trimmed height range. Trimming (1% each side on big sets) keeps a few stray points from
+ * inflating the box. Criteria for the yaw:
+ * - 'area' (filled point sets, such as the room's cells): the smallest trimmed footprint.
+ * - 'closeness' (surface points of an object): the points lie closest to the box's edges (the closeness
+ *   criterion of L-shape fitting). An object seen from two faces is an L, whose smallest rectangle is
+ *   diagonal (a triangle's hull); the faces themselves lie on the true box's edges.
  */
+export type YawCriterion = 'area' | 'closeness';
+
+/** Distances to the nearest edge under this are noise (voxel means of 5 cm voxels). */
+const CLOSE_EPS = 0.01;
 export interface OrientedBox {
   /** Centre in floor coordinates [a, b, h]. */
   readonly center: [number, number, number];
@@ -17,7 +25,7 @@ function trimmedRange(values: Float64Array, trim: number): [number, number] {
   return [s[trim], s[s.length - 1 - trim]];
 }
 
-export function orientedBox(pts: Float64Array, stepDeg = 2): OrientedBox {
+export function orientedBox(pts: Float64Array, stepDeg = 2, criterion: YawCriterion = 'area'): OrientedBox {
   const n = pts.length / 3;
   const trim = n >= 100 ? Math.floor(n * 0.01) : 0;
   const hs = new Float64Array(n);
@@ -25,7 +33,7 @@ export function orientedBox(pts: Float64Array, stepDeg = 2): OrientedBox {
   const [h0, h1] = trimmedRange(hs, trim);
   const u = new Float64Array(n);
   const w = new Float64Array(n);
-  let best = { area: Infinity, yaw: 0, u0: 0, u1: 0, w0: 0, w1: 0 };
+  let best = { cost: Infinity, yaw: 0, u0: 0, u1: 0, w0: 0, w1: 0 };
   for (let deg = 0; deg < 90; deg += stepDeg) {
     const yaw = (deg * Math.PI) / 180;
     const c = Math.cos(yaw),
@@ -38,8 +46,16 @@ export function orientedBox(pts: Float64Array, stepDeg = 2): OrientedBox {
     }
     const [u0, u1] = trimmedRange(u, trim);
     const [w0, w1] = trimmedRange(w, trim);
-    const area = (u1 - u0) * (w1 - w0);
-    if (area < best.area - 1e-9) best = { area, yaw, u0, u1, w0, w1 };
+    let cost = (u1 - u0) * (w1 - w0);
+    if (criterion === 'closeness') {
+      let close = 0;
+      for (let i = 0; i < n; i++) {
+        const d = Math.min(u[i] - u0, u1 - u[i], w[i] - w0, w1 - w[i]);
+        close += 1 / Math.max(d, CLOSE_EPS);
+      }
+      cost = -close;
+    }
+    if (cost < best.cost - 1e-9 * Math.abs(cost)) best = { cost, yaw, u0, u1, w0, w1 };
   }
   const c = Math.cos(best.yaw),
     s = Math.sin(best.yaw);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeToWall, voteWall, type WallVote } from './wallCompletion';
+import { completeToWall, dropWallPoints, voteWall, type WallVote } from './wallCompletion';
 
 /** A fridge's front face: points at a = 0.7 (b 2–2.6, h 0–1.8); the wall behind it is a = 0. */
 const face = (): Float64Array => {
@@ -31,5 +31,23 @@ describe('completeToWall', () => {
     expect(completeToWall('chair', pts, wall(), 2, () => false)).toBe(pts);
     const far = pts.map((x, i) => (i % 3 === 0 ? 1.2 : x)); // 1.2 m from the wall: deeper than a fridge
     expect(completeToWall('refrigerator', far, wall(), 2, () => false)).toBe(far);
+  });
+});
+
+describe('dropWallPoints', () => {
+  it('drops a strip of the wall that joined the object in views where the wall was not found', () => {
+    const strip: number[] = [];
+    for (let b = 2.7; b <= 2.8001; b += 0.1) for (let h = 0; h <= 1.8001; h += 0.3) strip.push(0.005, b, h);
+    const pts = Float64Array.from([...face(), ...strip]);
+    const out = dropWallPoints(pts, wall(), 2);
+    expect(out.length).toBe(face().length);
+    expect(Math.min(...out.filter((_, i) => i % 3 === 0))).toBeCloseTo(0.7, 9);
+    // A wall seen in one view only does not count yet.
+    expect(dropWallPoints(pts, wall(), 3)).toBe(pts);
+  });
+
+  it('leaves an object most of whose points lie within the wall tolerance (a TV on its wall)', () => {
+    const tv = face().map((x, i) => (i % 3 === 0 ? 0.015 : x));
+    expect(dropWallPoints(tv, wall(), 2)).toBe(tv);
   });
 });

@@ -75,3 +75,33 @@ export function completeToWall(
   }
   return pts;
 }
+
+/**
+ * Drops the points that lie on a wall found behind the object in several of its views. In a view where the
+ * wall was not found (too far, too little of it in the ring), its pixels next to the object join the object's
+ * 3D component: a strip of wall above a couch's back or beside a fridge. The votes of the other views say
+ * where that wall is. A vote counts when it was seen in at least `minCount` views; it is applied only when
+ * the object stands on one side of it and only a minority of the points lie on it (a plane through much of
+ * the object, such as the wall behind a TV a few centimetres in front of it under noisy depth, is left alone).
+ */
+export function dropWallPoints(pts: Float64Array, votes: readonly WallVote[], minCount: number): Float64Array {
+  const n = pts.length / 3;
+  if (n < 8) return pts;
+  let keep: Uint8Array | undefined;
+  for (const w of votes) {
+    if (w.count < minCount) continue;
+    const tol = Math.max(w.tol, 0.02);
+    const s = new Float64Array(n);
+    for (let i = 0; i < n; i++) s[i] = w.na * pts[i * 3] + w.nb * pts[i * 3 + 1] - w.d;
+    const side = Float64Array.from(s).sort()[n >> 1] < 0 ? -1 : 1;
+    let on = 0;
+    for (let i = 0; i < n; i++) if (side * s[i] < tol) on++;
+    if (on === 0 || on > 0.3 * n) continue;
+    keep ??= new Uint8Array(n).fill(1);
+    for (let i = 0; i < n; i++) if (side * s[i] < tol) keep[i] = 0;
+  }
+  if (!keep) return pts;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(pts[i * 3], pts[i * 3 + 1], pts[i * 3 + 2]);
+  return out.length >= 9 ? Float64Array.from(out) : pts;
+}
