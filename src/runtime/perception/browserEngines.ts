@@ -6,6 +6,7 @@
 import { detectCapabilities, type CapabilityReport } from '../../engines/backend/detectCapabilities';
 import type { DepthAnythingEstimator } from '../../engines/depth/depthAnythingEstimator';
 import { createOrtWebSession, YoloxWebDetector, type SessionFactory } from '../../engines/detector/yoloxWeb';
+import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID } from '../../engines/detector/yoloxDetectorBase';
 import { defaultManifest } from '../../engines/models/defaultManifest';
 import { ModelLoader } from '../../engines/models/modelLoader';
 import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
@@ -74,7 +75,24 @@ function yoloxEngine(config: PerceptionConfig, onNotice: (m: string) => void): D
         ? { createSession: losingWebgpu(createOrtWebSession, config.loseWebgpuAfterRuns) }
         : {}),
     });
-    await detector.load(progress);
+    // The loader reports the file; the model is ready only once its session exists (as Transformers.js says).
+    let bytes = 0;
+    await detector.load(
+      progress &&
+        ((e) => {
+          if (e.status === 'done') bytes = e.loaded;
+          progress(e);
+        }),
+    );
+    progress?.({
+      status: 'ready',
+      model: YOLOX_MODEL_ID,
+      file: '',
+      files: [YOLOX_MODEL_FILE],
+      loaded: bytes,
+      total: bytes,
+      progress: 100,
+    });
     return detector;
   });
   return {

@@ -28,6 +28,12 @@ export function liveStatusLines(state: LiveState): string[] {
   return lines;
 }
 
+const SCALE_WORDS = {
+  'metric model': 'metric',
+  'object sizes': 'scaled by the sizes of known objects',
+  'previous frame': 'scaled as on an earlier keyframe',
+} as const;
+
 /** Whether (and from what) the last keyframe was placed in 3D; "2D only" when nothing can give it depth. */
 export function placementLine(src: FrameSources): string {
   const { depth, pose } = src;
@@ -40,9 +46,11 @@ export function placementLine(src: FrameSources): string {
   const depthWords =
     depth.source === 'frame'
       ? 'sensor depth'
-      : `depth estimated by ${depth.engine} (${depth.scale === 'assumed room scale' ? 'scale assumed: no object of known size seen yet' : `scale from ${depth.scale}`})`;
-  const poseWords = pose.source === 'frame' ? 'the tracked camera pose' : 'our RGB-D odometry';
-  return `Placed in 3D with ${depthWords} and ${poseWords}.`;
+      : depth.scale === 'assumed room scale'
+        ? `depth estimated by ${depth.engine} at an assumed scale (no object of known size seen yet)`
+        : `depth estimated by ${depth.engine} (${SCALE_WORDS[depth.scale]})`;
+  const poseWords = pose.source === 'frame' ? 'the tracked camera pose' : 'poses from our RGB-D odometry';
+  return `Placed in 3D with ${depthWords}, and ${poseWords}.`;
 }
 
 /**

@@ -25,7 +25,7 @@ describe('live placement status', () => {
       pose: { source: 'odometry', tracked: true },
     };
     expect(placementLine(s)).toBe(
-      'Placed in 3D with depth estimated by Depth Anything V2 (wasm fp32) (scale assumed: no object of known size seen yet) and our RGB-D odometry.',
+      'Placed in 3D with depth estimated by Depth Anything V2 (wasm fp32) at an assumed scale (no object of known size seen yet), and poses from our RGB-D odometry.',
     );
     expect(describeLiveSource(s)).toBe(
       'live: YOLOX-Nano (wasm); depth by Depth Anything V2 (wasm fp32), poses by RGB-D odometry',
