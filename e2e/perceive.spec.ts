@@ -188,7 +188,13 @@ test('the fake camera without a depth model says "2D only" and places nothing', 
   await expect(page.getByTestId('live-status')).toContainText('2D only: no depth model');
   await expect(page.getByTestId('perception-source')).toContainText('2D only (no depth)');
   await expect(page.getByTestId('live-posed')).toHaveText('0');
+  // The failed depth download's bar says why, briefly, without pushing the layout about.
+  await expect(page.locator('.progress-item.failed', { hasText: 'depth-anything-v2-small' })).toBeVisible();
+  const side = await page.locator('.side').boundingBox();
+  expect(side?.width).toBeLessThanOrEqual(401);
   await page.screenshot({ path: `${SHOTS}/perceive-camera-2d-desktop.png` });
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: `${SHOTS}/perceive-camera-2d-phone.png` });
   await page.getByRole('button', { name: 'Stop camera' }).click();
   await expect(page.getByTestId('live-source')).toHaveCount(0);
   expect(errors).toEqual([]);

@@ -116,9 +116,11 @@ export function App() {
           emptyText={
             liveRunning
               ? ''
-              : scene
-                ? 'No objects in this scene yet.'
-                : 'No scene open. Open the library (☰) to start one, or:'
+              : scenes.processing && !scene
+                ? 'Building the scene: objects appear here as keyframes are fused.'
+                : scene
+                  ? 'No objects in this scene yet.'
+                  : 'No scene open. Open the library (☰) to start one, or:'
           }
           emptyActions={
             scene || scenes.processing || liveRunning

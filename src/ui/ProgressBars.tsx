@@ -6,7 +6,11 @@ export function ProgressBars({ items }: { readonly items: readonly ProgressItem[
   return (
     <ul className="progress-list" aria-label="Progress">
       {items.map((it) => (
-        <li key={it.id} className="progress-item">
+        <li
+          key={it.id}
+          className={it.failed ? 'progress-item failed' : 'progress-item'}
+          title={it.failed ? it.detail : undefined}
+        >
           <div className="progress-text">
             <span className="progress-label">{it.label}</span>
             <span className="progress-detail">

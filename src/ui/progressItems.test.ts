@@ -127,3 +127,22 @@ describe('framesItem', () => {
     expect(framesItem('f', 'Frames', 3, 0).progress).toBeUndefined();
   });
 });
+
+describe('long failures', () => {
+  it('a model-level error (no file) is labelled by the model, with the message cut short', async () => {
+    const { applyModelProgress: apply } = await import('./progressItems');
+    const message = `\`local_files_only=true\` and file was not found locally at "${'/models/x'.repeat(40)}/config.json".`;
+    const [item] = apply([], {
+      status: 'error',
+      model: 'onnx-community/depth-anything-v2-small',
+      file: '',
+      loaded: 0,
+      total: 0,
+      progress: 0,
+      error: { name: 'ModelLoadError', message },
+    });
+    expect(item.label).toBe('depth-anything-v2-small');
+    expect(item.detail?.length).toBeLessThanOrEqual('failed: '.length + 161);
+    expect(item.detail).toMatch(/^failed: `local_files_only=true` and file was not found.*…$/);
+  });
+});

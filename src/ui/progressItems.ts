@@ -25,11 +25,12 @@ export function applyModelProgress(items: readonly ProgressItem[], e: ModelProgr
   const from = 'source' in e && e.source === 'cache' ? ' (cached)' : '';
   const next: ProgressItem = {
     id,
-    label: `${shortModel(e.model)} · ${e.file}`,
+    label: e.file ? `${shortModel(e.model)} · ${e.file}` : shortModel(e.model),
     progress: pct,
     loaded,
     total,
-    detail: e.status === 'error' ? `failed: ${e.error.message}` : `${bytesText(loaded, total)}${from}`,
+    detail:
+      e.status === 'error' ? `failed: ${brief(e.error.message, 160)}` : `${bytesText(loaded, total)}${from}`,
     ...(e.status === 'error' ? { failed: true } : {}),
   };
   return existing ? items.map((it) => (it.id === id ? next : it)) : [...items, next];
@@ -61,4 +62,7 @@ export function bytesText(loaded: number, total: number): string {
   const f = (b: number) => (b / div).toFixed(1);
   return total > 0 ? `${f(loaded)} / ${f(total)} ${unit}` : `${f(loaded)} ${unit}`;
 }
+/** At most `n` characters, cut at a word, with an ellipsis (the whole text goes in a tooltip). */
+export const brief = (text: string, n: number): string =>
+  text.length <= n ? text : `${text.slice(0, n).replace(/\s+\S*$/, '')}…`;
 const shortModel = (id: string) => id.split('/').pop() ?? id;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { FrameSources } from '../../runtime/PerceptionApi';
+import { brief } from '../progressItems';
 import type { LiveSourceApi, LiveState } from './useLiveSource';
 
 const KIND_LABEL = { camera: 'Camera', video: 'Video file', ar: 'AR' } as const;
@@ -38,7 +39,7 @@ const SCALE_WORDS = {
 export function placementLine(src: FrameSources): string {
   const { depth, pose } = src;
   if (depth.source === 'none' && !/no scale yet/.test(depth.why))
-    return `2D only: no depth model (${depth.why}). Detections show on the preview but are not placed in 3D; AR on a phone gives pose and depth.`;
+    return `2D only: no depth model (${brief(depth.why, 120)}). Detections show on the preview but are not placed in 3D; AR on a phone gives pose and depth.`;
   if (pose.source === 'none' || depth.source === 'none') {
     const why = pose.source === 'none' ? pose.why : depth.source === 'none' ? depth.why : '';
     return `Not placed in 3D yet: ${why}. AR on a phone gives pose and depth.`;
