@@ -33,36 +33,35 @@ export interface FrameFuser {
 
 export class MosaicBuilderFuser implements FrameFuser {
   private readonly builder: MosaicBuilder;
-  // The serialized form of each object as last reported: the delta is what differs from it.
-  private last = new Map<string, string>();
   private lastOccupancy = '';
-  private current?: Mosaic;
+  private lastKeyframe?: Keyframe;
 
   constructor(opts: MosaicBuilderOptions = {}) {
     this.builder = new MosaicBuilder(opts);
   }
 
+  /**
+   * The builder recomputes and diffs only the objects this keyframe touched (observed, merged, confirmed,
+   * missed, or whose wall completion depends on floor seen now), so the delta costs O(changed objects).
+   */
   fuse(input: FusionInput): FusionDelta {
     const pose = [...input.pose] as unknown as CameraToWorld;
     this.builder.addKeyframe({ ...input, pose });
-    const mosaic = this.builder.toMosaic();
-    this.current = mosaic;
-    const next = new Map(mosaic.objects.map((o) => [o.id, JSON.stringify(o)]));
-    const upserts = mosaic.objects.filter((o) => this.last.get(o.id) !== next.get(o.id));
-    const removed = [...this.last.keys()].filter((id) => !next.has(id));
-    this.last = next;
-    const occ = mosaic.occupancy ? JSON.stringify(mosaic.occupancy) : '';
+    const { upserts, removed } = this.builder.takeDelta();
+    const occupancy = this.builder.occupancyGrid();
+    const occ = JSON.stringify(occupancy);
     const occupancyChanged = occ !== this.lastOccupancy;
     this.lastOccupancy = occ;
+    this.lastKeyframe = { frame: input.frame, time: input.time, pose };
     return {
-      keyframe: mosaic.trajectory[mosaic.trajectory.length - 1],
+      keyframe: this.lastKeyframe,
       upserts,
       removed,
-      ...(occupancyChanged && mosaic.occupancy ? { occupancy: mosaic.occupancy } : {}),
+      ...(occupancyChanged ? { occupancy } : {}),
     };
   }
 
   mosaic(): Mosaic {
-    return this.current ?? this.builder.toMosaic();
+    return this.builder.toMosaic();
   }
 }

@@ -5,6 +5,7 @@ import {
   type Keyframe,
   type Mosaic,
   type MosaicObject,
+  type OccupancyGrid,
   type RoomEstimate,
 } from '../mosaic/types';
 import type { DepthImage, Detection } from '../perception/types';
@@ -16,7 +17,7 @@ import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
 import { fitsPrior, hasPrior } from './sizePriors';
 import { expectedInView } from './visibility';
-import { completeToWall, dropWallPoints, voteWall } from './wallCompletion';
+import { completeToWall, completionReach, dropWallPoints, voteWall } from './wallCompletion';
 
 /**
  * Incremental fusion of per-keyframe detections into the mosaic: lift each box to 3D surface points,
@@ -86,6 +87,18 @@ export class MosaicBuilder {
   private readonly occupancy: OccupancyAccumulator;
   private keyframes = 0;
   private nextId = 0;
+  /**
+   * Incremental output: each instance's object as last computed (undefined while not shown) with its floor
+   * footprint cells, the instances whose object may have changed since (observed, merged, confirmed, missed,
+   * or a floor cell their wall completion looks at was seen), and the ids gone since the last delta.
+   */
+  private readonly cache = new Map<ObjectInstance, { obj?: MosaicObject; json: string; blocked: string[] }>();
+  private readonly dirty = new Set<ObjectInstance>();
+  private readonly reported = new Set<string>();
+  private readonly gone = new Set<string>();
+  private readonly pending = new Map<string, MosaicObject>();
+  /** The floor height objects are snapped to: follows the estimate only when it moves by over 5 mm. */
+  private floorUsed?: number;
   private readonly minObs: number;
   private readonly confirmWithin: number;
   private readonly minScore: number;
@@ -108,6 +121,7 @@ export class MosaicBuilder {
     this.keyframes++;
     this.trajectory.push({ frame: input.frame, time: input.time, pose: input.pose });
     this.occupancy.addKeyframe(input.pose, input.intrinsics, input.depth, this.frame);
+    this.trackFloor();
 
     const lifted: LiftedDetection[] = [];
     const floorHeight = this.occupancy.floorHeight();
@@ -209,14 +223,17 @@ export class MosaicBuilder {
     for (const w of l.walls) voteWall(inst.walls, w);
     if (inst.observations >= this.minObs) this.confirmed.add(inst);
     this.rehash(inst);
+    this.dirty.add(inst);
   }
 
   /** Tentative instances expected in this keyframe but not detected collect a miss. O(tentative instances). */
   private countMisses(touched: ReadonlySet<ObjectInstance>, input: KeyframeInput): void {
     for (const { inst } of this.tentative) {
       if (touched.has(inst) || this.confirmed.has(inst) || !this.instances.has(inst.id)) continue;
-      if (expectedInView(inst.bounds, input.pose, input.intrinsics, input.depth, this.frame))
+      if (expectedInView(inst.bounds, input.pose, input.intrinsics, input.depth, this.frame)) {
         this.misses.set(inst, (this.misses.get(inst) ?? 0) + 1);
+        this.dirty.add(inst);
+      }
     }
   }
 
@@ -270,12 +287,17 @@ export class MosaicBuilder {
       this.misses.set(keep, Math.min(this.misses.get(keep) ?? 0, this.misses.get(drop) ?? 0));
       this.remove(drop);
       this.rehash(keep);
+      this.dirty.add(keep);
       return true;
     }
     return false;
   }
 
   private remove(inst: ObjectInstance): void {
+    if (this.reported.has(inst.id)) this.gone.add(inst.id);
+    this.pending.delete(inst.id);
+    this.cache.delete(inst);
+    this.dirty.delete(inst);
     this.hash.remove(inst, inst.hashCells);
     this.instances.delete(inst.id);
     this.misses.delete(inst);
@@ -291,6 +313,7 @@ export class MosaicBuilder {
       if (this.shown(inst)) {
         this.confirmed.add(inst);
         this.misses.delete(inst);
+        this.dirty.add(inst);
       } else {
         this.remove(inst);
         pruned++;
@@ -299,71 +322,156 @@ export class MosaicBuilder {
     return pruned;
   }
 
-  /** The mosaic so far: confirmed objects (oriented boxes), keyframe poses, occupancy and the room estimate. */
-  toMosaic(): Mosaic {
+  /**
+   * Follows the floor estimate (objects standing on it are completed down to it; a move of over 5 mm redoes
+   * them all) and marks the objects whose wall completion looks at a floor cell whose state changed.
+   */
+  private trackFloor(): void {
     const floorH = this.occupancy.floorHeight();
-    const objects: MosaicObject[] = [];
-    const blocked: string[] = [];
-    for (const inst of this.instances.values()) {
-      if (!this.shown(inst)) continue;
-      const minWallVotes = Math.max(2, Math.ceil(0.2 * inst.observations));
-      const pts = completeToWall(
-        inst.label,
-        dropWallPoints(inst.voxelMeans().pts, inst.walls, minWallVotes),
-        inst.walls,
-        Math.min(2, inst.observations),
-        (a, b) => this.occupancy.floorSeen(a, b),
-      );
-      const box = orientedBox(pts, 2, 'closeness');
-      const [a, b] = box.center;
-      let h = box.center[2];
-      let height = box.size[2];
-      const bottom = h - height / 2;
-      if (floorH !== undefined && bottom - floorH < this.floorSnap && bottom > floorH - 0.1) {
-        // The base of floor-standing furniture is usually hidden: complete it down to the floor.
-        const top = h + height / 2;
-        height = top - floorH;
-        h = floorH + height / 2;
-        this.footprintCells(a, b, box.size, box.yaw, blocked);
-      } else if (inst.support !== undefined && bottom - inst.support < 0.05 && bottom > inst.support - 0.02) {
-        // Likewise on a table: the slice just above the table top went with the table when lifting.
-        const top = h + height / 2;
-        height = top - inst.support;
-        h = inst.support + height / 2;
-      }
-      const votes = [...inst.votes.entries()]
-        .map(([label, v]) => ({ label, weight: round(v.weight), count: v.count }))
-        .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1));
-      objects.push({
-        id: inst.id,
-        label: inst.label,
-        labels: votes,
-        center: fromFloor(this.frame, a, b, h).map(round) as [number, number, number],
-        size: [round(box.size[0]), round(box.size[1]), round(height)],
-        yaw: round(box.yaw),
-        confidence: round((1 - Math.exp(-inst.observations / 3)) * (inst.scoreSum / inst.observations)),
-        firstSeenFrame: inst.firstSeenFrame,
-        firstSeenTime: inst.firstSeenTime,
-        lastSeenFrame: inst.lastSeenFrame,
-        observations: inst.observations,
-        recentObservations: [...inst.recent],
-      });
+    if (floorH !== undefined && (this.floorUsed === undefined || Math.abs(floorH - this.floorUsed) > 0.005)) {
+      this.floorUsed = floorH;
+      for (const inst of this.instances.values()) this.dirty.add(inst);
+      return;
     }
+    const changed = this.occupancy.floorSeenChanged;
+    if (changed.size === 0) return;
+    const near = new Map<number, ObjectInstance[]>();
+    for (const [a, b] of changed.values()) {
+      const cs = this.occupancy.cellSize;
+      const [key] = this.hash.cellsOf(a, b, a, b);
+      let cands = near.get(key);
+      if (!cands) {
+        // Reaches stay under 2.5 m: instances registered within that of the hash cell.
+        cands = [...this.hash.query(this.hash.cellsOf(a - 2.5, b - 2.5, a + 2.5, b + 2.5))].filter(
+          (o) => o.walls.length > 0 && completionReach(o.label) !== undefined,
+        );
+        near.set(key, cands);
+      }
+      for (const o of cands) {
+        const r = completionReach(o.label)! + cs;
+        const { lo, hi } = o.bounds;
+        if (a >= lo[0] - r && a <= hi[0] + r && b >= lo[1] - r && b <= hi[1] + r) this.dirty.add(o);
+      }
+    }
+  }
+
+  /** One instance's object (undefined while it is not shown) and the floor cells it covers. */
+  private objectOf(inst: ObjectInstance): { obj?: MosaicObject; blocked: string[] } {
+    const blocked: string[] = [];
+    if (!this.shown(inst)) return { blocked };
+    const floorH = this.floorUsed;
+    const minWallVotes = Math.max(2, Math.ceil(0.2 * inst.observations));
+    const pts = completeToWall(
+      inst.label,
+      dropWallPoints(inst.voxelMeans().pts, inst.walls, minWallVotes),
+      inst.walls,
+      Math.min(2, inst.observations),
+      (a, b) => this.occupancy.floorSeen(a, b),
+    );
+    const box = orientedBox(pts, 2, 'closeness');
+    const [a, b] = box.center;
+    let h = box.center[2];
+    let height = box.size[2];
+    const bottom = h - height / 2;
+    if (floorH !== undefined && bottom - floorH < this.floorSnap && bottom > floorH - 0.1) {
+      // The base of floor-standing furniture is usually hidden: complete it down to the floor.
+      const top = h + height / 2;
+      height = top - floorH;
+      h = floorH + height / 2;
+      this.footprintCells(a, b, box.size, box.yaw, blocked);
+    } else if (inst.support !== undefined && bottom - inst.support < 0.05 && bottom > inst.support - 0.02) {
+      // Likewise on a table: the slice just above the table top went with the table when lifting.
+      const top = h + height / 2;
+      height = top - inst.support;
+      h = inst.support + height / 2;
+    }
+    const votes = [...inst.votes.entries()]
+      .map(([label, v]) => ({ label, weight: round(v.weight), count: v.count }))
+      .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1));
+    const obj: MosaicObject = {
+      id: inst.id,
+      label: inst.label,
+      labels: votes,
+      center: fromFloor(this.frame, a, b, h).map(round) as [number, number, number],
+      size: [round(box.size[0]), round(box.size[1]), round(height)],
+      yaw: round(box.yaw),
+      confidence: round((1 - Math.exp(-inst.observations / 3)) * (inst.scoreSum / inst.observations)),
+      firstSeenFrame: inst.firstSeenFrame,
+      firstSeenTime: inst.firstSeenTime,
+      lastSeenFrame: inst.lastSeenFrame,
+      observations: inst.observations,
+      recentObservations: [...inst.recent],
+    };
+    return { obj, blocked };
+  }
+
+  /** Recomputes the objects of the instances marked since the last refresh: O(changed instances). */
+  private refresh(): void {
+    for (const inst of this.dirty) {
+      if (!this.instances.has(inst.id)) continue;
+      const { obj, blocked } = this.objectOf(inst);
+      const json = obj ? JSON.stringify(obj) : '';
+      const before = this.cache.get(inst);
+      this.cache.set(inst, { obj, json, blocked });
+      if (obj && before?.json !== json) {
+        this.pending.set(inst.id, obj);
+        this.gone.delete(inst.id);
+      } else if (!obj && before?.obj) {
+        // Hidden again (a tentative instance missed more often than seen).
+        this.pending.delete(inst.id);
+        if (this.reported.has(inst.id)) this.gone.add(inst.id);
+      }
+    }
+    this.dirty.clear();
+  }
+
+  /**
+   * What changed since the last call: objects shown for the first time or changed (by value), and ids no
+   * longer shown (pruned, merged into another, or hidden again). Costs O(instances changed), never O(map).
+   */
+  takeDelta(): { upserts: MosaicObject[]; removed: string[] } {
+    this.refresh();
+    const upserts = [...this.pending.values()].sort(
+      (x, y) => x.firstSeenFrame - y.firstSeenFrame || (x.id < y.id ? -1 : 1),
+    );
+    for (const o of upserts) this.reported.add(o.id);
+    const removed = [...this.gone].sort();
+    for (const id of removed) this.reported.delete(id);
+    this.pending.clear();
+    this.gone.clear();
+    return { upserts, removed };
+  }
+
+  /** The mosaic so far: confirmed objects (oriented boxes), keyframe poses, occupancy and the room estimate. */
+  toMosaic(opts: { full?: boolean } = {}): Mosaic {
+    if (opts.full) for (const inst of this.instances.values()) this.dirty.add(inst);
+    this.refresh();
+    const objects: MosaicObject[] = [];
+    for (const c of this.cache.values()) if (c.obj) objects.push(c.obj);
     objects.sort((x, y) => x.firstSeenFrame - y.firstSeenFrame || (x.id < y.id ? -1 : 1));
-    const cells = this.occupancy.cellsByState(blocked);
     return {
       schemaVersion: MOSAIC_SCHEMA_VERSION,
       up: this.frame.up,
       objects,
       trajectory: [...this.trajectory],
-      occupancy: {
-        cellSize: this.occupancy.cellSize,
-        free: cells.free,
-        occupied: cells.occupied,
-        floorHeight: floorH === undefined ? undefined : round(floorH),
-        room: this.roomEstimate([...cells.free, ...cells.occupied]),
-      },
+      occupancy: this.occupancyGrid(),
       ...(this.opts.source ? { source: { ...this.opts.source } } : {}),
+    };
+  }
+
+  /** The occupancy grid with the shown floor-standing objects' footprints: O(cells seen). */
+  occupancyGrid(): OccupancyGrid {
+    this.refresh();
+    const blocked: string[] = [];
+    for (const c of this.cache.values()) if (c.obj) for (const k of c.blocked) blocked.push(k);
+    const floorH = this.occupancy.floorHeight();
+    const cells = this.occupancy.cellsByState(blocked);
+    return {
+      cellSize: this.occupancy.cellSize,
+      free: cells.free,
+      occupied: cells.occupied,
+      floorHeight: floorH === undefined ? undefined : round(floorH),
+      room: this.roomEstimate([...cells.free, ...cells.occupied]),
     };
   }
 

@@ -15,6 +15,7 @@ export class OccupancyAccumulator {
   private readonly visited = new Set<string>();
   private readonly heights = new Map<number, { n: number; sum: number }>();
   private samples = 0;
+  private readonly changed = new Map<string, [number, number]>();
 
   constructor(
     readonly cellSize = 0.1,
@@ -83,15 +84,23 @@ export class OccupancyAccumulator {
       }
     }
     const floorH = this.floorHeight() ?? 0;
+    this.changed.clear();
     for (let i = 0; i < pts.length; i += 3) {
       const rel = pts[i + 2] - floorH;
       if (rel > 2.0) continue;
       const key = this.cellKey(pts[i], pts[i + 1]);
       let c = this.cells.get(key);
       if (!c) this.cells.set(key, (c = { floor: 0, obstacle: 0 }));
+      const seen = c.floor > 0 && c.obstacle === 0;
       if (rel < 0.06) c.floor++;
       else if (rel > 0.1) c.obstacle++;
+      if (seen !== (c.floor > 0 && c.obstacle === 0)) this.changed.set(key, [pts[i], pts[i + 1]]);
     }
+  }
+
+  /** Cells whose `floorSeen` answer changed in the last keyframe (key → a point in the cell). */
+  get floorSeenChanged(): ReadonlyMap<string, readonly [number, number]> {
+    return this.changed;
   }
 
   /** Whether floor was seen in the cell holding (a, b) and nothing stood there. */

@@ -14,6 +14,15 @@ export interface WallVote extends WallLine {
 /** Classes that usually stand (or hang) against a wall: general COCO knowledge, not tuned per scene. */
 const AGAINST_WALL = new Set(['couch', 'bed', 'refrigerator', 'oven', 'sink', 'toilet', 'tv', 'clock']);
 
+/**
+ * How far behind an object's points its completion may look at the floor (metres), or undefined for classes
+ * never completed: a floor cell further away cannot change its completed box.
+ */
+export function completionReach(label: string): number | undefined {
+  const prior = sizePrior(label);
+  return AGAINST_WALL.has(label) && prior ? prior[1] * 1.15 : undefined;
+}
+
 /** Adds a wall seen behind an object to its votes (same plane: normals within ~10°, offsets within 5 cm). */
 export function voteWall(votes: WallVote[], w: WallLine): void {
   for (const v of votes) {
@@ -84,7 +93,11 @@ export function completeToWall(
  * the object stands on one side of it and only a minority of the points lie on it (a plane through much of
  * the object, such as the wall behind a TV a few centimetres in front of it under noisy depth, is left alone).
  */
-export function dropWallPoints(pts: Float64Array, votes: readonly WallVote[], minCount: number): Float64Array {
+export function dropWallPoints(
+  pts: Float64Array,
+  votes: readonly WallVote[],
+  minCount: number,
+): Float64Array {
   const n = pts.length / 3;
   if (n < 8) return pts;
   let keep: Uint8Array | undefined;
