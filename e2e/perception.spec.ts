@@ -40,10 +40,11 @@ test('YOLOX-Nano in the perception worker finds the ICL armchair as in Node (fra
   expect(top?.label).toBe('chair');
   expect(Math.abs((top?.score ?? 0) - 0.81)).toBeLessThan(0.03);
   [242, 135, 482, 429].forEach((v, i) => expect(Math.abs((top?.box[i] ?? 1e9) - v)).toBeLessThan(4));
-  // The (tiny) depth model runs too: the frame brings no depth. No pose and no sensor depth: not fused.
-  expect(r.timings.map((s) => s.stage)).toEqual(['validate', 'detect', 'depth']);
-  expect(r.sources?.pose.source).toBe('none');
-  expect(r.objectCount).toBe(0);
+  // The (tiny) depth model runs too: the frame brings no depth. Scaled by the chair's typical height, it is
+  // what our odometry tracks on (no pose, no sensor depth), so the frame is placed in 3D.
+  expect(r.timings.map((s) => s.stage).slice(0, 4)).toEqual(['validate', 'detect', 'depth', 'pose']);
+  expect(r.sources?.depth).toMatchObject({ source: 'estimated', scale: 'object sizes' });
+  expect(r.sources?.pose).toMatchObject({ source: 'odometry' });
   await shot(page, info, 'perception-yolox', {
     engine: run.engines.detector,
     detections: r.detections,

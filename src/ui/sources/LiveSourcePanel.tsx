@@ -29,6 +29,13 @@ export function liveStatusLines(state: LiveState): string[] {
   return lines;
 }
 
+/** Why there is no depth, in words a person can act on (the failed download's bar has the details). */
+function depthMissing(why: string): string {
+  return /failed to load|not found|404|Unavailable/i.test(why)
+    ? 'Depth Anything V2 did not load: run `npm run models` and reload'
+    : brief(why, 120);
+}
+
 const SCALE_WORDS = {
   'metric model': 'metric',
   'object sizes': 'scaled by the sizes of known objects',
@@ -39,7 +46,7 @@ const SCALE_WORDS = {
 export function placementLine(src: FrameSources): string {
   const { depth, pose } = src;
   if (depth.source === 'none' && !/no scale yet/.test(depth.why))
-    return `2D only: no depth model (${brief(depth.why, 120)}). Detections show on the preview but are not placed in 3D; AR on a phone gives pose and depth.`;
+    return `2D only: no depth model (${depthMissing(depth.why)}). Detections show on the preview but are not placed in 3D; AR on a phone gives pose and depth.`;
   if (pose.source === 'none' || depth.source === 'none') {
     const why = pose.source === 'none' ? pose.why : depth.source === 'none' ? depth.why : '';
     return `Not placed in 3D yet: ${why}. AR on a phone gives pose and depth.`;

@@ -16,6 +16,16 @@ describe('live placement status', () => {
     expect(placementLine(s)).toMatch(/^2D only: no depth model \(no depth model configured\)/);
     expect(describeLiveSource(s)).toBe('live: YOLOX-Nano (wasm); 2D only (no depth)');
     expect(isPlaced(s)).toBe(false);
+    const failed = {
+      ...s,
+      depth: {
+        source: 'none',
+        why: 'Depth Anything V2 (not loaded): ModelLoadError: onnx-community/depth-anything-v2-small depth model failed to load (`local_files_only=true` …)',
+      },
+    } as const;
+    expect(placementLine(failed)).toMatch(
+      /^2D only: no depth model \(Depth Anything V2 did not load: run `npm run models` and reload\)\./,
+    );
   });
 
   it('names the estimated depth, its scale and odometry when a camera frame is placed', () => {
