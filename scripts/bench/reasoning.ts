@@ -418,7 +418,7 @@ export function promptMarkdown(p: PromptReport): string[] {
         `| ${b.name} | ${b.medianMap} | ${b.maxMap} | ${b.medianMapChars4} | ${x(b.mapRatioMedian)} / ${x(b.mapRatioMin)} | ${b.medianPrompt} | ${b.maxPrompt} | ${x(b.promptRatioMedian)} / ${x(b.promptRatioMin)} | ${(100 * b.gridShare).toFixed(0)}% |`,
     ),
     '',
-    `The map is what replaces the frames; the whole prompt adds the tool results, the question (${p.medianQuestionTokens} tokens median, in both prompts) and the instruction, which caps the whole-prompt ratio well below the map's. The app also attaches 1 keyframe by default (ThinkerBudget.keyframes), which SmolVLM2 splits into 512 px tiles + a global view (≥ ${p.imageTokensPerFrame + p.wrapperSpecialTokensPerFrame} tokens, more when split); it is not in these text counts.`,
+    `The map is what replaces the frames and is ≥ 20× smaller at the default budget. The whole prompt cannot reach 20×: it would have to fit in ${Math.floor(p.medianRawPrompt / 20)} tokens, and the question with its options and instruction alone takes ${p.medianQuestionTokens} (median, the same in both prompts), before the tool results and the map. The app also attaches 1 keyframe by default (ThinkerBudget.keyframes), which SmolVLM2 splits into 512 px tiles + a global view (≥ ${p.imageTokensPerFrame + p.wrapperSpecialTokensPerFrame} tokens, more when split); it is not in these text counts.`,
   ];
 }
 

@@ -111,7 +111,7 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
     ),
     '![Prompt tokens](docs/bench/prompt-tokens.svg)',
     '',
-    `Tokens: ${p.counter}; the same counter for both sides, special tokens exact. Whole prompts add the question (median ${p.medianQuestionTokens} tokens), options and instruction to both sides, and the compact one the tool results, so their ratio stays well below the map's. The app also attaches 1 keyframe image by default, not counted here.`,
+    `Tokens: ${p.counter}; the same counter for both sides, special tokens exact. Whole prompts add the question, options and instruction to both sides (median ${p.medianQuestionTokens} tokens) and the tool results to the compact one, so the whole-prompt ratio cannot reach 20×: that would mean ${Math.floor(p.medianRawPrompt / 20)} tokens in all. The app also attaches 1 keyframe image by default, not counted here.`,
     '',
   ].join('\n');
 }
