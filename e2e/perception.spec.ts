@@ -92,10 +92,16 @@ test('no depth and no pose: Depth Anything (tiny) runs, scaled by object sizes w
   });
   const [r] = run.results;
   if (r.dropped) throw new Error('frame dropped');
-  expect(r.timings.map((s) => s.stage)).toEqual(['validate', 'detect', 'depth']);
-  // The tiny stand-in is not a real depth model: its disparity may or may not fit; either way the source says.
+  // The tiny stand-in is not a real depth model: its disparity may or may not fit; either way the source says,
+  // and estimated depth is what our odometry then tracks on (the frame is placed: pose, fuse, persist).
   expect(['estimated', 'none']).toContain(r.sources?.depth.source);
-  if (r.sources?.depth.source === 'estimated') expect(r.sources.depth.scale).toBe('object sizes');
+  if (r.sources?.depth.source === 'estimated') {
+    expect(r.sources.depth.scale).toBe('object sizes');
+    expect(r.timings.map((s) => s.stage)).toEqual(['validate', 'detect', 'depth', 'pose', 'fuse', 'persist']);
+    expect(r.sources.pose).toMatchObject({ source: 'odometry' });
+  } else {
+    expect(r.timings.map((s) => s.stage)).toEqual(['validate', 'detect', 'depth']);
+  }
   expect(run.engines.depth).toMatch(new RegExp(`^Depth Anything V2 \\(${backendOf(info)} `));
   await shot(page, info, 'perception-depth', { sources: r.sources, engines: run.engines });
 });
