@@ -5,6 +5,7 @@ import { newRequestId } from '../runtime/clients';
 import type { ReasonerEvent } from '../runtime/ReasonerApi';
 import { reasonerApi } from './workerClients';
 import type { ChatTurn } from './uiTypes';
+import { emitModelProgress } from './useModelProgress';
 
 export interface ChatApi {
   readonly turns: readonly ChatTurn[];
@@ -45,6 +46,8 @@ export function useChat(
         if (e.status === 'step') update(id, (t) => ({ ...t, trace: [...t.trace, e.step] }));
         else if (e.status === 'token')
           update(id, (t) => ({ ...t, status: 'streaming', answer: t.answer + e.text }));
+        // The VLM's download (Transformers.js, in the reasoner worker) goes to the same progress bars.
+        else if (e.status === 'model') emitModelProgress(e.progress);
       };
       reasonerApi()
         .then((api) => api.ask({ mosaic, question, requestId: id, budget }, proxy(onEvent)))
