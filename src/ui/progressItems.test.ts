@@ -131,7 +131,7 @@ describe('framesItem', () => {
 describe('long failures', () => {
   it('a model-level error (no file) is labelled by the model, with the message cut short', async () => {
     const { applyModelProgress: apply } = await import('./progressItems');
-    const message = `\`local_files_only=true\` and file was not found locally at "${'/models/x'.repeat(40)}/config.json".`;
+    const message = `ORT session failed: ${'out of memory while creating the session; '.repeat(10)}`;
     const [item] = apply([], {
       status: 'error',
       model: 'onnx-community/depth-anything-v2-small',
@@ -143,6 +143,20 @@ describe('long failures', () => {
     });
     expect(item.label).toBe('depth-anything-v2-small');
     expect(item.detail?.length).toBeLessThanOrEqual('failed: '.length + 161);
-    expect(item.detail).toMatch(/^failed: `local_files_only=true` and file was not found.*…$/);
+    expect(item.detail).toMatch(/^failed: ORT session failed: out of memory .*…$/);
+  });
+});
+
+describe('plainError', () => {
+  it('says a Transformers.js offline miss in plain words, and leaves other messages alone', async () => {
+    const { plainError } = await import('./progressItems');
+    expect(
+      plainError(
+        '`local_files_only=true` or `env.allowRemoteModels=false` and file was not found locally at "/models/onnx-community/depth-anything-v2-small/config.json".',
+      ),
+    ).toBe(
+      "not in this app's models folder (/models/onnx-community/depth-anything-v2-small/config.json): run `npm run models`",
+    );
+    expect(plainError('HTTP 500')).toBe('HTTP 500');
   });
 });

@@ -30,7 +30,9 @@ export function applyModelProgress(items: readonly ProgressItem[], e: ModelProgr
     loaded,
     total,
     detail:
-      e.status === 'error' ? `failed: ${brief(e.error.message, 160)}` : `${bytesText(loaded, total)}${from}`,
+      e.status === 'error'
+        ? `failed: ${brief(plainError(e.error.message), 160)}`
+        : `${bytesText(loaded, total)}${from}`,
     ...(e.status === 'error' ? { failed: true } : {}),
   };
   return existing ? items.map((it) => (it.id === id ? next : it)) : [...items, next];
@@ -62,6 +64,12 @@ export function bytesText(loaded: number, total: number): string {
   const f = (b: number) => (b / div).toFixed(1);
   return total > 0 ? `${f(loaded)} / ${f(total)} ${unit}` : `${f(loaded)} ${unit}`;
 }
+/** Transformers.js' offline miss ("`local_files_only=true` or … not found locally at \"/models/…\"") in plain words. */
+export function plainError(message: string): string {
+  const missing = /not found locally at "([^"]+)"/.exec(message);
+  return missing ? `not in this app's models folder (${missing[1]}): run \`npm run models\`` : message;
+}
+
 /** At most `n` characters, cut at a word, with an ellipsis (the whole text goes in a tooltip). */
 export const brief = (text: string, n: number): string =>
   text.length <= n ? text : `${text.slice(0, n).replace(/\s+\S*$/, '')}…`;
