@@ -14,7 +14,14 @@ import { CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js';
 import type { Mosaic } from '../core/mosaic/types';
 import { declutter } from './declutterLabels';
 import { buildFloorLayer } from './floorLayer';
-import { buildObjectBox, disposeObjectBox, styleObjectBox, type ObjectBox } from './objectBoxes';
+import {
+  buildObjectBatch,
+  detachObjectBatch,
+  disposeObjectBatch,
+  objectAtFace,
+  styleObjectBatch,
+  type ObjectBatch,
+} from './objectBoxes';
 import { buildFrustum, buildSeenAtMarkers, buildTrajectoryLine, disposeLayer } from './trajectoryLayer';
 import { floorFrame, upToYQuaternion } from './worldFrame';
 import { buildWarmupScene } from './shaderWarmup';
@@ -39,7 +46,8 @@ export class MosaicView {
   private readonly controls: OrbitControls;
   private readonly root = new Group();
   private readonly dynamic = new Group();
-  private boxes = new Map<string, ObjectBox>();
+  /** Every object box in two draw calls (see objectBoxes). */
+  private batch: ObjectBatch | undefined;
   private mosaic: Mosaic | undefined;
   private selected: string | undefined;
   private highlighted = new Set<string>();
@@ -107,16 +115,13 @@ export class MosaicView {
     this.mosaic = mosaic;
     // Out of the scene now, disposed only after the next frame: the new materials then reuse the compiled
     // shader programs (disposing first drops them, and recompiling cost 100–600 ms per update on a slow GPU).
-    const oldBoxes = [...this.boxes.values()];
+    const oldBatch = this.batch;
     const oldLayers = [...this.dynamic.children];
-    for (const b of oldBoxes) {
-      b.label.element.remove();
-      b.group.removeFromParent();
-    }
-    this.boxes.clear();
+    if (oldBatch) detachObjectBatch(oldBatch);
+    this.batch = undefined;
     this.dynamic.clear();
     this.retired.push(() => {
-      oldBoxes.forEach(disposeObjectBox);
+      if (oldBatch) disposeObjectBatch(oldBatch);
       oldLayers.forEach(disposeLayer);
     });
     if (mosaic) {
@@ -125,13 +130,9 @@ export class MosaicView {
       if (mosaic.trajectory.length > 1) this.dynamic.add(buildTrajectoryLine(mosaic.trajectory));
       const last = mosaic.trajectory[mosaic.trajectory.length - 1];
       if (last) this.dynamic.add(buildFrustum(last.pose));
-      const frame = floorFrame(mosaic.up);
-      for (const o of mosaic.objects) {
-        const box = buildObjectBox(o, frame);
-        this.boxes.set(o.id, box);
-        this.root.add(box.group);
-      }
-      if (this.selected && !this.boxes.has(this.selected)) this.selected = undefined;
+      this.batch = buildObjectBatch(mosaic.objects, floorFrame(mosaic.up));
+      this.root.add(this.batch.group);
+      if (this.selected && !this.batch.ids.includes(this.selected)) this.selected = undefined;
       this.addSeenAt();
     } else {
       // No scene: still draw the floor grid, so the view reads as an empty room rather than a broken canvas.
@@ -170,8 +171,7 @@ export class MosaicView {
     this.root.updateMatrixWorld(true);
     this.root.traverse((o) => {
       if (o.name === 'floor') return;
-      if (o.name === 'trajectory' || o.name === 'frustum' || o.name.startsWith('object:'))
-        box.expandByObject(o);
+      if (o.name === 'trajectory' || o.name === 'frustum' || o.name === 'object-fills') box.expandByObject(o);
     });
     if (box.isEmpty()) box.setFromObject(this.root);
     if (box.isEmpty()) box.set(new Vector3(-2, -1, -2), new Vector3(2, 1, 2));
@@ -201,6 +201,8 @@ export class MosaicView {
 
   renderNow(): void {
     this.renderer.render(this.scene, this.camera);
+    // Draw calls of the last frame (tests check they do not grow with the number of objects).
+    this.canvas.dataset.drawCalls = String(this.renderer.info.render.calls);
     const retired = this.retired;
     this.retired = [];
     retired.forEach((dispose) => dispose());
@@ -224,7 +226,7 @@ export class MosaicView {
     cancelAnimationFrame(this.pending);
     this.resizeObserver.disconnect();
     this.controls.dispose();
-    for (const b of this.boxes.values()) disposeObjectBox(b);
+    if (this.batch) disposeObjectBatch(this.batch);
     disposeLayer(this.dynamic);
     this.retired.forEach((dispose) => dispose());
     clearTimeout(this.warmTimer);
@@ -236,22 +238,25 @@ export class MosaicView {
 
   /** Overlapping labels are unreadable: keep the most important of each cluster (see declutter). */
   private hideOverlappingLabels(): void {
-    const boxes = [...this.boxes.values()];
+    const batch = this.batch;
+    if (!batch) return;
     const confidence = new Map(this.mosaic?.objects.map((o) => [o.id, o.confidence]) ?? []);
     const rank = { selected: 3, highlighted: 2, normal: 1, dimmed: 0 } as Record<string, number>;
-    const rects = boxes.map((b) => {
-      const r = b.label.element.getBoundingClientRect();
-      const state = b.label.element.dataset.state ?? 'normal';
+    const rects = batch.labels.map((label, i) => {
+      const r = label.element.getBoundingClientRect();
+      const state = label.element.dataset.state ?? 'normal';
       return {
         x: r.x,
         y: r.y,
         w: r.width,
         h: r.height,
-        priority: (rank[state] ?? 1) + (confidence.get(b.id) ?? 0) / 2,
+        priority: (rank[state] ?? 1) + (confidence.get(batch.ids[i]) ?? 0) / 2,
       };
     });
     declutter(rects).forEach((keep, i) => {
-      boxes[i].label.element.style.visibility = keep ? '' : 'hidden';
+      const style = batch.labels[i].element.style;
+      const visibility = keep ? '' : 'hidden';
+      if (style.visibility !== visibility) style.visibility = visibility;
     });
   }
 
@@ -266,18 +271,16 @@ export class MosaicView {
 
   private restyle(): void {
     const focus = this.highlighted.size > 0;
-    for (const [id, box] of this.boxes) {
-      styleObjectBox(
-        box,
-        id === this.selected
-          ? 'selected'
-          : this.highlighted.has(id)
-            ? 'highlighted'
-            : focus
-              ? 'dimmed'
-              : 'normal',
-      );
-    }
+    if (!this.batch) return;
+    styleObjectBatch(this.batch, (id) =>
+      id === this.selected
+        ? 'selected'
+        : this.highlighted.has(id)
+          ? 'highlighted'
+          : focus
+            ? 'dimmed'
+            : 'normal',
+    );
   }
 
   private readonly onPointerDown = (e: PointerEvent): void => {
@@ -300,11 +303,9 @@ export class MosaicView {
   pick(ndc: Vector2): string | undefined {
     const ray = new Raycaster();
     ray.setFromCamera(ndc, this.camera);
-    const hits = ray.intersectObjects(
-      [...this.boxes.values()].map((b) => b.fill),
-      false,
-    );
-    return hits[0]?.object.userData.objectId as string | undefined;
+    if (!this.batch) return undefined;
+    const hit = ray.intersectObject(this.batch.fill, false)[0];
+    return hit ? objectAtFace(this.batch, hit.faceIndex) : undefined;
   }
 }
 

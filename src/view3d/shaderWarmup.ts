@@ -3,7 +3,7 @@ import type { CameraToWorld } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import { floorFrame } from './worldFrame';
 import { buildFloorLayer } from './floorLayer';
-import { buildObjectBox } from './objectBoxes';
+import { buildObjectBatch } from './objectBoxes';
 import { buildFrustum, buildSeenAtMarkers, buildTrajectoryLine } from './trajectoryLayer';
 
 const pose = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] as unknown as CameraToWorld;
@@ -47,9 +47,9 @@ const SAMPLE: Mosaic = {
  */
 export function buildWarmupScene(): Scene {
   const scene = new Scene();
-  const box = buildObjectBox(SAMPLE.objects[0], floorFrame(SAMPLE.up));
+  const boxes = buildObjectBatch(SAMPLE.objects, floorFrame(SAMPLE.up));
   scene.add(
-    box.group,
+    boxes.group,
     buildFloorLayer(SAMPLE),
     buildTrajectoryLine(SAMPLE.trajectory),
     buildFrustum(pose),
