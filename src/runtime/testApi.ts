@@ -24,6 +24,7 @@ import type { ProgressEvent } from './progress';
 import type { ReasonerAnswer, ReasonerApi, ReasonerEvent } from './ReasonerApi';
 import { perceptionTestApi, type PerceptionTestApi } from './perception/perceptionTestApi';
 import { faultTestApi, type FaultTestApi } from './supervisor/faultTestApi';
+import { liveLoadApi, type LiveLoadApi, type LoadFeedFactory } from './supervisor/liveLoad';
 
 /**
  * The typed API Playwright drives (`window.__spatialMosaicTest`). Every method returns plain data (errors as
@@ -67,6 +68,8 @@ export interface SpatialMosaicTestApi {
   readonly perception: PerceptionTestApi;
   /** Fault injection: worker crash, quota, interrupted writes, two tabs, truncated downloads (e2e/faults.spec.ts). */
   readonly faults: FaultTestApi;
+  /** Thousands of camera frames through the app's LiveFeed and perception worker (e2e/load.spec.ts). */
+  readonly load: LiveLoadApi;
   storage: {
     save(sceneId: string, name: string, mosaic: Mosaic): Promise<SceneMeta>;
     load(sceneId: string): Promise<{ meta: SceneMeta; mosaic: Mosaic } | { error: ErrorInfo }>;
@@ -96,7 +99,12 @@ const errorInfo = (e: unknown): ErrorInfo => {
 };
 
 export function installTestApi(
-  opts: { perception?: WorkerClient<PerceptionApi>; reasoner?: WorkerClient<ReasonerApi> } = {},
+  opts: {
+    perception?: WorkerClient<PerceptionApi>;
+    reasoner?: WorkerClient<ReasonerApi>;
+    /** The app's live pipeline (ui/sources/LiveFeed), for `load`; passed in so this layer does not import the UI. */
+    liveFeed?: LoadFeedFactory;
+  } = {},
   target: Window = window,
 ): SpatialMosaicTestApi {
   let perception = opts.perception;
@@ -182,6 +190,7 @@ export function installTestApi(
     },
     perception: perceptionTestApi(backend, modelsBase),
     faults: faultTestApi({ perception: pc, reasoner: rc }),
+    load: liveLoadApi(pc, opts.liveFeed),
     storage: {
       save: async (sceneId, name, mosaic) =>
         (await openSceneLibrary()).saveMosaic(mosaic, { name, id: sceneId }),
