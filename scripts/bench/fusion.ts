@@ -18,7 +18,7 @@ import { generateScene } from '../../src/core/synthetic/generateScene';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface FusionBenchOptions {
-  /** 20 scenes, streams up to 5,000 frames / 300 objects (full: 30 scenes, 10,000 frames / 500 objects). */
+  /** 20 scenes, streams up to 2,500 frames / 500 objects (full: 30 scenes, 10,000 frames / 500 objects). */
   readonly quick?: boolean;
   readonly scenes?: number;
   readonly outDir?: string | null;
@@ -50,6 +50,8 @@ export interface ScalingRow {
   /** The same in process CPU time (less disturbed by other processes on a shared machine). */
   readonly cpuMsPerKeyframe: number;
   readonly detectionsPerFrame: number;
+  /** CPU ms to build the occupancy grid and room estimate once (O(cells seen); sampled every 20th keyframe). */
+  readonly occupancyCpuMs?: number;
   readonly mosaicObjects: number;
 }
 
@@ -124,7 +126,11 @@ function accuracy(noise: 'clean' | 'realistic', seeds: number[], log: (l: string
 
 function scaling(objects: number, checkpoints: number[], log: (l: string) => void): ScalingRow[] {
   const rows: ScalingRow[] = [];
+  // Fusion and the delta of changed objects (MosaicBuilderFuser's per-keyframe step, less the occupancy grid,
+  // which is timed apart on every 20th keyframe: it costs O(cells seen)).
   const builder = new MosaicBuilder();
+  let occMs = 0,
+    occN = 0;
   const stream = detectionStream({ objects, seed: objects });
   const window = 200;
   let times: number[] = [];
@@ -136,12 +142,20 @@ function scaling(objects: number, checkpoints: number[], log: (l: string) => voi
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     builder.addKeyframe(input);
+    builder.takeDelta();
     const dt = performance.now() - t0;
     const dc = process.cpuUsage(c0);
     if (f > checkpoints.find((c) => c >= f)! - window) {
       times.push(dt);
       cpu += (dc.user + dc.system) / 1000;
       dets += input.detections.length;
+      if (f % 20 === 0) {
+        const o0 = process.cpuUsage();
+        builder.occupancyGrid();
+        const dOcc = process.cpuUsage(o0);
+        occMs += (dOcc.user + dOcc.system) / 1000;
+        occN++;
+      }
     }
     if (checkpoints.includes(f)) {
       const row = {
@@ -150,13 +164,16 @@ function scaling(objects: number, checkpoints: number[], log: (l: string) => voi
         msPerKeyframe: times.reduce((a, b) => a + b, 0) / times.length,
         cpuMsPerKeyframe: cpu / times.length,
         detectionsPerFrame: dets / times.length,
-        mosaicObjects: builder.objectCount,
+        occupancyCpuMs: occN ? occMs / occN : NaN,
+        mosaicObjects: builder.toMosaic().objects.length,
       };
       rows.push(row);
       log(
         `  ${objects} objects, frame ${f}: ${row.msPerKeyframe.toFixed(2)} ms/keyframe (CPU ${row.cpuMsPerKeyframe.toFixed(2)} ms), ${row.detectionsPerFrame.toFixed(1)} detections/frame, ${row.mosaicObjects} in mosaic`,
       );
       times = [];
+      occMs = 0;
+      occN = 0;
       cpu = 0;
       dets = 0;
     }
@@ -169,8 +186,8 @@ export async function runFusionBench(opts: FusionBenchOptions = {}): Promise<Fus
   const n = opts.scenes ?? (opts.quick ? 20 : 30);
   const seeds = Array.from({ length: n }, (_, i) => i + 1);
   const acc = [accuracy('clean', seeds, log), accuracy('realistic', seeds, log)];
-  const objectCounts = opts.quick ? [50, 300] : [50, 300, 500];
-  const checkpoints = opts.quick ? [200, 1000, 2500, 5000] : [200, 1000, 2500, 5000, 10000];
+  const objectCounts = opts.quick ? [50, 500] : [50, 300, 500];
+  const checkpoints = opts.quick ? [200, 1000, 2500] : [200, 1000, 2500, 5000, 10000];
   const scale = objectCounts.flatMap((o) => scaling(o, checkpoints, log));
   const result: FusionBenchResult = {
     accuracy: acc,
@@ -200,14 +217,23 @@ export function formatFusionBench(r: FusionBenchResult): string {
         `| ${a.noise} | ${a.gtObjects} | ${a.mosaicObjects} | ${f(a.precision, 3)} | ${f(a.recall, 3)} | ${f(a.centroidMedianCm, 1)} | ${f(a.centroidP90Cm, 1)} | ${f(a.duplicatesPerScene)} | ${a.exactCountScenes}/${a.scenes} | ${f(a.labelCountAccuracy, 3)} | ${f(a.meanKeyframeMs, 1)} |`,
     ),
     '',
-    '## Fusion cost per keyframe vs frames and objects (synthetic detection streams, 320×240 depth)',
+    '## Fusion cost per keyframe vs frames and objects (synthetic detection streams, 320×240 depth; addKeyframe + takeDelta: fusion and the delta of changed objects; the occupancy grid apart)',
     '',
-    '| objects in hall | frames so far | ms / keyframe (mean of the last 200) | CPU ms / keyframe | detections / frame | objects in mosaic |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| objects in hall | frames so far | ms / keyframe (mean of the last 200) | CPU ms / keyframe | detections / frame | objects in mosaic | occupancy grid CPU ms (once) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...r.scaling.map(
       (s) =>
-        `| ${s.objects} | ${s.frames} | ${f(s.msPerKeyframe)} | ${f(s.cpuMsPerKeyframe)} | ${f(s.detectionsPerFrame, 1)} | ${s.mosaicObjects} |`,
+        `| ${s.objects} | ${s.frames} | ${f(s.msPerKeyframe)} | ${f(s.cpuMsPerKeyframe)} | ${f(s.detectionsPerFrame, 1)} | ${s.mosaicObjects} | ${s.occupancyCpuMs === undefined ? '' : f(s.occupancyCpuMs)} |`,
     ),
+    '',
+    'Growth of CPU ms / keyframe from the first to the last checkpoint:',
+    '',
+    ...[...new Set(r.scaling.map((s) => s.objects))].map((o) => {
+      const rows = r.scaling.filter((s) => s.objects === o);
+      const a = rows[0],
+        b = rows[rows.length - 1];
+      return `- ${o} objects: ${f(a.cpuMsPerKeyframe)} ms at frame ${a.frames} → ${f(b.cpuMsPerKeyframe)} ms at frame ${b.frames} (×${f(b.cpuMsPerKeyframe / a.cpuMsPerKeyframe)}, ${b.mosaicObjects} objects in the mosaic)`;
+    }),
     '',
     `${r.machine}, Node ${r.node}, ${r.date}`,
     '',
