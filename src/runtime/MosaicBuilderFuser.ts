@@ -1,6 +1,7 @@
 import { MosaicBuilder, type MosaicBuilderOptions } from '../core/fusion/MosaicBuilder';
 import type { CameraToWorld, Intrinsics, Mat4 } from '../core/geometry/types';
-import type { Keyframe, Mosaic, MosaicObject, OccupancyGrid } from '../core/mosaic/types';
+import type { OccupancyDelta } from '../core/fusion/occupancyGrid';
+import type { Keyframe, Mosaic, MosaicObject } from '../core/mosaic/types';
 import type { DepthImage, Detection } from '../core/perception/types';
 
 /**
@@ -22,8 +23,8 @@ export interface FusionDelta {
   readonly upserts: MosaicObject[];
   /** Objects gone from the mosaic (pruned, or merged into another). */
   readonly removed: string[];
-  /** The occupancy grid, when it changed. */
-  readonly occupancy?: OccupancyGrid;
+  /** The occupancy cells this keyframe changed (and the floor height and room now), when anything changed. */
+  readonly occupancy?: OccupancyDelta;
 }
 
 export interface FrameFuser {
@@ -33,7 +34,6 @@ export interface FrameFuser {
 
 export class MosaicBuilderFuser implements FrameFuser {
   private readonly builder: MosaicBuilder;
-  private lastOccupancy = '';
   private lastKeyframe?: Keyframe;
 
   constructor(opts: MosaicBuilderOptions = {}) {
@@ -42,22 +42,20 @@ export class MosaicBuilderFuser implements FrameFuser {
 
   /**
    * The builder recomputes and diffs only the objects this keyframe touched (observed, merged, confirmed,
-   * missed, or whose wall completion depends on floor seen now), so the delta costs O(changed objects).
+   * missed, or whose wall completion depends on floor seen now), so the delta costs O(changed objects); the
+   * occupancy grid tracks the cells whose state changed, so its delta costs O(changed cells).
    */
   fuse(input: FusionInput): FusionDelta {
     const pose = [...input.pose] as unknown as CameraToWorld;
     this.builder.addKeyframe({ ...input, pose });
     const { upserts, removed } = this.builder.takeDelta();
-    const occupancy = this.builder.occupancyGrid();
-    const occ = JSON.stringify(occupancy);
-    const occupancyChanged = occ !== this.lastOccupancy;
-    this.lastOccupancy = occ;
+    const occupancy = this.builder.takeOccupancyDelta();
     this.lastKeyframe = { frame: input.frame, time: input.time, pose };
     return {
       keyframe: this.lastKeyframe,
       upserts,
       removed,
-      ...(occupancyChanged ? { occupancy } : {}),
+      ...(occupancy ? { occupancy } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import { intrinsicsProblem } from '../core/geometry/camera';
+import { mergeOccupancyDeltas } from '../core/fusion/occupancyGrid';
 import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
@@ -471,7 +472,7 @@ export class PerceptionService implements PerceptionApi {
       upserts.set(o.id, o);
       removed.delete(o.id);
     }
-    const occupancy = delta.occupancy ?? prev.occupancy;
+    const occupancy = mergeOccupancyDeltas(prev.occupancy, delta.occupancy);
     return {
       keyframe: delta.keyframe,
       upserts: [...upserts.values()],

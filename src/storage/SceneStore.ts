@@ -6,6 +6,7 @@ import {
   type OccupancyGrid,
 } from '../core/mosaic/types';
 import type { Vec3 } from '../core/geometry/types';
+import { isOccupancyDelta, OccupancyReplay, type OccupancyDelta } from '../core/fusion/occupancyGrid';
 import { CorruptSceneError, SceneNotFoundError, StorageFullError, isQuotaError } from './errors';
 import { STORAGE_SCHEMA_VERSION, assertSceneId, parseSceneKey, sceneKeys } from './keys';
 import type { KvStore } from './kv';
@@ -41,8 +42,11 @@ export interface KeyframeDelta {
   readonly keyframe: Keyframe;
   readonly upserts: readonly MosaicObject[];
   readonly removed?: readonly string[];
-  /** Replaces the occupancy grid when present. */
-  readonly occupancy?: OccupancyGrid;
+  /**
+   * The occupancy cells this keyframe changed (storage v2). Records written by storage v1 hold the whole
+   * grid here instead, which replaces it; both load.
+   */
+  readonly occupancy?: OccupancyDelta | OccupancyGrid;
 }
 
 export interface StoredScene {
@@ -226,6 +230,7 @@ export class SceneStore {
     const objects = new Map<string, MosaicObject>();
     let trajectory: Keyframe[] = [];
     let occupancy: OccupancyGrid | undefined;
+    const grid = new OccupancyReplay();
     if (commit.base) {
       const { gen, chunks } = commit.base;
       const keys = Array.from({ length: chunks }, (_, c) => sceneKeys.baseObjects(id, gen, c));
@@ -238,12 +243,14 @@ export class SceneStore {
       for (const part of parts as MosaicObject[][]) for (const o of part) objects.set(o.id, o);
       ({ trajectory, occupancy } = rest as BaseRest);
       trajectory = [...trajectory];
+      if (occupancy) grid.reset(occupancy);
     }
     const from = commit.base?.keyframes ?? 0;
     const deltaKeys = Array.from({ length: commit.keyframes - from }, (_, i) =>
       sceneKeys.keyframe(id, from + i),
     );
     const deltas = await this.kv.getMany<KeyframeDelta>(deltaKeys);
+    let changed = false;
     deltas.forEach((d, i) => {
       if (!d)
         throw new CorruptSceneError(
@@ -252,8 +259,13 @@ export class SceneStore {
       trajectory.push(d.keyframe);
       for (const o of d.upserts) objects.set(o.id, o);
       for (const r of d.removed ?? []) objects.delete(r);
-      if (d.occupancy) occupancy = d.occupancy;
+      if (d.occupancy) {
+        if (isOccupancyDelta(d.occupancy)) grid.apply(d.occupancy);
+        else grid.reset(d.occupancy);
+        changed = true;
+      }
     });
+    if (changed) occupancy = grid.grid();
     const mosaic: Mosaic = {
       schemaVersion: MOSAIC_SCHEMA_VERSION,
       up: meta.up,

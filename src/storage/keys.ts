@@ -4,11 +4,12 @@
  *
  *   db:schemaVersion                     number
  *   scene:<id>:meta                      SceneMeta — holds the commit marker; written last
- *   scene:<id>:kf:<n>                    KeyframeRecord — one per keyframe, append-only (delta)
+ *   scene:<id>:kf:<n>                    KeyframeDelta — one per keyframe, append-only (delta); since v2 its
+ *                                        `occupancy` holds the cells that changed, in v1 the whole grid
  *   scene:<id>:base:<gen>:objects:<c>    MosaicObject[] — compacted snapshot, chunked
  *   scene:<id>:base:<gen>:rest           { trajectory, occupancy } of the snapshot
  */
-export const STORAGE_SCHEMA_VERSION = 1;
+export const STORAGE_SCHEMA_VERSION = 2;
 
 export const SCHEMA_VERSION_KEY = 'db:schemaVersion';
 

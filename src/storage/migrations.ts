@@ -42,6 +42,12 @@ export const migrations: Record<number, Migration> = {
       await kv.del(key);
     }
   },
+  /**
+   * Version 1 → 2: keyframe records' `occupancy` became a cell delta (OccupancyDelta) instead of the whole
+   * grid. The reader takes both (a whole grid replaces the grid so far), so v1 records stay as they are; the
+   * bump keeps a v1 app, which would misread the deltas, from opening a v2 database.
+   */
+  1: async () => undefined,
 };
 
 /** Brings the database to STORAGE_SCHEMA_VERSION. Returns the version it found. */

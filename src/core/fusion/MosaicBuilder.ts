@@ -6,13 +6,12 @@ import {
   type Mosaic,
   type MosaicObject,
   type OccupancyGrid,
-  type RoomEstimate,
 } from '../mosaic/types';
 import type { DepthImage, Detection } from '../perception/types';
 import { labelsCompatible } from './labelCompatibility';
 import { liftDetection, type LiftedDetection } from './liftDetection';
 import { footprintKey, ObjectInstance, VOXEL } from './objectInstance';
-import { OccupancyAccumulator } from './occupancyGrid';
+import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
 import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
 import { fitsPrior, hasPrior } from './sizePriors';
@@ -74,6 +73,8 @@ interface Candidate {
 
 /** Mean detection score for an object seen fewer than `minObservations` times to count. */
 const STRONG_SCORE = 0.55;
+/** Association score bonus of an observation of the instance's (leading) label (overlap is at most 1). */
+const SAME_LABEL_BONUS = 1;
 
 export class MosaicBuilder {
   readonly frame: FloorFrame;
@@ -152,8 +153,14 @@ export class MosaicBuilder {
         const sameLabel = inst.votes.has(l.detection.label);
         if (!sameLabel && !labelsCompatible(inst.label, l.detection.label)) continue;
         const overlap = footprintOverlap(cells[i], inst);
+        // The instance's own label outranks a merely compatible one: when a couch's box also lands
+        // on the chair in front of it, the chair's own detection keeps the chair.
         if (overlap >= (sameLabel ? 0.25 : 0.4))
-          cands.push({ obs: i, inst, score: overlap + (sameLabel ? 0.2 : 0) });
+          cands.push({
+            obs: i,
+            inst,
+            score: overlap + (inst.label === l.detection.label ? SAME_LABEL_BONUS : sameLabel ? 0.2 : 0),
+          });
       }
     });
     cands.sort((x, y) => y.score - x.score || (x.inst.id < y.inst.id ? -1 : 1));
@@ -172,6 +179,10 @@ export class MosaicBuilder {
     let created = 0;
     lifted.forEach((l, i) => {
       if (takenObs.has(i) || borderSliver(l.detection, input.intrinsics)) return;
+      // Its surface is another detection's of this frame (a plant half-hidden behind another, whose box
+      // holds mostly the front plant): that detection explains it, it starts no object.
+      if (owner.some((o) => o !== undefined && labelsCompatible(o.label, l.detection.label) && onSurface(l.points, o)))
+        return;
       const inst = new ObjectInstance(`obj-${this.nextId++}`, input.frame, input.time);
       this.instances.set(inst.id, inst);
       this.tentative.push({ inst, keyframe: this.keyframes });
@@ -201,7 +212,7 @@ export class MosaicBuilder {
         );
         byCell.set(key, near);
       }
-      for (const o of near) if (o.hasVoxelAt(a, b, h)) return true;
+      for (const o of near) if (o.explainsPoint(a, b, h)) return true;
       return false;
     };
   }
@@ -275,7 +286,9 @@ export class MosaicBuilder {
       const union: [number, number, number] = [0, 1, 2].map(
         (ax) => Math.max(hi[ax], o.hi[ax]) - Math.min(lo[ax], o.lo[ax]),
       ) as [number, number, number];
-      if (inside < 0.6 * small.footprint.size && !fitsPrior([inst.label, other.label], union)) continue;
+      // Partial views that barely overlap: the union must fit each label's class (a vase and a bottle a
+      // hand apart make a vase-sized union, but no bottle is that wide).
+      if (inside < 0.6 * small.footprint.size && !fitsEach([inst.label, other.label], union)) continue;
       // Keep the older instance (its first-seen frame is the true one).
       const [keep, drop] =
         other.firstSeenFrame < inst.firstSeenFrame ||
@@ -296,6 +309,8 @@ export class MosaicBuilder {
   private remove(inst: ObjectInstance): void {
     if (this.reported.has(inst.id)) this.gone.add(inst.id);
     this.pending.delete(inst.id);
+    const cached = this.cache.get(inst);
+    if (cached?.obj) this.occupancy.block(cached.blocked, []);
     this.cache.delete(inst);
     this.dirty.delete(inst);
     this.hash.remove(inst, inst.hashCells);
@@ -413,6 +428,7 @@ export class MosaicBuilder {
       const json = obj ? JSON.stringify(obj) : '';
       const before = this.cache.get(inst);
       this.cache.set(inst, { obj, json, blocked });
+      this.occupancy.block(before?.obj ? before.blocked : [], obj ? blocked : []);
       if (obj && before?.json !== json) {
         this.pending.set(inst.id, obj);
         this.gone.delete(inst.id);
@@ -459,20 +475,16 @@ export class MosaicBuilder {
     };
   }
 
-  /** The occupancy grid with the shown floor-standing objects' footprints: O(cells seen). */
+  /** The occupancy grid with the shown floor-standing objects' footprints: O(cells seen) (snapshots only). */
   occupancyGrid(): OccupancyGrid {
     this.refresh();
-    const blocked: string[] = [];
-    for (const c of this.cache.values()) if (c.obj) for (const k of c.blocked) blocked.push(k);
-    const floorH = this.occupancy.floorHeight();
-    const cells = this.occupancy.cellsByState(blocked);
-    return {
-      cellSize: this.occupancy.cellSize,
-      free: cells.free,
-      occupied: cells.occupied,
-      floorHeight: floorH === undefined ? undefined : round(floorH),
-      room: this.roomEstimate([...cells.free, ...cells.occupied]),
-    };
+    return this.occupancy.grid();
+  }
+
+  /** What the occupancy grid changed since the last call (undefined: nothing): O(cells changed). */
+  takeOccupancyDelta(): OccupancyDelta | undefined {
+    this.refresh();
+    return this.occupancy.takeDelta();
   }
 
   private footprintCells(a: number, b: number, size: readonly number[], yaw: number, out: string[]): void {
@@ -483,26 +495,12 @@ export class MosaicBuilder {
       for (let w = -size[1] / 2; w <= size[1] / 2 + 1e-9; w += cs / 2)
         out.push(this.occupancy.cellKey(a + c * u - s * w, b + s * u + c * w));
   }
+}
 
-  /** Room estimate: the trimmed oriented rectangle around every cell seen (floor and obstacles). */
-  private roomEstimate(keys: string[]): RoomEstimate | undefined {
-    if (keys.length < 10) return undefined;
-    const cs = this.occupancy.cellSize;
-    const pts = new Float64Array(keys.length * 3);
-    keys.forEach((k, i) => {
-      const [ci, cj] = k.split(',').map(Number);
-      pts[i * 3] = (ci + 0.5) * cs;
-      pts[i * 3 + 1] = (cj + 0.5) * cs;
-    });
-    const box = orientedBox(pts, 3);
-    const size: [number, number] = [round(box.size[0] + cs), round(box.size[1] + cs)];
-    return {
-      center: [round(box.center[0]), round(box.center[1])],
-      size,
-      yaw: round(box.yaw),
-      area: round(size[0] * size[1]),
-    };
-  }
+/** Whether an extent fits the class of every label that has a size prior (and at least one does). */
+function fitsEach(labels: readonly string[], size: [number, number, number]): boolean {
+  const known = [...new Set(labels)].filter(hasPrior);
+  return known.length > 0 && known.every((l) => fitsPrior([l], size));
 }
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
@@ -569,6 +567,16 @@ function obsCells(points: Float64Array): Map<number, [number, number]> {
     }
   }
   return cells;
+}
+
+/**
+ * Whether most of an observation's points lie in an instance's occupied voxels (not its dilated footprint:
+ * two cups side by side share few voxels).
+ */
+export function onSurface(points: Float64Array, inst: ObjectInstance): boolean {
+  let hit = 0;
+  for (let i = 0; i < points.length; i += 3) if (inst.hasVoxelAt(points[i], points[i + 1], points[i + 2])) hit++;
+  return points.length > 0 && hit >= 0.6 * (points.length / 3);
 }
 
 /** Share of the observation's footprint cells that the instance's (dilated) footprint holds at a matching height. */
