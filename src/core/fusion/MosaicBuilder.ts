@@ -73,6 +73,8 @@ interface Candidate {
 
 /** Mean detection score for an object seen fewer than `minObservations` times to count. */
 const STRONG_SCORE = 0.55;
+/** Association score bonus of an observation of the instance's (leading) label (overlap is at most 1). */
+const SAME_LABEL_BONUS = 1;
 
 export class MosaicBuilder {
   readonly frame: FloorFrame;
@@ -151,8 +153,14 @@ export class MosaicBuilder {
         const sameLabel = inst.votes.has(l.detection.label);
         if (!sameLabel && !labelsCompatible(inst.label, l.detection.label)) continue;
         const overlap = footprintOverlap(cells[i], inst);
+        // The instance's own label outranks a merely compatible one: when a couch's box also lands
+        // on the chair in front of it, the chair's own detection keeps the chair.
         if (overlap >= (sameLabel ? 0.25 : 0.4))
-          cands.push({ obs: i, inst, score: overlap + (sameLabel ? 0.2 : 0) });
+          cands.push({
+            obs: i,
+            inst,
+            score: overlap + (inst.label === l.detection.label ? SAME_LABEL_BONUS : sameLabel ? 0.2 : 0),
+          });
       }
     });
     cands.sort((x, y) => y.score - x.score || (x.inst.id < y.inst.id ? -1 : 1));
@@ -171,6 +179,14 @@ export class MosaicBuilder {
     let created = 0;
     lifted.forEach((l, i) => {
       if (takenObs.has(i) || borderSliver(l.detection, input.intrinsics)) return;
+      // Its surface is another detection's of this frame (a plant half-hidden behind another, whose box
+      // holds mostly the front plant): that detection explains it, it starts no object.
+      if (
+        owner.some(
+          (o) => o !== undefined && labelsCompatible(o.label, l.detection.label) && onSurface(l.points, o),
+        )
+      )
+        return;
       const inst = new ObjectInstance(`obj-${this.nextId++}`, input.frame, input.time);
       this.instances.set(inst.id, inst);
       this.tentative.push({ inst, keyframe: this.keyframes });
@@ -274,7 +290,9 @@ export class MosaicBuilder {
       const union: [number, number, number] = [0, 1, 2].map(
         (ax) => Math.max(hi[ax], o.hi[ax]) - Math.min(lo[ax], o.lo[ax]),
       ) as [number, number, number];
-      if (inside < 0.6 * small.footprint.size && !fitsPrior([inst.label, other.label], union)) continue;
+      // Partial views that barely overlap: the union must fit each label's class (a vase and a bottle a
+      // hand apart make a vase-sized union, but no bottle is that wide).
+      if (inside < 0.6 * small.footprint.size && !fitsEach([inst.label, other.label], union)) continue;
       // Keep the older instance (its first-seen frame is the true one).
       const [keep, drop] =
         other.firstSeenFrame < inst.firstSeenFrame ||
@@ -483,6 +501,12 @@ export class MosaicBuilder {
   }
 }
 
+/** Whether an extent fits the class of every label that has a size prior (and at least one does). */
+function fitsEach(labels: readonly string[], size: [number, number, number]): boolean {
+  const known = [...new Set(labels)].filter(hasPrior);
+  return known.length > 0 && known.every((l) => fitsPrior([l], size));
+}
+
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 /**
@@ -547,6 +571,17 @@ function obsCells(points: Float64Array): Map<number, [number, number]> {
     }
   }
   return cells;
+}
+
+/**
+ * Whether most of an observation's points lie in an instance's occupied voxels (not its dilated footprint:
+ * two cups side by side share few voxels).
+ */
+export function onSurface(points: Float64Array, inst: ObjectInstance): boolean {
+  let hit = 0;
+  for (let i = 0; i < points.length; i += 3)
+    if (inst.hasVoxelAt(points[i], points[i + 1], points[i + 2])) hit++;
+  return points.length > 0 && hit >= 0.6 * (points.length / 3);
 }
 
 /** Share of the observation's footprint cells that the instance's (dilated) footprint holds at a matching height. */
