@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { MosaicBuilder } from './MosaicBuilder';
+import { testRoom, viewOf } from './testScenes';
+
+describe('MosaicBuilder association of overlapping and neighbouring detections', () => {
+  it('a box lifted onto the surface another detection of the frame updates starts no object', () => {
+    // A plant seen alone, then with a smaller "plant" box over its upper middle in every frame (a plant
+    // half-hidden behind it whose visible box holds mostly the front plant's leaves).
+    const room = testRoom([{ label: 'potted plant', center: [3, 3, 0.5], size: [0.4, 0.4, 1] }]);
+    const b = new MosaicBuilder();
+    for (let f = 0; f < 8; f++) {
+      const v = viewOf(room, f, [3 + 0.1 * (f - 4), 1, 1.2], [3, 3, 0.5]);
+      const [x0, y0, x1, y1] = v.detections[0].box;
+      const w = x1 - x0,
+        h = y1 - y0;
+      const inner = {
+        label: 'potted plant',
+        score: 0.8,
+        box: [x0 + 0.3 * w, y0, x1 - 0.3 * w, y0 + 0.5 * h] as const,
+      };
+      b.addKeyframe({
+        ...v,
+        detections:
+          f < 3
+            ? [v.detections[0]]
+            : [v.detections[0], { ...inner, box: [...inner.box] as [number, number, number, number] }],
+      });
+    }
+    expect(b.toMosaic().objects.map((o) => o.label)).toEqual(['potted plant']);
+  });
+});
