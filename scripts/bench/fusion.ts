@@ -2,7 +2,9 @@
  * Fusion benchmark.
  * 1. Accuracy on generated scenes (clean and realistic noise): instance precision/recall (label + centroid
  *    within 0.5 m), centroid error median/p90, duplicates, exact object counts.
- * 2. Cost per keyframe vs frames and objects on cheap synthetic detection streams (no rendering).
+ * 2. Cost per keyframe vs frames and objects on cheap synthetic detection streams (no rendering): the whole
+ *    per-keyframe step of the perception worker (MosaicBuilderFuser.fuse: fusion, the changed-object delta
+ *    and the occupancy-cell delta), one run per object count with timing windows before each checkpoint.
  *   npx tsx scripts/bench/fusion.ts [--quick]
  * Prints markdown tables and writes bench-out/fusion.json and bench-out/fusion.md.
  */
@@ -14,11 +16,12 @@ import { detectionStream } from '../../src/core/fusion/detectionStream';
 import { evaluateMosaic } from '../../src/core/fusion/evaluateMosaic';
 import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
 import { generateScene } from '../../src/core/synthetic/generateScene';
+import { MosaicBuilderFuser } from '../../src/runtime/MosaicBuilderFuser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface FusionBenchOptions {
-  /** 20 scenes, streams up to 2,500 frames / 500 objects (full: 30 scenes, 10,000 frames / 500 objects). */
+  /** 20 scenes, curves to 2,500 frames for 50 and 500 objects (full: 30 scenes, 10,000 frames for 50/300/500). */
   readonly quick?: boolean;
   readonly scenes?: number;
   readonly outDir?: string | null;
@@ -45,14 +48,18 @@ export interface AccuracyRow {
 export interface ScalingRow {
   readonly objects: number;
   readonly frames: number;
-  /** Mean fusion time per keyframe over the window of frames just before `frames` (wall clock). */
+  /** Mean time of the fuser step per keyframe (fusion + object delta + occupancy delta) over the window of frames just before `frames` (wall clock). */
   readonly msPerKeyframe: number;
   /** The same in process CPU time (less disturbed by other processes on a shared machine). */
   readonly cpuMsPerKeyframe: number;
   readonly detectionsPerFrame: number;
-  /** CPU ms to build the occupancy grid and room estimate once (O(cells seen); sampled every 20th keyframe). */
-  readonly occupancyCpuMs?: number;
+  /** Occupancy cells changed per keyframe in the window (what the keyframe record stores). */
+  readonly occupancyCellsChanged?: number;
+  /** Cells in the occupancy grid at the checkpoint (what a whole-grid record would store). */
+  readonly occupancyCells?: number;
   readonly mosaicObjects: number;
+  /** Seconds since this curve's run started (the bench's own budget). */
+  readonly elapsedS?: number;
 }
 
 export interface FusionBenchResult {
@@ -124,58 +131,64 @@ function accuracy(noise: 'clean' | 'realistic', seeds: number[], log: (l: string
   };
 }
 
-function scaling(objects: number, checkpoints: number[], log: (l: string) => void): ScalingRow[] {
+/** The timing window: the keyframes just before each checkpoint. */
+const WINDOW = 200;
+
+/**
+ * One run per object count: every frame goes through MosaicBuilderFuser.fuse (what the perception worker
+ * does per keyframe, occupancy delta included); the frames in the window before each checkpoint are timed.
+ */
+export function scaling(objects: number, checkpoints: number[], log: (l: string) => void): ScalingRow[] {
   const rows: ScalingRow[] = [];
-  // Fusion and the delta of changed objects (MosaicBuilderFuser's per-keyframe step, less the occupancy grid,
-  // which is timed apart on every 20th keyframe: it costs O(cells seen)).
-  const builder = new MosaicBuilder();
-  let occMs = 0,
-    occN = 0;
+  const fuser = new MosaicBuilderFuser();
   const stream = detectionStream({ objects, seed: objects });
-  const window = 200;
+  const start = performance.now();
   let times: number[] = [];
   let cpu = 0;
   let dets = 0;
+  let cellsChanged = 0;
   const last = checkpoints[checkpoints.length - 1];
+  let next = 0;
   for (let f = 1; f <= last; f++) {
     const input = stream.next().value!;
+    const inWindow = f > checkpoints[next] - WINDOW;
     const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    builder.addKeyframe(input);
-    builder.takeDelta();
+    const c0 = inWindow ? process.cpuUsage() : undefined;
+    const delta = fuser.fuse(input);
     const dt = performance.now() - t0;
-    const dc = process.cpuUsage(c0);
-    if (f > checkpoints.find((c) => c >= f)! - window) {
+    if (c0) {
+      const dc = process.cpuUsage(c0);
       times.push(dt);
       cpu += (dc.user + dc.system) / 1000;
       dets += input.detections.length;
-      if (f % 20 === 0) {
-        const o0 = process.cpuUsage();
-        builder.occupancyGrid();
-        const dOcc = process.cpuUsage(o0);
-        occMs += (dOcc.user + dOcc.system) / 1000;
-        occN++;
-      }
+      const o = delta.occupancy;
+      if (o)
+        cellsChanged +=
+          o.addFree.length + o.removeFree.length + o.addOccupied.length + o.removeOccupied.length;
     }
-    if (checkpoints.includes(f)) {
-      const row = {
+    if (f === checkpoints[next]) {
+      next++;
+      const mosaic = fuser.mosaic();
+      const occ = mosaic.occupancy;
+      const row: ScalingRow = {
         objects,
         frames: f,
         msPerKeyframe: times.reduce((a, b) => a + b, 0) / times.length,
         cpuMsPerKeyframe: cpu / times.length,
         detectionsPerFrame: dets / times.length,
-        occupancyCpuMs: occN ? occMs / occN : NaN,
-        mosaicObjects: builder.toMosaic().objects.length,
+        occupancyCellsChanged: cellsChanged / times.length,
+        occupancyCells: occ ? occ.free.length + occ.occupied.length : 0,
+        mosaicObjects: mosaic.objects.length,
+        elapsedS: (performance.now() - start) / 1000,
       };
       rows.push(row);
       log(
-        `  ${objects} objects, frame ${f}: ${row.msPerKeyframe.toFixed(2)} ms/keyframe (CPU ${row.cpuMsPerKeyframe.toFixed(2)} ms), ${row.detectionsPerFrame.toFixed(1)} detections/frame, ${row.mosaicObjects} in mosaic`,
+        `  ${objects} objects, frame ${f}: ${row.msPerKeyframe.toFixed(2)} ms/keyframe (CPU ${row.cpuMsPerKeyframe.toFixed(2)} ms), ${row.detectionsPerFrame.toFixed(1)} detections/frame, ${row.occupancyCellsChanged!.toFixed(1)} of ${row.occupancyCells} cells changed/keyframe, ${row.mosaicObjects} in mosaic, ${row.elapsedS!.toFixed(0)} s`,
       );
       times = [];
-      occMs = 0;
-      occN = 0;
       cpu = 0;
       dets = 0;
+      cellsChanged = 0;
     }
   }
   return rows;
@@ -187,7 +200,9 @@ export async function runFusionBench(opts: FusionBenchOptions = {}): Promise<Fus
   const seeds = Array.from({ length: n }, (_, i) => i + 1);
   const acc = [accuracy('clean', seeds, log), accuracy('realistic', seeds, log)];
   const objectCounts = opts.quick ? [50, 500] : [50, 300, 500];
-  const checkpoints = opts.quick ? [200, 1000, 2500] : [200, 1000, 2500, 5000, 10000];
+  const checkpoints = opts.quick
+    ? [200, 500, 1000, 1500, 2000, 2500]
+    : [200, 500, 1000, 2500, 5000, 7500, 10000];
   const scale = objectCounts.flatMap((o) => scaling(o, checkpoints, log));
   const result: FusionBenchResult = {
     accuracy: acc,
@@ -217,13 +232,13 @@ export function formatFusionBench(r: FusionBenchResult): string {
         `| ${a.noise} | ${a.gtObjects} | ${a.mosaicObjects} | ${f(a.precision, 3)} | ${f(a.recall, 3)} | ${f(a.centroidMedianCm, 1)} | ${f(a.centroidP90Cm, 1)} | ${f(a.duplicatesPerScene)} | ${a.exactCountScenes}/${a.scenes} | ${f(a.labelCountAccuracy, 3)} | ${f(a.meanKeyframeMs, 1)} |`,
     ),
     '',
-    '## Fusion cost per keyframe vs frames and objects (synthetic detection streams, 320×240 depth; addKeyframe + takeDelta: fusion and the delta of changed objects; the occupancy grid apart)',
+    '## Fusion cost per keyframe vs frames and objects (synthetic detection streams, 320×240 depth; MosaicBuilderFuser.fuse: fusion, the changed-object delta and the occupancy-cell delta)',
     '',
-    '| objects in hall | frames so far | ms / keyframe (mean of the last 200) | CPU ms / keyframe | detections / frame | objects in mosaic | occupancy grid CPU ms (once) |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| objects in hall | frames so far | ms / keyframe (mean of the last 200) | CPU ms / keyframe | detections / frame | occupancy cells changed / keyframe | cells in grid | objects in mosaic |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...r.scaling.map(
       (s) =>
-        `| ${s.objects} | ${s.frames} | ${f(s.msPerKeyframe)} | ${f(s.cpuMsPerKeyframe)} | ${f(s.detectionsPerFrame, 1)} | ${s.mosaicObjects} | ${s.occupancyCpuMs === undefined ? '' : f(s.occupancyCpuMs)} |`,
+        `| ${s.objects} | ${s.frames} | ${f(s.msPerKeyframe)} | ${f(s.cpuMsPerKeyframe)} | ${f(s.detectionsPerFrame, 1)} | ${s.occupancyCellsChanged === undefined ? '' : f(s.occupancyCellsChanged, 1)} | ${s.occupancyCells ?? ''} | ${s.mosaicObjects} |`,
     ),
     '',
     'Growth of CPU ms / keyframe from the first to the last checkpoint:',

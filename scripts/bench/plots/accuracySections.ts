@@ -161,7 +161,8 @@ export function fusionSection(r: BenchResults, svgs: Record<string, string>): st
   svgs['fusion-scaling.svg'] = lineChart({
     title: 'Fusion CPU time per keyframe vs frames fused',
     note: note(r.run, 'fusion'),
-    subtitle: 'synthetic detection streams, 320×240 depth; mean of the 200 keyframes before each point',
+    subtitle:
+      'synthetic detection streams, 320×240 depth; the whole fuser step (fusion, object delta, occupancy delta); mean of the 200 keyframes before each point',
     xLabel: 'frames fused so far (log scale)',
     yLabel: 'CPU ms / keyframe',
     logX: true,
@@ -217,6 +218,8 @@ export function fusionSection(r: BenchResults, svgs: Record<string, string>): st
     ),
     '### Cost per keyframe vs frames and objects',
     '',
+    'The whole per-keyframe step of the perception worker (MosaicBuilderFuser.fuse): fusion, the delta of changed objects and the delta of changed occupancy cells (what the keyframe record stores), one run per object count.',
+    '',
     markdownTable(
       [
         { header: 'objects', align: 'right', digits: 0 },
@@ -224,6 +227,8 @@ export function fusionSection(r: BenchResults, svgs: Record<string, string>): st
         { header: 'CPU ms / keyframe', align: 'right', digits: 2 },
         { header: 'wall ms / keyframe', align: 'right', digits: 2 },
         { header: 'detections / frame', align: 'right' },
+        { header: 'occupancy cells changed / keyframe', align: 'right', digits: 1 },
+        { header: 'cells in grid', align: 'right', digits: 0 },
         { header: 'objects in mosaic', align: 'right', digits: 0 },
       ],
       x.scaling.map((s) => [
@@ -232,6 +237,8 @@ export function fusionSection(r: BenchResults, svgs: Record<string, string>): st
         s.cpuMsPerKeyframe,
         s.msPerKeyframe,
         s.detectionsPerFrame,
+        s.occupancyCellsChanged ?? null,
+        s.occupancyCells ?? null,
         s.mosaicObjects,
       ]),
     ),

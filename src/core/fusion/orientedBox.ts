@@ -20,9 +20,51 @@ export interface OrientedBox {
   readonly yaw: number;
 }
 
+/** The values of rank `trim` from each end (as sorting would give), in O(n): min/max, or two selections. */
 function trimmedRange(values: Float64Array, trim: number): [number, number] {
-  const s = Float64Array.from(values).sort();
-  return [s[trim], s[s.length - 1 - trim]];
+  if (trim === 0) {
+    let lo = Infinity,
+      hi = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    return [lo, hi];
+  }
+  const s = Float64Array.from(values);
+  return [select(s, trim), select(s, s.length - 1 - trim)];
+}
+
+/** Hoare's selection: rearranges `a` so that a[k] is the value sorting would put there, and returns it. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0,
+    hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // Median of three as the pivot: sorted and nearly sorted input stay O(n).
+    const x = a[lo],
+      y = a[mid],
+      z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo,
+      j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 export function orientedBox(pts: Float64Array, stepDeg = 2, criterion: YawCriterion = 'area'): OrientedBox {
