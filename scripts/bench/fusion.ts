@@ -5,8 +5,8 @@
  * 2. Cost per keyframe vs frames and objects on cheap synthetic detection streams (no rendering): the whole
  *    per-keyframe step of the perception worker (MosaicBuilderFuser.fuse: fusion, the changed-object delta
  *    and the occupancy-cell delta), one run per object count with timing windows before each checkpoint.
- *   npx tsx scripts/bench/fusion.ts [--quick]
- * Prints markdown tables and writes bench-out/fusion.json and bench-out/fusion.md.
+ *   npx tsx scripts/bench/fusion.ts [--quick] [--out <dir>]
+ * Prints markdown tables and writes fusion.json and fusion.md to bench-out (or --out).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,7 +21,7 @@ import { MosaicBuilderFuser } from '../../src/runtime/MosaicBuilderFuser';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface FusionBenchOptions {
-  /** 20 scenes, curves to 2,500 frames for 50 and 500 objects (full: 30 scenes, 10,000 frames for 50/300/500). */
+  /** 12 scenes, curves to 2,500 frames for 50 and 500 objects (full: 20 scenes, 10,000 frames for 50/300/500). */
   readonly quick?: boolean;
   readonly scenes?: number;
   readonly outDir?: string | null;
@@ -196,7 +196,8 @@ export function scaling(objects: number, checkpoints: number[], log: (l: string)
 
 export async function runFusionBench(opts: FusionBenchOptions = {}): Promise<FusionBenchResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const n = opts.scenes ?? (opts.quick ? 20 : 30);
+  // Sized so that the full bench stays within ~12 minutes and --quick within ~3 on a 2-core machine.
+  const n = opts.scenes ?? (opts.quick ? 12 : 20);
   const seeds = Array.from({ length: n }, (_, i) => i + 1);
   const acc = [accuracy('clean', seeds, log), accuracy('realistic', seeds, log)];
   const objectCounts = opts.quick ? [50, 500] : [50, 300, 500];
@@ -247,7 +248,7 @@ export function formatFusionBench(r: FusionBenchResult): string {
       const rows = r.scaling.filter((s) => s.objects === o);
       const a = rows[0],
         b = rows[rows.length - 1];
-      return `- ${o} objects: ${f(a.cpuMsPerKeyframe)} ms at frame ${a.frames} → ${f(b.cpuMsPerKeyframe)} ms at frame ${b.frames} (×${f(b.cpuMsPerKeyframe / a.cpuMsPerKeyframe)}, ${b.mosaicObjects} objects in the mosaic)`;
+      return `- ${o} objects: ${f(a.cpuMsPerKeyframe)} ms at frame ${a.frames} → ${f(b.cpuMsPerKeyframe)} ms at frame ${b.frames} (×${f(b.cpuMsPerKeyframe / a.cpuMsPerKeyframe)}; ${f(a.detectionsPerFrame, 1)} → ${f(b.detectionsPerFrame, 1)} detections/frame, ${a.occupancyCells ?? '?'} → ${b.occupancyCells ?? '?'} grid cells, ${b.mosaicObjects} objects in the mosaic)`;
     }),
     '',
     `${r.machine}, Node ${r.node}, ${r.date}`,
@@ -258,5 +259,9 @@ export function formatFusionBench(r: FusionBenchResult): string {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
-  runFusionBench({ quick, log: (l) => console.error(l) }).then((r) => console.log(formatFusionBench(r)));
+  const out = process.argv.indexOf('--out');
+  const outDir = out > 0 ? process.argv[out + 1] : undefined;
+  runFusionBench({ quick, outDir, log: (l) => console.error(l) }).then((r) =>
+    console.log(formatFusionBench(r)),
+  );
 }
