@@ -5,9 +5,10 @@
  * 2. Cost per keyframe vs frames and objects on cheap synthetic detection streams (no rendering): the whole
  *    per-keyframe step of the perception worker (MosaicBuilderFuser.fuse: fusion, the changed-object delta
  *    and the occupancy-cell delta), one run per object count with timing windows before each checkpoint.
- *   npx tsx scripts/bench/fusion.ts [--quick] [--out <dir>]
+ *   npx tsx scripts/bench/fusion.ts [--quick] [--out <dir>] [--jobs <n>]
  * Prints markdown tables and writes fusion.json and fusion.md to bench-out (or --out).
  */
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,11 @@ export interface FusionBenchOptions {
   readonly quick?: boolean;
   readonly scenes?: number;
   readonly outDir?: string | null;
+  /**
+   * Scaling curves run at once, each in its own child process (default: min(2, cores); 1 runs them here in
+   * turn). CPU ms / keyframe is per process, so unaffected; wall ms / keyframe then includes contention.
+   */
+  readonly jobs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -194,17 +200,74 @@ export function scaling(objects: number, checkpoints: number[], log: (l: string)
   return rows;
 }
 
+/** One scaling curve in a child process (this file with --curve), rows back as JSON on stdout. */
+function scalingInChild(
+  objects: number,
+  checkpoints: number[],
+  log: (l: string) => void,
+): Promise<ScalingRow[]> {
+  return new Promise((resolve, reject) => {
+    const args = [
+      fileURLToPath(import.meta.url),
+      '--curve',
+      String(objects),
+      '--checkpoints',
+      checkpoints.join(','),
+    ];
+    const child = spawn(process.execPath, [...process.execArgv, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => {
+      err += String(d);
+      const lines = err.split('\n');
+      err = lines.pop()!;
+      for (const l of lines) if (l.startsWith('  ')) log(l);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as ScalingRow[])
+        : reject(new Error(`scaling curve ${objects}: exit ${code}\n${err}`)),
+    );
+  });
+}
+
+async function pool<T>(tasks: (() => Promise<T>)[], jobs: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
+  return results;
+}
+
 export async function runFusionBench(opts: FusionBenchOptions = {}): Promise<FusionBenchResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
   // Sized so that the full bench stays within ~12 minutes and --quick within ~3 on a 2-core machine.
   const n = opts.scenes ?? (opts.quick ? 12 : 20);
   const seeds = Array.from({ length: n }, (_, i) => i + 1);
-  const acc = [accuracy('clean', seeds, log), accuracy('realistic', seeds, log)];
   const objectCounts = opts.quick ? [50, 500] : [50, 300, 500];
   const checkpoints = opts.quick
     ? [200, 500, 1000, 1500, 2000, 2500]
     : [200, 500, 1000, 2500, 5000, 7500, 10000];
-  const scale = objectCounts.flatMap((o) => scaling(o, checkpoints, log));
+  const jobs = opts.jobs ?? Math.min(2, os.cpus().length);
+  // The curves start first (in child processes, the longest first); the accuracy runs here meanwhile.
+  const curves =
+    jobs > 1
+      ? pool(
+          [...objectCounts].reverse().map((o) => () => scalingInChild(o, checkpoints, log)),
+          jobs,
+        ).then((r) => r.reverse())
+      : undefined;
+  const acc = [accuracy('clean', seeds, log), accuracy('realistic', seeds, log)];
+  const scale = curves ? (await curves).flat() : objectCounts.flatMap((o) => scaling(o, checkpoints, log));
   const result: FusionBenchResult = {
     accuracy: acc,
     scaling: scale,
@@ -257,11 +320,18 @@ export function formatFusionBench(r: FusionBenchResult): string {
   return lines.join('\n');
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+const curveArg = process.argv.indexOf('--curve');
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && curveArg > 0) {
+  const cps = process.argv[process.argv.indexOf('--checkpoints') + 1].split(',').map(Number);
+  const rows = scaling(Number(process.argv[curveArg + 1]), cps, (l) => console.error(l));
+  console.log(JSON.stringify(rows));
+} else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
   const out = process.argv.indexOf('--out');
   const outDir = out > 0 ? process.argv[out + 1] : undefined;
-  runFusionBench({ quick, outDir, log: (l) => console.error(l) }).then((r) =>
+  const j = process.argv.indexOf('--jobs');
+  const jobs = j > 0 ? Number(process.argv[j + 1]) : undefined;
+  runFusionBench({ quick, outDir, jobs, log: (l) => console.error(l) }).then((r) =>
     console.log(formatFusionBench(r)),
   );
 }
