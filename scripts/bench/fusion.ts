@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { detectionStream } from '../../src/core/fusion/detectionStream';
 import { evaluateMosaic } from '../../src/core/fusion/evaluateMosaic';
 import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
-import { generateScene } from '../../src/core/synthetic/generateScene';
+import { generateScene, keyframeInput } from '../../src/core/synthetic/generateScene';
 import { MosaicBuilderFuser } from '../../src/runtime/MosaicBuilderFuser';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,14 +97,7 @@ function accuracy(noise: 'clean' | 'realistic', seeds: number[], log: (l: string
     const builder = new MosaicBuilder({ up: scene.groundTruth.up });
     for (const f of scene.frames) {
       const t0 = performance.now();
-      builder.addKeyframe({
-        frame: f.index,
-        time: f.time,
-        pose: f.pose,
-        intrinsics: scene.intrinsics,
-        depth: f.depth,
-        detections: f.detections,
-      });
+      builder.addKeyframe(keyframeInput(scene, f));
       ms += performance.now() - t0;
       kfs++;
     }

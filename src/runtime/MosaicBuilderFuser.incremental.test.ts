@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MosaicBuilder } from '../core/fusion/MosaicBuilder';
 import { OccupancyReplay } from '../core/fusion/occupancyGrid';
 import type { MosaicObject } from '../core/mosaic/types';
-import { generateScene } from '../core/synthetic/generateScene';
+import { generateScene, keyframeInput } from '../core/synthetic/generateScene';
 import { MosaicBuilderFuser } from './MosaicBuilderFuser';
 
 describe('MosaicBuilderFuser deltas', () => {
@@ -16,14 +16,7 @@ describe('MosaicBuilderFuser deltas', () => {
     const grid = new OccupancyReplay();
     let occupancyDeltas = 0;
     for (const f of scene.frames) {
-      const input = {
-        frame: f.index,
-        time: f.time,
-        pose: f.pose,
-        intrinsics: scene.intrinsics,
-        depth: f.depth,
-        detections: f.detections,
-      };
+      const input = keyframeInput(scene, f);
       const delta = fuser.fuse(input);
       full.addKeyframe(input);
       const mosaic = full.toMosaic({ full: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateScene } from '../core/synthetic/generateScene';
+import { generateScene, keyframeInput } from '../core/synthetic/generateScene';
 import { MosaicBuilderFuser } from '../runtime/MosaicBuilderFuser';
 import { MemoryKvStore } from './kv';
 import { SceneStore } from './SceneStore';
@@ -15,14 +15,7 @@ describe('SceneStore occupancy deltas', () => {
     let withOccupancy = 0;
     let largest = 0;
     for (const f of scene.frames) {
-      const delta = fuser.fuse({
-        frame: f.index,
-        time: f.time,
-        pose: f.pose,
-        intrinsics: scene.intrinsics,
-        depth: f.depth,
-        detections: f.detections,
-      });
+      const delta = fuser.fuse(keyframeInput(scene, f));
       if (delta.occupancy) {
         withOccupancy++;
         const o = delta.occupancy;

@@ -2,6 +2,7 @@ import { multiply } from '../geometry/se3';
 import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import { defaultIntrinsics } from '../geometry/camera';
 import { confusableWith } from '../fusion/labelCompatibility';
+import type { KeyframeInput } from '../fusion/MosaicBuilder';
 import type { DepthImage, Detection, RgbImage } from '../perception/types';
 import { CATALOG } from './catalog';
 import { cameraPath } from './cameraPath';
@@ -52,6 +53,18 @@ export interface SyntheticScene {
   readonly frames: SyntheticFrame[];
   readonly groundTruth: SceneGroundTruth;
   readonly noise: NoiseOptions;
+}
+
+/** What fusion takes from one generated frame: its written pose, depth and detections.json entries. */
+export function keyframeInput(scene: Pick<SyntheticScene, 'intrinsics'>, f: SyntheticFrame): KeyframeInput {
+  return {
+    frame: f.index,
+    time: f.time,
+    pose: f.pose,
+    intrinsics: scene.intrinsics,
+    depth: f.depth,
+    detections: f.detections,
+  };
 }
 
 /** An object counts as detectable with this many visible pixels and this visible share of its unoccluded view. */
