@@ -150,7 +150,7 @@ export function storageSection(r: BenchResults, svgs: Record<string, string>): s
         { header: 'max (ms)', align: 'right' },
         { header: 'load incremental scene (ms)', align: 'right' },
         { header: 'Node fuser heap (MiB)', align: 'right', digits: 2 },
-        { header: 'Node fuse + toMosaic + delta, CPU ms / keyframe', align: 'right' },
+        { header: 'Node fuser step (fuse + deltas), CPU ms / keyframe', align: 'right' },
       ],
       k.map((x) => [
         x.objects,
@@ -164,7 +164,7 @@ export function storageSection(r: BenchResults, svgs: Record<string, string>): s
         x.nodeFuseCpuMsPerKeyframe,
       ]),
     ),
-    'An append writes a delta record, then the commit; every 64 keyframes the store compacts the deltas into a snapshot (the max). The incremental load replays snapshot and deltas. Node fuser heap: what MosaicBuilder and the delta bookkeeping retain after the stream (forced GC). The last column is the whole per-keyframe step of the perception worker (MosaicBuilderFuser: fusion, then toMosaic and the diff that makes the delta), over the last keyframes of the recording; the fusion-only cost is in the Fusion section.',
+    'An append writes a delta record, then the commit; every 64 keyframes the store compacts the deltas into a snapshot (the max). The incremental load replays snapshot and deltas. Node fuser heap: what MosaicBuilder and the delta bookkeeping retain after the stream (forced GC). The last column is the whole per-keyframe step of the perception worker (MosaicBuilderFuser: fusion, then the deltas of the objects and occupancy cells that changed), over the last keyframes of the recording; its curve against frames and objects is in the Fusion section.',
     '',
     '### Per whole scene',
     '',
