@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateScene } from '../src/core/synthetic/generateScene';
 import { sceneToFiles } from '../src/core/synthetic/sceneFiles';
+import { enforceStrictCsp } from './helpers';
 
 // Each project forces its backend through the URL (see playwright.config.ts).
 const backendOf = (name: string) => (name === 'webgpu' ? 'webgpu' : 'wasm');
@@ -238,33 +239,12 @@ test('a sequence folder picked from disk is fused and stored; the library rename
 test('the shell runs under a strict Content-Security-Policy (no inline script, no eval)', async ({
   page,
 }, info) => {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' blob: data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-  await page.route(/\/(\?.*)?$/, async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cspViolations: string[] };
-    w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`),
-    );
-  });
+  const violations = await enforceStrictCsp(page, /\/(\?.*)?$/, { wasmEval: true });
   const errors = await boot(page, backendOf(info.project.name));
   await drawnPixels(page);
   await page.getByRole('button', { name: 'Open settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
-  expect(
-    await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
-  ).toEqual([]);
+  expect(await violations()).toEqual([]);
   expect(errors).toEqual([]);
   // Control: the policy is really in force — an inline script is refused and reported.
   const inline = await page.evaluate(async () => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { enforceStrictCsp } from './helpers';
 
 // examples/element-test.html is a second input of the production build: two <spatial-mosaic> on a plain page
 // with loud page styles. #a has source="demo"; #b is fed frames through addFrame().
@@ -245,26 +246,7 @@ test('text in the element is rendered as text, never parsed as HTML', async ({ p
 
 test('the element works under a strict CSP: no inline styles or scripts needed', async ({ page }) => {
   test.setTimeout(180_000);
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "worker-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' blob: data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-  await page.route(/\/examples\/element-test\.html$/, async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __violations: string[] };
-    w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
-    );
-  });
+  const violations = await enforceStrictCsp(page, /\/examples\/element-test\.html$/, { wasmEval: false });
   await page.goto(PAGE);
   // Styled from its constructed stylesheet, and the demo builds in its workers.
   await expect
@@ -281,7 +263,5 @@ test('the element works under a strict CSP: no inline styles or scripts needed',
       timeout: 150_000,
     })
     .toBe(true);
-  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual(
-    [],
-  );
+  expect(await violations()).toEqual([]);
 });

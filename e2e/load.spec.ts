@@ -1,7 +1,6 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { cpus, loadavg } from 'node:os';
 import type { Mosaic } from '../src/core/mosaic/types';
-import { bootApp, fixtureMosaic, shot } from './helpers';
+import { bootApp, fixtureMosaic, longTaskLimit, shot } from './helpers';
 
 /**
  * Issue 7, load: a long live session through the camera path (bounded frame queue, bounded page memory), and
@@ -73,20 +72,6 @@ async function observeLongTasks(page: Page): Promise<void> {
       for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-}
-
-/**
- * The page's budget for one main-thread task: 200 ms, loosened to 600 ms (and said so in the report) when the
- * shared machine is overloaded (load per core above 1.5), where headless Chromium's software GL stalls every frame.
- */
-function longTaskLimit(): number {
-  const perCore = loadavg()[0] / Math.max(1, cpus().length);
-  const limit = perCore > 1.5 ? 600 : 200;
-  test.info().annotations.push({
-    type: 'long-task limit',
-    description: `${limit} ms (load per core ${perCore.toFixed(1)})`,
-  });
-  return limit;
 }
 
 /** A `count`-object mosaic on a grid (same trajectory and floor as the small fixture), labels from a few classes. */
