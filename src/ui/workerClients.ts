@@ -33,12 +33,14 @@ const announce = (r: WorkerRestart) => restartListeners.forEach((l) => l(r));
  * a saved scene never pays for them), each under a watchdog (runtime/supervisor): a worker that crashes is
  * replaced, the perception one reopens its scene, and the call in flight fails with WorkerCrashedError. A worker
  * that fails to start is forgotten, so a retry starts a fresh one. The same clients back the app and the
- * Playwright test API. Heartbeats are generous: a VLM or detector run may hold a worker's thread for seconds.
+ * Playwright test API. Heartbeats are generous: a model load (session creation, graph optimisation, shader
+ * compilation) or a VLM step may hold a worker's thread for many seconds on a slow phone, and a false alarm would
+ * restart the very load it interrupted. Crashes that throw are seen at once; only a silent death waits this long.
  * Each fresh perception worker also reports its model downloads to the progress bars (useModelProgress).
  */
 export const perceptionClient: WorkerClient<PerceptionApi> = new PerceptionSupervisor({
   create: createPerceptionClient,
-  heartbeatMs: 20_000,
+  heartbeatMs: 30_000,
   setUp: async (api) => {
     await api.configure({ backend: chosenBackend(), ...(modelsBase ? { modelsBaseUrl: modelsBase } : {}) });
     await api.watchModels(proxy(emitModelProgress));
@@ -47,7 +49,7 @@ export const perceptionClient: WorkerClient<PerceptionApi> = new PerceptionSuper
 }).client();
 export const reasonerClient: WorkerClient<ReasonerApi> = new ReasonerSupervisor({
   create: createReasonerClient,
-  heartbeatMs: 30_000,
+  heartbeatMs: 60_000,
   setUp: (api) => api.configure({ backend: chosenBackend() }),
   onRestart: announce,
 }).client();
