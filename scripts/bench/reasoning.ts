@@ -41,6 +41,7 @@ import {
 } from '../../src/core/reasoning/MosaicThinker';
 import { solveTask } from '../../src/core/reasoning/solveTask';
 import { generateScene, type SyntheticScene } from '../../src/core/synthetic/generateScene';
+import { TASK_COLUMNS } from './plots/accuracySections';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -366,17 +367,6 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
   }
   return report;
 }
-
-const TASK_COLUMNS: [string, string][] = [
-  ['object_counting', 'count'],
-  ['object_abs_distance', 'abs dist'],
-  ['object_size_estimation', 'obj size'],
-  ['room_size_estimation', 'room size'],
-  ['object_rel_distance', 'rel dist'],
-  ['object_rel_direction', 'rel dir'],
-  ['route_planning', 'route'],
-  ['obj_appearance_order', 'appear'],
-];
 
 export function toMarkdown(r: ReasoningBenchReport): string {
   const f = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(1));

@@ -13,7 +13,8 @@ const CONDITIONS: [string, string][] = [
   ['frequency', 'baseline: frequency'],
   ['chance', 'baseline: chance'],
 ];
-const TASKS: [string, string][] = [
+/** The eight VSI-Bench task types and their short column names, in the order every table and plot uses. */
+export const TASK_COLUMNS: [string, string][] = [
   ['object_counting', 'count'],
   ['object_abs_distance', 'abs dist'],
   ['object_size_estimation', 'obj size'],
@@ -31,7 +32,7 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
   const conds = CONDITIONS.filter(([k]) => x.conditions[k]);
   const rows: Cell[][] = conds.map(([k, label]) => {
     const c = x.conditions[k];
-    return [label, c.overall, ...TASKS.map(([t]) => c.tasks[t]), c.framesPerceivedPerScene ?? null];
+    return [label, c.overall, ...TASK_COLUMNS.map(([t]) => c.tasks[t]), c.framesPerceivedPerScene ?? null];
   });
   const chartConds = conds.filter(([k]) =>
     ['gt-objects', 'oracle-fusion', 'noisy-loop', 'noisy-map-only', 'frequency', 'chance'].includes(k),
@@ -42,10 +43,10 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
     subtitle: `${x.scenes} scenes × ${x.framesPerScene} frames, ${x.questions} questions`,
     yLabel: 'score (0–100)',
     width: 860,
-    categories: [...TASKS.map((t) => t[1]), 'overall'],
+    categories: [...TASK_COLUMNS.map((t) => t[1]), 'overall'],
     series: chartConds.map(([k, label]) => ({
       name: label,
-      values: [...TASKS.map(([t]) => x.conditions[k].tasks[t] ?? null), x.conditions[k].overall],
+      values: [...TASK_COLUMNS.map(([t]) => x.conditions[k].tasks[t] ?? null), x.conditions[k].overall],
     })),
     yMax: 100,
   });
@@ -89,7 +90,7 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
       [
         { header: 'condition' },
         { header: 'overall', align: 'right' },
-        ...TASKS.map(([, h]) => ({ header: h, align: 'right' as const })),
+        ...TASK_COLUMNS.map(([, h]) => ({ header: h, align: 'right' as const })),
         { header: 'frames fused / scene', align: 'right' },
       ],
       rows,
