@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { backendOf, bootApp, E2E_MODELS, fixtureMosaic, shot } from './helpers';
 
 // Real perception and the VLM in the app's workers, on both backends: YOLOX-Nano on ICL living-room frames
@@ -18,13 +18,8 @@ async function haveFixtures(page: Page): Promise<boolean> {
   return r.ok() && m.ok();
 }
 
-test.beforeEach(async ({ page }) => {
-  test.skip(!(await haveFixtures(page)), 'run `npx tsx scripts/prepare-e2e-models.ts` before `vite build`');
-});
-
-test('YOLOX-Nano in the perception worker finds the ICL armchair as in Node (frame 170)', async ({
-  page,
-}, info) => {
+/** Boots the app and sends ICL frame 170 alone (no depth, no pose) through the perception worker. */
+async function perceiveFrame170(page: Page, info: TestInfo) {
   const { api } = await bootApp(page, info);
   const run = await api.evaluate((t, req) => t.perception.runFrames(req), {
     imageUrls: [`${ICL}/image/00170.jpg`],
@@ -32,6 +27,17 @@ test('YOLOX-Nano in the perception worker finds the ICL armchair as in Node (fra
   });
   const [r] = run.results;
   if (r.dropped) throw new Error('frame dropped');
+  return { run, r };
+}
+
+test.beforeEach(async ({ page }) => {
+  test.skip(!(await haveFixtures(page)), 'run `npx tsx scripts/prepare-e2e-models.ts` before `vite build`');
+});
+
+test('YOLOX-Nano in the perception worker finds the ICL armchair as in Node (frame 170)', async ({
+  page,
+}, info) => {
+  const { run, r } = await perceiveFrame170(page, info);
   const device = backendOf(info);
   expect(r.sources?.detections).toEqual({ source: 'detector', engine: `YOLOX-Nano (${device})` });
   expect(run.engines.detector).toBe(`YOLOX-Nano (${device})`);
@@ -85,13 +91,7 @@ test('frames with their own depth and no pose: YOLOX + RGB-D odometry + fusion i
 test('no depth and no pose: Depth Anything (tiny) runs, scaled by object sizes when one is in view', async ({
   page,
 }, info) => {
-  const { api } = await bootApp(page, info);
-  const run = await api.evaluate((t, req) => t.perception.runFrames(req), {
-    imageUrls: [`${ICL}/image/00170.jpg`],
-    intrinsics: INTRINSICS,
-  });
-  const [r] = run.results;
-  if (r.dropped) throw new Error('frame dropped');
+  const { run, r } = await perceiveFrame170(page, info);
   // The tiny stand-in is not a real depth model: its disparity may or may not fit; either way the source says,
   // and estimated depth is what our odometry then tracks on (the frame is placed: pose, fuse, persist).
   expect(['estimated', 'none']).toContain(r.sources?.depth.source);
