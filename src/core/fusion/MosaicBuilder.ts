@@ -10,7 +10,7 @@ import {
 import type { DepthImage, Detection } from '../perception/types';
 import { labelsCompatible } from './labelCompatibility';
 import { liftDetection, type LiftedDetection } from './liftDetection';
-import { footprintKey, ObjectInstance, VOXEL } from './objectInstance';
+import { footprintKey, ObjectInstance, VOXEL, type Bounds } from './objectInstance';
 import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
 import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
@@ -93,7 +93,10 @@ export class MosaicBuilder {
    * footprint cells, the instances whose object may have changed since (observed, merged, confirmed, missed,
    * or a floor cell their wall completion looks at was seen), and the ids gone since the last delta.
    */
-  private readonly cache = new Map<ObjectInstance, { obj?: MosaicObject; json: string; blocked: string[] }>();
+  private readonly cache = new Map<
+    ObjectInstance,
+    { obj?: MosaicObject; json: string; blocked: string[]; extent?: Bounds }
+  >();
   private readonly dirty = new Set<ObjectInstance>();
   private readonly reported = new Set<string>();
   private readonly gone = new Set<string>();
@@ -329,7 +332,13 @@ export class MosaicBuilder {
     while (this.tentative.length > 0 && this.keyframes - this.tentative[0].keyframe >= this.confirmWithin) {
       const { inst } = this.tentative.shift()!;
       if (!this.instances.has(inst.id) || this.confirmed.has(inst)) continue;
-      if (this.shown(inst)) {
+      const whole = this.fragmentOf(inst);
+      if (whole) {
+        whole.absorbSightings(inst);
+        this.remove(inst);
+        this.dirty.add(whole);
+        pruned++;
+      } else if (this.shown(inst)) {
         this.confirmed.add(inst);
         this.misses.delete(inst);
         this.dirty.add(inst);
@@ -339,6 +348,35 @@ export class MosaicBuilder {
       }
     }
     return pruned;
+  }
+
+  /**
+   * A few-view instance (fewer sightings than confirm one) that is a piece of a confirmed object of a
+   * compatible label: it touches that object's box as shown (its hidden back completed to the wall, its base
+   * to the floor), the union still fits the class, and the object was seen far more often (a strip of wall
+   * beside a fridge, lifted from a view that held only the fridge's edge). Never one seen apart from it.
+   */
+  private fragmentOf(inst: ObjectInstance): ObjectInstance | undefined {
+    if (inst.observations >= this.minObs) return undefined;
+    const { lo, hi } = inst.bounds;
+    const gap = 0.05;
+    for (const other of this.hash.query(
+      this.hash.cellsOf(lo[0] - gap, lo[1] - gap, hi[0] + gap, hi[1] + gap),
+    )) {
+      if (other === inst || !this.confirmed.has(other) || inst.apart.has(other.id)) continue;
+      if (other.observations < 3 * inst.observations || !labelsCompatible(other.label, inst.label)) continue;
+      this.refresh();
+      const box = this.cache.get(other)?.extent;
+      if (!box) continue;
+      if ([0, 1, 2].some((ax) => lo[ax] > box.hi[ax] + gap || box.lo[ax] > hi[ax] + gap)) continue;
+      const union = [0, 1, 2].map((ax) => Math.max(hi[ax], box.hi[ax]) - Math.min(lo[ax], box.lo[ax])) as [
+        number,
+        number,
+        number,
+      ];
+      if (fitsEach([inst.label, other.label], union)) return other;
+    }
+    return undefined;
   }
 
   /**
@@ -375,7 +413,7 @@ export class MosaicBuilder {
   }
 
   /** One instance's object (undefined while it is not shown) and the floor cells it covers. */
-  private objectOf(inst: ObjectInstance): { obj?: MosaicObject; blocked: string[] } {
+  private objectOf(inst: ObjectInstance): { obj?: MosaicObject; blocked: string[]; extent?: Bounds } {
     const blocked: string[] = [];
     if (!this.shown(inst)) return { blocked };
     const floorH = this.floorUsed;
@@ -421,17 +459,23 @@ export class MosaicBuilder {
       observations: inst.observations,
       recentObservations: [...inst.recent],
     };
-    return { obj, blocked };
+    // The box's floor-frame axis-aligned extent (for telling fragments of it).
+    const c = Math.abs(Math.cos(box.yaw)),
+      sn = Math.abs(Math.sin(box.yaw));
+    const ea = (c * box.size[0] + sn * box.size[1]) / 2,
+      eb = (sn * box.size[0] + c * box.size[1]) / 2;
+    const extent: Bounds = { lo: [a - ea, b - eb, h - height / 2], hi: [a + ea, b + eb, h + height / 2] };
+    return { obj, blocked, extent };
   }
 
   /** Recomputes the objects of the instances marked since the last refresh: O(changed instances). */
   private refresh(): void {
     for (const inst of this.dirty) {
       if (!this.instances.has(inst.id)) continue;
-      const { obj, blocked } = this.objectOf(inst);
+      const { obj, blocked, extent } = this.objectOf(inst);
       const json = obj ? JSON.stringify(obj) : '';
       const before = this.cache.get(inst);
-      this.cache.set(inst, { obj, json, blocked });
+      this.cache.set(inst, { obj, json, blocked, extent });
       this.occupancy.block(before?.obj ? before.blocked : [], obj ? blocked : []);
       if (obj && before?.json !== json) {
         this.pending.set(inst.id, obj);

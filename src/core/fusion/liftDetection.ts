@@ -124,24 +124,35 @@ export function liftDetection(
     walls = fitWalls(ring, innerAb);
     if (walls.length) keep = keep.filter((i) => !onWall(walls, all[i * 3], all[i * 3 + 1]));
   }
-  if (opts.explained) {
-    const rest = keep.filter((i) => !opts.explained!(all[i * 3], all[i * 3 + 1], all[i * 3 + 2]));
-    // Only when a real part of the box is left: a box mostly on a known object is that object's to claim
-    // (a book the table's surface took in before the book was detected).
-    if (rest.length >= Math.max(8, 0.2 * keep.length)) keep = rest;
-  }
   // Box edges on the image border: every component counts as reaching them (the object may go on beyond).
   const atBorder = [y0 <= 0, x1 >= depth.width, y1 >= depth.height, x0 <= 0];
   // Objects touch what they stand on: drop the support layer, split into 3D components, keep the one that
   // fills the inner box; twice, so a cup's table top goes after the floor beyond the table.
   const pixelAngle = stride / Math.min(fx, fy);
-  let support: number | undefined;
-  for (let pass = 0; pass < 2 && keep.length >= 4; pass++) {
-    const dropped = dropSupportLayer(all, keep, zs);
-    keep = dropped.keep;
-    if (dropped.support !== undefined) support = dropped.support;
-    keep = bestComponent(all, keep, inner, zs, grid, gw, pixelAngle, atBorder);
+  const isolate = (idx: number[]): { keep: number[]; support?: number } => {
+    let support: number | undefined;
+    for (let pass = 0; pass < 2 && idx.length >= 4; pass++) {
+      const dropped = dropSupportLayer(all, idx, zs);
+      if (dropped.support !== undefined) support = dropped.support;
+      idx = bestComponent(all, dropped.keep, inner, zs, grid, gw, pixelAngle, atBorder);
+    }
+    return { keep: idx, support };
+  };
+  let found = isolate(keep);
+  if (opts.explained) {
+    const rest = keep.filter((i) => !opts.explained!(all[i * 3], all[i * 3 + 1], all[i * 3 + 2]));
+    // Only when a real part of the box is left: a box mostly on a known object is that object's to claim
+    // (a book the table's surface took in before the book was detected).
+    if (rest.length < keep.length && rest.length >= Math.max(8, 0.2 * keep.length)) {
+      const other = isolate(rest);
+      // And only when what is left is an object, not the crumbs that a known object's voxels leave of one
+      // it took in (the table's surface holds the top of the book lying on it: the book's own lift wins;
+      // such crumbs are under a tenth of the plain lift, a couch behind a known chair is over a quarter).
+      if (other.keep.length >= 8 && other.keep.length >= 0.15 * found.keep.length) found = other;
+    }
   }
+  keep = found.keep;
+  const support = found.support;
   if (keep.length < 3) return undefined;
   const points = new Float64Array(keep.length * 3);
   keep.forEach((i, j) => points.set(all.subarray(i * 3, i * 3 + 3), j * 3));
@@ -215,7 +226,7 @@ function dropSupportLayer(
   const band = Math.max(0.025, 3 * depthSigma(zMed));
   const layer = idx.filter((i) => p[i * 3 + 2] < hmin + band);
   const above = idx.filter((i) => p[i * 3 + 2] > hmin + 2 * band + 0.02);
-  if (layer.length < 0.1 * idx.length || above.length < 0.2 * idx.length) return { keep: idx };
+  if (above.length < 0.2 * idx.length) return { keep: idx };
   const cell = (i: number): string => `${Math.floor(p[i * 3] / 0.02)},${Math.floor(p[i * 3 + 1] / 0.02)}`;
   const foot = new Set<string>();
   for (const i of above) {
@@ -223,9 +234,15 @@ function dropSupportLayer(
     for (let da = -1; da <= 1; da++) for (let db = -1; db <= 1; db++) foot.add(`${ca + da},${cb + db}`);
   }
   const outside = layer.filter((i) => !foot.has(cell(i)));
-  const spike = layer.filter((i) => p[i * 3 + 2] < hmin + Math.max(0.006, depthSigma(zMed)));
+  const thin = Math.max(0.006, depthSigma(zMed));
+  const spike = layer.filter((i) => p[i * 3 + 2] < hmin + thin);
   const beside = outside.length >= 0.1 * layer.length;
-  if (!beside && spike.length < 0.45 * layer.length) return { keep: idx };
+  if (layer.length < 0.1 * idx.length || (!beside && spike.length < 0.45 * layer.length)) {
+    // Not a support, but a strip of the lowest level beside the object is a glimpse of the table top between
+    // this object and the next (a vase and a mouse behind it): cut, so the two fall apart as components.
+    const strip = new Set(outside.filter((i) => p[i * 3 + 2] < hmin + thin));
+    return strip.size === 0 ? { keep: idx } : { keep: idx.filter((i) => !strip.has(i)) };
+  }
   const sh = (beside ? outside : spike).map((i) => p[i * 3 + 2]).sort((a, b) => a - b);
   const level = sh[sh.length >> 1];
   const mad = sh.map((h) => Math.abs(h - level)).sort((a, b) => a - b)[sh.length >> 1];

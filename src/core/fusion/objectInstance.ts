@@ -102,13 +102,14 @@ export class ObjectInstance {
     this.orientedDirty = true;
   }
 
-  /** Absorbs another instance (a duplicate found later). */
-  absorb(other: ObjectInstance): void {
+  /**
+   * Takes another instance's sightings (count, scores, label votes, first and last seen) but not its
+   * surface: it was a piece of this object whose points were lifted wrong (see MosaicBuilder.fragmentOf).
+   */
+  absorbSightings(other: ObjectInstance): void {
     this.observations += other.observations;
     this.scoreSum += other.scoreSum;
-    this.supportSum += other.supportSum;
     for (const id of other.apart) this.apart.add(id);
-    this.supportCount += other.supportCount;
     this.lastSeenFrame = Math.max(this.lastSeenFrame, other.lastSeenFrame);
     if (other.firstSeenFrame < this.firstSeenFrame) {
       this.firstSeenFrame = other.firstSeenFrame;
@@ -118,6 +119,13 @@ export class ObjectInstance {
       const mine = this.votes.get(label) ?? { weight: 0, count: 0 };
       this.votes.set(label, { weight: mine.weight + v.weight, count: mine.count + v.count });
     }
+  }
+
+  /** Absorbs another instance (a duplicate found later). */
+  absorb(other: ObjectInstance): void {
+    this.absorbSightings(other);
+    this.supportSum += other.supportSum;
+    this.supportCount += other.supportCount;
     for (const s of other.voxels.values()) {
       const a = s.sa / s.n,
         b = s.sb / s.n,
