@@ -10,6 +10,7 @@ import {
 import type { DepthImage, Detection } from '../perception/types';
 import { labelsCompatible } from './labelCompatibility';
 import { liftDetection, type LiftedDetection } from './liftDetection';
+import { liftOrder } from './liftOrder';
 import { footprintKey, ObjectInstance, VOXEL, type Bounds } from './objectInstance';
 import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
 import { orientedBox } from './orientedBox';
@@ -131,11 +132,13 @@ export class MosaicBuilder {
     const floorHeight = this.occupancy.floorHeight();
     const claimed = new Uint8Array(input.depth.width * input.depth.height);
     const also: { label: string; score: number }[][] = [];
-    const area = (d: Detection): number => (d.box[2] - d.box[0]) * (d.box[3] - d.box[1]);
-    const bySize = groupDetections(input.detections.filter((d) => d.score >= this.minScore)).sort(
-      (x, y) => area(x.det) - area(y.det),
+    const order = liftOrder(
+      groupDetections(input.detections.filter((d) => d.score >= this.minScore)),
+      (g) => g.det.box,
+      input.depth,
+      input.intrinsics,
     );
-    for (const g of bySize) {
+    for (const g of order) {
       const l = liftDetection(g.det, input.depth, input.intrinsics, input.pose, this.frame, {
         floorHeight,
         claimed,
@@ -283,8 +286,11 @@ export class MosaicBuilder {
   private mergeDuplicates(inst: ObjectInstance): boolean {
     const { lo, hi } = inst.bounds;
     for (const other of this.hash.query(inst.hashCells)) {
-      if (other === inst || !labelsCompatible(other.label, inst.label) || inst.apart.has(other.id)) continue;
+      if (other === inst || !labelsCompatible(other.label, inst.label)) continue;
       const o = other.bounds;
+      // Seen apart in one frame, but grown into the same space since: that frame's association was wrong
+      // (two things cannot fill one box).
+      if (inst.apart.has(other.id) && boundsIoU(inst.bounds, o) < 0.5) continue;
       const gap = 0.05;
       if ([0, 1, 2].some((ax) => lo[ax] > o.hi[ax] + gap || o.lo[ax] > hi[ax] + gap)) continue;
       const [small, big] = inst.footprint.size <= other.footprint.size ? [inst, other] : [other, inst];
@@ -543,6 +549,19 @@ export class MosaicBuilder {
       for (let w = -size[1] / 2; w <= size[1] / 2 + 1e-9; w += cs / 2)
         out.push(this.occupancy.cellKey(a + c * u - s * w, b + s * u + c * w));
   }
+}
+
+/** Volume intersection over union of two floor-frame boxes. */
+function boundsIoU(x: Bounds, y: Bounds): number {
+  let inter = 1,
+    vx = 1,
+    vy = 1;
+  for (let ax = 0; ax < 3; ax++) {
+    inter *= Math.max(0, Math.min(x.hi[ax], y.hi[ax]) - Math.max(x.lo[ax], y.lo[ax]));
+    vx *= x.hi[ax] - x.lo[ax];
+    vy *= y.hi[ax] - y.lo[ax];
+  }
+  return inter > 0 ? inter / (vx + vy - inter) : 0;
 }
 
 /** Whether an extent fits the class of every label that has a size prior (and at least one does). */

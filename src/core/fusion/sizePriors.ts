@@ -1,5 +1,5 @@
 /**
- * Upper bounds of real object sizes (metres: longest horizontal side, other horizontal side, height) for
+ * Upper bounds of real object sizes (metres: longest horizontal side, shorter horizontal side, height) for
  * COCO indoor classes. Used only to decide whether two partial views (say the front and the side of a
  * fridge, which barely overlap) can be one object: their union must still fit the class.
  */
@@ -12,7 +12,7 @@ const PRIORS: Record<string, readonly [number, number, number]> = {
   refrigerator: [1.0, 0.85, 2.1],
   oven: [0.9, 0.8, 1.0],
   sink: [1.2, 0.7, 1.0],
-  toilet: [0.5, 0.8, 0.9],
+  toilet: [0.8, 0.5, 0.9],
   'potted plant': [0.7, 0.7, 1.6],
   suitcase: [0.6, 0.4, 0.8],
   tv: [1.8, 0.3, 1.1],
@@ -24,9 +24,9 @@ const PRIORS: Record<string, readonly [number, number, number]> = {
   vase: [0.3, 0.3, 0.5],
   book: [0.3, 0.3, 0.1],
   keyboard: [0.5, 0.22, 0.08],
-  mouse: [0.1, 0.14, 0.07],
+  mouse: [0.14, 0.1, 0.07],
   bowl: [0.3, 0.3, 0.15],
-  remote: [0.08, 0.25, 0.05],
+  remote: [0.25, 0.08, 0.05],
   'cell phone': [0.1, 0.2, 0.05],
 };
 
