@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { MosaicBuilder } from './MosaicBuilder';
+import type { Mosaic } from '../mosaic/types';
 import { keyframeInput, streamScene } from '../synthetic/generateScene';
 import { testRoom, viewOf } from './testScenes';
+
+/** The mosaic of a generated clean scene's frames up to `lastFrame`. */
+function fuseGenerated(seed: number, lastFrame: number): Mosaic {
+  const scene = streamScene({ seed, noise: 'clean' });
+  const b = new MosaicBuilder({ up: [0, 0, 1] });
+  for (const f of scene.frames()) {
+    if (f.index > lastFrame) break;
+    b.addKeyframe(keyframeInput(scene, f));
+  }
+  return b.toMosaic();
+}
 
 describe('MosaicBuilder association of overlapping and neighbouring detections', () => {
   it('a box lifted onto the surface another detection of the frame updates starts no object', () => {
@@ -32,13 +44,7 @@ describe('MosaicBuilder association of overlapping and neighbouring detections',
 
   it('folds a one-view strip of wall beside a fridge into the fridge (generated scene 2)', () => {
     // Frame 46 boxes only the fridge's edge at the image border; its lift is the wall strip beside it.
-    const scene = streamScene({ seed: 2, noise: 'clean' });
-    const b = new MosaicBuilder({ up: [0, 0, 1] });
-    for (const f of scene.frames()) {
-      if (f.index > 70) break;
-      b.addKeyframe(keyframeInput(scene, f));
-    }
-    const fridges = b.toMosaic().objects.filter((o) => o.label === 'refrigerator');
+    const fridges = fuseGenerated(2, 70).objects.filter((o) => o.label === 'refrigerator');
     expect(fridges).toHaveLength(1);
     expect(fridges[0].observations).toBeGreaterThan(20);
   });
@@ -46,12 +52,6 @@ describe('MosaicBuilder association of overlapping and neighbouring detections',
   it('merges two instances marked apart by one wrong association once they fill the same box (generated scene 47)', () => {
     // In frames 1–3 the second laptop's box is lifted onto the first laptop (a wrong component), so the
     // first laptop's own detection starts another instance, marked seen apart; both then fill one box.
-    const scene = streamScene({ seed: 47, noise: 'clean' });
-    const b = new MosaicBuilder({ up: [0, 0, 1] });
-    for (const f of scene.frames()) {
-      if (f.index > 30) break;
-      b.addKeyframe(keyframeInput(scene, f));
-    }
-    expect(b.toMosaic().objects.filter((o) => o.label === 'laptop')).toHaveLength(2);
+    expect(fuseGenerated(47, 30).objects.filter((o) => o.label === 'laptop')).toHaveLength(2);
   });
 });
