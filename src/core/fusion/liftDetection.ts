@@ -2,6 +2,7 @@ import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import type { FloorFrame } from '../mosaic/floorFrame';
 import type { DepthImage, Detection } from '../perception/types';
 import { depthSigma, fitWalls, onWall, type RingSample, type WallLine } from './backgroundWalls';
+import { select } from './orientedBox';
 
 /**
  * Lifts a 2D detection to 3D surface points (floor coordinates a, b, h) with depth and pose. A box also
@@ -148,7 +149,8 @@ export function liftDetection(
       // And only when what is left is an object, not the crumbs that a known object's voxels leave of one
       // it took in (the table's surface holds the top of the book lying on it: the book's own lift wins;
       // such crumbs are under a tenth of the plain lift, a couch behind a known chair is over a quarter).
-      if (other.keep.length >= 8 && other.keep.length >= 0.15 * found.keep.length) found = other;
+      const n = other.keep.length;
+      if (n >= 8 && (n >= 0.15 * found.keep.length || n >= 40)) found = other;
     }
   }
   keep = found.keep;
@@ -220,8 +222,8 @@ function dropSupportLayer(
   idx: number[],
   zs: number[],
 ): { keep: number[]; support?: number } {
-  const hs = idx.map((i) => p[i * 3 + 2]).sort((a, b) => a - b);
-  const hmin = hs[Math.floor(hs.length * 0.02)];
+  const hs = Float64Array.from(idx, (i) => p[i * 3 + 2]);
+  const hmin = select(hs, Math.floor(hs.length * 0.02));
   const zMed = zs[idx[idx.length >> 1]];
   const band = Math.max(0.025, 3 * depthSigma(zMed));
   const layer = idx.filter((i) => p[i * 3 + 2] < hmin + band);

@@ -40,4 +40,17 @@ describe('liftOrder', () => {
     ];
     expect(order(dets, depth)).toEqual(['chair', 'potted plant']);
   });
+
+  it('keeps a laptop before the table it stands on when only a sliver of its box rises above the table box', () => {
+    // The laptop at 3 m fills [28, 12, 40, 22]; its box starts two rows higher, where the wall (6 m) shows.
+    const depth = depthOf([
+      { box: [10, 12, 54, 40], z: 3.2 },
+      { box: [28, 12, 40, 22], z: 3 },
+    ]);
+    const dets = [
+      { label: 'dining table', box: [10, 12, 54, 40] as Box },
+      { label: 'laptop', box: [28, 10, 40, 22] as Box },
+    ];
+    expect(order(dets, depth)).toEqual(['laptop', 'dining table']);
+  });
 });

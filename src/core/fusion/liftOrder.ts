@@ -8,9 +8,10 @@ type Box = readonly [number, number, number, number];
  * win shared pixels). Smaller boxes first, so a couch's box does not take the suitcase in front of it nor a
  * table the cups on it; but a bigger box that occludes a smaller one goes before it: a chair in front of a
  * plant covers most of the plant's box, and lifted second the plant would take the chair's pixels. B
- * occludes A when B's box covers at least half of A's, and where they overlap it is nearer (median), by
- * over 25 cm, than the near side (first quartile) of what A's box shows outside B's: a table's box never
- * occludes the bowl standing on it.
+ * occludes A when B's box covers half to three quarters of A's, and where they overlap it is nearer
+ * (median), by over 25 cm, than the near side (first quartile) of what A's box shows outside B's: a table's
+ * box never occludes the bowl or laptop standing on it (a sliver of a laptop's box above the table's box
+ * holds more wall than laptop).
  */
 export function liftOrder<T>(
   items: readonly T[],
@@ -30,7 +31,9 @@ export function liftOrder<T>(
         Math.min(ba[2], bb[2]),
         Math.min(ba[3], bb[3]),
       ];
-      if (both[2] <= both[0] || both[3] <= both[1] || area(both) < 0.5 * area(ba)) return false;
+      // B covers half of A or more, and A shows a real part of itself outside B (a quarter of its box).
+      if (both[2] <= both[0] || both[3] <= both[1]) return false;
+      if (area(both) < 0.5 * area(ba) || area(both) > 0.75 * area(ba)) return false;
       const front = depthQuantile(depth, k, both, 0.5);
       const own = depthQuantile(depth, k, ba, 0.25, bb);
       return front !== undefined && own !== undefined && front < own - 0.25;

@@ -37,7 +37,7 @@ function trimmedRange(values: Float64Array, trim: number): [number, number] {
 }
 
 /** Hoare's selection: rearranges `a` so that a[k] is the value sorting would put there, and returns it. */
-function select(a: Float64Array, k: number): number {
+export function select(a: Float64Array, k: number): number {
   let lo = 0,
     hi = a.length - 1;
   while (lo < hi) {
