@@ -15,7 +15,7 @@ import { footprintKey, ObjectInstance, VOXEL, type Bounds } from './objectInstan
 import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
 import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
-import { fitsPrior, hasPrior } from './sizePriors';
+import { fitsPrior, hasPrior, sizePrior } from './sizePriors';
 import { expectedInView } from './visibility';
 import { completeToWall, completionReach, dropWallPoints, voteWall } from './wallCompletion';
 
@@ -76,6 +76,8 @@ interface Candidate {
 const STRONG_SCORE = 0.55;
 /** Association score bonus of an observation of the instance's (leading) label (overlap is at most 1). */
 const SAME_LABEL_BONUS = 1;
+/** Classes that small things stand on (see explainedBy). */
+const SUPPORTS = new Set(['dining table', 'bed', 'bench']);
 
 export class MosaicBuilder {
   readonly frame: FloorFrame;
@@ -184,7 +186,7 @@ export class MosaicBuilder {
     }
     let created = 0;
     lifted.forEach((l, i) => {
-      if (takenObs.has(i) || borderSliver(l.detection, input.intrinsics)) return;
+      if (takenObs.has(i) || (borderSliver(l.detection, input.intrinsics) && !muchOfItsClass(l))) return;
       // Its surface is another detection's of this frame (a plant half-hidden behind another, whose box
       // holds mostly the front plant): that detection explains it, it starts no object.
       if (
@@ -213,6 +215,8 @@ export class MosaicBuilder {
   /** Points on the surface of a confirmed object whose label this detection cannot be (see liftDetection). */
   private explainedBy(label: string): (a: number, b: number, h: number) => boolean {
     const byCell = new Map<number, ObjectInstance[]>();
+    const prior = sizePrior(label);
+    const small = prior !== undefined && prior[0] <= 0.6 && prior[2] <= 0.5;
     return (a, b, h) => {
       const [key] = this.hash.cellsOf(a, b, a, b);
       let near = byCell.get(key);
@@ -222,7 +226,12 @@ export class MosaicBuilder {
         );
         byCell.set(key, near);
       }
-      for (const o of near) if (o.hasVoxelAt(a, b, h)) return true;
+      // For an object that stands on tables, a support's voxels above its top surface are what stood there
+      // when the support was lifted (this very cup, taken in before it was detected): they do not explain it.
+      // For a couch behind the table they still do (the laptop on it is not the couch).
+      for (const o of near)
+        if (o.hasVoxelAt(a, b, h) && !(small && SUPPORTS.has(o.label) && h > o.topHeight() + 0.03))
+          return true;
       return false;
     };
   }
@@ -605,11 +614,26 @@ function markApart(lifted: readonly LiftedDetection[], owner: readonly (ObjectIn
   }
 }
 
-/** A box cut by the image border to a thin strip: it may update an object, but its lift is too unreliable to start one. */
+/**
+ * A box cut by the image border to a thin strip: it may update an object, but its lift is too unreliable to
+ * start one, unless the lift shows much of an object of its class (see muchOfItsClass).
+ */
 function borderSliver(d: Detection, k: { width: number; height: number }): boolean {
   const [x0, y0, x1, y1] = d.box;
   const cut = x0 <= 1 || y0 <= 1 || x1 >= k.width - 1 || y1 >= k.height - 1;
   return cut && (x1 - x0 < 0.04 * k.width || y1 - y0 < 0.04 * k.height);
+}
+
+/**
+ * Whether a lift spans a good part of an object of its class (its longest horizontal side 40% of the class's
+ * or more): a cup cut in half by the image border still shows most of a cup; a 10-pixel strip of a couch
+ * shows 5% of one.
+ */
+function muchOfItsClass(l: LiftedDetection): boolean {
+  const prior = sizePrior(l.detection.label);
+  if (!prior) return false;
+  const [a0, b0, a1, b1] = planarBounds(l.points);
+  return Math.max(a1 - a0, b1 - b0) >= 0.4 * prior[0];
 }
 
 function iou(a: readonly number[], b: readonly number[]): number {

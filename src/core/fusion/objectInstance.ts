@@ -47,6 +47,7 @@ export class ObjectInstance {
   hashCells: number[] = [];
   private voxels = new Map<number, VoxelStat>();
   private voxel = VOXEL;
+  private top?: number;
   /** Cached oriented box, recomputed lazily after updates. */
   orientedDirty = true;
 
@@ -226,8 +227,29 @@ export class ObjectInstance {
     for (const s of old) this.addVoxelStat(s.sa / s.n, s.sb / s.n, s.sh / s.n, s);
   }
 
+  /**
+   * The height of its main horizontal surface (a table's top): the 2 cm height band holding the most
+   * points. Cached until the next update.
+   */
+  topHeight(): number {
+    if (this.top === undefined) {
+      const bands = new Map<number, number>();
+      let best = 0,
+        bestN = -1;
+      for (const s of this.voxels.values()) {
+        const band = Math.floor(s.sh / s.n / 0.02);
+        const n = (bands.get(band) ?? 0) + s.n;
+        bands.set(band, n);
+        if (n > bestN || (n === bestN && band > best)) [best, bestN] = [band, n];
+      }
+      this.top = (best + 1) * 0.02;
+    }
+    return this.top;
+  }
+
   /** Robust axis-aligned floor bounds: 1st–99th percentile of voxel means, plain min/max for small objects. */
   private updateBounds(): void {
+    this.top = undefined;
     const n = this.voxels.size;
     const cols = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
     let i = 0;
