@@ -147,8 +147,9 @@ export function liftDetection(
     if (rest.length < keep.length && rest.length >= Math.max(8, 0.2 * keep.length)) {
       const other = isolate(rest);
       // And only when what is left is an object, not the crumbs that a known object's voxels leave of one
-      // it took in (the table's surface holds the top of the book lying on it: the book's own lift wins;
-      // such crumbs are under a tenth of the plain lift, a couch behind a known chair is over a quarter).
+      // it took in (the table's surface holds the top of the book lying on it: the book's own lift wins).
+      // Crumbs are a few samples and under a tenth of the plain lift; a couch behind a known chair keeps
+      // over a quarter of it.
       const n = other.keep.length;
       if (n >= 8 && (n >= 0.15 * found.keep.length || n >= 40)) found = other;
     }
