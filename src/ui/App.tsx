@@ -18,6 +18,7 @@ import { LiveSourcePanel } from './sources/LiveSourcePanel';
 import { describeLiveSource, liveModels, useLiveSource } from './sources/useLiveSource';
 import { applyBackend } from './workerClients';
 import { WorkerNotice } from './WorkerNotice';
+import { CloseButton } from './CloseButton';
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
 // Models run in the workers, not in the page: a live source shows what the perception worker ran on its last
@@ -96,14 +97,7 @@ export function App() {
       {notice && (
         <div className="notice" role="alert">
           <span>{notice}</span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss message"
-            onClick={() => setNotice(undefined)}
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
+          <CloseButton label="Dismiss message" onClick={() => setNotice(undefined)} />
         </div>
       )}
       <main className="app-main">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { CloseButton } from './CloseButton';
 
 export interface DrawerProps {
   readonly open: boolean;
@@ -41,14 +42,7 @@ export function Drawer({ open, side, title, onClose, children }: DrawerProps) {
       >
         <div className="drawer-head">
           <h2>{title}</h2>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Close ${title.toLowerCase()}`}
-            onClick={onClose}
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
+          <CloseButton label={`Close ${title.toLowerCase()}`} onClick={onClose} />
         </div>
         <div className="drawer-body">{children}</div>
       </div>

@@ -1,6 +1,7 @@
 import type { MosaicObject } from '../core/mosaic/types';
 import { formatLength } from './settings';
 import type { Units } from './uiTypes';
+import { CloseButton } from './CloseButton';
 
 /** What the mosaic knows about one object, and where (which frames) it was seen. */
 export function ObjectDetails({
@@ -19,9 +20,7 @@ export function ObjectDetails({
     <aside className="object-details" aria-label={`Selected object: ${o.label}`} data-testid="object-details">
       <div className="object-details-head">
         <h2>{o.label}</h2>
-        <button type="button" className="icon-button" aria-label="Deselect object" onClick={onClose}>
-          <span aria-hidden="true">✕</span>
-        </button>
+        <CloseButton label="Deselect object" onClick={onClose} />
       </div>
       {/* One line for phones, where the full list would cover the view. */}
       <p className="object-summary">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
 import { onWorkerRestart } from './workerClients';
+import { CloseButton } from './CloseButton';
 
 /**
  * Says so when a worker crashed and was replaced (what was resumed, what was lost): a polite live region
@@ -19,14 +20,7 @@ export function WorkerNotice() {
       {restart && (
         <>
           <span>{restart.message}</span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss worker notice"
-            onClick={() => setRestart(undefined)}
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
+          <CloseButton label="Dismiss worker notice" onClick={() => setRestart(undefined)} />
         </>
       )}
     </div>
