@@ -102,6 +102,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export interface Mention {
   readonly group: string;
   readonly index: number;
+  readonly length: number;
 }
 
 /**
@@ -120,7 +121,7 @@ export function mentions(text: string, groups: readonly NameGroup[] = NAME_GROUP
       const span = [m.index, m.index + f.length];
       if (taken.slice(span[0], span[1]).some(Boolean)) continue;
       for (let i = span[0]; i < span[1]; i++) taken[i] = true;
-      out.push({ group, index: m.index });
+      out.push({ group, index: m.index, length: f.length });
     }
   }
   return out.sort((a, b) => a.index - b.index);
@@ -135,7 +136,7 @@ export function normaliseName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   const found = mentions(clean);
-  if (found.length === 1) return found[0].group;
+  if (found.length === 1 && found[0].length === clean.length) return found[0].group;
   return clean
     .replace(/ies$/, 'y')
     .replace(/(ch|sh|x|s)es$/, '$1')

@@ -1,6 +1,6 @@
 import { PER_METRE, type Unit } from './forms';
 import type { NaturalItem } from './generateNatural';
-import { groupOfLabel, mentions, normaliseName } from './names';
+import { groupOfLabel, mentions, NAME_GROUPS, normaliseName } from './names';
 
 /**
  * Reads the prediction out of an answer and scores it as the contract says: numbers by VSI-Bench's Mean Relative
@@ -114,10 +114,16 @@ function yesNoFrom(item: NaturalItem, a: AnswerLike): Prediction {
     if (side) return side === item.side ? 'yes' : 'no';
   }
   if (/\b(haven't|have not|didn't|did not|not)\b.*\b(seen|see|saw|find|found|spot(ted)?)\b/.test(t))
-    return 'no';
+    // "I have not seen a 'piano in here'" is a misreading, not a no: what it names must be a thing's name.
+    return quotedNames(a.text).every(isKnownName) ? 'no' : null;
   if (/\bthere (is|are)\b|\bi (saw|see|found|spotted)\b/.test(t)) return 'yes';
   return null;
 }
+
+const quotedNames = (text: string): string[] =>
+  [...text.matchAll(/(?<![a-z])['"‘“]([^'"’”]+)['"’”](?![a-z])/gi)].map((m) => m[1]);
+
+const isKnownName = (name: string): boolean => NAME_GROUPS.some((g) => g.canonical === normaliseName(name));
 
 function firstSide(t: string): 'left' | 'right' | null {
   const m = /\b(left|right)\b/.exec(t.toLowerCase());
