@@ -36,6 +36,7 @@ describe('reading an answer', () => {
     expect(judge(c, 'I count three chairs.').score).toBe(1);
     expect(judge(c, 'There are 2 chairs.').score).toBeCloseTo(0.4, 12);
     expect(judge(c, 'There are 6 chairs.').score).toBe(0);
+    expect(judge(item({ kind: 'counting', ground_truth: 21 }), 'I see twenty-one cups.').score).toBe(1);
   });
   it('takes the first candidate named, across synonyms and plurals', () => {
     const q = item({ kind: 'comparison', ground_truth: 'couch', candidates: ['couch', 'microwave'] });

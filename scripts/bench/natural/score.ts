@@ -1,3 +1,4 @@
+import { numberWords } from '../../../src/core/prompt/rawFrames';
 import { PER_METRE, type Unit } from './forms';
 import type { NaturalItem } from './generateNatural';
 import { groupOfLabel, mentions, NAME_GROUPS, normaliseName } from './names';
@@ -41,29 +42,12 @@ function toMetres(x: number, u: Unit | 'mm'): number {
   return u === 'mm' ? x / 1000 : x / PER_METRE[u];
 }
 
-const NUMBER_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
+/** Count words an answer may use ("three chairs"), 0–99 written as the prompt code writes them. */
+const NUMBER_WORDS = Array.from({ length: 100 }, (_, i) => numberWords(i));
+// Longest first, so "twenty-one" is not read as "twenty".
+const NUMBER_WORD_RE = new RegExp(
+  `\\b(${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})\\b`,
+);
 
 /** Numbers in a text with the unit written after each, if any ("5 ft 11 in" is one length). */
 export function quantities(text: string): { value: number; unit?: Unit | 'mm' }[] {
@@ -96,7 +80,7 @@ function numberFrom(item: NaturalItem, a: AnswerLike): number | null {
   // A count: the first number, in digits or words.
   const lower = text.toLowerCase();
   const digits = /\b\d+\b/.exec(lower);
-  const words = new RegExp(`\\b(${NUMBER_WORDS.join('|')})\\b`).exec(lower);
+  const words = NUMBER_WORD_RE.exec(lower);
   if (digits && (!words || digits.index <= words.index)) return Number(digits[0]);
   if (words) return NUMBER_WORDS.indexOf(words[1]);
   if (/\b(none|no)\b/.test(lower)) return 0;
