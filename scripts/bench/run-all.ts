@@ -14,6 +14,7 @@ import * as prettier from 'prettier';
 import { runBrowserBench, type BrowserBenchResult } from './browser/runBrowserBench';
 import { runDetectorBench } from './detector';
 import { runFusionBench } from './fusion';
+import { runNaturalBench } from './natural/runNatural';
 import { describeMachine, type MachineInfo } from './machine';
 import { runOdometryBench } from './odometry';
 import { renderReport, type BenchResults, type RunLog } from './plots/report';
@@ -25,7 +26,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const OUT = path.join(repoRoot, 'bench-out', 'all');
 const DOCS = path.join(repoRoot, 'docs', 'bench');
 
-export const BENCHES = ['odometry', 'fusion', 'reasoning', 'detector', 'vlm', 'browser'] as const;
+export const BENCHES = ['odometry', 'fusion', 'reasoning', 'natural', 'detector', 'vlm', 'browser'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export class BenchArgsError extends Error {
@@ -73,6 +74,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       return;
     case 'reasoning':
       await runReasoningBench({ outDir: OUT, quick, log: quiet(name) });
+      return;
+    case 'natural':
+      // Everyday questions over generated scenes and vsibench-dev layouts (scripts/bench/natural/).
+      await runNaturalBench({ outDir: OUT, quick, log: quiet(name) });
       return;
     case 'detector':
       await runDetectorBench({ outDir: OUT, quick, log: quiet(name) });
