@@ -2,7 +2,7 @@
  * Tiny SmolVLM stand-ins in the ONNX layout Transformers.js 4.3.1 loads for Idefics3 / SmolVLM models:
  * onnx/vision_encoder (pixel_values + pixel_attention_mask → image_features), onnx/embed_tokens (input_ids →
  * inputs_embeds) and onnx/decoder_model_merged (inputs_embeds + attention_mask + position_ids +
- * past_key_values.N.{key,value} → logits + present.N.{key,value}).
+ * num_logits_to_keep + past_key_values.N.{key,value} → logits + present.N.{key,value}).
  *
  * Only the weights are tiny. The tokenizer, chat template, processor and preprocessor configs and the generation
  * config are the real files (../shared/models/hub-files), copied byte for byte, so that the real tokenisation,
@@ -11,11 +11,11 @@
  * vocabulary, image_token_id 49190, 512 px frames of 16 px patches, pixel shuffle 4, hence 64 image tokens a
  * frame — so the tiny encoder emits exactly 64 features per 512×512 frame.
  */
-import { GraphBuilder, f32 } from './onnx-writer';
+import { GraphBuilder, f32, i64 } from './onnx-writer';
 import type { ModelFolder } from './modelFolder';
 import { HUB, hubBytes, hubJson } from './hubFiles';
 import { mulberry32, randomWeights } from './rng';
-import { sinEmbedding, sinVocabMatrix } from './tokenEmbedding';
+import { sinEmbedding } from './tokenEmbedding';
 
 export const SMOLVLM_DIMS = {
   hidden: 32,
@@ -87,12 +87,15 @@ function embedTokens(rand: () => number): Uint8Array {
   return g.toModel();
 }
 
-function decoder(rand: () => number, vocabSize: number, suppressIds: readonly number[]): Uint8Array {
+function decoder(rand: () => number, vocabSize: number, emittable: readonly number[]): Uint8Array {
   const { hidden, layers, heads, kvHeads, headDim } = SMOLVLM_DIMS;
   const g = new GraphBuilder('tiny_smolvlm_decoder');
   g.input('inputs_embeds', 'float32', ['batch_size', 'sequence_length', hidden]);
   g.input('attention_mask', 'int64', ['batch_size', 'total_sequence_length']);
   g.input('position_ids', 'int64', ['batch_size', 'sequence_length']);
+  // Transformers.js sets it to 1 while generating (only the last position's logits are read) and 0 for all;
+  // over a 49,280-token vocabulary this keeps a long prompt's prefill from producing megabytes of unused logits.
+  g.input('num_logits_to_keep', 'int64', []);
   for (let l = 0; l < layers; l++) {
     for (const kv of ['key', 'value'])
       g.input(`past_key_values.${l}.${kv}`, 'float32', [
@@ -131,14 +134,23 @@ function decoder(rand: () => number, vocabSize: number, suppressIds: readonly nu
     const merged = g.op1('Reshape', [ctx, g.ints([0, 0, heads * headDim])]);
     x = g.op1('Add', [x, g.op1('MatMul', [merged, w('o', heads * headDim, hidden, 0.4)])]);
   }
-  const lm = sinVocabMatrix(g, rand, vocabSize, hidden, 'lm_head');
-  // Every token but plain words is pushed far down, so the tiny model emits readable words up to max_new_tokens
-  // (never a special token, EOS included, nor a stray byte that decodes to a replacement character).
-  const lmBias = new Float32Array(vocabSize);
-  for (const id of suppressIds) lmBias[id] = -100;
-  const b = g.init('lm_head.bias', f32([vocabSize], lmBias));
-  g.op1('Add', [g.op1('MatMul', [x, lm]), b], {}, 'logits');
-  g.output('logits', 'float32', ['batch_size', 'sequence_length', vocabSize]);
+  // The last num_logits_to_keep positions (all of them for 0): x[:, -n:].
+  const fromEnd = g.op1('Unsqueeze', [g.op1('Neg', ['num_logits_to_keep']), g.ints([0])]);
+  const kept = g.op1('Slice', [x, fromEnd, g.ints([2 ** 31 - 1]), g.ints([1])]);
+  // Logits over the whole vocabulary, computed for the emittable word pieces only and gathered into place; every
+  // other id (special tokens, EOS included, stray bytes) gets -100, so the tiny model emits readable words up to
+  // max_new_tokens. A full [hidden, 49280] head made each step ~4 s on the CPU-emulated WebGPU adapter.
+  const k = emittable.length;
+  const head = g.init('lm_head.weight', f32([hidden, k], randomWeights(rand, hidden * k, 0.5)));
+  const padded = g.op1('Pad', [
+    g.op1('MatMul', [kept, head]),
+    g.ints([0, 0, 0, 0, 0, 1]),
+    g.init('lm_head.floor', f32([], [-100])),
+  ]);
+  const slot = new Array<number>(vocabSize).fill(k);
+  emittable.forEach((id, i) => (slot[id] = i));
+  g.op1('Gather', [padded, g.init('lm_head.slots', i64([vocabSize], slot))], { axis: 2 }, 'logits');
+  g.output('logits', 'float32', ['batch_size', 'kept_length', vocabSize]);
   for (let l = 0; l < layers; l++) {
     for (const kv of ['key', 'value'])
       g.output(`present.${l}.${kv}`, 'float32', ['batch_size', kvHeads, 'total_sequence_length', headDim]);
@@ -146,18 +158,21 @@ function decoder(rand: () => number, vocabSize: number, suppressIds: readonly nu
   return g.toModel();
 }
 
-/** Ids the tiny decoder never emits: added (special) tokens and anything that is not an ASCII word piece. */
-function suppressedIds(tokenizerJson: Uint8Array, vocabSize: number): number[] {
+/** How many word pieces the tiny decoder can emit (the lowest ids: the commonest merges). */
+const EMITTABLE = 2048;
+
+/** The ids the tiny decoder may emit: plain ASCII word pieces of the real vocabulary, never an added token. */
+function emittableIds(tokenizerJson: Uint8Array): number[] {
   const tok = JSON.parse(new TextDecoder().decode(tokenizerJson)) as {
     added_tokens: { id: number }[];
     model: { vocab: Record<string, number> };
   };
-  const allowed = new Set<number>();
-  for (const [piece, id] of Object.entries(tok.model.vocab)) if (/^Ġ?[A-Za-z]+$/.test(piece)) allowed.add(id);
-  for (const t of tok.added_tokens) allowed.delete(t.id);
-  const out: number[] = [];
-  for (let id = 0; id < vocabSize; id++) if (!allowed.has(id)) out.push(id);
-  return out;
+  const added = new Set(tok.added_tokens.map((t) => t.id));
+  return Object.entries(tok.model.vocab)
+    .filter(([piece, id]) => /^Ġ?[A-Za-z]+$/.test(piece) && !added.has(id))
+    .map(([, id]) => id)
+    .sort((a, b) => a - b)
+    .slice(0, EMITTABLE);
 }
 
 /** The real SmolVLM-256M config with tiny weight sizes; `modelType` renames it for the SmolVLM2 stand-in. */
@@ -206,11 +221,7 @@ function folder(config: RealConfig, processorFiles: Record<string, Uint8Array>, 
     onnx: {
       vision_encoder: visionEncoder(rand, image_size, patch_size, config.scale_factor),
       embed_tokens: embedTokens(rand),
-      decoder_model_merged: decoder(
-        rand,
-        config.vocab_size,
-        suppressedIds(tokenizerFiles['tokenizer.json'], config.vocab_size),
-      ),
+      decoder_model_merged: decoder(rand, config.vocab_size, emittableIds(tokenizerFiles['tokenizer.json'])),
     },
   };
 }

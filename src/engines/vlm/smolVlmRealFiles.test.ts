@@ -55,10 +55,10 @@ describe.skipIf(!available)(
     });
 
     it.each([
-      [SMOLVLM_256M, 'one tile (default)', undefined, 64],
-      [SMOLVLM2_256M, 'one tile (default)', undefined, 64],
-      [SMOLVLM2_256M, 'longest edge 2048', 2048, 832],
-    ])('the engine sends %s a 640×480 keyframe as %s: %i image tokens', async (id, _how, edge, n) => {
+      { id: SMOLVLM_256M, how: 'one tile (default)', edge: undefined, n: 64 },
+      { id: SMOLVLM2_256M, how: 'one tile (default)', edge: undefined, n: 64 },
+      { id: SMOLVLM2_256M, how: 'longest edge 2048', edge: 2048, n: 832 },
+    ])('the engine sends $id a 640×480 keyframe as $how: $n image tokens', async ({ id, edge, n }) => {
       const vlm = new SmolVlm({
         source,
         capabilities: NODE_CAPABILITIES,
