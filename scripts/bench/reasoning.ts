@@ -1,7 +1,8 @@
 /**
  * Reasoning benchmark: VSI-Bench-style questions (all eight task types, three direction levels) generated from
  * the ground truth of synthetic scenes, answered by MosaicThinker over mosaics of decreasing perfection, with
- * baselines in the same run, and the size of the compact prompt against raw frames for SmolVLM2.
+ * baselines in the same run, and the size of the compact prompt against raw frames for SmolVLM2, counted with the
+ * real tokenizer, chat template and image processor (promptTokens.ts).
  *   npx tsx scripts/bench/reasoning.ts [--quick] [--scenes=N] [--frames=N] [--no-write]
  * Writes bench-out/reasoning.json and bench-out/reasoning.md.
  *
@@ -27,11 +28,7 @@ import { parseTemplate } from '../../src/core/questions/parseQuestion';
 import { aggregate, scoreItem, type ScoredItem } from '../../src/core/questions/scoring';
 import { NUMERIC_TYPES, type VsiQuestion } from '../../src/core/questions/types';
 import { DEFAULT_MAP_TOKENS } from '../../src/core/prompt/serializeMosaic';
-import {
-  FRAME_WRAPPER_SPECIAL_TOKENS,
-  rawFramesPrompt,
-  SMOLVLM2_IMAGE_SEQ_LEN,
-} from '../../src/core/prompt/rawFrames';
+import { FRAME_WRAPPER_SPECIAL_TOKENS } from '../../src/core/prompt/rawFrames';
 import { estimateTokens, type FramePerceiver } from '../../src/core/reasoning/interfaces';
 import {
   composePrompt,
@@ -42,15 +39,13 @@ import {
 import { solveTask } from '../../src/core/reasoning/solveTask';
 import { generateScene, type SyntheticScene } from '../../src/core/synthetic/generateScene';
 import { TASK_COLUMNS } from './plots/accuracySections';
+import { keyframeImage, promptCounter, videoPrompt, type VideoSettings } from './promptTokens';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * The raw-frame baseline: 32 frames given to SmolVLM2 as a video. Per frame the processor writes
- * "\nFrame from MM:SS:" then <fake_token_around_image><global-img>, 64 <image> tokens (one 512 px tile:
- * 32×32 patches of 16 px, pixel shuffle 4; video frames are never split) and <fake_token_around_image>, with an
- * intro line before the frames and "\n\n" after (transformers SmolVLMProcessor.process_video). Special tokens
- * are counted exactly, the text with the same estimator as the map (src/core/prompt/rawFrames.ts).
+ * The raw-frame baseline: 32 frames given to SmolVLM2 as a video, expanded as its processor does under its real
+ * video settings (promptTokens.ts), the question after them, in the model's chat template.
  */
 export const RAW_FRAMES = 32;
 
@@ -94,7 +89,9 @@ export interface PromptBudgetRow {
   readonly maxMap: number;
   /** The same maps at 4 characters a token (the old estimate), to show how much it undercounts. */
   readonly medianMapChars4: number;
-  /** The whole text prompt the VLM would get: map, tool results, question, options, instruction. */
+  /** The same maps by estimateTokens (the counter used when no tokenizer is loaded), to show how much it overcounts. */
+  readonly medianMapEstimate: number;
+  /** The whole prompt the VLM would get: chat template, keyframe image(s), map, tool results, question, options, instruction. */
   readonly medianPrompt: number;
   readonly maxPrompt: number;
   /** Share of prompts with a grid drawn. */
@@ -109,15 +106,22 @@ export interface PromptBudgetRow {
 
 export interface PromptReport {
   readonly counter: string;
+  /** True when counted with the real tokenizer; false: estimateTokens. */
+  readonly realTokenizer: boolean;
+  readonly video: VideoSettings;
   readonly rawFrames: number;
   readonly imageTokensPerFrame: number;
   readonly wrapperSpecialTokensPerFrame: number;
-  /** Text around the frames (intro, "Frame from MM:SS:" lines, outro), estimated; median over scenes. */
+  /** Text around the frames (intro, "Frame from MM:SS:" lines, outro); median over scenes. */
   readonly rawVideoTextTokens: number;
-  /** The whole video part: special tokens + its text. */
+  /** The whole video part: image tokens, their wrappers and the text around them (median over scenes). */
   readonly rawVideoTokens: number;
+  /** Keyframes the app attaches to the compact prompt (ThinkerBudget.keyframes) and their image tokens each. */
+  readonly keyframes: number;
+  readonly keyframeImageTokens: number;
   /** Question + options + instruction, as the raw-frame prompt would carry them (median). */
   readonly medianQuestionTokens: number;
+  /** The whole raw-frame prompt: chat template, video part, question (median). */
   readonly medianRawPrompt: number;
   readonly budgets: PromptBudgetRow[];
 }
@@ -186,9 +190,13 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
   const loopFrames: Record<string, { added: number; perceived: number }[]> = {};
   const allQuestions: VsiQuestion[] = [];
   const push = (k: string, xs: ScoredItem[]): void => void (items[k] ??= []).push(...xs);
+  const counter = await promptCounter();
+  const keyframes = Array.from({ length: DEFAULT_BUDGET.keyframes }, () => keyframeImage());
+  let keyframeImageTokens = 0;
   const rows = BUDGETS.map(() => ({
     map: [] as number[],
     chars4: [] as number[],
+    estimate: [] as number[],
     prompt: [] as number[],
     grid: [] as boolean[],
     mapRatio: [] as number[],
@@ -198,7 +206,7 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
   const qTokens: number[] = [];
   const rawPrompt: number[] = [];
   const rawText: number[] = [];
-  let rawVideo = 0;
+  const rawVideo: number[] = [];
 
   for (let s = 0; s < nScenes; s++) {
     const seed = 1000 + s;
@@ -241,10 +249,10 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
         // The prompt the VLM would get for each question over the mosaic the loop built, against the same
         // question asked over 32 raw frames of the clip.
         const m = p.mosaic();
-        const video = rawFramesPrompt(RAW_FRAMES, scene.frames.at(-1)!.time);
-        const videoTokens = video.specialTokens + estimateTokens(video.text);
-        rawVideo = videoTokens;
-        rawText.push(estimateTokens(video.text));
+        const video = videoPrompt(counter.video, RAW_FRAMES, scene.frames.at(-1)!.time);
+        const videoTokens = counter.text(video.text);
+        rawVideo.push(videoTokens);
+        rawText.push(videoTokens - video.frames * (counter.video.imageSeqLen + FRAME_WRAPPER_SPECIAL_TOKENS));
         for (const q of qs) {
           const parsed = parseTemplate(q.question, q.options)!;
           const outcome = solveTask(m, parsed);
@@ -255,21 +263,25 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
               ? "Answer with the option's letter from the given choices directly."
               : 'Please answer the question using a single word or phrase.',
           ].join('\n');
-          const qt = estimateTokens(question);
-          qTokens.push(qt);
-          rawPrompt.push(videoTokens + qt);
-          BUDGETS.forEach((b, k) => {
-            const c = composePrompt(m, q, parsed, outcome, { budget: b.budget });
+          qTokens.push(counter.text(question));
+          const raw = (await counter.chat(video.text + question, [])).tokens;
+          rawPrompt.push(raw);
+          for (const [k, b] of BUDGETS.entries()) {
+            // The map's budget is enforced with the same counter, as the app does with the loaded model's tokenizer.
+            const c = composePrompt(m, q, parsed, outcome, { budget: b.budget, countTokens: counter.text });
             const r = rows[k];
             r.budget = { ...DEFAULT_BUDGET, ...b.budget }.mapTokens;
-            r.map.push(c.map.tokens);
+            const mapTokens = counter.text(c.map.text);
+            r.map.push(mapTokens);
             r.chars4.push(Math.ceil(c.map.text.length / 4));
-            const pt = estimateTokens(c.prompt);
-            r.prompt.push(pt);
+            r.estimate.push(estimateTokens(c.map.text));
+            const whole = await counter.chat(c.prompt, keyframes);
+            keyframeImageTokens = whole.imageTokens / Math.max(1, keyframes.length);
+            r.prompt.push(whole.tokens);
             r.grid.push(c.map.gridSize > 0);
-            r.mapRatio.push(videoTokens / c.map.tokens);
-            r.promptRatio.push((videoTokens + qt) / pt);
-          });
+            r.mapRatio.push(videoTokens / mapTokens);
+            r.promptRatio.push(raw / whole.tokens);
+          }
         }
       }
     }
@@ -277,6 +289,8 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
       `scene ${s + 1}/${nScenes} (seed ${seed}): ${gt.objects.length} objects, ${qs.length} questions, ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
   }
+
+  await counter.dispose();
 
   // Baselines from the questions alone.
   const chance: ScoredItem[] = [];
@@ -328,13 +342,16 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
     questions: allQuestions.length,
     conditions,
     prompt: {
-      counter:
-        'estimateTokens: SmolLM2 pre-tokenization (each digit a token) with a conservative allowance inside pieces',
-      rawFrames: RAW_FRAMES,
-      imageTokensPerFrame: SMOLVLM2_IMAGE_SEQ_LEN,
+      counter: counter.name,
+      realTokenizer: counter.real,
+      video: counter.video,
+      rawFrames: Math.min(RAW_FRAMES, counter.video.maxFrames),
+      imageTokensPerFrame: counter.video.imageSeqLen,
       wrapperSpecialTokensPerFrame: FRAME_WRAPPER_SPECIAL_TOKENS,
       rawVideoTextTokens: median(rawText),
-      rawVideoTokens: rawVideo,
+      rawVideoTokens: median(rawVideo),
+      keyframes: keyframes.length,
+      keyframeImageTokens,
       medianQuestionTokens: median(qTokens),
       medianRawPrompt: median(rawPrompt),
       budgets: BUDGETS.map((b, k) => {
@@ -345,6 +362,7 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
           medianMap: median(r.map),
           maxMap: Math.max(...r.map),
           medianMapChars4: median(r.chars4),
+          medianMapEstimate: median(r.estimate),
           medianPrompt: median(r.prompt),
           maxPrompt: Math.max(...r.prompt),
           gridShare: r.grid.filter(Boolean).length / Math.max(1, r.grid.length),
@@ -396,19 +414,20 @@ export function toMarkdown(r: ReasoningBenchReport): string {
 
 export function promptMarkdown(p: PromptReport): string[] {
   const x = (v: number): string => `${v.toFixed(1)}×`;
+  const v = p.video;
   return [
     `### Prompt size: the compact map against ${p.rawFrames} raw frames (SmolVLM2)`,
     '',
-    `Tokens counted with ${p.counter} (no SmolVLM2 tokenizer offline; in the app the loaded model's tokenizer counts). ${p.rawFrames} raw frames as a SmolVLM2 video: ${p.rawFrames} × (${p.imageTokensPerFrame} <image> + ${p.wrapperSpecialTokensPerFrame} wrapper special tokens) + ${p.rawVideoTextTokens} tokens of intro and "Frame from MM:SS:" text = **${p.rawVideoTokens}** tokens. Question + options + instruction: median ${p.medianQuestionTokens} tokens, so the whole raw-frame prompt is ${p.medianRawPrompt} (median).`,
+    `Tokens counted with ${p.counter}. ${p.rawFrames} raw frames as a SmolVLM2 video under its own settings (${v.source}: fps ${v.fps}, at most ${v.maxFrames} frames, each resized to ${v.videoLongestEdge} px then one ${v.tileEdge} px square, never split): ${p.rawFrames} × (${p.imageTokensPerFrame} \`<image>\` + ${p.wrapperSpecialTokensPerFrame} wrapper tokens) + ${p.rawVideoTextTokens} tokens of intro and \`Frame from MM:SS:\` text = **${p.rawVideoTokens}** tokens. Question + options + instruction: median ${p.medianQuestionTokens} tokens; the whole raw-frame prompt in the chat template is ${p.medianRawPrompt} (median). The compact prompt carries ${p.keyframes} keyframe (ThinkerBudget.keyframes), which the VLM engine sends as one tile: ${p.keyframeImageTokens} \`<image>\` tokens (the processor's own default, longest edge 2048, would make a 640×480 keyframe 12 tiles + a global view = 832).`,
     '',
-    '| budget | map median | map max | map at 4 chars/token (median) | frames ÷ map (median / worst) | whole prompt median | whole prompt max | whole raw ÷ whole compact (median / worst) | grid drawn |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| budget | map median | map max | map by estimateTokens (median) | map at 4 chars/token (median) | frames ÷ map (median / worst) | whole prompt median | whole prompt max | whole raw ÷ whole compact (median / worst) | grid drawn |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...p.budgets.map(
       (b) =>
-        `| ${b.name} | ${b.medianMap} | ${b.maxMap} | ${b.medianMapChars4} | ${x(b.mapRatioMedian)} / ${x(b.mapRatioMin)} | ${b.medianPrompt} | ${b.maxPrompt} | ${x(b.promptRatioMedian)} / ${x(b.promptRatioMin)} | ${(100 * b.gridShare).toFixed(0)}% |`,
+        `| ${b.name} | ${b.medianMap} | ${b.maxMap} | ${b.medianMapEstimate} | ${b.medianMapChars4} | ${x(b.mapRatioMedian)} / ${x(b.mapRatioMin)} | ${b.medianPrompt} | ${b.maxPrompt} | ${x(b.promptRatioMedian)} / ${x(b.promptRatioMin)} | ${(100 * b.gridShare).toFixed(0)}% |`,
     ),
     '',
-    `The map is what replaces the frames and is ≥ 20× smaller at the default budget. The whole prompt cannot reach 20×: it would have to fit in ${Math.floor(p.medianRawPrompt / 20)} tokens, and the question with its options and instruction alone takes ${p.medianQuestionTokens} (median, the same in both prompts), before the tool results and the map. The app also attaches 1 keyframe by default (ThinkerBudget.keyframes), which SmolVLM2 splits into 512 px tiles + a global view (≥ ${p.imageTokensPerFrame + p.wrapperSpecialTokensPerFrame} tokens, more when split); it is not in these text counts.`,
+    `Whole prompts: chat template, question, options and instruction on both sides; the compact one adds the tool results, the map and the keyframe's ${p.keyframeImageTokens + p.wrapperSpecialTokensPerFrame} tokens.`,
   ];
 }
 

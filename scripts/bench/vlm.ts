@@ -1,7 +1,8 @@
 /**
  * Transformers.js plumbing benchmark on the tiny generated models (scripts/tiny-models), in Node on the CPU:
  * VLM load time, time to first token and tokens/s, depth estimate time, process memory after loading.
- * The tiny models are a few hundred kB, so these numbers measure our overhead plus the library's, not a real model.
+ * The tiny models carry the real tokenizer and processor files but tiny weights (a few MB in all), so these numbers
+ * measure our overhead plus the library's (real tokenisation and pre-processing included), not a real model.
  *   npx tsx scripts/bench/vlm.ts [--tokens 64]
  * Prints a markdown table and writes bench-out/vlm.json and bench-out/vlm.md.
  */

@@ -5,6 +5,7 @@
  */
 import { GraphBuilder, f32 } from './onnx-writer';
 import type { ModelFolder } from './modelFolder';
+import { HUB, hubBytes } from './hubFiles';
 import { mulberry32, randomWeights } from './rng';
 
 const PATCH = 14;
@@ -33,39 +34,17 @@ export function depthAnythingGraph(seed = 1): Uint8Array {
   return g.toModel();
 }
 
-/** Input side of the tiny processor; the real model uses 518 (37 patches), the tiny one 56 (4 patches). */
-export const TINY_DEPTH_INPUT = 56;
-
+/**
+ * The real config (model_type depth_anything, relative depth) and preprocessor (DPTImageProcessor: 518 px,
+ * aspect kept, sides multiples of 14, ImageNet mean/std, bicubic) of Depth Anything V2 Small; only the graph is
+ * tiny, and it takes any input whose sides are multiples of 14, as the real one.
+ */
 export function depthAnythingFolder(): ModelFolder {
   return {
-    json: {
-      'config.json': {
-        _name_or_path: 'tiny-random/depth-anything-v2-small',
-        architectures: ['DepthAnythingForDepthEstimation'],
-        model_type: 'depth_anything',
-        depth_estimation_type: 'relative',
-        patch_size: PATCH,
-        fusion_hidden_size: CHANNELS,
-        head_hidden_size: CHANNELS,
-        reassemble_hidden_size: CHANNELS,
-        max_depth: null,
-        transformers_version: '4.47.0',
-      },
-      'preprocessor_config.json': {
-        do_normalize: true,
-        do_pad: false,
-        do_rescale: true,
-        do_resize: true,
-        ensure_multiple_of: PATCH,
-        image_mean: [0.485, 0.456, 0.406],
-        image_processor_type: 'DPTImageProcessor',
-        image_std: [0.229, 0.224, 0.225],
-        keep_aspect_ratio: true,
-        resample: 3,
-        rescale_factor: 1 / 255,
-        size: { height: TINY_DEPTH_INPUT, width: TINY_DEPTH_INPUT },
-        size_divisor: null,
-      },
+    json: {},
+    files: {
+      'config.json': hubBytes(HUB.depthAnything, 'config.json'),
+      'preprocessor_config.json': hubBytes(HUB.depthAnything, 'preprocessor_config.json'),
     },
     onnx: { model: depthAnythingGraph() },
   };

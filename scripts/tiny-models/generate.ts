@@ -1,19 +1,26 @@
 /**
  * Generates the tiny Transformers.js model folders used by tests and benchmarks:
  *   npx tsx scripts/tiny-models/generate.ts --out fixtures/models
- * Deterministic (seeded) and idempotent: unchanged files are not rewritten.
+ * Deterministic (seeded) and idempotent: unchanged files are not rewritten. The non-weight files are the real
+ * ones from ../shared/models/hub-files (hubFiles.ts); without them generation stops with a message naming the folder.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEPTH_ANYTHING_V2_SMALL, OWLV2_BASE, SMOLVLM2_256M } from '../../src/engines/transformers/modelIds';
+import {
+  DEPTH_ANYTHING_V2_SMALL,
+  OWLV2_BASE,
+  SMOLVLM2_256M,
+  SMOLVLM_256M,
+} from '../../src/engines/transformers/modelIds';
 import { depthAnythingFolder } from './depthAnything';
 import { writeModelFolder, type ModelFolder } from './modelFolder';
 import { owlv2Folder } from './owlv2';
-import { smolVlmFolder } from './smolvlm';
+import { smolVlm2Folder, smolVlmFolder } from './smolvlm';
 
 export const TINY_MODELS: Record<string, () => ModelFolder> = {
   [DEPTH_ANYTHING_V2_SMALL]: depthAnythingFolder,
-  [SMOLVLM2_256M]: smolVlmFolder,
+  [SMOLVLM2_256M]: smolVlm2Folder,
+  [SMOLVLM_256M]: smolVlmFolder,
   [OWLV2_BASE]: owlv2Folder,
 };
 

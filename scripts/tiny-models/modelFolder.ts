@@ -16,9 +16,11 @@ export const DTYPE_SUFFIXES = {
 } as const;
 
 export interface ModelFolder {
+  /** Generated configs (written as formatted JSON). */
   readonly json: Record<string, unknown>;
   readonly onnx: Record<string, Uint8Array>;
-  readonly text?: Record<string, string>;
+  /** Files written byte for byte: the real tokenizer and processor files (scripts/tiny-models/hubFiles.ts). */
+  readonly files?: Record<string, Uint8Array>;
 }
 
 /** Writes only files whose bytes changed, so regenerating is idempotent and cheap. Returns the files written. */
@@ -35,7 +37,7 @@ export function writeModelFolder(outDir: string, id: string, folder: ModelFolder
   for (const [name, value] of Object.entries(folder.json)) {
     put(name, new TextEncoder().encode(JSON.stringify(value, null, 2) + '\n'));
   }
-  for (const [name, text] of Object.entries(folder.text ?? {})) put(name, new TextEncoder().encode(text));
+  for (const [name, bytes] of Object.entries(folder.files ?? {})) put(name, bytes);
   for (const [name, bytes] of Object.entries(folder.onnx)) {
     for (const suffix of Object.values(DTYPE_SUFFIXES)) put(`onnx/${name}${suffix}.onnx`, bytes);
   }

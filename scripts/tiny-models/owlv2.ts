@@ -1,26 +1,29 @@
 /**
  * Tiny OWLv2 (model_type owlv2) for Transformers.js' zero-shot-object-detection pipeline: one onnx/model graph
- * taking input_ids + attention_mask [labels, seq] and pixel_values [1,3,H,W], returning logits [1, boxes, labels]
- * and pred_boxes [1, boxes, 4] (normalised cx, cy, w, h), the two outputs the OWL-ViT post-processing reads.
+ * taking input_ids + attention_mask [labels, seq] and pixel_values [1,3,960,960], returning logits
+ * [1, boxes, labels] and pred_boxes [1, boxes, 4] (normalised cx, cy, w, h), the two outputs the OWL-ViT
+ * post-processing reads. Its config, preprocessor (960×960, padded square), tokenizer config (CLIPTokenizer,
+ * model_max_length 16, "!" as padding) and special tokens are the real files; tokenizer.json is built from CLIP's
+ * real BPE merges (clipTokenizer.ts). Like the real model, one box per 16 px patch: 60 × 60 = 3600.
  */
 import { GraphBuilder, f32 } from './onnx-writer';
 import type { ModelFolder } from './modelFolder';
+import { clipTokenizerJson } from './clipTokenizer';
+import { HUB, hubBytes, hubJson } from './hubFiles';
 import { mulberry32, randomWeights } from './rng';
-import { buildByteLevelBpe } from './tokenizerJson';
+import { sinEmbedding } from './tokenEmbedding';
 
-const SIZE = 64;
 const PATCH = 16;
 const DIM = 16;
 
-function graph(vocabSize: number): Uint8Array {
+function graph(size: number): Uint8Array {
   const rand = mulberry32(3);
   const g = new GraphBuilder('tiny_owlv2');
   g.input('input_ids', 'int64', ['num_queries', 'sequence_length']);
-  g.input('pixel_values', 'float32', ['batch_size', 3, SIZE, SIZE]);
+  g.input('pixel_values', 'float32', ['batch_size', 3, size, size]);
   g.input('attention_mask', 'int64', ['num_queries', 'sequence_length']);
   // Text: masked mean of token embeddings → [Q, D].
-  const table = g.init('text.embed', f32([vocabSize, DIM], randomWeights(rand, vocabSize * DIM, 1)));
-  const emb = g.op1('Gather', [table, 'input_ids'], { axis: 0 });
+  const emb = sinEmbedding(g, rand, 'input_ids', DIM, 'text.embed');
   const mask = g.op1('Unsqueeze', [g.op1('Cast', ['attention_mask'], { to: 1 }), g.ints([2])]);
   const axis1 = g.ints([1]);
   const sum = g.op1('ReduceSum', [g.op1('Mul', [emb, mask]), axis1], { keepdims: 0 });
@@ -50,82 +53,22 @@ function graph(vocabSize: number): Uint8Array {
 }
 
 export function owlv2Folder(): ModelFolder {
-  const bos = '<|startoftext|>';
-  const eos = '<|endoftext|>';
-  const tok = buildByteLevelBpe({
-    headSpecial: [bos, eos],
-    tailSpecial: [],
-    lowercase: true,
-    postProcessor: (vocab) => ({
-      type: 'TemplateProcessing',
-      single: [
-        { SpecialToken: { id: bos, type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: eos, type_id: 0 } },
-      ],
-      pair: [
-        { SpecialToken: { id: bos, type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: eos, type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 1 } },
-        { SpecialToken: { id: eos, type_id: 1 } },
-      ],
-      special_tokens: {
-        [bos]: { id: bos, ids: [vocab[bos]], tokens: [bos] },
-        [eos]: { id: eos, ids: [vocab[eos]], tokens: [eos] },
-      },
-    }),
-  });
+  const preprocessor = hubJson<{ size: { height: number; width: number } }>(
+    HUB.owlv2,
+    'preprocessor_config.json',
+  );
+  const { json: tokenizer } = clipTokenizerJson(hubBytes(HUB.clipBpe, 'bpe_simple_vocab_16e6.txt.gz'));
   return {
-    json: {
-      'config.json': {
-        _name_or_path: 'tiny-random/owlv2',
-        architectures: ['Owlv2ForObjectDetection'],
-        model_type: 'owlv2',
-        text_config: {
-          model_type: 'owlv2_text_model',
-          hidden_size: DIM,
-          vocab_size: tok.vocabSize,
-          max_position_embeddings: 16,
-        },
-        vision_config: {
-          model_type: 'owlv2_vision_model',
-          hidden_size: DIM,
-          image_size: SIZE,
-          patch_size: PATCH,
-        },
-        projection_dim: DIM,
-        transformers_version: '4.47.0',
-      },
-      'preprocessor_config.json': {
-        do_normalize: true,
-        do_pad: true,
-        do_rescale: true,
-        do_resize: true,
-        image_mean: [0.48145466, 0.4578275, 0.40821073],
-        image_processor_type: 'Owlv2ImageProcessor',
-        image_std: [0.26862954, 0.26130258, 0.27577711],
-        processor_class: 'Owlv2Processor',
-        resample: 2,
-        rescale_factor: 1 / 255,
-        size: { height: SIZE, width: SIZE },
-      },
-      'special_tokens_map.json': { bos_token: bos, eos_token: eos, pad_token: eos, unk_token: eos },
-      'tokenizer.json': tok.json,
-      'vocab.json': tok.vocab,
-      'tokenizer_config.json': {
-        bos_token: bos,
-        eos_token: eos,
-        pad_token: eos,
-        unk_token: eos,
-        model_max_length: 16,
-        do_lower_case: true,
-        clean_up_tokenization_spaces: true,
-        processor_class: 'Owlv2Processor',
-        tokenizer_class: 'CLIPTokenizer',
-      },
+    json: { 'tokenizer.json': tokenizer },
+    files: {
+      'config.json': hubBytes(HUB.owlv2, 'config.json__from_Xenova_owlv2-base-patch16-ensemble'),
+      'preprocessor_config.json': hubBytes(HUB.owlv2, 'preprocessor_config.json'),
+      'tokenizer_config.json': hubBytes(HUB.owlv2, 'tokenizer_config.json'),
+      'special_tokens_map.json': hubBytes(
+        HUB.owlv2,
+        'special_tokens_map.json__from_Xenova_owlv2-base-patch16',
+      ),
     },
-    text: { 'merges.txt': ['#version: 0.2', ...tok.merges.map(([a, b]) => `${a} ${b}`)].join('\n') + '\n' },
-    onnx: { model: graph(tok.vocabSize) },
+    onnx: { model: graph(preprocessor.size.height) },
   };
 }

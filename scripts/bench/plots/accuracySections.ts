@@ -53,14 +53,14 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
   const p = x.prompt;
   const promptRows: Cell[][] = [
     [
-      `${p.rawFrames} raw frames (SmolVLM2 video: ${p.imageTokensPerFrame} + ${p.wrapperSpecialTokensPerFrame} special tokens a frame + timestamp text)`,
+      `${p.rawFrames} raw frames (SmolVLM2 video: ${p.imageTokensPerFrame} + ${p.wrapperSpecialTokensPerFrame} special tokens a frame + timestamp text; whole: + question)`,
       p.rawVideoTokens,
       p.medianRawPrompt,
       1,
       1,
     ],
     ...p.budgets.map((b): Cell[] => [
-      `compact map, ${b.name} (median; max ${b.maxMap} map, ${b.maxPrompt} whole)`,
+      `compact map, ${b.name} (median; max ${b.maxMap} map, ${b.maxPrompt} whole; whole: + tools, question, ${p.keyframes} keyframe)`,
       b.medianMap,
       b.medianPrompt,
       b.mapRatioMedian,
@@ -112,7 +112,7 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
     ),
     '![Prompt tokens](docs/bench/prompt-tokens.svg)',
     '',
-    `Tokens: ${p.counter}; the same counter for both sides, special tokens exact. Whole prompts add the question, options and instruction to both sides (median ${p.medianQuestionTokens} tokens) and the tool results to the compact one, so the whole-prompt ratio cannot reach 20×: that would mean ${Math.floor(p.medianRawPrompt / 20)} tokens in all. The app also attaches 1 keyframe image by default, not counted here.`,
+    `Tokens: ${p.counter}; the same counter for both sides. Raw frames under SmolVLM2's own video settings (${p.video.source}: fps ${p.video.fps}, at most ${p.video.maxFrames} frames, each one ${p.video.tileEdge} px square, never split): ${p.imageTokensPerFrame} \`<image>\` + ${p.wrapperSpecialTokensPerFrame} wrapper tokens a frame and ${p.rawVideoTextTokens} tokens of intro and \`Frame from MM:SS:\` text. Whole prompts are in the model's chat template and carry the question, options and instruction (median ${p.medianQuestionTokens} tokens); the compact one adds the tool results and the ${p.keyframes} keyframe the app attaches, sent as one ${p.video.tileEdge} px tile: ${p.keyframeImageTokens} \`<image>\` tokens (at the processor's own default, longest edge 2048, a 640×480 keyframe would be 12 tiles + a global view = 832). The map by estimateTokens, the counter used before a tokenizer is loaded, is median ${p.budgets[0]?.medianMapEstimate ?? '—'} tokens where the tokenizer counts ${p.budgets[0]?.medianMap ?? '—'}.`,
     '',
   ].join('\n');
 }

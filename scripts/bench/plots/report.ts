@@ -77,7 +77,7 @@ function headline(r: BenchResults): string {
     const p = r.reasoning.prompt;
     const b = p.budgets[0];
     rows.push([
-      `prompt tokens, compact map (${b.name}) vs 32 raw frames; whole prompts`,
+      `prompt tokens (${p.realTokenizer ? "SmolVLM's tokenizer" : 'estimated'}): map (${b.name}) vs 32 raw frames; whole prompts (+ ${p.keyframes} keyframe)`,
       `${Math.round(b.medianMap)} vs ${Math.round(p.rawVideoTokens)} (${f1(b.mapRatioMedian)}× smaller); ${Math.round(b.medianPrompt)} vs ${Math.round(p.medianRawPrompt)} (${f1(b.promptRatioMedian)}×)`,
     ]);
   }

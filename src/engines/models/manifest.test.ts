@@ -39,6 +39,7 @@ describe('parseManifest', () => {
       'onnx-community/depth-anything-v2-small',
       'HuggingFaceTB/SmolVLM2-256M-Video-Instruct',
       'HuggingFaceTB/SmolVLM2-500M-Video-Instruct',
+      'HuggingFaceTB/SmolVLM-256M-Instruct',
       'Xenova/owlv2-base-patch16-ensemble',
     ]);
     // The real YOLOX file, pinned from ../shared/models/yolox-nano/README.md.

@@ -25,6 +25,8 @@ export interface GenerateResult {
   readonly tokens: number;
   /** Prompt tokens, image tokens included. */
   readonly promptTokens: number;
+  /** Of the prompt tokens, the `<image>` tokens the processor expanded the images into. */
+  readonly imageTokens: number;
   /** Wall time of the whole call, preprocessing included. */
   readonly ms: number;
   readonly finishReason: FinishReason;
