@@ -160,8 +160,8 @@ function run(
     }
     case 'route_planning': {
       const at = (n: string): MosaicObject => mainInstance(m, L(n))!;
-      const steps: RoutePlanStep[] = task.steps.map((s) =>
-        s.kind === 'turn' ? s : { kind: 'forward', to: at(s.target).center },
+      const steps: RoutePlanStep[] = task.steps.flatMap((s): RoutePlanStep[] =>
+        s.kind === 'turn' ? [s] : s.kind === 'forward' ? [{ kind: 'forward', to: at(s.target).center }] : [],
       );
       const sim = simulateRoute(f, at(task.start).center, at(task.facing).center, steps);
       const facts = [
@@ -258,6 +258,7 @@ function run(
       ]);
     }
     case 'open':
+    case 'route_directions':
       return answered(undefined, '', []);
   }
 }
