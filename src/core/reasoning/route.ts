@@ -116,6 +116,9 @@ export interface RouteDescription {
   readonly objects: string[];
 }
 
+/** Objects whose footprint comes this close to the straight line (metres) are passed on the way. */
+const PASSING = 0.8;
+
 /** Does the segment a→b cross the convex polygon? (Separating axes of the segment and the polygon's edges.) */
 function segmentHitsPolygon(a: P2, b: P2, poly: P2[]): boolean {
   const axes: P2[] = [[-(b[1] - a[1]), b[0] - a[0]]];
@@ -178,8 +181,12 @@ export function describeRoute(m: Mosaic, fromName: string, toName: string): Rout
     const along = (rel[0] * dir[0] + rel[1] * dir[1]) / len;
     const lateral = (dir[0] * rel[1] - dir[1] * rel[0]) / len;
     if (along <= 0 || along >= len) continue;
+    // Clearance: how close the object's footprint comes to the straight line.
+    const clearance = Math.min(
+      ...poly.map((p) => Math.abs(dir[0] * (p[1] - a[1]) - dir[1] * (p[0] - a[0])) / len),
+    );
     if (segmentHitsPolygon(a, b, poly)) blocking.push({ o, left: lateral > 0 });
-    else if (Math.abs(lateral) < 1.0) passing.push({ o, left: lateral > 0 });
+    else if (clearance < PASSING) passing.push({ o, left: lateral > 0 });
   }
   const facts = [
     `route ${A.label} → ${B.label}: ${bestD.toFixed(1)} m between them (closest points), ${len.toFixed(1)} m centre to centre`,

@@ -276,7 +276,7 @@ const MAX_READINGS = 1000;
  * A plan does not retrace the leg it has just walked: turning back right after "go forward until X" costs as
  * much as this error (the first turn, before any leg, is free to be "back").
  */
-const RETRACE = 60;
+const RETRACE = 40;
 /** Landmarks that are the room's edge itself, wherever I look: "go forward until the wall". */
 const WALL = /\b(?:walls?|corners?)\b/;
 
