@@ -15,15 +15,15 @@ import { evalCommand } from '../../src/cli/commands/eval';
 import { mosaicsFromVsiMetaInfo } from '../../src/core/mosaic/fromVsiMetaInfo';
 import type { Mosaic } from '../../src/core/mosaic/types';
 import { aggregate, type ScoredItem } from '../../src/core/questions/scoring';
+import { readLandmark } from '../../src/core/questions/landmark';
+import { parseTemplate } from '../../src/core/questions/parseQuestion';
+import { taskTargets } from '../../src/core/questions/types';
+import { resolveMapLabel } from '../../src/core/reasoning/routePlanner';
+import { knownLabels } from '../../src/core/reasoning/spatialTools';
+import { APART } from './plots/vsibenchSection';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_DATA = path.join(repoRoot, '..', 'shared', 'data', 'vsibench-dev');
-
-/** Tasks that a box-only map cannot answer as the benchmark means them: reported apart, not in the overall. */
-export const APART: Readonly<Record<string, string>> = {
-  room_size_estimation: 'no floor or walls in a box-only map: the room is estimated from the furniture',
-  obj_appearance_order: 'needs the video (first sight of each object); these scenes have none here',
-};
 
 export interface VsiBenchResult {
   readonly data: string;
@@ -36,6 +36,8 @@ export interface VsiBenchResult {
   /** Tasks reported apart (see APART), 0–100, with the reason. */
   readonly apart: Record<string, { score: number; count: number; reason: string }>;
   readonly counts: Record<string, number>;
+  /** Route questions, and how many of them name a landmark the box map does not hold (door, window, wall, …). */
+  readonly routes: { readonly questions: number; readonly missingLandmark: number };
   readonly seconds: number;
 }
 
@@ -76,6 +78,7 @@ export async function runVsiBench(
   for (const d of ['mosaics', 'questions', 'results']) await mkdir(path.join(work, d), { recursive: true });
   const items: ScoredItem[] = [];
   let notUnderstood = 0;
+  const routes = { questions: 0, missingLandmark: 0 };
   const silent = { out: () => {}, err: (l: string) => log(`  ${l}`) };
   for (const [scene, qs] of [...byScene].sort(([a], [b]) => a.localeCompare(b))) {
     const mosaic = mosaics.get(scene);
@@ -99,6 +102,14 @@ export async function runVsiBench(
         })),
       ),
     );
+    for (const q of qs) {
+      const task = q.question_type === 'route_planning' ? parseTemplate(q.question)?.task : undefined;
+      if (task?.kind !== 'route_planning') continue;
+      routes.questions++;
+      const known = knownLabels(mosaic);
+      if (taskTargets(task).some((n) => !resolveMapLabel(readLandmark(n).name, known)))
+        routes.missingLandmark++;
+    }
     const lines: string[] = [];
     await evalCommand.run([mFile, '--questions', qFile, '--out', rFile], {
       ...silent,
@@ -128,6 +139,7 @@ export async function runVsiBench(
     overall: main.overall,
     apart,
     counts,
+    routes,
     seconds: (performance.now() - t0) / 1000,
   };
   if (opts.outDir) {
@@ -135,44 +147,6 @@ export async function runVsiBench(
     await writeFile(path.join(opts.outDir, 'vsibench.json'), JSON.stringify(result, null, 2) + '\n');
   }
   return result;
-}
-
-/** The BENCHMARKS.md section. */
-export function vsibenchSection(r: VsiBenchResult | undefined): string {
-  if (!r) return '';
-  const rows = Object.entries(r.tasks).map(([t, v]) => `| ${t} | ${r.counts[t] ?? ''} | ${v.toFixed(1)} |`);
-  const apart = Object.entries(r.apart).map(
-    ([t, a]) => `| ${t} | ${a.count} | ${a.score.toFixed(1)} | ${a.reason} |`,
-  );
-  return [
-    '## VSI-Bench on ground-truth layouts (vsibench-dev)',
-    '',
-    `The benchmark's own questions (${r.questions} questions, ${r.scenes} ARKitScenes scenes, \`${r.data}\`) asked ` +
-      "over mosaic files made from the benchmark's own 3D boxes (its `meta_info`, z up): the ground-truth-map " +
-      'condition, which checks reading the real questions and the spatial tools on real room layouts. Reproduce: ' +
-      '`npx tsx scripts/bench/vsibench.ts` (writes the mosaic files and per-scene questions files, runs ' +
-      '`spatial-mosaic eval` on each). Object size is the longest box side, counts the boxes, distances between ' +
-      'the boxes’ closest points (the benchmark measured those on point clouds).',
-    '',
-    `Questions not understood: **${r.notUnderstood} of ${r.questions}**.`,
-    '',
-    '| task | questions | score (0–100) |',
-    '| --- | ---: | ---: |',
-    ...rows,
-    `| **overall (these tasks)** | | **${r.overall.toFixed(1)}** |`,
-    '',
-    'Reported apart (a box-only map does not hold what they need):',
-    '',
-    '| task | questions | score | why apart |',
-    '| --- | ---: | ---: | --- |',
-    ...apart,
-    ...(r.apart.obj_appearance_order
-      ? []
-      : [
-          `| obj_appearance_order | 0 | – | ${APART.obj_appearance_order}; vsibench-dev holds none of these questions |`,
-        ]),
-    '',
-  ].join('\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
