@@ -58,6 +58,12 @@ describe('route planning over a real-like layout', () => {
     // The closest chair (chair1, at (2.5, 0.8)) is nearly straight ahead, a little left: still left, not back.
     expect(solve(near, OPTS3).answer).not.toBe('C');
   });
+  it('picks the instance a relational name means ("the chair by the sofa")', () => {
+    const q = `${ask('the tv facing the table. You want to navigate to the chair by the sofa.')}1. [please fill in] 2. Go forward until the chair by the sofa. You have reached the final destination.`;
+    const r = solve(q, OPTS3);
+    expect(r.facts).toContain('picked by relation: chair by the sofa → the chair nearest the sofa');
+    expect(r.objects).toEqual(['tv', 'chair2']);
+  });
   it('reasons from the landmarks that exist when one is missing, and says so', () => {
     const q = `${ask('the door and facing the sofa. You want to navigate to the bed.')}1. Go forward until the sofa 2. [please fill in] 3. Go forward until the bed. You have reached the final destination.`;
     const r = solve(q, OPTS3);

@@ -478,6 +478,7 @@ export function planRoute(
       : { center: [0, 0] as P2, u: [1, 0] as P2, v: [0, 1] as P2, hu: 2.5, hv: 2.5 };
   const resolved = new Map<string, Resolved>();
   const missing: string[] = [];
+  const relations: string[] = [];
   const names = [
     q.start,
     q.facing,
@@ -488,8 +489,25 @@ export function planRoute(
     if (!n || resolved.has(n)) continue;
     const lm = readLandmark(n);
     const label = resolveMapLabel(lm.name, known);
-    if (label) resolved.set(n, { kind: 'objects', label, list: objectsLabelled(m, label).map(place), lm });
-    else {
+    if (label) {
+      let list = objectsLabelled(m, label).map(place);
+      // "the tv on the table", "the chair by the sofa": of several, the one nearest the object the relation names.
+      const rel = lm.relation
+        ? /^(?:on top of|on|by|near(?: by)?|next to|beside|closest to|closer to|nearest to|nearer to|under(?:neath)?|above|below|against|in front of|behind)\s+(.+)$/.exec(
+            lm.relation,
+          )
+        : null;
+      const anchorLabel =
+        rel && list.length > 1 ? resolveMapLabel(readLandmark(rel[1]).name, known) : undefined;
+      if (anchorLabel && anchorLabel !== label) {
+        const anchors = objectsLabelled(m, anchorLabel).map(place);
+        const gap = (p: Placed): number =>
+          Math.min(...anchors.map((a) => Math.hypot(...sub2(a.center, p.center))));
+        list = [[...list].sort((a, b) => gap(a) - gap(b))[0]];
+        relations.push(`${n} → the ${label} nearest the ${anchorLabel}`);
+      }
+      resolved.set(n, { kind: 'objects', label, list, lm });
+    } else {
       resolved.set(n, { kind: EDGE.test(lm.name) ? 'edge' : 'unknown', lm });
       if (!missing.includes(lm.name)) missing.push(lm.name);
     }
@@ -517,6 +535,7 @@ export function planRoute(
     return `${n} → not in the map (${r.kind === 'edge' ? 'somewhere on the room’s edge' : 'somewhere ahead'}; every place weighed)`;
   };
   facts.push(`route landmarks: ${[...resolved.keys()].map(describe).join('; ')}`);
+  if (relations.length) facts.push(`picked by relation: ${relations.join('; ')}`);
   if (q.facingHow && q.facingHow !== 'toward')
     facts.push(
       `start heading: ${q.facingHow === 'away' ? `back to the ${q.facing}` : q.facingHow === 'into-room' ? 'into the room (towards its middle)' : 'out of the room'}`,
