@@ -435,8 +435,16 @@ function startStates(ctx: Ctx, q: RouteQuestion): State[] {
         continue;
       }
       for (const f of candidates(F, base)) {
-        const h = norm2(sub2(f.center, pos));
-        out.push({ ...base, heading: how === 'away' ? [-h[0], -h[1]] : h });
+        // Standing at a large object means at its side nearest where I look, not in its middle.
+        let from = pos;
+        if (at) {
+          const toF = norm2(sub2(f.center, at.center));
+          let reach = 0;
+          for (const c of at.footprint) reach = Math.max(reach, dot2(sub2(c, at.center), toF));
+          from = add2(at.center, toF, Math.min(reach, Math.hypot(...sub2(f.center, at.center)) / 2));
+        }
+        const h = norm2(sub2(f.center, from));
+        out.push({ ...base, pos: from, heading: how === 'away' ? [-h[0], -h[1]] : h });
       }
       continue;
     }
