@@ -129,3 +129,24 @@ describe('free-form routes', () => {
     expect(r.text).toBe('I have not seen a fridge here, so I cannot give that route.');
   });
 });
+
+describe('routes asked without options', () => {
+  it('gives the turns; a long route is settled blank by blank', () => {
+    const steps = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `${2 * i + 1}. Go forward until the ${i % 2 ? 'sofa' : 'bed'} ${2 * i + 2}. [please fill in]`,
+      ).join(' ');
+    const short = parseTemplate(
+      `${ask('the tv facing the sofa. You want to navigate to the bed.')}1. Go forward until the sofa 2. [please fill in] 3. Go forward until the bed. You have reached the final destination.`,
+    )!;
+    expect(solveTask(room(), short)).toMatchObject({ status: 'answered', answer: 'left' });
+    const long = parseTemplate(
+      `${ask('the tv facing the bed. You want to navigate to the table.')}${steps(6)} 13. Go forward until the table. You have reached the final destination.`,
+    )!;
+    const r = planRoute(room(), long.task as Extract<Task, { kind: 'route_planning' }>, undefined);
+    expect(r.turns).toHaveLength(6);
+    expect(r.answer).toBe(r.turns.join(', '));
+  });
+});

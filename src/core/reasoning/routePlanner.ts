@@ -454,6 +454,8 @@ function startStates(ctx: Ctx, q: RouteQuestion): State[] {
 }
 
 const TURNS: Turn[] = ['left', 'right', 'back'];
+/** Without options, every sequence of turns is weighed up to this many blanks (3⁴ = 81 sequences). */
+const MAX_ENUMERATED = 4;
 
 /** Every sequence of n turns (for a route asked without options). */
 function allTurns(n: number): Turn[][] {
@@ -523,7 +525,23 @@ export function planRoute(
   const ctx: Ctx = { room, resolved, edges: edgePoints(room), inside: interiorPoints(room) };
   const starts = startStates(ctx, q);
   const blanks = q.steps.filter((s) => s.kind === 'turn').length;
-  const readings = (options ?? allTurns(blanks).map((t) => ({ letter: t.join(', '), turns: t }))).map(
+  const candidatesTurns = (): Turn[][] => {
+    if (blanks <= MAX_ENUMERATED) return allTurns(blanks);
+    // Long routes asked without options: fix the blanks one at a time (a blank not yet fixed costs the same
+    // for every choice of the earlier ones).
+    const fixed: Turn[] = [];
+    for (let j = 0; j < blanks; j++) {
+      let bestT: Turn = 'left';
+      let bestL = -1;
+      for (const t of TURNS) {
+        const l = likelihood(ctx, q, [...fixed, t], starts).l;
+        if (l > bestL) [bestL, bestT] = [l, t];
+      }
+      fixed.push(bestT);
+    }
+    return [fixed];
+  };
+  const readings = (options ?? candidatesTurns().map((t) => ({ letter: t.join(', '), turns: t }))).map(
     (o) => ({
       o,
       ...(o.turns ? likelihood(ctx, q, o.turns, starts) : { l: -1, best: undefined }),
