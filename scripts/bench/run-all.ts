@@ -20,13 +20,23 @@ import { runOdometryBench } from './odometry';
 import { renderReport, type BenchResults, type RunLog } from './plots/report';
 import { runReasoningBench } from './reasoning';
 import { runVlmBench } from './vlm';
+import { runVsiBench } from './vsibench';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Its own folder: other people's ad-hoc runs of one bench write bench-out/<name>.json and must not mix into the report.
 const OUT = path.join(repoRoot, 'bench-out', 'all');
 const DOCS = path.join(repoRoot, 'docs', 'bench');
 
-export const BENCHES = ['odometry', 'fusion', 'reasoning', 'natural', 'detector', 'vlm', 'browser'] as const;
+export const BENCHES = [
+  'odometry',
+  'fusion',
+  'reasoning',
+  'vsibench',
+  'natural',
+  'detector',
+  'vlm',
+  'browser',
+] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export class BenchArgsError extends Error {
@@ -79,6 +89,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // Everyday questions over generated scenes and vsibench-dev layouts (scripts/bench/natural/).
       await runNaturalBench({ outDir: OUT, quick, log: quiet(name) });
       return;
+    case 'vsibench':
+      // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
+      await runVsiBench({ outDir: OUT, log: quiet(name) });
+      return;
     case 'detector':
       await runDetectorBench({ outDir: OUT, quick, log: quiet(name) });
       return;
@@ -108,6 +122,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
     odometry: await j('odometry'),
     fusion: await j('fusion'),
     reasoning: await j('reasoning'),
+    vsibench: await j('vsibench'),
     detector: await j('detector'),
     vlm: await j('vlm'),
     browser,

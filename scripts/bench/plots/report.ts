@@ -7,6 +7,7 @@ import { fusionSection, odometrySection, reasoningSection } from './accuracySect
 import { markdownTable, type Cell } from './markdownTable';
 import { f1, type BenchResults } from './reportCommon';
 import { perceptionSection, storageSection } from './runtimeSections';
+import { vsibenchSection } from './vsibenchSection';
 
 export type { BenchResults, RunEntry, RunLog } from './reportCommon';
 
@@ -118,6 +119,7 @@ export function renderReport(r: BenchResults): Report {
     `Mode: ${r.run.quick ? '`--quick` (smaller scenes, fewer frames; a full run overwrites this file)' : 'full'}.\n`,
     headline(r),
     reasoningSection(r, svgs),
+    vsibenchSection(r.vsibench),
     odometrySection(r),
     fusionSection(r, svgs),
     perceptionSection(r, svgs),

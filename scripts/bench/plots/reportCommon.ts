@@ -9,6 +9,7 @@ import { machineLine, type MachineInfo } from '../machine';
 import type { OdometryBenchResult } from '../odometry';
 import type { ReasoningBenchReport } from '../reasoning';
 import type { VlmBenchResult } from '../vlm';
+import type { VsiBenchResult } from '../vsibench';
 
 export interface RunEntry {
   readonly quick: boolean;
@@ -29,6 +30,7 @@ export interface BenchResults {
   readonly odometry?: OdometryBenchResult;
   readonly fusion?: FusionBenchResult;
   readonly reasoning?: ReasoningBenchReport;
+  readonly vsibench?: VsiBenchResult;
   readonly detector?: DetectorBenchResult;
   readonly vlm?: VlmBenchResult;
   readonly browser?: BrowserBenchResult;

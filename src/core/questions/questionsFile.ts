@@ -1,4 +1,12 @@
-import { NUMERIC_TYPES, QUESTION_TYPES, isQuestionType, type VsiQuestion } from './types';
+import {
+  ANSWER_UNITS,
+  NUMERIC_TYPES,
+  QUESTION_TYPES,
+  isQuestionType,
+  type AnswerUnit,
+  type EvalQuestion,
+  type VsiQuestion,
+} from './types';
 import { parseOption } from './parseQuestion';
 import { questionLengthProblem } from './limits';
 import { toFloat } from './scoring';
@@ -14,8 +22,23 @@ function quote(v: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-/** Validates parsed JSON as a questions file; returns the questions with ids as strings. */
+/** Validates parsed JSON as a questions file of VSI-Bench questions (every item has a question_type). */
 export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
+  return validateEvalItems(json, file).map((q, i) => {
+    if (!q.question_type)
+      throw new QuestionsFileError(
+        `${file}: item ${i} (id ${quote(q.id)}): "question_type" undefined is not one of ${QUESTION_TYPES.join(', ')}`,
+      );
+    return q as VsiQuestion;
+  });
+}
+
+/**
+ * Validates parsed JSON as a questions file for `eval`: VSI-Bench items, and free-form items without
+ * `question_type` (ground truth a number with an optional "unit", an option letter, yes/no, left/right or an
+ * object name). Returns the items with ids as strings.
+ */
+export function validateEvalItems(json: unknown, file: string): EvalQuestion[] {
   const fail = (msg: string): never => {
     throw new QuestionsFileError(`${file}: ${msg}`);
   };
@@ -33,7 +56,7 @@ export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
     if (seen.has(id)) fail(`${at}: duplicate id`);
     seen.add(id);
     const type = o.question_type;
-    if (typeof type !== 'string' || !isQuestionType(type))
+    if (type !== undefined && type !== null && (typeof type !== 'string' || !isQuestionType(type)))
       return fail(`${at}: "question_type" ${quote(type)} is not one of ${QUESTION_TYPES.join(', ')}`);
     if (typeof o.question !== 'string' || o.question.trim() === '')
       return fail(`${at}: "question" must be a non-empty string`);
@@ -43,6 +66,7 @@ export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
     if (typeof gt !== 'string' && typeof gt !== 'number')
       return fail(`${at}: "ground_truth" must be a string or number`);
     let options: string[] | undefined;
+    if (typeof type !== 'string') return freeForm(o, id, gt, at, fail);
     if (NUMERIC_TYPES.has(type)) {
       if (toFloat(gt) === undefined)
         fail(`${at}: "ground_truth" ${quote(gt)} is not a number, as ${type} needs`);
@@ -56,4 +80,35 @@ export function validateQuestions(json: unknown, file: string): VsiQuestion[] {
     }
     return { id, question_type: type, question: o.question, options, ground_truth: gt };
   });
+}
+
+function freeForm(
+  o: Record<string, unknown>,
+  id: string,
+  gt: string | number,
+  at: string,
+  fail: (msg: string) => never,
+): EvalQuestion {
+  let options: string[] | undefined;
+  if (o.options !== undefined && o.options !== null) {
+    if (!Array.isArray(o.options) || o.options.some((x) => typeof x !== 'string'))
+      fail(`${at}: "options" must be a list of strings ("A. …", "B. …")`);
+    options = o.options as string[];
+  }
+  let unit: AnswerUnit | undefined;
+  if (o.unit !== undefined && o.unit !== null) {
+    if (typeof o.unit !== 'string' || !(ANSWER_UNITS as readonly string[]).includes(o.unit))
+      fail(`${at}: "unit" ${quote(o.unit)} is not one of ${ANSWER_UNITS.join(', ')}`);
+    if (toFloat(gt) === undefined)
+      fail(`${at}: "unit" is given but "ground_truth" ${quote(gt)} is not a number`);
+    unit = o.unit as AnswerUnit;
+  }
+  if (typeof gt === 'string' && gt.trim() === '') fail(`${at}: "ground_truth" is empty`);
+  return {
+    id,
+    question: o.question as string,
+    ground_truth: gt,
+    ...(options ? { options } : {}),
+    ...(unit ? { unit } : {}),
+  };
 }

@@ -36,6 +36,24 @@ export interface VsiQuestion {
   readonly ground_truth: string | number;
 }
 
+/** Units a free-form item's numeric ground truth may carry (`"unit"` in a questions file). */
+export const ANSWER_UNITS = ['m', 'cm', 'mm', 'ft', 'in', 'm2', 'ft2'] as const;
+export type AnswerUnit = (typeof ANSWER_UNITS)[number];
+
+/**
+ * An item of a questions file as `eval` reads it: a VSI-Bench question (with `question_type`), or a free-form
+ * question without one, whose `ground_truth` is a number (MRA; `unit` says in what), an option letter when
+ * `options` are given, "yes"/"no", "left"/"right", or an object name.
+ */
+export interface EvalQuestion {
+  readonly id: string;
+  readonly question_type?: QuestionType;
+  readonly question: string;
+  readonly options?: string[];
+  readonly ground_truth: string | number;
+  readonly unit?: AnswerUnit;
+}
+
 export interface AnswerOption {
   /** 'A', 'B', … */
   readonly letter: string;
@@ -45,7 +63,17 @@ export interface AnswerOption {
 export type DirectionLevel = 'easy' | 'medium' | 'hard';
 export type Turn = 'left' | 'right' | 'back';
 
-export type RouteStep = { readonly kind: 'forward'; readonly target: string } | { readonly kind: 'turn' };
+export type RouteStep =
+  | { readonly kind: 'forward'; readonly target: string }
+  | { readonly kind: 'turn' }
+  /** "Go forward about one foot": a short walk along the current heading, no landmark. */
+  | { readonly kind: 'walk'; readonly metres: number };
+
+/**
+ * How the start heading of a route is given: towards the facing object (default), with my back to it, or
+ * "facing into the room" / "facing the outside" (no object: towards or away from the middle of the room).
+ */
+export type RouteFacing = 'toward' | 'away' | 'into-room' | 'out-of-room';
 
 export type Task =
   | { readonly kind: 'object_counting'; readonly label: string }
@@ -66,7 +94,11 @@ export type Task =
       readonly facing: string;
       readonly destination: string;
       readonly steps: RouteStep[];
+      /** Absent = 'toward'; with 'into-room' / 'out-of-room', `facing` is ''. */
+      readonly facingHow?: RouteFacing;
     }
+  /** "how do I get from the sofa to the fridge?" — the route in words, over the map. */
+  | { readonly kind: 'route_directions'; readonly from: string; readonly to: string }
   | { readonly kind: 'obj_appearance_order'; readonly labels: string[] }
   // Free-form kinds (no VSI-Bench template).
   /** "what is behind me?" — objects in a direction from where the user stands now (the last camera pose). */
@@ -114,12 +146,14 @@ export function taskTargets(task: Task): string[] {
     case 'route_planning':
       return [
         task.start,
-        task.facing,
+        ...(task.facing ? [task.facing] : []),
         ...task.steps.flatMap((s) => (s.kind === 'forward' ? [s.target] : [])),
         task.destination,
       ].filter((x, i, all) => all.indexOf(x) === i);
     case 'obj_appearance_order':
       return [...task.labels];
+    case 'route_directions':
+      return [task.from, task.to];
     case 'ego_direction_of':
       return [task.target];
     case 'pair_relation':

@@ -1,7 +1,12 @@
 import type { Vec3 } from '../geometry/types';
+import type { Mosaic, MosaicObject } from '../mosaic/types';
+import { readLandmark } from '../questions/landmark';
 import type { Turn } from '../questions/types';
-import { toPlane, type WorldFrame } from './orientedBox';
-import { signedAngle, type P2 } from './planeGeometry';
+import { checkLeg, freeSpaceOf } from './freeSpace';
+import { boxCorners, toPlane, worldFrame, type WorldFrame } from './orientedBox';
+import { convexHull, signedAngle, type P2 } from './planeGeometry';
+import { resolveMapLabel } from './routePlanner';
+import { boxOf, knownLabels, objectDistance, objectsLabelled } from './spatialTools';
 
 /**
  * Route planning (VSI-Bench): start at A facing B, then a list of "Go forward until X" legs with turns to fill
@@ -78,4 +83,134 @@ export function pickRouteOption(sim: RouteSimulation, options: (Turn[] | undefin
     }
   });
   return best;
+}
+
+/**
+ * "How do I get from the sofa to the fridge?", "directions from the bed to the door", "how can I walk to the
+ * tv from the table" → {from, to}; undefined when the question is not a request for a route between two things.
+ */
+export function parseRouteRequest(question: string): { from: string; to: string } | undefined {
+  const q = question
+    .toLowerCase()
+    .replace(/[?!.]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const lead =
+    /^(?:(?:please\s+)?(?:tell me |show me |give me )?(?:how (?:do|can|would|should) (?:i|you|we|one) (?:get|go|walk|move|navigate|reach|travel|make (?:my|our) way)|how to (?:get|go|walk|navigate|reach)|(?:what(?:'s| is) the |a )?(?:route|way|path|directions?)|navigate|guide me|take me|walk me))\s+/;
+  const m = lead.exec(q);
+  if (!m) return undefined;
+  const rest = q.slice(m[0].length);
+  const a = /^from (?:the |a |my )?(.+?) (?:to|towards?|over to|into) (?:the |a |my )?(.+)$/.exec(rest);
+  if (a) return { from: a[1], to: a[2] };
+  const b = /^(?:to|towards?|over to) (?:the |a |my )?(.+?) from (?:the |a |my )?(.+)$/.exec(rest);
+  if (b) return { from: b[2], to: b[1] };
+  return undefined;
+}
+
+export interface RouteDescription {
+  readonly ok: boolean;
+  readonly text: string;
+  readonly facts: string[];
+  readonly missing: string[];
+  /** Ids of the objects the route uses (start, end, those passed). */
+  readonly objects: string[];
+}
+
+/** Objects whose footprint comes this close to the straight line (metres) are passed on the way. */
+const PASSING = 0.8;
+
+/** Does the segment a→b cross the convex polygon? (Separating axes of the segment and the polygon's edges.) */
+function segmentHitsPolygon(a: P2, b: P2, poly: P2[]): boolean {
+  const axes: P2[] = [[-(b[1] - a[1]), b[0] - a[0]]];
+  for (let i = 0; i < poly.length; i++) {
+    const p = poly[i];
+    const q = poly[(i + 1) % poly.length];
+    axes.push([-(q[1] - p[1]), q[0] - p[0]]);
+  }
+  for (const ax of axes) {
+    const proj = (p: P2): number => p[0] * ax[0] + p[1] * ax[1];
+    const s0 = Math.min(proj(a), proj(b));
+    const s1 = Math.max(proj(a), proj(b));
+    const ps = poly.map(proj);
+    if (Math.max(...ps) < s0 || Math.min(...ps) > s1) return false;
+  }
+  return true;
+}
+
+/**
+ * The route between two objects in words: how far, what lies in the way (go around it on which side) and what
+ * I pass on my left or right, walking from the one to the other. Uses the nearest pair of instances.
+ */
+export function describeRoute(m: Mosaic, fromName: string, toName: string): RouteDescription {
+  const known = knownLabels(m);
+  const names = [fromName, toName].map((n) => readLandmark(n).name);
+  const labels = names.map((n) => resolveMapLabel(n, known));
+  const missing = names.filter((_, i) => !labels[i]);
+  if (missing.length) {
+    const text = `I have not seen ${missing.map((l) => `a ${l}`).join(' or ')} here, so I cannot give that route.`;
+    return { ok: false, text, facts: [text], missing, objects: [] };
+  }
+  let pair: [MosaicObject, MosaicObject] | undefined;
+  let bestD = Infinity;
+  for (const a of objectsLabelled(m, labels[0]!))
+    for (const b of objectsLabelled(m, labels[1]!)) {
+      if (a === b) continue;
+      const d = objectDistance(m, a, b);
+      if (d < bestD) {
+        bestD = d;
+        pair = [a, b];
+      }
+    }
+  if (!pair) {
+    const text = `The ${labels[0]} and the ${labels[1]} are the same object here.`;
+    return { ok: false, text, facts: [text], missing: [], objects: [] };
+  }
+  const [A, B] = pair;
+  const f = worldFrame(m.up);
+  const a = toPlane(f, A.center);
+  const b = toPlane(f, B.center);
+  const dir: P2 = [b[0] - a[0], b[1] - a[1]];
+  const len = Math.hypot(dir[0], dir[1]) || 1;
+  const blocking: { o: MosaicObject; left: boolean }[] = [];
+  const passing: { o: MosaicObject; left: boolean }[] = [];
+  for (const o of m.objects) {
+    if (o === A || o === B) continue;
+    const poly = convexHull(boxCorners(boxOf(m, o)).map((c) => toPlane(f, c)));
+    const c = toPlane(f, o.center);
+    const rel: P2 = [c[0] - a[0], c[1] - a[1]];
+    const along = (rel[0] * dir[0] + rel[1] * dir[1]) / len;
+    const lateral = (dir[0] * rel[1] - dir[1] * rel[0]) / len;
+    if (along <= 0 || along >= len) continue;
+    // Clearance: how close the object's footprint comes to the straight line.
+    const clearance = Math.min(
+      ...poly.map((p) => Math.abs(dir[0] * (p[1] - a[1]) - dir[1] * (p[0] - a[0])) / len),
+    );
+    if (segmentHitsPolygon(a, b, poly)) blocking.push({ o, left: lateral > 0 });
+    else if (clearance < PASSING) passing.push({ o, left: lateral > 0 });
+  }
+  const facts = [
+    `route ${A.label} → ${B.label}: ${bestD.toFixed(1)} m between them (closest points), ${len.toFixed(1)} m centre to centre`,
+  ];
+  const parts = [`From the ${A.label}, head towards the ${B.label}, about ${bestD.toFixed(1)} m away.`];
+  const space = freeSpaceOf(m);
+  const leg = space ? checkLeg(space, A, B) : undefined;
+  if (leg && !leg.clear && leg.length !== undefined)
+    facts.push(`walkable path ${leg.length.toFixed(1)} m over free space`);
+  for (const x of blocking)
+    // The obstacle's centre lies to one side of the line: going round the other side is shorter.
+    parts.push(`The ${x.o.label} is in the way: go around it on its ${x.left ? 'right' : 'left'}.`);
+  if (passing.length)
+    parts.push(
+      `On the way you pass ${passing.map((x) => `the ${x.o.label} on your ${x.left ? 'left' : 'right'}`).join(' and ')}.`,
+    );
+  facts.push(
+    `in the way: ${blocking.map((x) => x.o.label).join(', ') || 'nothing'}; passed: ${passing.map((x) => x.o.label).join(', ') || 'nothing'}`,
+  );
+  return {
+    ok: true,
+    text: parts.join(' '),
+    facts,
+    missing: [],
+    objects: [A.id, B.id, ...blocking.map((x) => x.o.id), ...passing.map((x) => x.o.id)],
+  };
 }

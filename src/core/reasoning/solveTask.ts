@@ -14,7 +14,9 @@ import {
   relativeAngleDeg,
 } from './relations';
 import { checkLeg, describeLeg, freeSpaceOf } from './freeSpace';
-import { pickRouteOption, simulateRoute, type RoutePlanStep } from './route';
+import { readLandmark } from '../questions/landmark';
+import { describeRoute } from './route';
+import { planRoute, resolveMapLabel, routeOptions } from './routePlanner';
 import {
   appearanceOrder,
   countLabel,
@@ -72,7 +74,10 @@ export function solveTask(m: Mosaic, parsed: ParsedQuestion): ToolOutcome {
   const base = { missing, labels };
   const task = parsed.task;
   // Counting needs no instance; relative distance and appearance order tolerate some missing choices.
+  // Routes reason around landmarks the map lacks (planRoute says which in its facts).
   const tolerant =
+    task.kind === 'route_planning' ||
+    task.kind === 'route_directions' ||
     task.kind === 'object_counting' ||
     task.kind === 'object_rel_distance' ||
     task.kind === 'obj_appearance_order';
@@ -159,33 +164,25 @@ function run(
       return answered(letter ?? cls, `The ${L(task.query)} is to the ${cls}.`, facts);
     }
     case 'route_planning': {
-      const at = (n: string): MosaicObject => mainInstance(m, L(n))!;
-      const steps: RoutePlanStep[] = task.steps.map((s) =>
-        s.kind === 'turn' ? s : { kind: 'forward', to: at(s.target).center },
-      );
-      const sim = simulateRoute(f, at(task.start).center, at(task.facing).center, steps);
-      const facts = [
-        `route turns = ${sim.turns.join(', ')} (angles ${sim.angles.map((a) => a.toFixed(0) + '°').join(', ')})`,
-      ];
-      // Each "go forward until X" leg checked against free space: the turns stay those of the straight legs
-      // the question describes; whether those legs are walkable (or how far around) goes into the facts.
+      const r = planRoute(m, task, options ? routeOptions(options, parseTurns) : undefined);
+      // With a free-space grid, each leg between landmarks in the map is also checked for walkability.
       const space = freeSpaceOf(m);
+      const facts = [...r.facts];
       if (space) {
-        let from = at(task.start);
-        let n = 0;
-        for (const s of task.steps) {
-          if (s.kind !== 'forward') continue;
-          const to = at(s.target);
-          facts.push(describeLeg(++n, from.label, to.label, checkLeg(space, from, to)));
-          from = to;
-        }
+        const legs = [task.start, ...task.steps.flatMap((s) => (s.kind === 'forward' ? [s.target] : []))]
+          .map((n) => mainInstance(m, resolveMapLabel(readLandmark(n).name, knownLabels(m)) ?? ''))
+          .filter((o): o is MosaicObject => o !== undefined);
+        for (let i = 1; i < legs.length; i++)
+          facts.push(describeLeg(i, legs[i - 1].label, legs[i].label, checkLeg(space, legs[i - 1], legs[i])));
       }
-      if (!options) return answered(sim.turns.join(', '), `Turn ${sim.turns.join(', then ')}.`, facts);
-      const k = pickRouteOption(
-        sim,
-        options.map((o) => parseTurns(o.text)),
-      );
-      return answered(k >= 0 ? options[k].letter : undefined, `Turns: ${sim.turns.join(', ')}.`, facts);
+      const out = answered(r.answer, options ? `Turns: ${r.turns.join(', ')}.` : r.text, facts);
+      return { ...out, labels: r.labels };
+    }
+    case 'route_directions': {
+      const r = describeRoute(m, task.from, task.to);
+      return r.ok
+        ? answered(r.text, r.text, r.facts)
+        : { ...base, status: 'missing', text: r.text, facts: r.facts, missing: r.missing };
     }
     case 'obj_appearance_order': {
       const order = appearanceOrder(m, task.labels.map(L));

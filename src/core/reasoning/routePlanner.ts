@@ -1,0 +1,597 @@
+import type { Mosaic, MosaicObject } from '../mosaic/types';
+import { canonicalLabel, normalizeName, resolveLabel } from '../questions/labels';
+import { readLandmark, type Landmark } from '../questions/landmark';
+import type { AnswerOption, RouteFacing, RouteStep, Turn } from '../questions/types';
+import { boxCorners, toPlane, worldFrame, type WorldFrame } from './orientedBox';
+import { convexHull, signedAngle, type P2 } from './planeGeometry';
+import { boxOf, knownLabels, objectsLabelled } from './spatialTools';
+
+/**
+ * Route planning over the map, as VSI-Bench's annotators wrote routes: start at A facing B, "go forward until
+ * C" walks straight ahead (the heading does not change) until C, and each blank is the turn between the heading
+ * I arrive with and the way to the next landmark. Turns are scored against left = +90°, right = −90°,
+ * back = 180° (so "back" is any turn of more than 135°, VSI-Bench's own boundary).
+ *
+ * Real rooms make this uncertain: several instances share a name, and many landmarks (doors, windows, walls,
+ * lamps) are not in the map. Every reading the instructions allow is walked — each instance a name can mean,
+ * an unseen landmark anywhere it can stand (on the room's edge for doors, windows and walls; anywhere ahead for
+ * other objects), and, after a turn towards an unseen landmark, exactly the turn the option names — and each
+ * option is scored by how well the turns it names fit the map, marginalised over those readings
+ * (likelihood ∏ exp(−error / 15°)). The option with the highest likelihood is the answer.
+ */
+export interface RouteQuestion {
+  readonly start: string;
+  readonly facing: string;
+  readonly facingHow?: RouteFacing;
+  readonly destination: string;
+  readonly steps: readonly RouteStep[];
+}
+
+/** Landmarks that stand on the room's edge: where they are not in the map, they are on the boundary. */
+const EDGE =
+  /\b(?:doors?|doorways?|doorframes?|door frames?|entrances?|entry|exit|windows?|walls?|hallways?|hall|corridor|stairs?|staircase|terrace|balcony|curtains?|closet|wardrobe|kitchen|bathroom|bedroom|living room|outside|radiator|heater|mirror)\b/;
+
+/** Error scale of a turn, degrees: an error of this size costs a factor e. */
+const TEMPERATURE = 15;
+/** Stop this far before a landmark (its footprint, grown), metres. */
+const STOP = 0.3;
+const NOMINAL: Record<Turn, number> = { left: 90, right: -90, back: 180 };
+const DEG = 180 / Math.PI;
+
+interface Room {
+  readonly center: P2;
+  /** Unit axes and half extents of the room rectangle (min-area rectangle around all footprints, grown). */
+  readonly u: P2;
+  readonly v: P2;
+  readonly hu: number;
+  readonly hv: number;
+}
+
+interface Placed {
+  readonly obj: MosaicObject;
+  readonly center: P2;
+  readonly footprint: P2[];
+}
+
+type Resolved =
+  | { readonly kind: 'objects'; readonly label: string; readonly list: Placed[]; readonly lm: Landmark }
+  | { readonly kind: 'edge'; readonly lm: Landmark }
+  | { readonly kind: 'unknown'; readonly lm: Landmark };
+
+const norm2 = (p: P2): P2 => {
+  const l = Math.hypot(p[0], p[1]);
+  return l > 1e-9 ? [p[0] / l, p[1] / l] : [1, 0];
+};
+const sub2 = (a: P2, b: P2): P2 => [a[0] - b[0], a[1] - b[1]];
+const add2 = (a: P2, b: P2, s = 1): P2 => [a[0] + b[0] * s, a[1] + b[1] * s];
+const dot2 = (a: P2, b: P2): number => a[0] * b[0] + a[1] * b[1];
+const rotate = (h: P2, deg: number): P2 => {
+  const r = deg / DEG;
+  return [h[0] * Math.cos(r) - h[1] * Math.sin(r), h[0] * Math.sin(r) + h[1] * Math.cos(r)];
+};
+const wrap = (d: number): number => {
+  let x = ((d + 180) % 360) - 180;
+  if (x < -180) x += 360;
+  return x;
+};
+
+function roomOf(points: P2[]): Room {
+  const hull = convexHull(points);
+  let best: Room = { center: [0, 0], u: [1, 0], v: [0, 1], hu: 2, hv: 2 };
+  let bestArea = Infinity;
+  for (let i = 0; i < hull.length; i++) {
+    const u = norm2(sub2(hull[(i + 1) % hull.length], hull[i]));
+    const v: P2 = [-u[1], u[0]];
+    let [a0, a1, b0, b1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const p of hull) {
+      a0 = Math.min(a0, dot2(p, u));
+      a1 = Math.max(a1, dot2(p, u));
+      b0 = Math.min(b0, dot2(p, v));
+      b1 = Math.max(b1, dot2(p, v));
+    }
+    const area = (a1 - a0) * (b1 - b0);
+    if (area < bestArea) {
+      bestArea = area;
+      const cu = (a0 + a1) / 2;
+      const cv = (b0 + b1) / 2;
+      best = {
+        center: [u[0] * cu + v[0] * cv, u[1] * cu + v[1] * cv],
+        u,
+        v,
+        hu: (a1 - a0) / 2,
+        hv: (b1 - b0) / 2,
+      };
+    }
+  }
+  // Furniture stands against the walls, not in them: grow the rectangle a little.
+  return { ...best, hu: best.hu + 0.4, hv: best.hv + 0.4 };
+}
+
+/** Distance from p along unit h to the room's edge (0 when outside and heading out). */
+function toEdge(room: Room, p: P2, h: P2): number {
+  const d = sub2(p, room.center);
+  let t = Infinity;
+  for (const [ax, half] of [
+    [room.u, room.hu],
+    [room.v, room.hv],
+  ] as const) {
+    const pos = dot2(d, ax);
+    const vel = dot2(h, ax);
+    if (Math.abs(vel) < 1e-9) continue;
+    const limit = vel > 0 ? half : -half;
+    t = Math.min(t, (limit - pos) / vel);
+  }
+  return Number.isFinite(t) ? Math.max(0, t) : 0;
+}
+
+/** Points along the room's edge, about every `step` metres. */
+function edgePoints(room: Room, step = 0.6): P2[] {
+  const out: P2[] = [];
+  const corners: P2[] = [
+    [-room.hu, -room.hv],
+    [room.hu, -room.hv],
+    [room.hu, room.hv],
+    [-room.hu, room.hv],
+  ];
+  for (let i = 0; i < 4; i++) {
+    const a = corners[i];
+    const b = corners[(i + 1) % 4];
+    const n = Math.max(1, Math.round(Math.hypot(b[0] - a[0], b[1] - a[1]) / step));
+    for (let k = 0; k < n; k++) {
+      const s = (k + 0.5) / n;
+      const x = a[0] + (b[0] - a[0]) * s;
+      const y = a[1] + (b[1] - a[1]) * s;
+      out.push([
+        room.center[0] + room.u[0] * x + room.v[0] * y,
+        room.center[1] + room.u[1] * x + room.v[1] * y,
+      ]);
+    }
+  }
+  return out;
+}
+
+function interiorPoints(room: Room, n = 4): P2[] {
+  const out: P2[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const x = (-1 + (2 * (i + 0.5)) / n) * room.hu * 0.8;
+      const y = (-1 + (2 * (j + 0.5)) / n) * room.hv * 0.8;
+      out.push([
+        room.center[0] + room.u[0] * x + room.v[0] * y,
+        room.center[1] + room.u[1] * x + room.v[1] * y,
+      ]);
+    }
+  return out;
+}
+
+/** Levenshtein distance, for the odd typo in a hand-written name ("bathtube", "dinning table"). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length];
+}
+
+/** Names that differ between vocabularies and have no shared word (ScanNet / ARKitScenes / people). */
+const EQUIVALENT: Readonly<Record<string, string>> = {
+  'washing machine': 'washer',
+  'laundry machine': 'washer',
+  tub: 'bathtub',
+  bath: 'bathtub',
+  oven: 'stove',
+  cooktop: 'stove',
+  hob: 'stove',
+  loveseat: 'sofa',
+};
+
+/**
+ * The map label a written name means: as written, its synonym, the same word with a typo, or — dropping the
+ * words the map cannot check ("black chair", "3-seater sofa", "kitchen sink") — its head noun.
+ */
+export function resolveMapLabel(name: string, known: ReadonlySet<string>): string | undefined {
+  const words = normalizeName(name).split(' ').filter(Boolean);
+  const knownList = [...known];
+  const canonKnown = new Map(knownList.map((k) => [canonicalLabel(k), k]));
+  for (let i = 0; i < words.length; i++) {
+    const n = words.slice(i).join(' ');
+    const r = resolveLabel(n, known);
+    if (r.found) return r.label;
+    const eq = EQUIVALENT[n];
+    if (eq && known.has(eq)) return eq;
+    const viaCanon =
+      canonKnown.get(canonicalLabel(n)) ?? (eq ? canonKnown.get(canonicalLabel(eq)) : undefined);
+    if (viaCanon) return viaCanon;
+    const compact = n.replace(/[\s-]+/g, '');
+    for (const k of knownList) {
+      const kc = k.replace(/[\s-]+/g, '');
+      if (kc === compact || (kc.length >= 5 && editDistance(kc, compact) <= 1)) return k;
+    }
+  }
+  return undefined;
+}
+
+export interface RouteReading {
+  /** The letter (with options) or the turns, comma-separated (without). */
+  readonly answer?: string;
+  readonly turns: Turn[];
+  readonly text: string;
+  readonly facts: string[];
+  /** Landmarks the map does not hold (names as written). */
+  readonly missing: string[];
+  /** Map labels the route used. */
+  readonly labels: string[];
+  /** Objects (ids) of the most likely reading. */
+  readonly objects: string[];
+}
+
+interface Ctx {
+  readonly room: Room;
+  readonly resolved: Map<string, Resolved>;
+  readonly edges: P2[];
+  readonly inside: P2[];
+}
+
+interface State {
+  readonly pos: P2;
+  readonly heading: P2;
+  readonly at?: MosaicObject;
+  /** Accumulated angular error, degrees. */
+  readonly cost: number;
+  readonly used: readonly MosaicObject[];
+}
+
+/** Instances a landmark can mean from where I stand, each with its prior weight. */
+function candidates(r: Resolved & { kind: 'objects' }, s: State): Placed[] {
+  const others = r.list.filter((p) => p.obj !== s.at);
+  const pool = others.length ? others : r.list;
+  const byDist = [...pool].sort(
+    (a, b) => Math.hypot(...sub2(a.center, s.pos)) - Math.hypot(...sub2(b.center, s.pos)),
+  );
+  if (r.lm.pick === 'nearest' || r.lm.pick === 'other') return byDist.slice(0, 1);
+  if (r.lm.pick === 'farthest') return byDist.slice(-1);
+  return byDist;
+}
+
+/** How far along the ray (pos, unit h) I stop at the placed object: where it enters its grown footprint. */
+function stopAt(p: Placed, pos: P2, h: P2): { t: number; lateral: number } {
+  const rel = sub2(p.center, pos);
+  const along = dot2(rel, h);
+  const lateral = h[0] * rel[1] - h[1] * rel[0];
+  // The footprint's extent along the heading, measured from its centre.
+  let back = 0;
+  for (const c of p.footprint) back = Math.max(back, -dot2(sub2(c, p.center), h));
+  return { t: Math.max(0, along - back - STOP), lateral };
+}
+
+/** Readings kept per step: the most likely ones (the rest carry a negligible share of the likelihood). */
+const MAX_READINGS = 1000;
+/**
+ * A plan does not retrace the leg it has just walked: turning back right after "go forward until X" costs as
+ * much as this error (the first turn, before any leg, is free to be "back").
+ */
+const RETRACE = 40;
+/** Landmarks that are the room's edge itself, wherever I look: "go forward until the wall". */
+const WALL = /\b(?:walls?|corners?)\b/;
+
+interface Reading extends State {
+  /** Prior × fit so far. */
+  readonly w: number;
+  /** Where the turn just made faces: the next "go forward" walks there. */
+  readonly goal?: { readonly placed?: Placed; readonly point: P2 };
+}
+
+/** Where an unseen landmark can be, for a turn towards it: anywhere in the room (doors, windows: on its edge). */
+const placesFor = (ctx: Ctx, r: Resolved | undefined): P2[] =>
+  r?.kind === 'edge' ? ctx.edges : [...ctx.inside, ...ctx.edges];
+
+/**
+ * Likelihood of the instructions with the given turns, marginalised over the readings of the map: each
+ * instance a name can mean, and each place an unseen landmark can be (uniform over the room, or its edge).
+ */
+function likelihood(
+  ctx: Ctx,
+  q: RouteQuestion,
+  turns: readonly Turn[],
+  starts: State[],
+): { l: number; best?: State } {
+  let rs: Reading[] = starts.map((s) => ({ ...s, w: 1 / starts.length }));
+  let k = 0;
+  const fit = (err: number): number => Math.exp(-err / TEMPERATURE);
+  for (let i = 0; i < q.steps.length; i++) {
+    const step = q.steps[i];
+    const next: Reading[] = [];
+    if (step.kind === 'walk') {
+      for (const r of rs) next.push({ ...r, pos: add2(r.pos, r.heading, step.metres) });
+    } else if (step.kind === 'turn') {
+      const turn = turns[k++];
+      const prev = q.steps[i - 1];
+      const retrace = turn === 'back' && prev !== undefined && prev.kind !== 'turn' ? fit(RETRACE) : 1;
+      const after = q.steps.slice(i + 1).find((x) => x.kind !== 'turn');
+      const name = after?.kind === 'forward' ? after.target : after ? undefined : q.destination;
+      const target = name !== undefined ? ctx.resolved.get(name) : undefined;
+      for (const r of rs) {
+        if (!turn) {
+          next.push({ ...r, w: r.w * fit(90) });
+          continue;
+        }
+        const nominal = (): Reading => ({
+          ...r,
+          heading: rotate(r.heading, NOMINAL[turn]),
+          goal: undefined,
+          w: r.w * retrace,
+        });
+        if (!target || (target.kind !== 'objects' && WALL.test(target.lm.name))) {
+          next.push(nominal());
+          continue;
+        }
+        const goals: { placed?: Placed; point: P2 }[] =
+          target.kind === 'objects'
+            ? candidates(target, r).map((c) => ({ placed: c, point: c.center }))
+            : placesFor(ctx, target).map((point) => ({ point }));
+        const prior = 1 / Math.max(1, goals.length);
+        for (const g of goals) {
+          const d = sub2(g.point, r.pos);
+          if (Math.hypot(d[0], d[1]) < 0.3) continue;
+          const a = signedAngle(r.heading, d) * DEG;
+          const err = turn === 'back' ? 180 - Math.abs(a) : Math.abs(wrap(a - NOMINAL[turn]));
+          next.push({ ...r, heading: norm2(d), goal: g, w: r.w * prior * fit(err) * retrace });
+        }
+      }
+    } else {
+      const target = ctx.resolved.get(step.target);
+      for (const r of rs) {
+        if (r.goal) {
+          // Walking to the landmark the last turn faced.
+          const g = r.goal;
+          const t = g.placed
+            ? stopAt(g.placed, r.pos, r.heading).t
+            : Math.max(0, Math.hypot(...sub2(g.point, r.pos)) - STOP);
+          next.push({
+            ...r,
+            pos: add2(r.pos, r.heading, t),
+            at: g.placed?.obj,
+            used: g.placed ? [...r.used, g.placed.obj] : r.used,
+            goal: undefined,
+          });
+          continue;
+        }
+        if (target?.kind === 'objects') {
+          const cs = candidates(target, r);
+          for (const c of cs) {
+            const { t, lateral } = stopAt(c, r.pos, r.heading);
+            const ahead = dot2(sub2(c.center, r.pos), r.heading);
+            // A landmark behind me or far to the side is not one I walk forward to.
+            const off = Math.atan2(Math.abs(lateral), Math.max(ahead, 1e-6)) * DEG;
+            let err = Math.max(0, off - 45);
+            if (target.lm.side && lateral > 0 !== (target.lm.side === 'left')) err += 60;
+            next.push({
+              ...r,
+              pos: add2(r.pos, r.heading, target.lm.side ? Math.max(0, ahead) : t),
+              at: c.obj,
+              used: [...r.used, c.obj],
+              w: (r.w / cs.length) * fit(err),
+            });
+          }
+          continue;
+        }
+        const edge = toEdge(ctx.room, r.pos, r.heading);
+        if (target?.kind === 'edge' || edge < 0.8) {
+          next.push({ ...r, pos: add2(r.pos, r.heading, Math.max(0, edge - STOP)), at: undefined });
+          continue;
+        }
+        for (const f of [0.3, 0.6, 0.9])
+          next.push({ ...r, pos: add2(r.pos, r.heading, edge * f), at: undefined, w: r.w / 3 });
+      }
+    }
+    rs = next.length > MAX_READINGS ? next.sort((x, y) => y.w - x.w).slice(0, MAX_READINGS) : next;
+  }
+  const missed = Math.max(0, turns.length - k);
+  let l = 0;
+  let best: Reading | undefined;
+  for (const r of rs) {
+    l += r.w;
+    if (!best || r.w > best.w) best = r;
+  }
+  return { l: l * fit(90 * missed), best };
+}
+
+/** Where I can stand and which way I can face at the start, each reading equally likely. */
+function startStates(ctx: Ctx, q: RouteQuestion): State[] {
+  const S = ctx.resolved.get(q.start);
+  const F = q.facing ? ctx.resolved.get(q.facing) : undefined;
+  const origin: State = { pos: [0, 0], heading: [1, 0], cost: 0, used: [] };
+  const positions: { pos: P2; at?: Placed }[] =
+    S?.kind === 'objects'
+      ? candidates(S, { ...origin, pos: ctx.room.center }).map((p) => ({ pos: p.center, at: p }))
+      : (S?.kind === 'edge' ? ctx.edges : [...ctx.edges, ...ctx.inside]).map((pos) => ({ pos }));
+  const out: State[] = [];
+  const dirs = Array.from({ length: 16 }, (_, i) => rotate([1, 0], (360 * i) / 16));
+  for (const { pos, at } of positions) {
+    const base: State = { pos, heading: [1, 0], at: at?.obj, cost: 0, used: at ? [at.obj] : [] };
+    const how = q.facingHow ?? 'toward';
+    if (how === 'into-room' || how === 'out-of-room') {
+      const h = norm2(sub2(ctx.room.center, pos));
+      out.push({ ...base, heading: how === 'into-room' ? h : [-h[0], -h[1]] });
+      continue;
+    }
+    if (F?.kind === 'objects') {
+      const sameThing =
+        at && F.list.some((p) => p.obj === at.obj) && (F.lm.pick === undefined || F.list.length === 1);
+      if (sameThing && at) {
+        // "At the TV facing the TV": in front of it, on the room's side, looking at it.
+        const out1 = norm2(sub2(ctx.room.center, at.center));
+        let reach = 0;
+        for (const c of at.footprint) reach = Math.max(reach, dot2(sub2(c, at.center), out1));
+        const p = add2(at.center, out1, reach + 0.5);
+        const h = norm2(sub2(at.center, p));
+        out.push({ ...base, pos: p, heading: how === 'away' ? [-h[0], -h[1]] : h });
+        continue;
+      }
+      for (const f of candidates(F, base)) {
+        // Standing at a large object means at its side nearest where I look, not in its middle.
+        let from = pos;
+        if (at) {
+          const toF = norm2(sub2(f.center, at.center));
+          let reach = 0;
+          for (const c of at.footprint) reach = Math.max(reach, dot2(sub2(c, at.center), toF));
+          from = add2(at.center, toF, Math.min(reach, Math.hypot(...sub2(f.center, at.center)) / 2));
+        }
+        const h = norm2(sub2(f.center, from));
+        out.push({ ...base, pos: from, heading: how === 'away' ? [-h[0], -h[1]] : h });
+      }
+      continue;
+    }
+    for (const d of dirs) out.push({ ...base, heading: d });
+  }
+  return out;
+}
+
+const TURNS: Turn[] = ['left', 'right', 'back'];
+/** Without options, every sequence of turns is weighed up to this many blanks (3⁴ = 81 sequences). */
+const MAX_ENUMERATED = 4;
+
+/** Every sequence of n turns (for a route asked without options). */
+function allTurns(n: number): Turn[][] {
+  let acc: Turn[][] = [[]];
+  for (let i = 0; i < n; i++) acc = acc.flatMap((t) => TURNS.map((x) => [...t, x]));
+  return acc;
+}
+
+export function planRoute(
+  m: Mosaic,
+  q: RouteQuestion,
+  options: readonly { letter: string; turns?: Turn[] }[] | undefined,
+): RouteReading {
+  const f: WorldFrame = worldFrame(m.up);
+  const known = knownLabels(m);
+  const placedOf = new Map<MosaicObject, Placed>();
+  const place = (o: MosaicObject): Placed => {
+    let p = placedOf.get(o);
+    if (!p) {
+      const corners = boxCorners(boxOf(m, o)).map((c) => toPlane(f, c));
+      p = { obj: o, center: toPlane(f, o.center), footprint: convexHull(corners) };
+      placedOf.set(o, p);
+    }
+    return p;
+  };
+  const allPts = m.objects.flatMap((o) => place(o).footprint);
+  const room =
+    allPts.length >= 3
+      ? roomOf(allPts)
+      : { center: [0, 0] as P2, u: [1, 0] as P2, v: [0, 1] as P2, hu: 2.5, hv: 2.5 };
+  const resolved = new Map<string, Resolved>();
+  const missing: string[] = [];
+  const relations: string[] = [];
+  const names = [
+    q.start,
+    q.facing,
+    q.destination,
+    ...q.steps.flatMap((s) => (s.kind === 'forward' ? [s.target] : [])),
+  ];
+  for (const n of names) {
+    if (!n || resolved.has(n)) continue;
+    const lm = readLandmark(n);
+    const label = resolveMapLabel(lm.name, known);
+    if (label) {
+      let list = objectsLabelled(m, label).map(place);
+      // "the tv on the table", "the chair by the sofa": of several, the one nearest the object the relation names.
+      const rel = lm.relation
+        ? /^(?:on top of|on|by|near(?: by)?|next to|beside|closest to|closer to|nearest to|nearer to|under(?:neath)?|above|below|against|in front of|behind)\s+(.+)$/.exec(
+            lm.relation,
+          )
+        : null;
+      const anchorLabel =
+        rel && list.length > 1 ? resolveMapLabel(readLandmark(rel[1]).name, known) : undefined;
+      if (anchorLabel && anchorLabel !== label) {
+        const anchors = objectsLabelled(m, anchorLabel).map(place);
+        const gap = (p: Placed): number =>
+          Math.min(...anchors.map((a) => Math.hypot(...sub2(a.center, p.center))));
+        list = [[...list].sort((a, b) => gap(a) - gap(b))[0]];
+        relations.push(`${n} → the ${label} nearest the ${anchorLabel}`);
+      }
+      resolved.set(n, { kind: 'objects', label, list, lm });
+    } else {
+      resolved.set(n, { kind: EDGE.test(lm.name) ? 'edge' : 'unknown', lm });
+      if (!missing.includes(lm.name)) missing.push(lm.name);
+    }
+  }
+  const ctx: Ctx = { room, resolved, edges: edgePoints(room), inside: interiorPoints(room) };
+  const starts = startStates(ctx, q);
+  const blanks = q.steps.filter((s) => s.kind === 'turn').length;
+  const candidatesTurns = (): Turn[][] => {
+    if (blanks <= MAX_ENUMERATED) return allTurns(blanks);
+    // Long routes asked without options: fix the blanks one at a time (a blank not yet fixed costs the same
+    // for every choice of the earlier ones).
+    const fixed: Turn[] = [];
+    for (let j = 0; j < blanks; j++) {
+      let bestT: Turn = 'left';
+      let bestL = -1;
+      for (const t of TURNS) {
+        const l = likelihood(ctx, q, [...fixed, t], starts).l;
+        if (l > bestL) [bestL, bestT] = [l, t];
+      }
+      fixed.push(bestT);
+    }
+    return [fixed];
+  };
+  const readings = (options ?? candidatesTurns().map((t) => ({ letter: t.join(', '), turns: t }))).map(
+    (o) => ({
+      o,
+      ...(o.turns ? likelihood(ctx, q, o.turns, starts) : { l: -1, best: undefined }),
+    }),
+  );
+  const total = readings.reduce((a, r) => a + Math.max(0, r.l), 0);
+  let top = readings[0];
+  for (const r of readings) if (r.l > (top?.l ?? -1)) top = r;
+  const turns = top?.o.turns ?? [];
+  const labels = [...new Set([...resolved.values()].flatMap((r) => (r.kind === 'objects' ? [r.label] : [])))];
+  const facts: string[] = [];
+  const describe = (n: string): string => {
+    const r = resolved.get(n);
+    if (!r) return n;
+    if (r.kind === 'objects')
+      return `${n} → ${r.label}${r.list.length > 1 ? ` (${r.list.length} in the map${r.lm.pick ? `, the ${r.lm.pick}` : ', each reading weighed'})` : ''}`;
+    return `${n} → not in the map (${r.kind === 'edge' ? 'somewhere on the room’s edge' : 'somewhere ahead'}; every place weighed)`;
+  };
+  facts.push(`route landmarks: ${[...resolved.keys()].map(describe).join('; ')}`);
+  if (relations.length) facts.push(`picked by relation: ${relations.join('; ')}`);
+  if (q.facingHow && q.facingHow !== 'toward')
+    facts.push(
+      `start heading: ${q.facingHow === 'away' ? `back to the ${q.facing}` : q.facingHow === 'into-room' ? 'into the room (towards its middle)' : 'out of the room'}`,
+    );
+  if (missing.length)
+    facts.push(
+      `not in the map: ${missing.join(', ')}; reasoned from ${labels.length ? labels.join(', ') : 'the room’s extent alone'}`,
+    );
+  if (options)
+    facts.push(
+      `route options by fit: ${readings
+        .filter((r) => r.l >= 0)
+        .map((r) => `${r.o.letter} ${(total > 0 ? (100 * r.l) / total : 0).toFixed(0)}%`)
+        .join(', ')}`,
+    );
+  facts.push(`route turns = ${turns.join(', ') || 'none'}`);
+  const objects = (top?.best?.used ?? []).map((o) => o.id);
+  return {
+    answer: top && top.l > 0 ? top.o.letter : undefined,
+    turns,
+    text: turns.length ? `Turn ${turns.join(', then ')}.` : 'No turns to fill in.',
+    facts,
+    missing,
+    labels,
+    objects,
+  };
+}
+
+/** Options' turn lists, in the form planRoute takes. */
+export const routeOptions = (
+  options: readonly AnswerOption[],
+  parse: (text: string) => Turn[] | undefined,
+): { letter: string; turns?: Turn[] }[] => options.map((o) => ({ letter: o.letter, turns: parse(o.text) }));
