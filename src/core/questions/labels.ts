@@ -16,7 +16,7 @@ const singularCache = new Map<string, string>();
  * The singular of one noun. A word the vocabulary knows as written stays ("glass", "scissors", "drapes");
  * otherwise compromise's inflection (irregulars included: shelves, knives, mice, people).
  */
-function singularWord(w: string): string {
+export function singularWord(w: string): string {
   if (classOf(w) || COCO_SET.has(w) || w.length <= 2 || !/s$/.test(w) || /(ss|us|is)$/.test(w)) return w;
   let s = singularCache.get(w);
   if (s === undefined) {

@@ -11,10 +11,10 @@ describe('parseByPattern', () => {
     ['Is the vase on top of the table?', { kind: 'pair_relation', a: 'vase', relation: 'above', b: 'table' }],
     ['how many chairs?', { kind: 'object_counting', label: 'chair' }],
     ['How many chairs are there?', { kind: 'object_counting', label: 'chair' }],
-    ['how big is the table?', { kind: 'object_size_estimation', label: 'table' }],
+    ['how big is the table?', { kind: 'object_measure', label: 'table', measure: 'longest' }],
     ['how big is this room?', { kind: 'room_size_estimation' }],
     ['is the door to my left?', { kind: 'ego_direction_of', target: 'door' }],
-    ['where is the tv?', { kind: 'ego_direction_of', target: 'tv' }],
+    ['where is the tv?', { kind: 'locate', target: 'tv' }],
     [
       'is the cup between the laptop and the vase?',
       { kind: 'pair_relation', a: 'cup', relation: 'between', b: 'laptop', c: 'vase' },
@@ -24,7 +24,7 @@ describe('parseByPattern', () => {
       'which is closest to the bed: the chair, the tv or the lamp?',
       { kind: 'object_rel_distance', anchor: 'bed', choices: ['chair', 'tv', 'lamp'] },
     ],
-    ['tell me a story', { kind: 'open', targets: [] }],
+    ['tell me a story', { kind: 'open', targets: ['story'] }],
   ])('%s', (q, task) => {
     expect(parseByPattern(q).task).toEqual(task);
   });

@@ -37,9 +37,13 @@ export const VOCABULARY: readonly VocabularyClass[] = [
     ['table', 'dinner table', 'kitchen table', 'dining room table', 'round table', 'folding table'],
     { benchmark: 'table' },
   ),
-  C('potted plant', ['plant', 'house plant', 'houseplant', 'pot plant', 'flowerpot', 'flower pot', 'plant pot'], {
-    benchmark: 'plant',
-  }),
+  C(
+    'potted plant',
+    ['plant', 'house plant', 'houseplant', 'pot plant', 'flowerpot', 'flower pot', 'plant pot'],
+    {
+      benchmark: 'plant',
+    },
+  ),
   C('refrigerator', ['fridge', 'refridgerator', 'mini fridge', 'minifridge', 'fridge freezer', 'freezer'], {
     benchmark: 'refrigerator',
   }),
@@ -50,7 +54,15 @@ export const VOCABULARY: readonly VocabularyClass[] = [
   C('toilet', ['wc', 'loo', 'commode', 'toilet bowl', 'lavatory']),
   C('sink', ['basin', 'washbasin', 'wash basin', 'kitchen sink', 'bathroom sink', 'bathroom vanity']),
   C('bed', ['double bed', 'single bed', 'bunk bed', 'queen bed', 'king bed', 'mattress']),
-  C('chair', ['armchair', 'arm chair', 'office chair', 'desk chair', 'dining chair', 'sofa chair', 'recliner']),
+  C('chair', [
+    'armchair',
+    'arm chair',
+    'office chair',
+    'desk chair',
+    'dining chair',
+    'sofa chair',
+    'recliner',
+  ]),
   C('cup', ['mug', 'coffee cup', 'coffee mug', 'teacup', 'tea cup', 'paper cup']),
   C('wine glass', ['glass', 'drinking glass', 'wineglass']),
   C('bottle', ['water bottle', 'soda bottle', 'soap bottle', 'wine bottle']),
