@@ -117,6 +117,9 @@ const RELATIONS: readonly [string, PairRelation][] = [
   ['between', 'between'],
 ];
 
+/** "your left" said to the one imagining the standpoint is "my left" (cue phrases are written with my/me). */
+const ASKER: Readonly<Record<string, string>> = { your: 'my', you: 'me', yourself: 'me' };
+
 /** The reading with helpers: cue positions, mentions after a position. */
 class Ctx {
   constructor(readonly r: Reading) {}
@@ -136,7 +139,7 @@ class Ctx {
     for (const p of phrases) {
       const ps = p.split(' ');
       for (let i = from; i + ps.length <= w.length; i++)
-        if (ps.every((x, k) => w[i + k] === x)) {
+        if (ps.every((x, k) => w[i + k] === x || ASKER[w[i + k]] === x)) {
           if (best < 0 || i < best) best = i;
           break;
         }
@@ -189,14 +192,14 @@ const standpoint: Rule = (c) => {
   if (!standing || !facing) return undefined;
   const query = c.m.find((x) => x !== standing && x !== facing);
   if (!query) return undefined;
-  const leftOrRight = c.has(/\bleft or (?:my |the )?right\b|\bright or (?:my |the )?left\b/);
+  const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
   const ego = EGO.find(([p]) => c.at([p]) >= 0)?.[1];
   const check = leftOrRight
     ? 'left-right'
     : (ego ??
-      (c.has(/\b(?:to|on) (?:the|my) left\b/)
+      (c.has(/\b(?:to|on) (?:the|my|your) left\b/)
         ? 'left'
-        : c.has(/\b(?:to|on) (?:the|my) right\b/)
+        : c.has(/\b(?:to|on) (?:the|my|your) right\b/)
           ? 'right'
           : undefined));
   return {
@@ -241,6 +244,8 @@ const roomSize: Rule = (c) => {
     : undefined;
 };
 
+const HOW_MANY_UNITS =
+  /\bhow many (?:cm|mm|m|ft|in|m2|sq|centimet\w*|millimet\w*|met(?:er|re)s?|feet|foot|inch\w*|square\w*|yards?)\b/;
 const COUNT = ['how many', 'number of', 'count', 'tally', 'total of', 'quantity of', 'amount of'];
 const ALL_OBJECTS =
   /\b(how many|number of|count)(?: the| all| all the| of the)? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
@@ -248,8 +253,7 @@ const counting: Rule = (c) => {
   const at = c.at(COUNT);
   if (at < 0) return undefined;
   // "how many cm tall is…" asks for a measure, not a count.
-  if (c.has(/\bhow many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|square|sq|m2|yards?)\b/))
-    return undefined;
+  if (c.has(HOW_MANY_UNITS)) return undefined;
   const after = c.after(at);
   if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
   if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|and)\b/))

@@ -253,6 +253,8 @@ const superlative: Solver<'superlative'> = (ctx, t) => {
 };
 
 const NEAR_METRES = 1.0;
+/** Closer than this, two boxes touch (fusion's boxes are not exact to the centimetre). */
+const TOUCHING = 0.02;
 const nearest: Solver<'nearest'> = (ctx, t) => {
   const anchors = objectsLabelled(ctx.m, ctx.L(t.anchor));
   const anchorIds = new Set(anchors.map((a) => a.id));
@@ -283,7 +285,7 @@ const nearest: Solver<'nearest'> = (ctx, t) => {
     const close = scored.filter((s) => s.d <= NEAR_METRES);
     const shown = close.length ? close.slice(0, 5) : scored.slice(0, 1);
     const text = close.length
-      ? `Next to the ${t.anchor}${several}: ${listing(shown.map((s) => `the ${s.o.label} (${distanceIn(ctx, s.d).text})`))}.`
+      ? `Next to the ${t.anchor}${several}: ${listing(shown.map((s) => `the ${s.o.label} (${s.d < TOUCHING ? 'touching' : distanceIn(ctx, s.d).text})`))}.`
       : `Nothing is right next to the ${t.anchor}; the closest is the ${shown[0].o.label}, ${distanceIn(ctx, shown[0].d).text} away.`;
     return {
       value: shown[0].o.label,
@@ -298,7 +300,7 @@ const nearest: Solver<'nearest'> = (ctx, t) => {
   return {
     value: best.o.label,
     unit: undefined,
-    text: `The ${best.o.label} is the ${word} the ${t.anchor}${several}, ${dv.text} away.`,
+    text: `The ${best.o.label} is the ${word} the ${t.anchor}${several}, ${best.d < TOUCHING ? 'touching it' : `${dv.text} away`}.`,
     facts,
     objects: [best.a.id, best.o.id],
   };
