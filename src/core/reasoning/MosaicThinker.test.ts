@@ -53,6 +53,22 @@ describe('MosaicThinker', () => {
     expect(r.answer).toBe(3.51);
   });
 
+  it('asks an open-vocabulary detector for names no detector class covers, as they were asked', async () => {
+    const prompts: (readonly string[] | undefined)[] = [];
+    const p: FramePerceiver = {
+      framesAvailable: () => [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      perceive: async (_frames, _signal, names) => void prompts.push(names),
+    };
+    const r = await new MosaicThinker({
+      mosaic: testScene(),
+      perceiver: p,
+      budget: { maxIterations: 1 },
+    }).ask('how far is the piano from the fridge?');
+    // The fridge has a closed-set class (refrigerator): only the piano is a prompt.
+    expect(prompts[0]).toEqual(['piano']);
+    expect(r.trace.find((s) => s.step === 'perceive')).toMatchObject({ prompts: ['piano'] });
+  });
+
   it('stops at the iteration budget and reports the unseen object', async () => {
     const m = withoutTv();
     const p: FramePerceiver = {

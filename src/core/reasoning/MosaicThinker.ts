@@ -1,6 +1,6 @@
 import type { Mosaic } from '../mosaic/types';
 import type { RgbImage } from '../perception/types';
-import { resolveLabel } from '../questions/labels';
+import { detectorLabel, isCocoLabel, normalizeName, resolveLabel } from '../questions/labels';
 import { parseAnswer } from '../questions/parseAnswer';
 import { parseByPattern, parseWithGenerator } from '../questions/parseFreeForm';
 import { parseDeclared, parseTemplate, QuestionParseError } from '../questions/parseQuestion';
@@ -173,7 +173,12 @@ export class MosaicThinker {
   }
 
   /** Labels not in the mosaic, and labels seen only weakly. */
-  private coverage(parsed: ParsedQuestion): { missing: string[]; weak: string[]; seeds: number[] } {
+  private coverage(parsed: ParsedQuestion): {
+    missing: string[];
+    weak: string[];
+    seeds: number[];
+    prompts: string[];
+  } {
     const m = this.mosaic();
     const known = knownLabels(m);
     const minConf = this.opts.minConfidence ?? 0.5;
@@ -181,10 +186,14 @@ export class MosaicThinker {
     const missing: string[] = [];
     const weak: string[] = [];
     const seeds: number[] = [];
+    const prompts: string[] = [];
     for (const name of taskTargets(parsed.task)) {
       const r = resolveLabel(name, known);
       if (!r.found) {
         if (!missing.includes(r.label)) missing.push(r.label);
+        // A name with no closed-set class goes to the open-vocabulary detector as it was asked.
+        const asked = normalizeName(name);
+        if (!detectorLabel(asked) && !isCocoLabel(asked) && !prompts.includes(asked)) prompts.push(asked);
         continue;
       }
       const inst = objectsLabelled(m, r.label);
@@ -195,7 +204,7 @@ export class MosaicThinker {
         for (const ob of o.recentObservations ?? []) seeds.push(ob.frame);
       }
     }
-    return { missing, weak, seeds };
+    return { missing, weak, seeds, prompts };
   }
 
   private async cover(
@@ -229,12 +238,13 @@ export class MosaicThinker {
       if (sel.frames.length === 0) return;
       const before = this.mosaic().objects.length;
       const tp = this.now();
-      await perceiver.perceive(sel.frames, signal);
+      await perceiver.perceive(sel.frames, signal, cov.prompts.length ? cov.prompts : undefined);
       push({
         step: 'perceive',
         iteration: it,
         frames: sel.frames,
         reason: sel.reason,
+        ...(cov.prompts.length ? { prompts: cov.prompts } : {}),
         objectsBefore: before,
         objectsAfter: this.mosaic().objects.length,
         ms: this.now() - tp,
