@@ -40,10 +40,20 @@ describe('parseWithGenerator', () => {
     const g = fake(
       'Sure! {"task": "relation", "targets": ["mug", "sofa"], "relation": "near", "frame": "ego"}',
     );
-    const p = await parseWithGenerator('is my mug close to the couch thing', g);
+    const p = await parseWithGenerator('my mug, the couch thing: touching or not', g);
     expect(p.via).toBe('vlm');
     expect(p.task).toEqual({ kind: 'pair_relation', a: 'mug', relation: 'near', b: 'sofa', c: undefined });
-    expect(g.prompts[0]).toContain('is my mug close to the couch thing');
+    expect(g.prompts[0]).toContain('my mug, the couch thing: touching or not');
+  });
+  it("keeps the rules' reading when they understood the question (the VLM is not asked)", async () => {
+    const g = fake('{"task": "size", "targets": ["fridge"]}');
+    const p = await parseWithGenerator('how tall is the fridge in feet?', g);
+    expect(p).toMatchObject({
+      via: 'pattern',
+      unit: 'ft',
+      task: { kind: 'object_measure', measure: 'height' },
+    });
+    expect(g.prompts).toHaveLength(0);
   });
   it('falls back to the patterns on broken JSON', async () => {
     const p = await parseWithGenerator('how many chairs?', fake('{"task": "count", "targets": [oops'));

@@ -111,22 +111,23 @@ function taskFromJson(j: Extracted): Task | undefined {
 }
 
 /**
- * Asks the VLM for the question's structure as JSON; when the reply is unusable, or asks for an 'open' task
- * the patterns can do better on, the pattern parser's reading wins.
+ * The rules' reading when they understood the question (they know units, dimensions and standpoints the VLM's
+ * JSON cannot carry); otherwise the VLM is asked for the question's structure as JSON, and its reading is used
+ * when usable.
  */
 export async function parseWithGenerator(
   question: string,
   generator: TextGenerator,
   signal?: AbortSignal,
 ): Promise<ParsedQuestion> {
-  assertQuestionLength(question); // before spending the model's time on it
+  const byPattern = parseByPattern(question); // throws for an over-long question, before the model runs
+  if (byPattern.task.kind !== 'open') return byPattern;
   const reply = await generator.generate(EXTRACTION_PROMPT + question + '\nJSON:', {
     signal,
     maxNewTokens: 96,
   });
   const json = firstJsonObject(reply);
   const task = json ? taskFromJson(json as Extracted) : undefined;
-  const byPattern = parseByPattern(question);
-  if (!task || (task.kind === 'open' && byPattern.task.kind !== 'open')) return byPattern;
-  return { task, via: 'vlm' };
+  if (!task || task.kind === 'open') return byPattern;
+  return { task, via: 'vlm', read: byPattern.read };
 }
