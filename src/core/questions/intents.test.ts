@@ -37,6 +37,11 @@ const FAMILIES: Record<string, [string, Partial<Task> & { kind: Task['kind'] }][
     ['fridge height in cm?', { kind: 'object_measure', label: 'fridge', measure: 'height' }],
     ['what is the area of the rug in square feet', { kind: 'object_measure', label: 'rug', measure: 'area' }],
     ['how many cm tall is the stove?', { kind: 'object_measure', label: 'stove', measure: 'height' }],
+    [
+      'What is the length of the longest dimension (length, width, or height) of the bookcase, in centimeters?',
+      { kind: 'object_measure', label: 'bookcase', measure: 'longest' },
+    ],
+    ["what's the longest side of the desk", { kind: 'object_measure', label: 'desk', measure: 'longest' }],
   ],
   distances: [
     ['how far is the sofa from the telly', { kind: 'object_abs_distance', a: 'sofa', b: 'telly' }],
@@ -189,5 +194,18 @@ describe('units and what was read', () => {
     expect(parseByPattern('what is the weather like').read).toBe(
       '"what is the weather like", objects: weather',
     );
+  });
+});
+
+describe('lists of names', () => {
+  it('a name never runs across a comma ("sofa, chair" is not a "sofa chair")', () => {
+    expect(
+      parseByPattern('Which of these objects (sofa, chair, refrigerator, table) is the closest to the stove?')
+        .task,
+    ).toEqual({
+      kind: 'object_rel_distance',
+      anchor: 'stove',
+      choices: ['sofa', 'chair', 'refrigerator', 'table'],
+    });
   });
 });

@@ -359,9 +359,13 @@ const compare: Rule = (c) => {
   };
 };
 
+/** "the longest dimension of the stove" is one object's measure, not a ranking of objects. */
+const ONE_OBJECTS_EXTENT =
+  /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent)\b/;
+
 const superlative: Rule = (c) => {
   const w = c.sizeWord(SUPERLATIVE);
-  if (!w) return undefined;
+  if (!w || c.has(ONE_OBJECTS_EXTENT)) return undefined;
   const among = c.m[0];
   return { kind: 'superlative', measure: w[0], order: w[1], ...(among ? { among: among.name } : {}) };
 };
@@ -384,6 +388,7 @@ const distance: Rule = (c) => {
 const measure: Rule = (c) => {
   const target = c.m[0];
   if (!target) return undefined;
+  if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
   const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
   const unitHow = /\bhow many \w+ (tall|high|long|wide|deep|big|large)\b/.exec(c.text);

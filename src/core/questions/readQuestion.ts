@@ -53,7 +53,7 @@ const NOT_OBJECTS = new Set(
   each other both pair all please much many whats hows wheres volume footprint area square sq location position
   spot clip sequence recording tour top bottom edge end ones what which who where how me myself my closest
   nearest farthest furthest closer nearer farther further biggest largest smallest tallest shortest longest
-  widest highest lowest floor ceiling ground`.split(/\s+/),
+  widest highest lowest floor ceiling ground robot agent`.split(/\s+/),
 );
 
 const CONTRACTIONS: readonly [RegExp, string][] = [
@@ -91,11 +91,13 @@ const TAGGED_WORDS = 40;
 nlp('warm up').terms().json();
 
 /** Known names, longest first, at each word; then untagged nouns the vocabulary lacks. */
-function findMentions(words: readonly string[], text: string): Mention[] {
+function findMentions(words: readonly string[], text: string, breaks: ReadonlySet<number>): Mention[] {
   const out: Mention[] = [];
   const taken = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+      // A name never runs across a comma: "(sofa, chair, table)" is three names, not a "sofa chair".
+      if (Array.from({ length: len - 1 }, (_, k) => i + k + 1).some((k) => breaks.has(k))) continue;
       const span = words.slice(i, i + len);
       const last = span[len - 1];
       const single = singularWord(last);
@@ -138,7 +140,7 @@ function findMentions(words: readonly string[], text: string): Mention[] {
   for (let i = 0; i < words.length; i++) {
     if (!nounWords.has(i)) continue;
     let j = i;
-    while (nounWords.has(j + 1)) j++;
+    while (nounWords.has(j + 1) && !breaks.has(j + 1)) j++;
     const last = words[j];
     const single = singularWord(last);
     out.push({
@@ -155,7 +157,12 @@ function findMentions(words: readonly string[], text: string): Mention[] {
 
 export function readQuestion(question: string): Reading {
   const text = normalise(question);
-  const words = text.split(/[^a-z0-9²-]+/).filter(Boolean);
+  const words: string[] = [];
+  const breaks = new Set<number>();
+  for (const part of text.split(',')) {
+    if (words.length) breaks.add(words.length);
+    words.push(...part.split(/[^a-z0-9²-]+/).filter(Boolean));
+  }
   const unit = UNITS.find(([re]) => re.test(text))?.[1];
-  return { text, words, mentions: findMentions(words, text), ...(unit ? { unit } : {}) };
+  return { text, words, mentions: findMentions(words, text, breaks), ...(unit ? { unit } : {}) };
 }
