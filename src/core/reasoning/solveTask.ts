@@ -20,7 +20,6 @@ import { pickRouteOption, simulateRoute, type RoutePlanStep } from './route';
 import {
   appearanceOrder,
   knownLabels,
-  labelDistance,
   longestDimension,
   objectDistance,
   objectsLabelled,
@@ -237,7 +236,12 @@ function run(
           facts: [notSeen(base.missing)],
           value: null,
         };
-      const ranked = rankByDistance(m, L(task.anchor), present.map(L));
+      // A choice that is the anchor's only instance has no distance to it.
+      const ranked = rankByDistance(m, L(task.anchor), present.map(L)).filter((r) =>
+        Number.isFinite(r.distance),
+      );
+      if (ranked.length === 0)
+        return answered(undefined, `I have seen only one ${task.anchor}: there is nothing to compare.`, []);
       const facts = ranked.map((r) => `distance(${L(task.anchor)}, ${r.label}) = ${r.distance.toFixed(2)} m`);
       const bestName = task.choices.find((c) => L(c) === ranked[0].label)!;
       const letter = options ? letterOf(options, (t) => sameLabel(t, bestName)) : undefined;
@@ -420,7 +424,9 @@ function absDistance(
   const pairs = A.flatMap((a) => B.filter((b) => b !== a).map((b) => ({ a, b, d: objectDistance(m, a, b) })));
   pairs.sort((x, y) => x.d - y.d);
   const best = pairs[0];
-  const d = best ? best.d : labelDistance(m, L(aName), L(bName));
+  // Both names on one single object ("the distance between the chairs" with one chair): no pair to measure.
+  if (!best) return answered(undefined, `I have seen only one ${aName}.`, []);
+  const d = best.d;
   const fact = `distance(${L(aName)}, ${L(bName)}) = ${d.toFixed(2)} m`;
   if (!unit) {
     const r = Math.round(d * 100) / 100;
@@ -428,12 +434,11 @@ function absDistance(
       r,
       `The ${L(aName)} and the ${L(bName)} are ${r.toFixed(2)} m apart (closest points).`,
       [fact],
-      best ? [best.a.id, best.b.id] : [],
+      [best.a.id, best.b.id],
       'm',
     );
   }
   const fmt = (x: number): string => formatIn(x, unit);
-  if (!best) return answered(undefined, `I have seen only one ${aName}.`, [fact]);
   const same = L(aName) === L(bName);
   if (same) {
     const text =
