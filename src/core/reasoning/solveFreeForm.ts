@@ -447,29 +447,33 @@ const summary: Solver<'scene_summary'> = (ctx, t) => {
   };
 };
 
+type FreeFormKind =
+  | 'object_existence'
+  | 'count_total'
+  | 'object_measure'
+  | 'superlative'
+  | 'nearest'
+  | 'compare'
+  | 'standpoint'
+  | 'locate'
+  | 'ego_distance'
+  | 'scene_summary';
+
+const SOLVERS: { readonly [K in FreeFormKind]: Solver<K> } = {
+  object_existence: existence,
+  count_total: countTotal,
+  object_measure: measure,
+  superlative,
+  nearest,
+  compare,
+  standpoint,
+  locate,
+  ego_distance: egoDistance,
+  scene_summary: summary,
+};
+
+/** The answer for a free-form kind; undefined for the VSI-Bench kinds (solveTask answers those). */
 export function solveFreeForm(ctx: FreeFormContext, task: Task): FreeFormAnswer | undefined {
-  switch (task.kind) {
-    case 'object_existence':
-      return existence(ctx, task);
-    case 'count_total':
-      return countTotal(ctx, task);
-    case 'object_measure':
-      return measure(ctx, task);
-    case 'superlative':
-      return superlative(ctx, task);
-    case 'nearest':
-      return nearest(ctx, task);
-    case 'compare':
-      return compare(ctx, task);
-    case 'standpoint':
-      return standpoint(ctx, task);
-    case 'locate':
-      return locate(ctx, task);
-    case 'ego_distance':
-      return egoDistance(ctx, task);
-    case 'scene_summary':
-      return summary(ctx, task);
-    default:
-      return undefined;
-  }
+  const solver = (SOLVERS as Partial<Record<Task['kind'], Solver<FreeFormKind>>>)[task.kind];
+  return solver?.(ctx, task as Extract<Task, { kind: FreeFormKind }>);
 }
