@@ -197,6 +197,33 @@ describe('units and what was read', () => {
   });
 });
 
+describe('phrasings written after the rules (another register)', () => {
+  it.each([
+    [
+      'Please state the total count of seating (chairs) present.',
+      { kind: 'object_counting', label: 'chair' },
+    ],
+    [
+      'Between the fridge and the couch, which one stands taller?',
+      { kind: 'compare', labels: ['fridge', 'couch'] },
+    ],
+    [
+      'From the chair, facing the couch, is the plant on the left or the right?',
+      { kind: 'standpoint', standing: 'chair', facing: 'couch', query: 'plant', check: 'left-right' },
+    ],
+    ['Give me a rundown of the room.', { kind: 'scene_summary', detail: 'describe' }],
+    ["what's the closest thing to me", { kind: 'ego_nearest', order: 'min' }],
+    ['which object is farthest from me?', { kind: 'ego_nearest', order: 'max' }],
+    ['how far away is the couch', { kind: 'ego_distance', target: 'couch' }],
+    [
+      'Which did you see last, the couch or the tv?',
+      { kind: 'obj_appearance_order', labels: ['couch', 'tv'] },
+    ],
+  ] as [string, Partial<Task>][])('%s', (q, task) => {
+    expect(parseByPattern(q).task).toMatchObject(task);
+  });
+});
+
 describe('lists of names', () => {
   it('a name never runs across a comma ("sofa, chair" is not a "sofa chair")', () => {
     expect(

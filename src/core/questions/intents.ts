@@ -129,6 +129,14 @@ class Ctx {
   get m(): readonly Mention[] {
     return this.r.mentions;
   }
+  /**
+   * The mentions with the vocabulary's names only, when there are at least `n` of them: a tagged noun the
+   * vocabulary lacks ("which one stands taller") does not add an object to a question that names enough.
+   */
+  enough(n: number, ms: readonly Mention[] = this.m): Mention[] {
+    const known = ms.filter((x) => x.known);
+    return known.length >= n ? known : [...ms];
+  }
   has(re: RegExp): boolean {
     return re.test(this.r.text);
   }
@@ -165,6 +173,9 @@ class Ctx {
 const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
 
 /** Everything is relative to where "I" stand: "if I stand by X facing Y, …", "with my back to Y". */
+/** Route instructions ("…you want to navigate to the door…") start the same way but ask for a route. */
+const ROUTE = /\b(navigate|route|go forward|get to|get from|walk to|go to|turn (?:left|right|back))\b/;
+
 const standpoint: Rule = (c) => {
   const facingAt = c.at([
     'facing',
@@ -182,9 +193,7 @@ const standpoint: Rule = (c) => {
     'with my back toward',
     'back to',
   ]);
-  if (facingAt < 0 || c.m.length < 3) return undefined;
-  if (!c.has(/\b(if|suppose|imagine|when|say|assume|pretend)\b|\bi am\b|\bstanding\b|\bsitting\b/))
-    return undefined;
+  if (facingAt < 0 || c.m.length < 3 || c.has(ROUTE)) return undefined;
   const backTo = c.has(/\bback (?:to|toward|towards)\b/);
   const before = c.before(facingAt);
   const standing = before[before.length - 1];
@@ -214,7 +223,7 @@ const standpoint: Rule = (c) => {
 
 const appearance: Rule = (c) => {
   if (c.m.length < 2) return undefined;
-  const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later)\b/);
+  const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
     /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|show up|showed up|came|come|visible|encounter|encountered|detected)\b/,
   );
@@ -222,13 +231,15 @@ const appearance: Rule = (c) => {
 };
 
 const SUMMARY =
-  /\b(describe|summari[sz]e|summary|overview|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around)\b/;
+  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around)\b/;
 
 const sceneSummary: Rule = (c) => {
   if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
   return {
     kind: 'scene_summary',
-    detail: c.has(/\b(describe|description|summari[sz]e|summary|overview|tell me about)\b/)
+    detail: c.has(
+      /\b(describe|description|summari[sz]e|summary|overview|rundown|run down|walk me through|tell me about)\b/,
+    )
       ? 'describe'
       : 'list',
   };
@@ -254,7 +265,7 @@ const counting: Rule = (c) => {
   if (at < 0) return undefined;
   // "how many cm tall is…" asks for a measure, not a count.
   if (c.has(HOW_MANY_UNITS)) return undefined;
-  const after = c.after(at);
+  const after = c.enough(1, c.after(at));
   if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
   if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|and)\b/))
     return { kind: 'count_total', labels: names(after) };
@@ -318,6 +329,13 @@ const NEAR_CUES = [
   'besides',
 ];
 /** "what is closest to the clock?", "what's next to the sink?", "the farthest object from the door". */
+/** "what's the closest thing to me?" */
+const nearestToMe: Rule = (c) => {
+  if (c.m.length > 0 || !c.has(/\b(closest|nearest|farthest|furthest)\b.*\b(me|i am|myself)\b/))
+    return undefined;
+  return { kind: 'ego_nearest', order: c.has(/\b(farthest|furthest)\b/) ? 'max' : 'min' };
+};
+
 const nearest: Rule = (c) => {
   if (c.m.length !== 1 && !(c.m.length === 2 && c.m[0].name === c.m[1].name)) return undefined;
   if (
@@ -347,7 +365,8 @@ const nearest: Rule = (c) => {
 /** "which is bigger, the couch or the table?", "is the fridge taller than the door?" */
 const compare: Rule = (c) => {
   const w = c.sizeWord(COMPARATIVE);
-  const distinct = c.m.filter((x, i) => c.m.findIndex((y) => y.name === x.name) === i);
+  const ms = c.enough(2);
+  const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
   const claim = c.has(/^(is|are|was|were)\b/) && c.word('than');
   return {
@@ -377,10 +396,10 @@ const distance: Rule = (c) => {
   if (c.m.length >= 2) return { kind: 'object_abs_distance', a: c.m[0].name, b: c.m[1].name };
   if (c.m.length === 1) {
     const one = c.m[0];
-    if (c.has(/\b(me|i am|i|myself|my position|where i am|you are)\b/))
-      return { kind: 'ego_distance', target: one.name };
     if (one.plural || c.has(/\b(two|both|2|pair of)\b/))
       return { kind: 'object_abs_distance', a: one.name, b: one.name };
+    // "how far away is the couch?", "how far am I from the tv?": from where the user stands.
+    return { kind: 'ego_distance', target: one.name };
   }
   return undefined;
 };
@@ -444,6 +463,7 @@ const RULES: readonly Rule[] = [
   egoWhatsThere,
   distance,
   compare,
+  nearestToMe,
   nearest,
   superlative,
   measure,

@@ -132,6 +132,7 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
       !tags.has('Value') &&
       !tags.has('Possessive') &&
       !NOT_OBJECTS.has(words[w]) &&
+      words[w].length > 1 &&
       !taken[w]
     )
       nounWords.add(w);

@@ -130,6 +130,8 @@ export type Task =
   | { readonly kind: 'locate'; readonly target: string }
   /** "how far am I from the tv?" */
   | { readonly kind: 'ego_distance'; readonly target: string }
+  /** "what's the closest thing to me?" */
+  | { readonly kind: 'ego_nearest'; readonly order: Order }
   /** "what's in this room?" (list), "describe the room" (counts, room size, where the main pieces stand). */
   | { readonly kind: 'scene_summary'; readonly detail: 'list' | 'describe' }
   /** Anything else: answered by the VLM from the prompt alone. */
@@ -199,6 +201,7 @@ export function taskTargets(task: Task): string[] {
     case 'standpoint':
       return [task.query, task.standing, task.facing];
     case 'scene_summary':
+    case 'ego_nearest':
       return [];
     case 'pair_relation':
       return [task.a, task.b, ...(task.c ? [task.c] : [])];

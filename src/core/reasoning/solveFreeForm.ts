@@ -418,6 +418,24 @@ const egoDistance: Solver<'ego_distance'> = (ctx, t) => {
   };
 };
 
+const egoNearest: Solver<'ego_nearest'> = (ctx, t) => {
+  const v = currentViewpoint(ctx.m);
+  if (!v)
+    return { value: null, text: 'I do not know where you stand (no camera pose).', facts: [], objects: [] };
+  const scored = ctx.m.objects
+    .map((o) => ({ o, d: pointDistance(ctx.m, v.position, o) }))
+    .sort((a, b) => (t.order === 'min' ? a.d - b.d : b.d - a.d));
+  if (scored.length === 0)
+    return { value: null, text: 'I have not seen any objects yet.', facts: [], objects: [] };
+  const best = scored[0];
+  return {
+    value: best.o.label,
+    text: `The ${best.o.label} is the ${t.order === 'min' ? 'closest to' : 'farthest from'} you: ${egoWhere(ctx.m, v, best.o, ctx)}.`,
+    facts: scored.slice(0, 5).map((s) => `distance(you, ${s.o.label} ${s.o.id}) = ${s.d.toFixed(2)} m`),
+    objects: [best.o.id],
+  };
+};
+
 const summary: Solver<'scene_summary'> = (ctx, t) => {
   const inv = inventory(ctx.m);
   const n = ctx.m.objects.length;
@@ -457,6 +475,7 @@ type FreeFormKind =
   | 'standpoint'
   | 'locate'
   | 'ego_distance'
+  | 'ego_nearest'
   | 'scene_summary';
 
 const SOLVERS: { readonly [K in FreeFormKind]: Solver<K> } = {
@@ -469,6 +488,7 @@ const SOLVERS: { readonly [K in FreeFormKind]: Solver<K> } = {
   standpoint,
   locate,
   ego_distance: egoDistance,
+  ego_nearest: egoNearest,
   scene_summary: summary,
 };
 

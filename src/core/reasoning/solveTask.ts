@@ -78,6 +78,7 @@ const TOLERANT: ReadonlySet<Task['kind']> = new Set<Task['kind']>([
   'count_total',
   'superlative',
   'scene_summary',
+  'ego_nearest',
   'open',
 ]);
 
