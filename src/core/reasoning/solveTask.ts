@@ -339,7 +339,13 @@ function run(
       const text = found.length
         ? `${capital(countedList(found))} ${found.length === 1 ? 'is' : 'are'} ${where}.`
         : `Nothing I have seen is ${where}.`;
-      return answered(text, text, [`objects ${where}: ${found.join(', ') || 'none'}`], ids(there));
+      // The value: the names there, in the order of the sentence ("tv, clock"); "nothing" when none.
+      return answered(
+        found.join(', ') || 'nothing',
+        text,
+        [`objects ${where}: ${found.join(', ') || 'none'}`],
+        ids(there),
+      );
     }
     case 'ego_direction_of': {
       const v = currentViewpoint(m, f);
