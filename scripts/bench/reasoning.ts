@@ -3,7 +3,7 @@
  * the ground truth of synthetic scenes, answered by MosaicThinker over mosaics of decreasing perfection, with
  * baselines in the same run, and the size of the compact prompt against raw frames for SmolVLM2, counted with the
  * real tokenizer, chat template and image processor (promptTokens.ts).
- *   npx tsx scripts/bench/reasoning.ts [--quick] [--scenes=N] [--frames=N] [--no-write]
+ *   npx tsx scripts/bench/reasoning.ts [--quick] [--scenes=N] [--frames=N] [--no-write] [--benchmark-names]
  * Writes bench-out/reasoning.json and bench-out/reasoning.md.
  *
  * Conditions (per scene, the same questions):
@@ -15,6 +15,11 @@
  *   noisy-map-only   the same initial noisy mosaic, no loop (baseline "map-only, no loop")
  *   noisy-all-frames realistic noise, every frame fused (what the loop could reach by perceiving everything)
  *   chance           multiple choice: 1/(number of options) expected; numbers: no random baseline (as VSI-Bench)
+ *   With --benchmark-names, the same questions again with the names VSI-Bench and the room-scan datasets use
+ *   (sofa, table, stove, plant for COCO's couch, dining table, oven, potted plant):
+ *   gt-objects/benchmark-names      COCO-labelled ground-truth map, questions in benchmark names
+ *   gt-objects/benchmark-map        the map relabelled with benchmark names, questions in COCO names
+ *   oracle-fusion/benchmark-names   the fused map (COCO labels from the detector), questions in benchmark names
  *   frequency        multiple choice: the most common answer letter of the task; numbers: the task's mean answer
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -27,6 +32,7 @@ import { groundTruthMosaic } from '../../src/core/questions/groundTruthMosaic';
 import { parseTemplate } from '../../src/core/questions/parseQuestion';
 import { aggregate, scoreItem, type ScoredItem } from '../../src/core/questions/scoring';
 import { NUMERIC_TYPES, type VsiQuestion } from '../../src/core/questions/types';
+import { benchmarkName, VOCABULARY } from '../../src/core/questions/vocabulary';
 import { DEFAULT_MAP_TOKENS } from '../../src/core/prompt/serializeMosaic';
 import { FRAME_WRAPPER_SPECIAL_TOKENS } from '../../src/core/prompt/rawFrames';
 import { estimateTokens, type FramePerceiver } from '../../src/core/reasoning/interfaces';
@@ -62,6 +68,34 @@ export interface ReasoningBenchOptions {
   readonly frames?: number;
   readonly outDir?: string | null;
   readonly log?: (line: string) => void;
+  /** Also ask every question with the benchmarks' object names, and over a map labelled with them. */
+  readonly benchmarkNames?: boolean;
+}
+
+/** Whole-word COCO labels in a text → the benchmark's name for the class ("dining table(s)" → "table(s)"). */
+const COCO_WITH_OTHER_NAME = VOCABULARY.filter((c) => c.detector === c.key && benchmarkName(c.key) !== c.key)
+  .map((c) => c.key)
+  .sort((a, b) => b.length - a.length);
+const toBenchmarkNames = (text: string): string =>
+  COCO_WITH_OTHER_NAME.reduce(
+    (t, label) => t.replace(new RegExp(`\\b${label}\\b`, 'g'), benchmarkName(label)),
+    text,
+  );
+const benchmarkQuestion = (q: VsiQuestion): VsiQuestion => ({
+  ...q,
+  question: toBenchmarkNames(q.question),
+  ...(q.options ? { options: q.options.map(toBenchmarkNames) } : {}),
+});
+function benchmarkMap(m: Mosaic): Mosaic {
+  const rename = (l: string): string => (COCO_WITH_OTHER_NAME.includes(l) ? benchmarkName(l) : l);
+  return {
+    ...m,
+    objects: m.objects.map((o) => ({
+      ...o,
+      label: rename(o.label),
+      labels: (o.labels ?? []).map((v) => ({ ...v, label: rename(v.label) })),
+    })),
+  };
 }
 
 export interface ConditionResult {
@@ -225,13 +259,27 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
       room: { center: [width / 2, depth / 2], size: [width, depth], yaw: 0, area: width * depth },
     };
     push('gt-objects', await answerAll(new MosaicThinker({ mosaic: gtMosaic }), qs));
+    if (opts.benchmarkNames) {
+      const named = qs.map(benchmarkQuestion);
+      push('gt-objects/benchmark-names', await answerAll(new MosaicThinker({ mosaic: gtMosaic }), named));
+      push(
+        'gt-objects/benchmark-map',
+        await answerAll(new MosaicThinker({ mosaic: benchmarkMap(gtMosaic) }), qs),
+      );
+    }
 
     const full = async (scene: SyntheticScene): Promise<Mosaic> => {
       const p = new SyntheticPerceiver(scene);
       await p.perceive(p.framesAvailable());
       return p.mosaic();
     };
-    push('oracle-fusion', await answerAll(new MosaicThinker({ mosaic: await full(clean) }), qs));
+    const oracle = await full(clean);
+    push('oracle-fusion', await answerAll(new MosaicThinker({ mosaic: oracle }), qs));
+    if (opts.benchmarkNames)
+      push(
+        'oracle-fusion/benchmark-names',
+        await answerAll(new MosaicThinker({ mosaic: oracle }), qs.map(benchmarkQuestion)),
+      );
     push('noisy-all-frames', await answerAll(new MosaicThinker({ mosaic: await full(noisy) }), qs));
 
     for (const [name, scene, loop] of [
@@ -441,6 +489,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     scenes: num('scenes'),
     frames: num('frames'),
     outDir: process.argv.includes('--no-write') ? null : undefined,
+    benchmarkNames: process.argv.includes('--benchmark-names'),
   }).catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

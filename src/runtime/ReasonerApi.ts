@@ -26,11 +26,13 @@ export type ReasonerEventCallback = (event: ReasonerEvent) => void;
 export interface ReasonerAnswer {
   /** The answer text shown to the user. */
   readonly text: string;
-  /** The machine-readable answer (a number or an option letter) where the question has one. */
+  /** The machine-readable answer (a number, an option letter, a name, 'yes'/'no') where the question has one. */
   readonly value?: number | string;
+  /** The unit of a numeric value ('m', 'cm', 'ft', 'in', 'm2', …). */
+  readonly unit?: string;
   /** False when the reasoner could not answer this kind of question (the text says why). */
   readonly answered: boolean;
-  /** Mosaic object ids the answer is about. */
+  /** Ids of exactly the mosaic objects the answer used (the app highlights these). */
   readonly objectIds: readonly string[];
   readonly trace: readonly ReasonerStep[];
 }
@@ -41,6 +43,8 @@ export interface AskRequest extends CallOptions {
   readonly options?: readonly string[];
   /** Per-question budget from the app's settings; unset fields keep the service's defaults. */
   readonly budget?: { readonly maxIterations?: number; readonly promptTokens?: number };
+  /** The app's units setting: answers whose question names no unit use it (default metric). */
+  readonly units?: 'metric' | 'imperial';
 }
 
 export interface ReasonerApi {

@@ -1,9 +1,6 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
-import type { Mosaic } from '../core/mosaic/types';
-import { taskTargets } from '../core/questions/types';
 import { AbortedError, type TextGenerator } from '../core/reasoning/interfaces';
 import { MosaicThinker, type ThinkerBudget } from '../core/reasoning/MosaicThinker';
-import { objectsLabelled } from '../core/reasoning/spatialTools';
 import { formatTrace, type TraceStep } from '../core/reasoning/trace';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
 import { capabilitiesFor, jsContext } from './capabilities';
@@ -136,6 +133,7 @@ export class ReasonerService implements ReasonerApi {
           mosaic: request.mosaic,
           generator: gen,
           budget: { ...this.deps.budget, ...request.budget },
+          ...(request.units ? { units: request.units } : {}),
         }).ask(
           { question: request.question, ...(request.options ? { options: [...request.options] } : {}) },
           {
@@ -175,8 +173,10 @@ export class ReasonerService implements ReasonerApi {
       const answer: ReasonerAnswer = {
         text: result.text,
         value: result.answer,
+        ...(result.unit ? { unit: result.unit } : {}),
         answered: last?.step === 'answer' && last.source !== 'fallback',
-        objectIds: relatedObjects(request.mosaic, taskTargets(result.parsed.task)),
+        // Exactly the instances the answer used, not every object with the same label.
+        objectIds: result.objects,
         trace,
       };
       emit({ status: 'done', requestId: req.id, answer });
@@ -236,6 +236,3 @@ export class ReasonerService implements ReasonerApi {
 function toStep(s: TraceStep): ReasonerStep {
   return { step: s.step, detail: formatTrace([s]), ...('ms' in s ? { ms: s.ms } : {}) };
 }
-
-const relatedObjects = (m: Mosaic, labels: string[]): string[] =>
-  [...new Set(labels)].flatMap((l) => objectsLabelled(m, l).map((o) => o.id));

@@ -230,6 +230,21 @@ describe('ReasonerService over comlink', () => {
     expect(Number(answer.value)).toBeCloseTo(2 * Math.cos(0.25) - 0.5, 2);
   });
 
+  it('answers in the units setting, highlighting exactly the instances used', async () => {
+    const api = connect<ReasonerApi>(new ReasonerService({ probe }));
+    const q = 'What is the distance between the chair and the table?';
+    const metric = await api.ask({ mosaic, question: q });
+    const imperial = await api.ask({ mosaic, question: q, units: 'imperial' });
+    expect(metric.unit).toBe('m');
+    expect(imperial.unit).toBe('ft');
+    expect(imperial.text).toMatch(/ ft/);
+    expect(Number(imperial.value)).toBeCloseTo(Number(metric.value) / 0.3048, 0);
+    // Two chairs, one table: the table and both chairs (each measured), never objects the answer did not use.
+    expect([...metric.objectIds].sort()).toEqual(['a', 'b', 'c']);
+    const biggest = await api.ask({ mosaic, question: 'what is the largest object?' });
+    expect(biggest.objectIds).toHaveLength(1);
+  });
+
   it('says so when it cannot answer (an object the mosaic never saw, no VLM)', async () => {
     const api = connect<ReasonerApi>(new ReasonerService({ probe }));
     const answer = await api.ask({

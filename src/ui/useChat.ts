@@ -25,6 +25,8 @@ export function useChat(
   onAnswer: (objectIds: readonly string[]) => void,
   /** From settings: iterations of the perceive loop and the prompt's token budget. */
   budget: { readonly maxIterations: number; readonly promptTokens: number },
+  /** From settings: the unit system of answers whose question names no unit. */
+  units: 'metric' | 'imperial' = 'metric',
 ): ChatApi {
   const [turns, setTurns] = useState<readonly ChatTurn[]>([]);
   const running = useRef<string | undefined>(undefined);
@@ -50,7 +52,7 @@ export function useChat(
         else if (e.status === 'model') emitModelProgress(e.progress);
       };
       reasonerApi()
-        .then((api) => api.ask({ mosaic, question, requestId: id, budget }, proxy(onEvent)))
+        .then((api) => api.ask({ mosaic, question, requestId: id, budget, units }, proxy(onEvent)))
         .then(
           (a) => {
             update(id, (t) => ({
@@ -73,7 +75,7 @@ export function useChat(
           if (running.current === id) running.current = undefined;
         });
     },
-    [mosaic, onAnswer, budget],
+    [mosaic, onAnswer, budget, units],
   );
 
   const stop = useCallback(() => {

@@ -53,8 +53,33 @@ describe('ask', () => {
   it('answers free-form questions in words and reports unseen objects', async () => {
     expect((await run(['ask', mosaicPath, 'what is behind me?'])).out).toBe('A tv is behind you.');
     expect((await run(['ask', mosaicPath, 'how far is the giraffe from the sofa?'])).out).toBe(
-      "I have not seen a 'giraffe' in this scene.",
+      "I haven't seen a giraffe here.",
     );
+  });
+  it('--json prints exactly answer, value, unit, kind and the objects used', async () => {
+    const json = async (q: string, ...more: string[]) =>
+      JSON.parse((await run(['ask', mosaicPath, q, '--json', ...more])).out) as Record<string, unknown>;
+    const far = await json('how far is the couch from the tv in feet?');
+    expect(Object.keys(far)).toEqual(['answer', 'value', 'unit', 'kind', 'objects']);
+    expect(far).toMatchObject({ unit: 'ft', kind: 'object_abs_distance', objects: ['o1', 'o2'] });
+    expect(far.value).toBe(11.5); // 3.51 m between the closest faces
+    expect(await json('is there a piano?')).toEqual({
+      answer: "No, I haven't seen a piano.",
+      value: false,
+      unit: null,
+      kind: 'object_existence',
+      objects: [],
+    });
+    expect(await json('How many chair(s) are in this room?')).toMatchObject({
+      value: 2,
+      kind: 'object_counting',
+      objects: ['o3', 'o4'],
+    });
+    expect(await json('how tall is the tv?', '--units', 'imperial')).toMatchObject({
+      value: 27.6,
+      unit: 'in',
+    });
+    expect(await json('tell me a story')).toMatchObject({ value: null, kind: 'open', objects: [] });
   });
   it('bad input: one line, non-zero exit', async () => {
     const r = await run(['ask', path.join(dir, 'nope.json'), 'hi']);

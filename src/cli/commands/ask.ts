@@ -3,7 +3,8 @@ import { MosaicBuilder } from '../../core/fusion/MosaicBuilder';
 import type { Mosaic } from '../../core/mosaic/types';
 import { QuestionParseError } from '../../core/questions/parseQuestion';
 import type { FramePerceiver } from '../../core/reasoning/interfaces';
-import { MosaicThinker } from '../../core/reasoning/MosaicThinker';
+import { MosaicThinker, type ThinkResult } from '../../core/reasoning/MosaicThinker';
+import type { UnitSystem } from '../../core/reasoning/answerUnits';
 import { SequencePerceiver } from '../../core/reasoning/SequencePerceiver';
 import { formatTrace } from '../../core/reasoning/trace';
 import { openSequence } from '../../core/sequence/openSequence';
@@ -107,6 +108,32 @@ export function takeSceneOptions(args: string[]): { rest: string[]; scene: Scene
   return { rest, scene: { detector, models, every } };
 }
 
+/** `ask --json`: exactly {"answer": text, "value", "unit", "kind", "objects": [ids]} (ARCHITECTURE.md). */
+export function askJson(r: ThinkResult): {
+  answer: string;
+  value: number | string | boolean | null;
+  unit: string | null;
+  kind: string;
+  objects: string[];
+} {
+  return {
+    answer: r.text,
+    value: r.value,
+    unit: r.unit ?? null,
+    kind: r.parsed.questionType ?? r.parsed.task.kind,
+    objects: r.objects,
+  };
+}
+
+function takeUnits(args: string[]): { rest: string[]; units: UnitSystem } {
+  const i = args.indexOf('--units');
+  if (i < 0) return { rest: args, units: 'metric' };
+  const v = args[i + 1];
+  if (v !== 'metric' && v !== 'imperial')
+    throw new UserError(`--units needs metric or imperial, got '${v ?? ''}'`);
+  return { rest: [...args.slice(0, i), ...args.slice(i + 2)], units: v };
+}
+
 /** Errors of the core that describe bad input become one-line user errors. */
 export function asUserError(e: unknown): unknown {
   if (e instanceof QuestionParseError) return new UserError(e.message);
@@ -116,19 +143,23 @@ export function asUserError(e: unknown): unknown {
 export const askCommand: CliCommand = {
   name: 'ask',
   summary: 'answer a spatial question about a sequence or a mosaic.json',
-  usage: `usage: spatial-mosaic ask <seq|mosaic.json> "<question>" [--trace] [--every N] [--detector file|yolox] [--models DIR]
+  usage: `usage: spatial-mosaic ask <seq|mosaic.json> "<question>" [--json] [--trace] [--units metric|imperial] [--every N] [--detector file|yolox] [--models DIR]
 
   <seq|mosaic.json>  a mosaic file (build --out, or the app's export), or a sequence folder with
                      trajectory.log and depth/ (detections: detections.json or YOLOX-Nano)
   "<question>"       a VSI-Bench question or a free-form one ("how far is the cup from the laptop?")
+  --json             print {"answer", "value", "unit", "kind", "objects"} instead of the sentence
   --trace            print every reasoning step after the answer
+  --units U          metric (default) or imperial, for answers whose question names no unit
   --every N          fuse every Nth frame of a sequence before the question (default ${INITIAL_STRIDE})
 ${DETECTOR_USAGE}`,
   async run(allArgs, io) {
-    const { rest: args, scene: sceneOpts } = takeSceneOptions(allArgs);
+    const { rest: withUnits, scene: sceneOpts } = takeSceneOptions(allArgs);
+    const { rest: args, units } = takeUnits(withUnits);
     const trace = args.includes('--trace');
+    const json = args.includes('--json');
     const positional = args.filter((a) => !a.startsWith('--'));
-    const unknown = args.filter((a) => a.startsWith('--') && a !== '--trace');
+    const unknown = args.filter((a) => a.startsWith('--') && a !== '--trace' && a !== '--json');
     if (unknown.length) throw new UserError(`unknown option ${unknown[0]} (see 'spatial-mosaic ask --help')`);
     if (positional.length !== 2)
       throw new UserError(
@@ -136,10 +167,11 @@ ${DETECTOR_USAGE}`,
       );
     const [input, question] = positional;
     const scene = await loadScene(input, sceneOpts);
-    const thinker = new MosaicThinker({ mosaic: scene.mosaic, perceiver: scene.perceiver });
+    const thinker = new MosaicThinker({ mosaic: scene.mosaic, perceiver: scene.perceiver, units });
     try {
       const r = await thinker.ask(question);
-      io.out(r.parsed.questionType ? String(r.answer) : r.text);
+      if (json) io.out(JSON.stringify(askJson(r)));
+      else io.out(r.parsed.questionType ? String(r.answer) : r.text);
       if (trace) io.out(formatTrace(r.trace));
       return 0;
     } catch (e) {

@@ -24,3 +24,49 @@ describe('labels', () => {
     expect(resolveLabel('giraffe', ['couch'])).toEqual({ found: false, label: 'giraffe', asked: 'giraffe' });
   });
 });
+
+describe('synonym groups resolve both ways', () => {
+  // Each row: names people or benchmarks use for one class. Any of them finds a mosaic labelled with any other.
+  const GROUPS = [
+    ['sofa', 'couch', 'sofas', 'settee'],
+    ['fridge', 'refrigerator', 'fridges'],
+    ['telly', 'tv', 'television', 'TVs'],
+    ['stove', 'oven', 'cooker', 'stoves'],
+    ['plant', 'potted plant', 'houseplants'],
+    ['bin', 'trash can', 'trash bin', 'garbage can', 'wastebasket'],
+    ['bookcase', 'bookshelf', 'bookshelves'],
+    ['nightstand', 'night stand', 'bedside table', 'nightstands'],
+    ['table', 'dining table', 'tables'],
+    ['washing machine', 'washer'],
+    ['mug', 'cup', 'mugs'],
+    ['cupboard', 'cabinet', 'cupboards'],
+  ];
+  for (const group of GROUPS)
+    for (const mosaicLabel of group.filter((g) => g === g.toLowerCase() && !/s$/.test(g)))
+      it(`${group.join(' / ')} → mosaic '${mosaicLabel}'`, () => {
+        for (const asked of group)
+          expect(resolveLabel(asked, ['chair', mosaicLabel, 'door']), asked).toMatchObject({
+            found: true,
+            label: mosaicLabel,
+          });
+      });
+
+  it('prefers the exact label when the mosaic has two classes one detector label covers', () => {
+    expect(resolveLabel('desk', ['dining table', 'desk'])).toMatchObject({ label: 'desk' });
+    expect(resolveLabel('desk', ['dining table', 'chair'])).toMatchObject({ label: 'dining table' });
+    expect(resolveLabel('stool', ['chair', 'stool'])).toMatchObject({ label: 'stool' });
+    expect(resolveLabel('chair', ['chair', 'stool'])).toMatchObject({ label: 'chair' });
+  });
+  it('drops qualifiers the map cannot check, never a known name', () => {
+    expect(resolveLabel('the black chair', ['chair'])).toMatchObject({ found: true, label: 'chair' });
+    expect(resolveLabel('wooden tables', ['table'])).toMatchObject({ found: true, label: 'table' });
+    expect(resolveLabel('coffee table', ['table'])).toMatchObject({ found: false });
+  });
+  it('keeps names with no class as free text', () => {
+    expect(resolveLabel('pianos', ['chair'])).toEqual({ found: false, label: 'piano', asked: 'pianos' });
+    expect(canonicalLabel('grandfather clocks')).toBe('grandfather clock');
+    expect(normalizeName('shelves')).toBe('shelf');
+    expect(normalizeName('knives')).toBe('knife');
+    expect(normalizeName('glasses')).toBe('glass');
+  });
+});

@@ -1,82 +1,32 @@
+import nlp from 'compromise';
 import { COCO_LABELS } from '../perception/coco';
+import { classOf } from './vocabulary';
 
 /**
- * Object names as people write them → the labels the detectors emit (COCO-80 for the closed-set detector,
- * free text for the open-vocabulary one). Plurals are singularised and common synonyms mapped, so that
- * "sofas", "the couch" and "couch" all find the mosaic's "couch".
+ * Object names as people write them → the labels in a mosaic. A mosaic may speak the detector's language
+ * (COCO: "couch", "dining table", "oven") or a benchmark's (ScanNet / ARKitScenes: "sofa", "table", "stove");
+ * a question may use either, or a synonym ("telly", "bin", "bedside table"), in the plural or not. Both sides
+ * go through the vocabulary (vocabulary.ts) so that each finds the other.
  */
-const SYNONYMS: Readonly<Record<string, string>> = {
-  sofa: 'couch',
-  settee: 'couch',
-  television: 'tv',
-  'tv monitor': 'tv',
-  'television set': 'tv',
-  monitor: 'tv',
-  screen: 'tv',
-  table: 'dining table',
-  'dinner table': 'dining table',
-  'kitchen table': 'dining table',
-  desk: 'dining table',
-  plant: 'potted plant',
-  'house plant': 'potted plant',
-  houseplant: 'potted plant',
-  'pot plant': 'potted plant',
-  fridge: 'refrigerator',
-  phone: 'cell phone',
-  cellphone: 'cell phone',
-  'mobile phone': 'cell phone',
-  smartphone: 'cell phone',
-  'computer mouse': 'mouse',
-  'tv remote': 'remote',
-  'remote control': 'remote',
-  bike: 'bicycle',
-  motorbike: 'motorcycle',
-  mug: 'cup',
-  'coffee cup': 'cup',
-  'hair dryer': 'hair drier',
-  hairdryer: 'hair drier',
-  teddy: 'teddy bear',
-  people: 'person',
-  man: 'person',
-  woman: 'person',
-  armchair: 'chair',
-  stool: 'chair',
-  notebook: 'laptop',
-  computer: 'laptop',
-  'wine glass': 'wine glass',
-  glass: 'wine glass',
-  bag: 'handbag',
-  purse: 'handbag',
-};
-
-const IRREGULAR: Readonly<Record<string, string>> = {
-  people: 'person',
-  mice: 'mouse',
-  knives: 'knife',
-  shelves: 'shelf',
-  skis: 'skis',
-  glasses: 'glass',
-  scissors: 'scissors',
-  bus: 'bus',
-  couches: 'couch',
-  benches: 'bench',
-  sandwiches: 'sandwich',
-  boxes: 'box',
-  dishes: 'dish',
-  brushes: 'brush',
-  toothbrushes: 'toothbrush',
-  glass: 'glass',
-  'sports ball': 'sports ball',
-};
-
 const COCO_SET: ReadonlySet<string> = new Set(COCO_LABELS);
 
-function singularWord(w: string): string {
-  if (IRREGULAR[w]) return IRREGULAR[w];
-  if (w.length > 3 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (/(ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 2 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
-  return w;
+const singularCache = new Map<string, string>();
+
+/**
+ * The singular of one noun. A word the vocabulary knows as written stays ("glass", "scissors", "drapes");
+ * otherwise compromise's inflection (irregulars included: shelves, knives, mice, people).
+ */
+export function singularWord(w: string): string {
+  if (classOf(w) || COCO_SET.has(w) || w.length <= 2 || !/s$/.test(w) || /(ss|us|is)$/.test(w)) return w;
+  let s = singularCache.get(w);
+  if (s === undefined) {
+    const doc = nlp(w);
+    doc.tag('Noun');
+    s = doc.nouns().toSingular().text().toLowerCase() || w;
+    if (singularCache.size > 5000) singularCache.clear();
+    singularCache.set(w, s);
+  }
+  return s;
 }
 
 /** Lower-case, drop articles, "(s)", punctuation and a trailing plural: "the Chairs(s)" → "chair". */
@@ -88,35 +38,54 @@ export function normalizeName(raw: string): string {
     .replace(/[^a-z0-9 \-']/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  s = s.replace(/^(the|a|an|my|this|that|these|those|any)\s+/, '');
-  if (COCO_SET.has(s) || IRREGULAR[s]) return IRREGULAR[s] ?? s;
+  s = s.replace(/^(the|a|an|my|this|that|these|those|any|some|each|every)\s+/, '');
+  if (COCO_SET.has(s) || classOf(s)) return s;
   const words = s.split(' ');
   words[words.length - 1] = singularWord(words[words.length - 1]);
   return words.join(' ');
 }
 
-/** The canonical label for a name: its COCO synonym when it has one, else the normalised name itself. */
+/** The canonical label for a name: its class in the vocabulary (the COCO label where there is one), else the name. */
 export function canonicalLabel(raw: string): string {
   const n = normalizeName(raw);
-  if (COCO_SET.has(n)) return n;
-  return SYNONYMS[n] ?? n;
+  return classOf(n)?.key ?? n;
 }
+
+/** The label the closed-set detector emits for this name, if it has one. */
+export function detectorLabel(raw: string): string | undefined {
+  return classOf(normalizeName(raw))?.detector;
+}
+
+/** Same object class: "sofa" and "couches", "telly" and "tv", "stove" and "oven". */
+export const sameClass = (a: string, b: string): boolean => canonicalLabel(a) === canonicalLabel(b);
 
 export type LabelResolution =
   | { readonly found: true; readonly label: string; readonly asked: string }
   | { readonly found: false; readonly label: string; readonly asked: string };
 
 /**
- * Finds which of `known` labels (those in the mosaic) a name refers to. Tries the name as written,
- * then its synonym; reports it not found (with the canonical label) rather than guessing a neighbour.
+ * Finds which of `known` labels (those in the mosaic) a name refers to, best first: the name as written; a
+ * label of the same class (sofa ↔ couch, table ↔ dining table, stove ↔ oven); the detector's label for the class
+ * (a "desk" is what the detector calls a "dining table"); the name without its leading qualifiers ("the black
+ * chair" → chair). Reports it not found (with the canonical label) rather than guessing a neighbour class.
  */
 export function resolveLabel(raw: string, known: Iterable<string>): LabelResolution {
-  const knownSet = new Set([...known].map((k) => k.toLowerCase()));
+  const labels = [...known];
   const n = normalizeName(raw);
-  const candidates = [n, canonicalLabel(raw), raw.toLowerCase().trim()];
-  // "dining table" asked, mosaic has "table" (open vocabulary): accept the reverse synonym too.
-  for (const [syn, coco] of Object.entries(SYNONYMS)) if (coco === n) candidates.push(syn);
-  for (const c of candidates) if (knownSet.has(c)) return { found: true, label: c, asked: raw };
+  const words = n.split(' ');
+  for (let drop = 0; drop < words.length; drop++) {
+    const name = words.slice(drop).join(' ');
+    const exact = labels.find((k) => k.toLowerCase() === name || normalizeName(k) === name);
+    if (exact) return { found: true, label: exact, asked: raw };
+    const cls = classOf(name);
+    if (!cls) continue;
+    const same = labels.find((k) => classOf(normalizeName(k))?.key === cls.key);
+    if (same) return { found: true, label: same, asked: raw };
+    const det = cls.detector && labels.find((k) => k.toLowerCase() === cls.detector);
+    if (det) return { found: true, label: det, asked: raw };
+    // A name the vocabulary knows is not shortened further ("coffee table" is not any "table").
+    break;
+  }
   return { found: false, label: canonicalLabel(raw), asked: raw };
 }
 

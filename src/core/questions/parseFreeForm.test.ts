@@ -11,10 +11,10 @@ describe('parseByPattern', () => {
     ['Is the vase on top of the table?', { kind: 'pair_relation', a: 'vase', relation: 'above', b: 'table' }],
     ['how many chairs?', { kind: 'object_counting', label: 'chair' }],
     ['How many chairs are there?', { kind: 'object_counting', label: 'chair' }],
-    ['how big is the table?', { kind: 'object_size_estimation', label: 'table' }],
+    ['how big is the table?', { kind: 'object_measure', label: 'table', measure: 'longest' }],
     ['how big is this room?', { kind: 'room_size_estimation' }],
     ['is the door to my left?', { kind: 'ego_direction_of', target: 'door' }],
-    ['where is the tv?', { kind: 'ego_direction_of', target: 'tv' }],
+    ['where is the tv?', { kind: 'locate', target: 'tv' }],
     [
       'is the cup between the laptop and the vase?',
       { kind: 'pair_relation', a: 'cup', relation: 'between', b: 'laptop', c: 'vase' },
@@ -24,7 +24,7 @@ describe('parseByPattern', () => {
       'which is closest to the bed: the chair, the tv or the lamp?',
       { kind: 'object_rel_distance', anchor: 'bed', choices: ['chair', 'tv', 'lamp'] },
     ],
-    ['tell me a story', { kind: 'open', targets: [] }],
+    ['tell me a story', { kind: 'open', targets: ['story'] }],
   ])('%s', (q, task) => {
     expect(parseByPattern(q).task).toEqual(task);
   });
@@ -40,10 +40,20 @@ describe('parseWithGenerator', () => {
     const g = fake(
       'Sure! {"task": "relation", "targets": ["mug", "sofa"], "relation": "near", "frame": "ego"}',
     );
-    const p = await parseWithGenerator('is my mug close to the couch thing', g);
+    const p = await parseWithGenerator('my mug, the couch thing: touching or not', g);
     expect(p.via).toBe('vlm');
     expect(p.task).toEqual({ kind: 'pair_relation', a: 'mug', relation: 'near', b: 'sofa', c: undefined });
-    expect(g.prompts[0]).toContain('is my mug close to the couch thing');
+    expect(g.prompts[0]).toContain('my mug, the couch thing: touching or not');
+  });
+  it("keeps the rules' reading when they understood the question (the VLM is not asked)", async () => {
+    const g = fake('{"task": "size", "targets": ["fridge"]}');
+    const p = await parseWithGenerator('how tall is the fridge in feet?', g);
+    expect(p).toMatchObject({
+      via: 'pattern',
+      unit: 'ft',
+      task: { kind: 'object_measure', measure: 'height' },
+    });
+    expect(g.prompts).toHaveLength(0);
   });
   it('falls back to the patterns on broken JSON', async () => {
     const p = await parseWithGenerator('how many chairs?', fake('{"task": "count", "targets": [oops'));

@@ -1,112 +1,33 @@
 import type { TextGenerator } from '../reasoning/interfaces';
 import { normalizeName } from './labels';
 import { assertQuestionLength } from './parseQuestion';
+import { readQuestion, type Reading } from './readQuestion';
 import type { EgoDirection, PairRelation, ParsedQuestion, Task } from './types';
+import { intentOf } from './intents';
 
 /**
- * Free-form questions ("how far is the cup from the laptop?"): a pattern-based parser that always answers,
- * and a VLM-based structured extraction (JSON) used when a TextGenerator is given, falling back to the
- * patterns when the model's JSON is unusable.
+ * Free-form questions ("how far is the cup from the laptop?"): a rule-based reader that always answers (it
+ * finds the objects with the vocabulary and compromise, then the intent from a table of cue phrases), and a
+ * VLM-based structured extraction (JSON) used when a TextGenerator is given, falling back to the rules when
+ * the model's JSON is unusable.
  */
 const n = normalizeName;
-const splitList = (s: string): string[] =>
-  s
-    .split(/,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+/)
-    .map((x) => n(x))
-    .filter(Boolean);
-
-const EGO_WORDS: Record<string, EgoDirection> = {
-  'behind me': 'back',
-  'at my back': 'back',
-  'to my back': 'back',
-  'in front of me': 'front',
-  ahead: 'front',
-  'ahead of me': 'front',
-  'to my left': 'left',
-  'on my left': 'left',
-  'to my right': 'right',
-  'on my right': 'right',
-};
-
-const REL_WORDS: Record<string, PairRelation> = {
-  left: 'left',
-  right: 'right',
-  above: 'above',
-  over: 'above',
-  'on top of': 'above',
-  on: 'above',
-  below: 'below',
-  under: 'below',
-  underneath: 'below',
-  beneath: 'below',
-  near: 'near',
-  'next to': 'near',
-  'close to': 'near',
-  beside: 'near',
-  behind: 'behind',
-  'in front of': 'front',
-};
 
 /**
- * The pattern-based parser: unknown shapes become an 'open' task. Throws (QuestionParseError) only for a
- * question longer than MAX_QUESTION_CHARS.
+ * The rule-based parser: unknown shapes become an 'open' task that carries what was read. Throws
+ * (QuestionParseError) only for a question longer than MAX_QUESTION_CHARS.
  */
 export function parseByPattern(question: string): ParsedQuestion {
   assertQuestionLength(question);
-  const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
-  const task = patternTask(q);
-  return { task, via: 'pattern' };
+  const r: Reading = readQuestion(question);
+  const task: Task = intentOf(r);
+  return { task, via: 'pattern', ...(r.unit ? { unit: r.unit } : {}), read: describeReading(r) };
 }
 
-function patternTask(q: string): Task {
-  let m: RegExpExecArray | null;
-  const ego =
-    '(behind me|at my back|to my back|in front of me|ahead of me|ahead|to my left|on my left|to my right|on my right)';
-  if ((m = new RegExp(`^what(?:'s| is| do i have| objects? (?:is|are))?(?: there)? ${ego}`).exec(q)))
-    return { kind: 'ego_whats_there', direction: EGO_WORDS[m[1]] };
-  if ((m = new RegExp(`^(?:is|are) (?:the |a |an )?(.+?) ${ego}\\??$`).exec(q)))
-    return { kind: 'ego_direction_of', target: n(m[1]) };
-  if ((m = /^where(?:'s| is| are) (?:the |a |an )?(.+?)(?: relative to me)?\??$/.exec(q)))
-    return { kind: 'ego_direction_of', target: n(m[1]) };
-  if ((m = /^(?:is|are) (?:the |a )?(.+?) between (?:the |a )?(.+?) and (?:the |a )?(.+?)\??$/.exec(q)))
-    return { kind: 'pair_relation', a: n(m[1]), relation: 'between', b: n(m[2]), c: n(m[3]) };
-  if (
-    (m =
-      /^(?:is|are) (?:the |a )?(.+?) (?:to the |on the )?(left|right) (?:of|from) (?:the |a )?(.+?)\??$/.exec(
-        q,
-      )) ||
-    (m =
-      /^(?:is|are) (?:the |a )?(.+?) (above|over|on top of|below|under|underneath|beneath|near|next to|close to|beside|behind|in front of|on) (?:the |a )?(.+?)\??$/.exec(
-        q,
-      ))
-  )
-    return { kind: 'pair_relation', a: n(m[1]), relation: REL_WORDS[m[2]], b: n(m[3]) };
-  if (
-    /(how (?:big|large) is (?:this|the) (?:room|space)|room size|size of (?:this|the) room|area of (?:this|the) room|floor area)/.test(
-      q,
-    )
-  )
-    return { kind: 'room_size_estimation' };
-  if ((m = /how many (.+?)(?: are| is| do| can| have|\?|$)/.exec(q)))
-    return { kind: 'object_counting', label: n(m[1].replace(/ (?:there|here)$/, '')) };
-  if ((m = /how far (?:away )?(?:is|are) (?:the |a )?(.+?) from (?:the |a )?(.+?)\??$/.exec(q)))
-    return { kind: 'object_abs_distance', a: n(m[1]), b: n(m[2]) };
-  if ((m = /distance (?:between|from) (?:the |a )?(.+?) (?:and|to) (?:the |a )?(.+?)\??$/.exec(q)))
-    return { kind: 'object_abs_distance', a: n(m[1]), b: n(m[2]) };
-  if (
-    (m = /how (?:big|large|long|tall|wide|high) is (?:the |a )?(.+?)\??$/.exec(q)) ||
-    (m = /size of (?:the |a )?(.+?)\??$/.exec(q))
-  )
-    return { kind: 'object_size_estimation', label: n(m[1]) };
-  if ((m = /which (?:one |object )?is (?:the )?clos(?:er|est) to (?:the |a )?(.+?)[,:]\s*(.+?)\??$/.exec(q)))
-    return {
-      kind: 'object_rel_distance',
-      anchor: n(m[1]),
-      choices: splitList(m[2].replace(/\bthe\b /g, '')),
-    };
-  if ((m = /which (?:did i see|appeared|was seen|came) first[,:]?\s*(.+?)\??$/.exec(q)))
-    return { kind: 'obj_appearance_order', labels: splitList(m[1].replace(/\bthe\b /g, '')) };
-  return { kind: 'open', targets: [] };
+/** "how tall is the fridge in feet" + objects → what the parser read, for an honest refusal. */
+function describeReading(r: Reading): string {
+  const objs = r.mentions.map((m) => m.name);
+  return `"${r.text}"${objs.length ? `, objects: ${objs.join(', ')}` : ', no object names'}`;
 }
 
 const EXTRACTION_PROMPT = `Turn the question into JSON with keys:
@@ -190,22 +111,23 @@ function taskFromJson(j: Extracted): Task | undefined {
 }
 
 /**
- * Asks the VLM for the question's structure as JSON; when the reply is unusable, or asks for an 'open' task
- * the patterns can do better on, the pattern parser's reading wins.
+ * The rules' reading when they understood the question (they know units, dimensions and standpoints the VLM's
+ * JSON cannot carry); otherwise the VLM is asked for the question's structure as JSON, and its reading is used
+ * when usable.
  */
 export async function parseWithGenerator(
   question: string,
   generator: TextGenerator,
   signal?: AbortSignal,
 ): Promise<ParsedQuestion> {
-  assertQuestionLength(question); // before spending the model's time on it
+  const byPattern = parseByPattern(question); // throws for an over-long question, before the model runs
+  if (byPattern.task.kind !== 'open') return byPattern;
   const reply = await generator.generate(EXTRACTION_PROMPT + question + '\nJSON:', {
     signal,
     maxNewTokens: 96,
   });
   const json = firstJsonObject(reply);
   const task = json ? taskFromJson(json as Extracted) : undefined;
-  const byPattern = parseByPattern(question);
-  if (!task || (task.kind === 'open' && byPattern.task.kind !== 'open')) return byPattern;
-  return { task, via: 'vlm' };
+  if (!task || task.kind === 'open') return byPattern;
+  return { task, via: 'vlm', read: byPattern.read };
 }

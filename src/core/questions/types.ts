@@ -113,8 +113,67 @@ export type Task =
       readonly b: string;
       readonly c?: string;
     }
+  /** "is there a piano?" */
+  | { readonly kind: 'object_existence'; readonly label: string }
+  /** "how many objects are in the room?" (no labels), "how many cups and bottles in total?" */
+  | { readonly kind: 'count_total'; readonly labels: string[] }
+  /** "how tall is the fridge?": one dimension of an object (height = vertical extent, length/width = sides). */
+  | { readonly kind: 'object_measure'; readonly label: string; readonly measure: Measure }
+  /** "what is the largest object?", "which chair is the tallest?" (`among`: only objects of that name). */
+  | {
+      readonly kind: 'superlative';
+      readonly measure: Measure;
+      readonly order: Order;
+      readonly among?: string;
+    }
+  /**
+   * "what is closest to the clock?", "what's next to the sink?" (`near`: everything within reach, nearest
+   * first), "which is farthest from the door, the bed or the tv?" (`among`).
+   */
+  | {
+      readonly kind: 'nearest';
+      readonly anchor: string;
+      readonly order: Order;
+      readonly among?: string[];
+      readonly near?: boolean;
+    }
+  /** "which is bigger, the couch or the table?"; `claim`: "is the couch bigger than the table?" (yes/no). */
+  | {
+      readonly kind: 'compare';
+      readonly labels: string[];
+      readonly measure: Measure;
+      readonly order: Order;
+      readonly claim?: boolean;
+    }
+  /**
+   * "if I stand by the couch facing the tv, is the fridge to my left?": `check` the side asked about, none for
+   * "where is…" (front/back and left/right), 'left-right' for "…on my left or right?". `backTo`: "with my back
+   * to the tv" (facing away from it).
+   */
+  | {
+      readonly kind: 'standpoint';
+      readonly standing: string;
+      readonly facing: string;
+      readonly query: string;
+      readonly check?: EgoDirection | 'left-right';
+      readonly backTo?: boolean;
+    }
+  /** "where is the suitcase?": the nearest landmarks and its direction from the user. */
+  | { readonly kind: 'locate'; readonly target: string }
+  /** "how far am I from the tv?" */
+  | { readonly kind: 'ego_distance'; readonly target: string }
+  /** "what's the closest thing to me?" */
+  | { readonly kind: 'ego_nearest'; readonly order: Order }
+  /** "what's in this room?" (list), "describe the room" (counts, room size, where the main pieces stand). */
+  | { readonly kind: 'scene_summary'; readonly detail: 'list' | 'describe' }
   /** Anything else: answered by the VLM from the prompt alone. */
   | { readonly kind: 'open'; readonly targets: string[] };
+
+/** Object dimensions: height = vertical extent, length/width = long/short horizontal side, longest = any. */
+export type Measure = 'height' | 'length' | 'width' | 'longest' | 'area' | 'volume';
+export type Order = 'max' | 'min';
+/** Units a question may ask for (lengths, and floor areas). */
+export type LengthUnit = 'm' | 'cm' | 'mm' | 'ft' | 'in' | 'm2' | 'ft2';
 
 export type EgoDirection = 'left' | 'right' | 'front' | 'back';
 export type PairRelation = 'left' | 'right' | 'front' | 'behind' | 'above' | 'below' | 'near' | 'between';
@@ -126,6 +185,10 @@ export interface ParsedQuestion {
   readonly options?: AnswerOption[];
   /** How it was understood: a template, the pattern fallback, or the VLM's JSON. */
   readonly via: 'template' | 'pattern' | 'vlm';
+  /** The unit the question asks for ("in feet", "how many cm"). */
+  readonly unit?: LengthUnit;
+  /** What the parser read, for an honest "I did not understand" (the question as normalised, objects found). */
+  readonly read?: string;
 }
 
 /** Every object name a task refers to (targets first, then cues). */
@@ -155,7 +218,25 @@ export function taskTargets(task: Task): string[] {
     case 'route_directions':
       return [task.from, task.to];
     case 'ego_direction_of':
+    case 'locate':
+    case 'ego_distance':
       return [task.target];
+    case 'object_existence':
+    case 'object_measure':
+      return [task.label];
+    case 'count_total':
+      return [...task.labels];
+    case 'superlative':
+      return task.among ? [task.among] : [];
+    case 'nearest':
+      return [task.anchor, ...(task.among ?? [])];
+    case 'compare':
+      return [...task.labels];
+    case 'standpoint':
+      return [task.query, task.standing, task.facing];
+    case 'scene_summary':
+    case 'ego_nearest':
+      return [];
     case 'pair_relation':
       return [task.a, task.b, ...(task.c ? [task.c] : [])];
     case 'open':

@@ -53,6 +53,22 @@ describe('MosaicThinker', () => {
     expect(r.answer).toBe(3.51);
   });
 
+  it('asks an open-vocabulary detector for names no detector class covers, as they were asked', async () => {
+    const prompts: (readonly string[] | undefined)[] = [];
+    const p: FramePerceiver = {
+      framesAvailable: () => [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      perceive: async (_frames, _signal, names) => void prompts.push(names),
+    };
+    const r = await new MosaicThinker({
+      mosaic: testScene(),
+      perceiver: p,
+      budget: { maxIterations: 1 },
+    }).ask('how far is the piano from the fridge?');
+    // The fridge has a closed-set class (refrigerator): only the piano is a prompt.
+    expect(prompts[0]).toEqual(['piano']);
+    expect(r.trace.find((s) => s.step === 'perceive')).toMatchObject({ prompts: ['piano'] });
+  });
+
   it('stops at the iteration budget and reports the unseen object', async () => {
     const m = withoutTv();
     const p: FramePerceiver = {
@@ -65,7 +81,7 @@ describe('MosaicThinker', () => {
       budget: { maxIterations: 2, framesPerIteration: 2 },
     }).ask('how far is the tv from the sofa?');
     expect(r.trace.filter((s) => s.step === 'perceive')).toHaveLength(2);
-    expect(r.text).toBe("I have not seen a 'tv' in this scene.");
+    expect(r.text).toBe("I haven't seen a tv here.");
   });
 
   it('asks the VLM with the compact prompt when the tools cannot answer, streaming tokens', async () => {
@@ -78,12 +94,15 @@ describe('MosaicThinker', () => {
       },
     };
     const tokens: string[] = [];
-    const r = await new MosaicThinker({ mosaic: testScene(), generator: gen }).ask('describe this room', {
-      onToken: (t) => tokens.push(t),
-    });
+    const r = await new MosaicThinker({ mosaic: testScene(), generator: gen }).ask(
+      'what colour is the couch?',
+      {
+        onToken: (t) => tokens.push(t),
+      },
+    );
     expect(r.answer).toBe('It is a cosy living room.');
     expect(tokens.join('')).toBe('It is a cosy living room.');
-    expect(prompts.at(-1)).toContain('Question: describe this room');
+    expect(prompts.at(-1)).toContain('Question: what colour is the couch?');
     expect(prompts.at(-1)).toContain('couch');
     expect(r.trace.find((s) => s.step === 'prompt')).toBeTruthy();
   });

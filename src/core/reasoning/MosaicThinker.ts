@@ -1,9 +1,9 @@
 import type { Mosaic } from '../mosaic/types';
 import type { RgbImage } from '../perception/types';
-import { resolveLabel } from '../questions/labels';
+import { detectorLabel, isCocoLabel, normalizeName, resolveLabel } from '../questions/labels';
 import { parseAnswer } from '../questions/parseAnswer';
 import { parseByPattern, parseWithGenerator } from '../questions/parseFreeForm';
-import { parseDeclared, parseTemplate } from '../questions/parseQuestion';
+import { parseDeclared, parseTemplate, QuestionParseError } from '../questions/parseQuestion';
 import { NUMERIC_TYPES, taskTargets, type ParsedQuestion, type QuestionType } from '../questions/types';
 import {
   DEFAULT_MAP_TOKENS,
@@ -21,6 +21,7 @@ import {
 import { selectFrames } from './selectFrames';
 import { knownLabels, objectsLabelled } from './spatialTools';
 import { solveTask, type ToolOutcome } from './solveTask';
+import type { UnitSystem } from './answerUnits';
 import type { Trace, TraceStep } from './trace';
 
 /**
@@ -64,6 +65,8 @@ export interface ThinkerOptions {
   readonly minObservations?: number;
   readonly frame?: ReferenceFrame;
   readonly now?: () => number;
+  /** Unit system of answers whose question names no unit (the app's units setting; default metric). */
+  readonly units?: UnitSystem;
 }
 
 export interface QuestionInput {
@@ -86,6 +89,11 @@ export interface ThinkResult {
   readonly text: string;
   readonly parsed: ParsedQuestion;
   readonly trace: Trace;
+  /** The answer as a value (number in `unit`, name, yes/no as a boolean); null when there is none. */
+  readonly value: number | string | boolean | null;
+  readonly unit?: string;
+  /** Ids of exactly the objects the answer used. */
+  readonly objects: string[];
 }
 
 /** Typical longest dimensions (cm) and a typical distance, used only when an object was never seen. */
@@ -134,28 +142,43 @@ export class MosaicThinker {
     throwIfAborted(signal);
 
     const tTools = this.now();
-    const outcome = solveTask(this.mosaic(), parsed);
+    const outcome = solveTask(this.mosaic(), parsed, { units: this.opts.units });
     push({ step: 'tools', status: outcome.status, facts: outcome.facts, ms: this.now() - tTools });
+    const about = { objects: outcome.objects, ...(outcome.unit ? { unit: outcome.unit } : {}) };
     if (outcome.status === 'answered' && outcome.answer !== undefined) {
       push({ step: 'answer', answer: outcome.answer, text: outcome.text, source: 'tool' });
-      return { answer: outcome.answer, text: outcome.text, parsed, trace };
+      const value = outcome.value === undefined ? outcome.answer : outcome.value;
+      return { answer: outcome.answer, text: outcome.text, parsed, trace, value, ...about };
     }
     if (this.opts.generator) return this.askModel(q, parsed, outcome, push, trace, ask);
     const fb = fallback(parsed, outcome);
     push({ step: 'answer', answer: fb, text: outcome.text || String(fb), source: 'fallback' });
-    return { answer: fb, text: outcome.text || String(fb), parsed, trace };
+    // A fallback for a free-form question is an explanation, not a value.
+    const value = parsed.questionType ? fb : null;
+    return { answer: fb, text: outcome.text || String(fb), parsed, trace, value, ...about };
   }
 
   private async understand(q: QuestionInput, signal?: AbortSignal): Promise<ParsedQuestion> {
     if (q.question_type) return parseDeclared(q.id ?? '?', q.question_type, q.question, q.options);
-    const t = parseTemplate(q.question, q.options);
-    if (t) return t;
-    if (this.opts.generator) return parseWithGenerator(q.question, this.opts.generator, signal);
-    return parseByPattern(q.question);
+    try {
+      const t = parseTemplate(q.question, q.options);
+      if (t) return t;
+      if (this.opts.generator) return await parseWithGenerator(q.question, this.opts.generator, signal);
+      return parseByPattern(q.question);
+    } catch (e) {
+      // A question the reader cannot take (too long) is answered "not understood", never an error.
+      if (!(e instanceof QuestionParseError)) throw e;
+      return { task: { kind: 'open', targets: [] }, via: 'pattern', read: e.message };
+    }
   }
 
   /** Labels not in the mosaic, and labels seen only weakly. */
-  private coverage(parsed: ParsedQuestion): { missing: string[]; weak: string[]; seeds: number[] } {
+  private coverage(parsed: ParsedQuestion): {
+    missing: string[];
+    weak: string[];
+    seeds: number[];
+    prompts: string[];
+  } {
     const m = this.mosaic();
     const known = knownLabels(m);
     const minConf = this.opts.minConfidence ?? 0.5;
@@ -163,10 +186,14 @@ export class MosaicThinker {
     const missing: string[] = [];
     const weak: string[] = [];
     const seeds: number[] = [];
+    const prompts: string[] = [];
     for (const name of taskTargets(parsed.task)) {
       const r = resolveLabel(name, known);
       if (!r.found) {
         if (!missing.includes(r.label)) missing.push(r.label);
+        // A name with no closed-set class goes to the open-vocabulary detector as it was asked.
+        const asked = normalizeName(name);
+        if (!detectorLabel(asked) && !isCocoLabel(asked) && !prompts.includes(asked)) prompts.push(asked);
         continue;
       }
       const inst = objectsLabelled(m, r.label);
@@ -177,7 +204,7 @@ export class MosaicThinker {
         for (const ob of o.recentObservations ?? []) seeds.push(ob.frame);
       }
     }
-    return { missing, weak, seeds };
+    return { missing, weak, seeds, prompts };
   }
 
   private async cover(
@@ -211,12 +238,13 @@ export class MosaicThinker {
       if (sel.frames.length === 0) return;
       const before = this.mosaic().objects.length;
       const tp = this.now();
-      await perceiver.perceive(sel.frames, signal);
+      await perceiver.perceive(sel.frames, signal, cov.prompts.length ? cov.prompts : undefined);
       push({
         step: 'perceive',
         iteration: it,
         frames: sel.frames,
         reason: sel.reason,
+        ...(cov.prompts.length ? { prompts: cov.prompts } : {}),
         objectsBefore: before,
         objectsAfter: this.mosaic().objects.length,
         ms: this.now() - tp,
@@ -309,7 +337,15 @@ export class MosaicThinker {
     const answer = parsedAnswer ?? fallback(parsed, outcome);
     const text = parsed.questionType ? String(answer) : output.trim();
     push({ step: 'answer', answer, text, source: parsedAnswer === undefined ? 'fallback' : 'vlm' });
-    return { answer, text, parsed, trace };
+    return {
+      answer,
+      text,
+      parsed,
+      trace,
+      value: parsed.questionType ? answer : output.trim() || null,
+      objects: outcome.objects,
+      ...(outcome.unit ? { unit: outcome.unit } : {}),
+    };
   }
 
   /** Pixels of the frames where the task's objects were last seen (at most `keyframes`). */

@@ -8,7 +8,12 @@ import { throwIfAborted, type FramePerceiver } from './interfaces';
  * Detections of one frame: from the sequence's detections.json, or from a detector run on the frame's pixels
  * (the caller adapts an engine to this; the core imports none).
  */
-export type DetectFrame = (frame: SequenceFrame, signal?: AbortSignal) => Promise<readonly Detection[]>;
+export type DetectFrame = (
+  frame: SequenceFrame,
+  signal?: AbortSignal,
+  /** Names for an open-vocabulary detector (FramePerceiver.perceive); closed-set detectors ignore them. */
+  prompts?: readonly string[],
+) => Promise<readonly Detection[]>;
 
 /** detections.json as a DetectFrame. */
 export const fileDetections =
@@ -48,14 +53,14 @@ export class SequencePerceiver implements FramePerceiver {
     return [...this.perceived].sort((a, b) => a - b);
   }
 
-  async perceive(frames: number[], signal?: AbortSignal): Promise<void> {
+  async perceive(frames: number[], signal?: AbortSignal, prompts?: readonly string[]): Promise<void> {
     // Fusion is incremental; frames perceived later (earlier in time) still move first sightings earlier.
     for (const f of [...frames].sort((a, b) => a - b)) {
       throwIfAborted(signal);
       if (this.perceived.has(f)) continue;
       const fr = await this.seq.readFrame(f);
       if (!fr.depth) continue;
-      const detections = await this.detect(fr, signal);
+      const detections = await this.detect(fr, signal, prompts);
       this.builder.addKeyframe({
         frame: f,
         time: f / this.fps,

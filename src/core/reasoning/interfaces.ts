@@ -24,8 +24,12 @@ export interface FramePerceiver {
   framesAvailable(): number[];
   /** Frames already fused into the mosaic. */
   framesPerceived?(): number[];
-  /** Perceive these frames and fuse them into the mosaic (the same object the reasoner holds). */
-  perceive(frames: number[], signal?: AbortSignal): Promise<void>;
+  /**
+   * Perceive these frames and fuse them into the mosaic (the same object the reasoner holds). `prompts`: object
+   * names the question asks for that no closed-set detector class covers ("piano", "rubber duck"), for an
+   * open-vocabulary detector to look for in these frames; a closed-set perceiver ignores them.
+   */
+  perceive(frames: number[], signal?: AbortSignal, prompts?: readonly string[]): Promise<void>;
 }
 
 export interface FrameImages {

@@ -1,8 +1,10 @@
+import type { Vec3 } from '../geometry/types';
 import type { Mosaic, MosaicObject } from '../mosaic/types';
 import { boxDistance } from './boxDistance';
 import {
   boxCorners,
   boxFrom,
+  dot,
   extentAlong,
   toPlane,
   worldFrame,
@@ -115,3 +117,43 @@ export function verticalExtent(
 ): [number, number] {
   return extentAlong(boxOf(m, o), f.up);
 }
+
+export interface Dimensions {
+  /** Vertical extent, metres. */
+  readonly height: number;
+  /** Long horizontal side, metres. */
+  readonly length: number;
+  /** Short horizontal side, metres. */
+  readonly width: number;
+}
+
+/**
+ * Height = the box's extent along up; length and width = its two horizontal sides, long then short (the box
+ * turns about up, so two of its axes lie in the floor plane).
+ */
+export function dimensions(m: Mosaic, o: MosaicObject): Dimensions {
+  const b = boxOf(m, o);
+  const f = worldFrame(m.up);
+  const [lo, hi] = extentAlong(b, f.up);
+  const vertical = [0, 1, 2].reduce((best, i) =>
+    Math.abs(dot(b.axes[i], f.up)) > Math.abs(dot(b.axes[best], f.up)) ? i : best,
+  );
+  const sides = [0, 1, 2].filter((i) => i !== vertical).map((i) => o.size[i]);
+  return { height: hi - lo, length: Math.max(...sides), width: Math.min(...sides) };
+}
+
+/** One measure of an object (metres, m² or m³). */
+export function measureOf(
+  m: Mosaic,
+  o: MosaicObject,
+  measure: 'height' | 'length' | 'width' | 'longest' | 'area' | 'volume',
+): number {
+  if (measure === 'longest') return longestDimension(o);
+  if (measure === 'volume') return o.size[0] * o.size[1] * o.size[2];
+  const d = dimensions(m, o);
+  return measure === 'area' ? d.length * d.width : d[measure];
+}
+
+/** Closest distance from a point (the user's position) to an object's box, metres. */
+export const pointDistance = (m: Mosaic, p: Vec3, o: MosaicObject): number =>
+  boxDistance(boxFrom(p, [0, 0, 0], 0, m.up), boxOf(m, o));

@@ -22,6 +22,8 @@ export type TraceStep =
       readonly iteration: number;
       readonly frames: number[];
       readonly reason: 'kernel' | 'gaps' | 'first-sight';
+      /** Names given to the open-vocabulary detector (no closed-set class covers them). */
+      readonly prompts?: string[];
       readonly objectsBefore: number;
       readonly objectsAfter: number;
       readonly ms: number;
@@ -54,7 +56,7 @@ export function formatTrace(trace: Trace): string {
         case 'coverage':
           return `[coverage #${s.iteration}] missing: ${s.missing.join(', ') || 'none'}; weak: ${s.weak.join(', ') || 'none'}`;
         case 'perceive':
-          return `[perceive #${s.iteration}] frames ${s.frames.join(', ')} (${s.reason}); objects ${s.objectsBefore} → ${s.objectsAfter} (${s.ms.toFixed(0)} ms)`;
+          return `[perceive #${s.iteration}] frames ${s.frames.join(', ')} (${s.reason}${s.prompts?.length ? `; looking for ${s.prompts.join(', ')}` : ''}); objects ${s.objectsBefore} → ${s.objectsAfter} (${s.ms.toFixed(0)} ms)`;
         case 'tools':
           return `[tools] ${s.status}\n${s.facts.map((f) => '  ' + f).join('\n')}`;
         case 'prompt':

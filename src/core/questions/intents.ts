@@ -1,0 +1,483 @@
+import type { Mention, Reading } from './readQuestion';
+import type { EgoDirection, Measure, Order, PairRelation, Task } from './types';
+
+/**
+ * What a free-form question asks, from its reading (readQuestion.ts): each intent is a rule over cue phrases
+ * (tables below, as data) and the positions of the object names. Rules are tried in order; the first that
+ * applies gives the task, and a question no rule reads becomes 'open' (the VLM's, or an honest "I did not
+ * understand").
+ */
+type Rule = (r: Ctx) => Task | undefined;
+
+/** Adjectives that compare or rank objects by a dimension. */
+const SIZE_WORDS: Readonly<Record<string, readonly [Measure, Order]>> = {
+  big: ['longest', 'max'],
+  bigger: ['longest', 'max'],
+  biggest: ['longest', 'max'],
+  large: ['longest', 'max'],
+  larger: ['longest', 'max'],
+  largest: ['longest', 'max'],
+  huge: ['longest', 'max'],
+  small: ['longest', 'min'],
+  smaller: ['longest', 'min'],
+  smallest: ['longest', 'min'],
+  tiny: ['longest', 'min'],
+  tinier: ['longest', 'min'],
+  tiniest: ['longest', 'min'],
+  little: ['longest', 'min'],
+  tall: ['height', 'max'],
+  taller: ['height', 'max'],
+  tallest: ['height', 'max'],
+  high: ['height', 'max'],
+  higher: ['height', 'max'],
+  highest: ['height', 'max'],
+  short: ['height', 'min'],
+  shorter: ['height', 'min'],
+  shortest: ['height', 'min'],
+  low: ['height', 'min'],
+  lower: ['height', 'min'],
+  lowest: ['height', 'min'],
+  long: ['length', 'max'],
+  longer: ['length', 'max'],
+  longest: ['length', 'max'],
+  wide: ['width', 'max'],
+  wider: ['width', 'max'],
+  widest: ['width', 'max'],
+  broad: ['width', 'max'],
+  narrow: ['width', 'min'],
+  narrower: ['width', 'min'],
+  narrowest: ['width', 'min'],
+  deep: ['width', 'max'],
+  deeper: ['width', 'max'],
+  deepest: ['width', 'max'],
+  bulky: ['volume', 'max'],
+  bulkier: ['volume', 'max'],
+  bulkiest: ['volume', 'max'],
+  heavy: ['volume', 'max'],
+  heavier: ['volume', 'max'],
+  heaviest: ['volume', 'max'],
+};
+const COMPARATIVE = /er$/;
+const SUPERLATIVE = /est$/;
+
+/** Nouns that ask for one dimension: "the height of the fridge", "what size is the bed". */
+const MEASURE_NOUNS: Readonly<Record<string, Measure>> = {
+  height: 'height',
+  length: 'length',
+  width: 'width',
+  depth: 'width',
+  size: 'longest',
+  dimension: 'longest',
+  dimensions: 'longest',
+  area: 'area',
+  footprint: 'area',
+  volume: 'volume',
+};
+
+const EGO: readonly [string, EgoDirection][] = [
+  ['behind me', 'back'],
+  ['at my back', 'back'],
+  ['to my back', 'back'],
+  ['in back of me', 'back'],
+  ['in front of me', 'front'],
+  ['ahead of me', 'front'],
+  ['straight ahead', 'front'],
+  ['to my left', 'left'],
+  ['on my left', 'left'],
+  ['at my left', 'left'],
+  ['to the left of me', 'left'],
+  ['to my right', 'right'],
+  ['on my right', 'right'],
+  ['at my right', 'right'],
+  ['to the right of me', 'right'],
+];
+
+const RELATIONS: readonly [string, PairRelation][] = [
+  ['to the left of', 'left'],
+  ['on the left of', 'left'],
+  ['left of', 'left'],
+  ['to the right of', 'right'],
+  ['on the right of', 'right'],
+  ['right of', 'right'],
+  ['in front of', 'front'],
+  ['behind', 'behind'],
+  ['in back of', 'behind'],
+  ['on top of', 'above'],
+  ['above', 'above'],
+  ['over', 'above'],
+  ['on', 'above'],
+  ['underneath', 'below'],
+  ['beneath', 'below'],
+  ['below', 'below'],
+  ['under', 'below'],
+  ['next to', 'near'],
+  ['close to', 'near'],
+  ['near', 'near'],
+  ['beside', 'near'],
+  ['between', 'between'],
+];
+
+/** "your left" said to the one imagining the standpoint is "my left" (cue phrases are written with my/me). */
+const ASKER: Readonly<Record<string, string>> = { your: 'my', you: 'me', yourself: 'me' };
+
+/** The reading with helpers: cue positions, mentions after a position. */
+class Ctx {
+  constructor(readonly r: Reading) {}
+  get text(): string {
+    return this.r.text;
+  }
+  get m(): readonly Mention[] {
+    return this.r.mentions;
+  }
+  /**
+   * The mentions with the vocabulary's names only, when there are at least `n` of them: a tagged noun the
+   * vocabulary lacks ("which one stands taller") does not add an object to a question that names enough.
+   */
+  enough(n: number, ms: readonly Mention[] = this.m): Mention[] {
+    const known = ms.filter((x) => x.known);
+    return known.length >= n ? known : [...ms];
+  }
+  has(re: RegExp): boolean {
+    return re.test(this.r.text);
+  }
+  /** Word index where the first of the phrases starts (-1: none); `from`: search from this word on. */
+  at(phrases: readonly string[], from = 0): number {
+    const w = this.r.words;
+    let best = -1;
+    for (const p of phrases) {
+      const ps = p.split(' ');
+      for (let i = from; i + ps.length <= w.length; i++)
+        if (ps.every((x, k) => w[i + k] === x || ASKER[w[i + k]] === x)) {
+          if (best < 0 || i < best) best = i;
+          break;
+        }
+    }
+    return best;
+  }
+  after(i: number): Mention[] {
+    return this.m.filter((x) => x.start >= i);
+  }
+  before(i: number): Mention[] {
+    return this.m.filter((x) => x.end <= i);
+  }
+  word(w: string): boolean {
+    return this.r.words.includes(w);
+  }
+  /** A size word of the wanted form (comparative/superlative), its measure and order. */
+  sizeWord(form: RegExp): readonly [Measure, Order] | undefined {
+    for (const w of this.r.words) if (form.test(w) && SIZE_WORDS[w]) return SIZE_WORDS[w];
+    return undefined;
+  }
+}
+
+const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
+
+/** Everything is relative to where "I" stand: "if I stand by X facing Y, …", "with my back to Y". */
+/** Route instructions ("…you want to navigate to the door…") start the same way but ask for a route. */
+const ROUTE = /\b(navigate|route|go forward|get to|get from|walk to|go to|turn (?:left|right|back))\b/;
+
+const standpoint: Rule = (c) => {
+  const facingAt = c.at([
+    'facing',
+    'looking at',
+    'looking toward',
+    'looking towards',
+    'looking in the direction of',
+    'look at',
+    'turned to',
+    'turned toward',
+    'turned towards',
+    'face',
+    'faced',
+    'with my back to',
+    'with my back toward',
+    'back to',
+  ]);
+  if (facingAt < 0 || c.m.length < 3 || c.has(ROUTE)) return undefined;
+  const backTo = c.has(/\bback (?:to|toward|towards)\b/);
+  const before = c.before(facingAt);
+  const standing = before[before.length - 1];
+  const facing = c.after(facingAt)[0];
+  if (!standing || !facing) return undefined;
+  const query = c.m.find((x) => x !== standing && x !== facing);
+  if (!query) return undefined;
+  const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
+  const ego = EGO.find(([p]) => c.at([p]) >= 0)?.[1];
+  const check = leftOrRight
+    ? 'left-right'
+    : (ego ??
+      (c.has(/\b(?:to|on) (?:the|my|your) left\b/)
+        ? 'left'
+        : c.has(/\b(?:to|on) (?:the|my|your) right\b/)
+          ? 'right'
+          : undefined));
+  return {
+    kind: 'standpoint',
+    standing: standing.name,
+    facing: facing.name,
+    query: query.name,
+    ...(check ? { check } : {}),
+    ...(backTo ? { backTo } : {}),
+  };
+};
+
+const appearance: Rule = (c) => {
+  if (c.m.length < 2) return undefined;
+  const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
+  const seeCue = c.has(
+    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|show up|showed up|came|come|visible|encounter|encountered|detected)\b/,
+  );
+  return orderCue && seeCue ? { kind: 'obj_appearance_order', labels: names(c.m) } : undefined;
+};
+
+const SUMMARY =
+  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around)\b/;
+
+const sceneSummary: Rule = (c) => {
+  if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
+  return {
+    kind: 'scene_summary',
+    detail: c.has(
+      /\b(describe|description|summari[sz]e|summary|overview|rundown|run down|walk me through|tell me about)\b/,
+    )
+      ? 'describe'
+      : 'list',
+  };
+};
+
+const ROOM = /\b(room|space|place|apartment|flat|house|floor|area of the|scene)\b/;
+const roomSize: Rule = (c) => {
+  if (c.m.length > 0 || !ROOM.test(c.text)) return undefined;
+  return c.has(
+    /\b(size|big|large|area|square|dimensions|how many (?:m2|square)|floor area|footprint|small)\b/,
+  )
+    ? { kind: 'room_size_estimation' }
+    : undefined;
+};
+
+const HOW_MANY_UNITS =
+  /\bhow many (?:cm|mm|m|ft|in|m2|sq|centimet\w*|millimet\w*|met(?:er|re)s?|feet|foot|inch\w*|square\w*|yards?)\b/;
+const COUNT = ['how many', 'number of', 'count', 'tally', 'total of', 'quantity of', 'amount of'];
+const ALL_OBJECTS =
+  /\b(how many|number of|count)(?: the| all| all the| of the)? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
+const counting: Rule = (c) => {
+  const at = c.at(COUNT);
+  if (at < 0) return undefined;
+  // "how many cm tall is…" asks for a measure, not a count.
+  if (c.has(HOW_MANY_UNITS)) return undefined;
+  const after = c.enough(1, c.after(at));
+  if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
+  if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|and)\b/))
+    return { kind: 'count_total', labels: names(after) };
+  const target = after[0] ?? c.m[0];
+  return target ? { kind: 'object_counting', label: target.name } : undefined;
+};
+
+const egoWhatsThere: Rule = (c) => {
+  const ego = EGO.find(([p]) => c.at([p]) >= 0);
+  if (!ego) return undefined;
+  const hasQuery = c.has(
+    /^(what|which|anything|is there anything|are there|is there|tell me|name|list)\b|\bwhat\b/,
+  );
+  if (c.m.length === 0 && hasQuery) return { kind: 'ego_whats_there', direction: ego[1] };
+  if (c.m.length >= 1 && !c.has(/\b(if|suppose|imagine)\b/))
+    return { kind: 'ego_direction_of', target: c.m[0].name };
+  return undefined;
+};
+
+const CLOSER = ['closer to', 'nearer to', 'nearer', 'closer', 'closest to', 'nearest to'];
+const FARTHER = [
+  'farther from',
+  'further from',
+  'farther away from',
+  'further away from',
+  'farthest from',
+  'furthest from',
+];
+/** "is X closer to Y or Z?", "which is closer to X, Y or Z?", "which is farther from X: Y or Z?" */
+const relativeDistance: Rule = (c) => {
+  const closeAt = c.at(CLOSER);
+  const farAt = c.at(FARTHER);
+  const at = closeAt >= 0 ? closeAt : farAt;
+  if (at < 0 || c.m.length < 3) return undefined;
+  const order: Order = closeAt >= 0 ? 'min' : 'max';
+  let anchor: Mention;
+  let choices: Mention[];
+  if (c.has(/^(is|are|was|were|does|do)\b/) && c.before(at).length >= 1) {
+    anchor = c.before(at)[0];
+    choices = c.m.filter((x) => x !== anchor);
+  } else {
+    anchor = c.after(at)[0];
+    if (!anchor) return undefined;
+    choices = c.m.filter((x) => x !== anchor);
+  }
+  if (choices.length < 2) return undefined;
+  return order === 'min'
+    ? { kind: 'object_rel_distance', anchor: anchor.name, choices: names(choices) }
+    : { kind: 'nearest', anchor: anchor.name, order, among: names(choices) };
+};
+
+const NEAR_CUES = [
+  'next to',
+  'beside',
+  'near',
+  'by',
+  'close to',
+  'adjacent to',
+  'around',
+  'nearby',
+  'besides',
+];
+/** "what is closest to the clock?", "what's next to the sink?", "the farthest object from the door". */
+/** "what's the closest thing to me?" */
+const nearestToMe: Rule = (c) => {
+  if (c.m.length > 0 || !c.has(/\b(closest|nearest|farthest|furthest)\b.*\b(me|i am|myself)\b/))
+    return undefined;
+  return { kind: 'ego_nearest', order: c.has(/\b(farthest|furthest)\b/) ? 'max' : 'min' };
+};
+
+const nearest: Rule = (c) => {
+  if (c.m.length !== 1 && !(c.m.length === 2 && c.m[0].name === c.m[1].name)) return undefined;
+  if (
+    !c.has(
+      /^(what|which|anything|is there anything|tell me|name|list|find|show)\b|\bwhat\b|\bwhich\b|\banything\b/,
+    )
+  )
+    return undefined;
+  const anchor = c.m[c.m.length - 1];
+  const closest = c.at(['closest', 'nearest', 'closest to', 'nearest to', 'most near']);
+  const farthest = c.at([
+    'farthest',
+    'furthest',
+    'farthest from',
+    'furthest from',
+    'most far',
+    'farthest away from',
+  ]);
+  if (closest >= 0 && closest < anchor.start) return { kind: 'nearest', anchor: anchor.name, order: 'min' };
+  if (farthest >= 0 && farthest < anchor.start) return { kind: 'nearest', anchor: anchor.name, order: 'max' };
+  const near = c.at(NEAR_CUES);
+  if (near >= 0 && near < anchor.start)
+    return { kind: 'nearest', anchor: anchor.name, order: 'min', near: true };
+  return undefined;
+};
+
+/** "which is bigger, the couch or the table?", "is the fridge taller than the door?" */
+const compare: Rule = (c) => {
+  const w = c.sizeWord(COMPARATIVE);
+  const ms = c.enough(2);
+  const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
+  if (!w || distinct.length < 2) return undefined;
+  const claim = c.has(/^(is|are|was|were)\b/) && c.word('than');
+  return {
+    kind: 'compare',
+    labels: names(distinct),
+    measure: w[0],
+    order: w[1],
+    ...(claim ? { claim } : {}),
+  };
+};
+
+/** "the longest dimension of the stove" is one object's measure, not a ranking of objects. */
+const ONE_OBJECTS_EXTENT =
+  /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent)\b/;
+
+const superlative: Rule = (c) => {
+  const w = c.sizeWord(SUPERLATIVE);
+  if (!w || c.has(ONE_OBJECTS_EXTENT)) return undefined;
+  const among = c.m[0];
+  return { kind: 'superlative', measure: w[0], order: w[1], ...(among ? { among: among.name } : {}) };
+};
+
+const DISTANCE =
+  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch)\w* (?:away|apart|from|between)|gap between|space between)\b/;
+const distance: Rule = (c) => {
+  if (!c.has(DISTANCE)) return undefined;
+  if (c.m.length >= 2) return { kind: 'object_abs_distance', a: c.m[0].name, b: c.m[1].name };
+  if (c.m.length === 1) {
+    const one = c.m[0];
+    if (one.plural || c.has(/\b(two|both|2|pair of)\b/))
+      return { kind: 'object_abs_distance', a: one.name, b: one.name };
+    // "how far away is the couch?", "how far am I from the tv?": from where the user stands.
+    return { kind: 'ego_distance', target: one.name };
+  }
+  return undefined;
+};
+
+const measure: Rule = (c) => {
+  const target = c.m[0];
+  if (!target) return undefined;
+  if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
+  const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
+  if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
+  const unitHow = /\bhow many \w+ (tall|high|long|wide|deep|big|large)\b/.exec(c.text);
+  if (unitHow) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[unitHow[1]][0] };
+  for (const [noun, ms] of Object.entries(MEASURE_NOUNS))
+    if (c.word(noun)) return { kind: 'object_measure', label: target.name, measure: ms };
+  if (c.has(/\bwhat size\b|\bmeasure\b|\bmeasurements?\b/))
+    return { kind: 'object_measure', label: target.name, measure: 'longest' };
+  return undefined;
+};
+
+const locate: Rule = (c) => {
+  if (c.m.length !== 1) return undefined;
+  return c.has(/\bwhere\b|\blocation of\b|\bposition of\b|\bfind the\b|\blocate\b/)
+    ? { kind: 'locate', target: c.m[0].name }
+    : undefined;
+};
+
+/** "is the plant left of the sofa?", "is the cup between the laptop and the vase?" */
+const pairRelation: Rule = (c) => {
+  if (c.m.length < 2 || !c.has(/^(is|are|was|were|does|do|can)\b/)) return undefined;
+  const a = c.m[0];
+  for (const [phrase, relation] of RELATIONS) {
+    const at = c.at([phrase], a.end);
+    if (at < 0) continue;
+    const rest = c.after(at + phrase.split(' ').length);
+    if (relation === 'between' && rest.length >= 2)
+      return { kind: 'pair_relation', a: a.name, relation, b: rest[0].name, c: rest[1].name };
+    if (relation !== 'between' && rest.length >= 1)
+      return { kind: 'pair_relation', a: a.name, relation, b: rest[0].name };
+  }
+  return undefined;
+};
+
+const EXISTS =
+  /\b(is there|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+const existence: Rule = (c) => {
+  if (c.m.length === 0 || !c.has(EXISTS)) return undefined;
+  return { kind: 'object_existence', label: c.m[0].name };
+};
+
+/** "which did I see first, the sofa or the tv?" (no "appear" word). */
+const firstSeen: Rule = (c) =>
+  c.m.length >= 2 && c.has(/\bfirst\b/) ? { kind: 'obj_appearance_order', labels: names(c.m) } : undefined;
+
+const RULES: readonly Rule[] = [
+  standpoint,
+  appearance,
+  sceneSummary,
+  roomSize,
+  counting,
+  relativeDistance,
+  egoWhatsThere,
+  distance,
+  compare,
+  nearestToMe,
+  nearest,
+  superlative,
+  measure,
+  pairRelation,
+  existence,
+  locate,
+  firstSeen,
+];
+
+export function intentOf(r: Reading): Task {
+  const c = new Ctx(r);
+  for (const rule of RULES) {
+    const t = rule(c);
+    if (t) return t;
+  }
+  return { kind: 'open', targets: names(r.mentions) };
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { Mosaic } from '../mosaic/types';
+import { MosaicThinker } from './MosaicThinker';
+import { obj, testScene } from './testScene';
+
+/** The test living room plus a fridge, a sink, a suitcase and a clock (z up; the camera at the origin looks along +y). */
+function room(): Mosaic {
+  const m = testScene();
+  m.objects.push(
+    obj('o8', 'refrigerator', [-3, 2, 0.9], [0.7, 0.7, 1.8], 60),
+    obj('o9', 'clock', [0, -1.1, 2.0], [0.3, 0.05, 0.3], 70),
+    obj('o10', 'suitcase', [3, -2, 0.35], [0.4, 0.25, 0.7], 5),
+    obj('o11', 'sink', [-3, 0.5, 0.85], [0.6, 0.5, 0.2], 65),
+  );
+  return m;
+}
+const ask = (q: string, m: Mosaic = room(), units: 'metric' | 'imperial' = 'metric') =>
+  new MosaicThinker({ mosaic: m, units }).ask(q);
+
+describe('free-form answers', () => {
+  it('existence: yes with where, or "no, I haven\'t seen"', async () => {
+    const yes = await ask('is there a fridge?');
+    expect(yes).toMatchObject({ value: true, objects: ['o8'] });
+    expect(yes.text).toMatch(/^Yes, I have seen a fridge/);
+    expect(await ask('is there a piano in here?')).toMatchObject({
+      value: false,
+      text: "No, I haven't seen a piano.",
+      objects: [],
+    });
+  });
+
+  it('"not seen" and "not understood" are different answers, and neither shows a parse fragment', async () => {
+    expect((await ask('how tall is the piano in feet?')).text).toBe("I haven't seen a piano here.");
+    const r = await ask('what is the weather like');
+    expect(r.text).toMatch(/^I did not understand the question \(I read: "what is the weather like"/);
+    expect(r.value).toBeNull();
+    const long = await ask('how many chairs '.repeat(200));
+    expect(long.text).toMatch(/^I did not understand the question/);
+  });
+
+  it('height is the vertical extent, length and width the horizontal sides, "how big" the longest', async () => {
+    const m = room();
+    m.objects[0] = { ...m.objects[0], yaw: Math.PI / 2 }; // the couch turned: its 2 m side along y
+    expect((await ask('how tall is the couch?', m)).value).toBe(80);
+    expect((await ask('how long is the couch?', m)).value).toBe(200);
+    expect((await ask('how wide is the couch?', m)).value).toBe(90);
+    expect((await ask('how big is the sofa?', m)).value).toBe(200);
+    // y-up world: the same fridge, its 1.8 m along y.
+    const yUp: Mosaic = { ...room(), up: [0, 1, 0] };
+    yUp.objects[7] = { ...yUp.objects[7], center: [-3, 0.9, 2], size: [0.7, 1.8, 0.7] };
+    expect((await ask("what's the height of the fridge?", yUp)).value).toBe(180);
+  });
+
+  it('answers in the unit asked, else in the units setting', async () => {
+    expect(await ask('how tall is the fridge in feet?')).toMatchObject({ value: 5.91, unit: 'ft' });
+    expect(await ask('how tall is the fridge in mm')).toMatchObject({ value: 1800, unit: 'mm' });
+    expect(await ask('how far is the couch from the tv in cm')).toMatchObject({ value: 351, unit: 'cm' });
+    expect(await ask('how tall is the fridge?', room(), 'imperial')).toMatchObject({
+      value: 70.9,
+      unit: 'in',
+    });
+    expect(await ask('how far is the couch from the tv?', room(), 'imperial')).toMatchObject({ unit: 'ft' });
+    expect(await ask('how big is the room in square feet?')).toMatchObject({ unit: 'ft2' });
+  });
+
+  it('a name matching several instances: says so, answers for each, lists exactly the ids used', async () => {
+    const r = await ask('how far is the chair from the table?');
+    expect(r.text).toBe('I have seen 2 chairs: the nearer chair is 1.35 m from the table, the other 3.43 m.');
+    expect(r.value).toBe(1.35);
+    expect([...r.objects].sort()).toEqual(['o3', 'o4', 'o6']);
+    expect(await ask('distance between the two chairs')).toMatchObject({ value: 3.5, objects: ['o3', 'o4'] });
+    const where = await ask('where are the chairs?');
+    expect(where.text).toMatch(
+      /^I have seen 2 chairs: one is .*to your right.* and another is .*to your left/,
+    );
+  });
+
+  it('superlatives, nearest neighbours and comparisons', async () => {
+    expect(await ask('What is the largest object in the room?')).toMatchObject({
+      value: 'couch',
+      objects: ['o1'],
+    });
+    expect(await ask('which is the tallest object?')).toMatchObject({
+      value: 'refrigerator',
+      objects: ['o8'],
+    });
+    expect(await ask('what is closest to the clock?')).toMatchObject({ value: 'tv', objects: ['o9', 'o2'] });
+    expect(await ask('what is the farthest object from the tv?')).toMatchObject({ value: 'potted plant' });
+    const next = await ask("what's next to the sink?");
+    expect(next.text).toBe('Next to the sink: the chair (0.45 m) and the refrigerator (0.9 m).');
+    expect(await ask('whats bigger, the couch or the dining table')).toMatchObject({ value: 'couch' });
+    expect(await ask('which is taller, the fridge or the couch?')).toMatchObject({ value: 'fridge' });
+    expect(await ask('is the couch bigger than the fridge?')).toMatchObject({ value: true });
+    expect(await ask('is the fridge bigger than the couch?')).toMatchObject({ value: false });
+    expect(await ask('is the chair closer to the tv or the suitcase?')).toMatchObject({ value: 'tv' });
+  });
+
+  it('standpoints: the side asked about, left-or-right, or where', async () => {
+    // At the couch (0, 3) facing the tv (0, −1): the fridge (−3, 2) is ahead and to the right.
+    expect(await ask('If I stand by the couch facing the tv, is the fridge to my left?')).toMatchObject({
+      value: false,
+      objects: ['o1', 'o2', 'o8'],
+    });
+    expect(await ask('If I stand by the sofa facing the telly, is the fridge on my right?')).toMatchObject({
+      value: true,
+    });
+    expect(
+      await ask('if I stand at the couch facing the tv, would the suitcase be on my left or right?'),
+    ).toMatchObject({
+      value: 'left',
+    });
+    expect(await ask("if I'm at the fridge looking at the couch, where is the suitcase?")).toMatchObject({
+      value: 'front-right',
+    });
+    // Back to the tv = facing away from it: the sides swap.
+    expect(
+      await ask('if I stand by the couch with my back to the tv, is the fridge to my left or right?'),
+    ).toMatchObject({
+      value: 'left',
+    });
+  });
+
+  it('where is X: landmarks and the direction from the user; what is behind me', async () => {
+    const r = await ask('where is the cup?');
+    expect(r.text).toBe('The cup is on the dining table, in front of you, 2.85 m away.');
+    expect(r.objects).toEqual(['o7', 'o6']);
+    expect((await ask("what's behind me?")).text).toBe('A tv and a clock are behind you.');
+  });
+
+  it('lists, totals and descriptions', async () => {
+    expect(await ask('how many objects are in the room?')).toMatchObject({ value: 11 });
+    const two = await ask('how many cups and chairs are there in total?');
+    expect(two).toMatchObject({ value: 3, text: 'A cup and 2 chairs: 3 in total.' });
+    expect([...two.objects].sort()).toEqual(['o3', 'o4', 'o7']);
+    expect((await ask('list everything you saw')).text).toMatch(
+      /^I have seen 11 objects: 2 chairs, a clock, a couch/,
+    );
+    const d = await ask('describe the room');
+    expect(d.text).toMatch(
+      /^The room is about [\d.]+ m² \(from the extent\)\. I have seen 11 objects: .*\. The couch is /,
+    );
+    expect(await ask('in what order did the couch, the clock and the suitcase first appear?')).toMatchObject({
+      value: 'suitcase, couch, clock',
+    });
+  });
+});
+
+describe('object names both ways', () => {
+  /** The same room labelled with the benchmarks' names (ScanNet / ARKitScenes / VSI-Bench). */
+  function benchmarkNamed(): Mosaic {
+    const names: Record<string, string> = {
+      couch: 'sofa',
+      'dining table': 'table',
+      refrigerator: 'fridge',
+      'potted plant': 'plant',
+    };
+    const m = room();
+    m.objects = m.objects.map((o) =>
+      names[o.label]
+        ? { ...o, label: names[o.label], labels: [{ label: names[o.label], weight: 1, count: 3 }] }
+        : o,
+    );
+    return m;
+  }
+  it.each([
+    ['how far is the couch from the dining table?', 0.43],
+    ['how far is the sofa from the table?', 0.43],
+    ['how far is the settee from the kitchen table?', 0.43],
+    ['how tall is the refrigerator?', 180],
+    ['how tall is the fridge?', 180],
+    ['how many potted plants are there?', 1],
+    ['how many houseplants are there?', 1],
+  ])('%s (COCO- and benchmark-named mosaics agree)', async (q, v) => {
+    expect((await ask(q)).value).toBe(v);
+    expect((await ask(q, benchmarkNamed())).value).toBe(v);
+  });
+  it('stove ↔ oven', async () => {
+    const m = room();
+    m.objects.push(obj('o12', 'oven', [-3, -1, 0.45], [0.6, 0.6, 0.9], 66));
+    expect(await ask('is there a stove?', m)).toMatchObject({ value: true, objects: ['o12'] });
+    m.objects[m.objects.length - 1] = obj('o12', 'stove', [-3, -1, 0.45], [0.6, 0.6, 0.9], 66);
+    expect(await ask('how tall is the oven?', m)).toMatchObject({ value: 90 });
+  });
+});
