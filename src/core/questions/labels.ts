@@ -81,7 +81,11 @@ export function resolveLabel(raw: string, known: Iterable<string>): LabelResolut
     if (!cls) continue;
     const same = labels.find((k) => classOf(normalizeName(k))?.key === cls.key);
     if (same) return { found: true, label: same, asked: raw };
-    const det = cls.detector && labels.find((k) => k.toLowerCase() === cls.detector);
+    // The detector's class under any of its names: a "desk" in a map whose tables are labelled "table".
+    const detKey = cls.detector ? (classOf(cls.detector)?.key ?? cls.detector) : undefined;
+    const det =
+      detKey &&
+      labels.find((k) => k.toLowerCase() === cls.detector || classOf(normalizeName(k))?.key === detKey);
     if (det) return { found: true, label: det, asked: raw };
     // A name the vocabulary knows is not shortened further ("coffee table" is not any "table").
     break;

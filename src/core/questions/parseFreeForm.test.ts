@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextGenerator } from '../reasoning/interfaces';
 import { firstJsonObject, parseByPattern, parseWithGenerator } from './parseFreeForm';
 import { parseAnswer } from './parseAnswer';
+import { canonicalLabel } from './labels';
 
 describe('parseByPattern', () => {
   it.each([
@@ -81,4 +82,20 @@ describe('parseAnswer', () => {
     expect(parseAnswer('3', 'object_counting')).toBe(3);
     expect(parseAnswer('none', 'object_counting')).toBeUndefined();
   });
+});
+
+describe('route requests in words', () => {
+  it.each([
+    ['how do I get from the sofa to the fridge?', 'sofa', 'refrigerator'],
+    ['Directions from the bed to the door please', 'bed', 'door'],
+    ['how can I walk to the tv from the table', 'table', 'tv'],
+  ])('%s → route_directions', (q, from, to) => {
+    const t = parseByPattern(q).task;
+    expect(t.kind).toBe('route_directions');
+    if (t.kind !== 'route_directions') return;
+    expect(canonicalLabel(t.from)).toBe(canonicalLabel(from));
+    expect(canonicalLabel(t.to)).toBe(canonicalLabel(to));
+  });
+  it('a distance question is not a route request', () =>
+    expect(parseByPattern('how far is the sofa from the fridge?').task.kind).not.toBe('route_directions'));
 });

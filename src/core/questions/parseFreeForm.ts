@@ -4,6 +4,7 @@ import { assertQuestionLength } from './parseQuestion';
 import { readQuestion, type Reading } from './readQuestion';
 import type { EgoDirection, PairRelation, ParsedQuestion, Task } from './types';
 import { intentOf } from './intents';
+import { parseRouteRequest } from './routeRequest';
 
 /**
  * Free-form questions ("how far is the cup from the laptop?"): a rule-based reader that always answers (it
@@ -20,7 +21,9 @@ const n = normalizeName;
 export function parseByPattern(question: string): ParsedQuestion {
   assertQuestionLength(question);
   const r: Reading = readQuestion(question);
-  const task: Task = intentOf(r);
+  // "How do I get from the sofa to the fridge?": a request for a route in words, not a distance or a standpoint.
+  const route = parseRouteRequest(question);
+  const task: Task = route ? { kind: 'route_directions', from: n(route.from), to: n(route.to) } : intentOf(r);
   return { task, via: 'pattern', ...(r.unit ? { unit: r.unit } : {}), read: describeReading(r) };
 }
 

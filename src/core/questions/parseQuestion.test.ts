@@ -128,3 +128,15 @@ describe('parseDeclared', () => {
     expect(p.questionType).toBe('object_rel_direction_easy');
   });
 });
+
+describe('counting templates take one category', () => {
+  it.each(['how many objects are in the room?', 'How many cups and bottles are there in this room?'])(
+    '%s is not a template count',
+    (q) => expect(parseTemplate(q)).toBeUndefined(),
+  );
+  it('a plain category still is', () =>
+    expect(parseTemplate('How many chairs are there in the room?')?.task).toEqual({
+      kind: 'object_counting',
+      label: 'chair',
+    }));
+});

@@ -166,6 +166,11 @@ interface TemplateMatch {
 /** An optional "the " before a name in a template. */
 const THE = '(?:the\\s+)?';
 
+/** "objects", "different things", "cups and bottles", "chairs, tables": not one category. */
+const isTotalPhrase = (phrase: string): boolean =>
+  /(?:^|\s)(?:objects?|things?|items?|pieces? of furniture|furniture)$/i.test(phrase.trim()) ||
+  /,|\s(?:and|or|plus)\s/i.test(phrase);
+
 function matchTemplate(q: string): TemplateMatch | undefined {
   let m: RegExpExecArray | null;
   // Counting: "How many chair(s) are in this room?", "In frame 3, how many chair(s) are visible?".
@@ -175,8 +180,12 @@ function matchTemplate(q: string): TemplateMatch | undefined {
       /\bhow many\s+(.+?)\s+(?:are|is)\s+(?:there\s+)?(?:in (?:this|the) (?:room|scene|space|video|house|apartment)|visible)\b/i.exec(
         q,
       ))
-  )
-    return { type: 'object_counting', task: { kind: 'object_counting', label: name(m[1]) } };
+  ) {
+    // One category per counting template: "objects", "things", "cups and bottles" are totals the free-form
+    // reader answers, not a category called "object".
+    if (!isTotalPhrase(m[1]))
+      return { type: 'object_counting', task: { kind: 'object_counting', label: name(m[1]) } };
+  }
   // Absolute distance: "Measuring from the closest point of each object, what is the (direct) distance between
   // the sofa and the stove (in meters)?" — the unit or the closest-point preamble marks the benchmark's form.
   m = new RegExp(
