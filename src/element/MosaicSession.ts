@@ -1,6 +1,6 @@
 import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
-import { callWithSignal, newRequestId } from '../runtime/clients';
+import { callWithSignal, newRequestId } from '../runtime/workerClient';
 import { InvalidRequestError } from '../runtime/errors';
 import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from '../runtime/PerceptionApi';
 import { ProgressReporter, type ProgressCallback } from '../runtime/progress';

@@ -2,7 +2,7 @@ import { proxy } from 'comlink';
 import type { Intrinsics, Mat4, Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import type { DepthImage, Detection } from '../core/perception/types';
-import { transferFrame } from '../runtime/clients';
+import { transferFrame } from '../runtime/workerClient';
 import { isAbortError } from '../runtime/errors';
 import type { ProcessFrameResult } from '../runtime/PerceptionApi';
 import type { ReasonerEvent, ReasonerStep } from '../runtime/ReasonerApi';

@@ -16,6 +16,7 @@ export {
   type WorkerClientFactories,
   type WorkerPoolOptions,
   type WorkerScripts,
+  type WorkerSettings,
 } from './workerPool';
 export type {
   ErrorDetail,
@@ -30,4 +31,4 @@ export type { RgbImage, DepthImage, Detection } from '../core/perception/types';
 export type { ReasonerStep } from '../runtime/ReasonerApi';
 export type { ProgressEvent } from '../runtime/progress';
 export type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
-export type { WorkerClient } from '../runtime/clients';
+export type { WorkerClient } from '../runtime/workerClient';

@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import type { WorkerClient } from '../runtime/clients';
+import type { WorkerClient } from '../runtime/workerClient';
 import type { PerceptionApi } from '../runtime/PerceptionApi';
 import type { ReasonerApi } from '../runtime/ReasonerApi';
 import { WorkerPool } from './workerPool';

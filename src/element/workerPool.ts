@@ -1,5 +1,5 @@
 import type { Remote } from 'comlink';
-import { wrapWorker, type WorkerClient } from '../runtime/clients';
+import { wrapWorker, type WorkerClient } from '../runtime/workerClient';
 import { AbortError } from '../runtime/errors';
 import type { PerceptionApi, PerceptionConfig } from '../runtime/PerceptionApi';
 import type { ReasonerApi, ReasonerConfig } from '../runtime/ReasonerApi';
@@ -43,7 +43,9 @@ export interface PerceptionLease {
 
 export type LeaseUse = 'build' | 'live';
 
-type Settings = Partial<PerceptionConfig> & Partial<ReasonerConfig>;
+/** Backend, models URL and network permission: what an element applies to the workers it uses. */
+export type WorkerSettings = Partial<PerceptionConfig> & Partial<ReasonerConfig>;
+type Settings = WorkerSettings;
 
 export class WorkerPool {
   readonly perception: WorkerClient<PerceptionApi>;
