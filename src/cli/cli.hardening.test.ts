@@ -9,12 +9,12 @@ import { main } from './main';
 
 /**
  * Bad input on the command line: exit code 1 and exactly one line on stderr that names the file and the
- * problem — never a stack trace, never "this is a bug". One real process per command (through bin/), the
- * rest in-process through main().
+ * problem — never a stack trace, never "this is a bug". One real process per command (the source through tsx;
+ * the compiled bin/ is run by the consumer test, test/consumer/), the rest in-process through main().
  */
 
 const repoRoot = path.resolve(__dirname, '../..');
-const bin = path.join(repoRoot, 'bin/spatial-mosaic.mjs');
+const entry = path.join(repoRoot, 'src/cli/run.ts');
 let dir = '';
 const at = (p: string) => path.join(dir, p);
 
@@ -82,7 +82,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: repoRoot });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
