@@ -188,6 +188,14 @@ describe('ModelLoader', () => {
     const loader = new ModelLoader({ manifest, fetch, cache: null });
     expect(await loader.loadFile('local-only', 'm.onnx')).toEqual(BYTES);
     expect(asked).toEqual(['/models/local-only/m.onnx', SHIPPED]);
+    // A dev server's single-page fallback (index.html, 200) counts as missing, not as a corrupt model.
+    const spa: FetchLike = async (url) =>
+      url === SHIPPED
+        ? new Response(BYTES)
+        : new Response('<!doctype html><title>app</title>', { headers: { 'content-type': 'text/html' } });
+    expect(
+      await new ModelLoader({ manifest, fetch: spa, cache: null }).loadFile('local-only', 'm.onnx'),
+    ).toEqual(BYTES);
     const own = server({ '/models/local-only/m.onnx': BYTES, [SHIPPED]: BYTES });
     await new ModelLoader({ manifest, fetch: own.fetch, cache: null }).loadFile('local-only', 'm.onnx');
     expect(own.asked).toEqual(['/models/local-only/m.onnx']);

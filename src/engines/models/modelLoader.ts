@@ -215,8 +215,11 @@ export class ModelLoader {
     const local = this.localUrl(entry, spec.path);
     if (local !== null) {
       const response = await this.get(local, what, signal);
-      if (response.ok) return { response, source: 'local', url: local };
-      if (response.status !== 404) throw httpError(what, local, response);
+      // A dev server's single-page fallback answers a missing file with index.html (200): that is "not here".
+      const page = response.headers.get('content-type')?.startsWith('text/html') === true;
+      if (response.ok && !page) return { response, source: 'local', url: local };
+      if (response.status !== 404 && !page) throw httpError(what, local, response);
+      if (page) await response.body?.cancel().catch(() => undefined);
     }
     const bundled = bundledFiles.get(`${entry.id}/${spec.path}`);
     if (bundled !== undefined) {
