@@ -5,13 +5,13 @@ import pkg from './package.json' with { type: 'json' };
 /**
  * The package's JavaScript (`npm run build:lib`, run by `npm pack` through `prepack`), in two builds:
  *
- * - `vite build -c vite.lib.config.ts` → dist/browser/: `element.js` (defines `<spatial-mosaic>`), `index.js`
+ * - `vite build -c vite.lib.config.ts` → dist-lib/browser/: `element.js` (defines `<spatial-mosaic>`), `index.js`
  *   (the headless API), `worker-perception.js` / `worker-reasoner.js` (handlers for workers a host owns) and
  *   the package's own `perception.worker.js` / `reasoner.worker.js`, with their shared chunks beside them and
  *   the ORT wasm and YOLOX-Nano in assets/. Everything is found relative to the module (`new URL(…,
  *   import.meta.url)`), so the folder works served as-is to a plain `<script type="module">`, and a consumer's
  *   bundler (Vite) follows the same references and copies what they name.
- * - `vite build -c vite.lib.config.ts --mode node` → dist/node/: `index.js` (the headless API plus folder helpers)
+ * - `vite build -c vite.lib.config.ts --mode node` → dist-lib/node/: `index.js` (the headless API plus folder helpers)
  *   and `cli.js` (bin/spatial-mosaic.mjs runs it), dependencies left to node_modules.
  *
  * Not `build.lib`: library mode inlines every asset as base64 whatever its size — the 27 MB ORT wasm would be
@@ -37,7 +37,7 @@ const browser: UserConfig = {
   publicDir: false,
   plugins: [workerUrlsForConsumers],
   build: {
-    outDir: 'dist/browser',
+    outDir: 'dist-lib/browser',
     emptyOutDir: true,
     target: 'es2022',
     minify: false,
@@ -69,7 +69,7 @@ const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies 
 const node: UserConfig = {
   publicDir: false,
   build: {
-    outDir: 'dist/node',
+    outDir: 'dist-lib/node',
     emptyOutDir: true,
     target: 'node20',
     ssr: true,

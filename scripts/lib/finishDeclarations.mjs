@@ -1,4 +1,4 @@
-// After `tsc -p tsconfig.lib.json`: makes dist/types/ what a consumer's TypeScript reads.
+// After `tsc -p tsconfig.lib.json`: makes dist-lib/types/ what a consumer's TypeScript reads.
 // 1. Relative imports get their file extension ('./scene' → './scene.js', './core' → './core/index.js'): the
 //    package is ESM, and `moduleResolution: node16/nodenext` consumers resolve nothing without it.
 // 2. Only declarations reachable from the package's entries stay (tsc writes one per compiled file).
@@ -8,12 +8,12 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const types = path.join(root, 'dist/types');
+const types = path.join(root, 'dist-lib/types');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const entries = new Set();
 (function collect(v) {
   if (typeof v === 'string') {
-    if (v.startsWith('./dist/types/')) entries.add(path.join(root, v));
+    if (v.startsWith('./dist-lib/types/')) entries.add(path.join(root, v));
   } else if (v && typeof v === 'object') Object.values(v).forEach(collect);
 })(pkg.exports);
 
@@ -64,9 +64,9 @@ for (const dir of walk(types).map(path.dirname))
 const stray = [...bare].filter(([name]) => !allowed.has(name) && !name.startsWith('node:'));
 if (stray.length) {
   for (const [name, files] of stray)
-    console.error(`dist/types: ${files.join(', ')} import '${name}', which consumers do not install`);
+    console.error(`dist-lib/types: ${files.join(', ')} import '${name}', which consumers do not install`);
   process.exit(1);
 }
 console.log(
-  `dist/types: ${reached.size} declaration files from ${entries.size} entries (${removed} unreachable removed)`,
+  `dist-lib/types: ${reached.size} declaration files from ${entries.size} entries (${removed} unreachable removed)`,
 );

@@ -17,7 +17,7 @@ export type DetectorChoice = 'file' | 'yolox';
 
 /**
  * The models folder shipped with the package (public/models/, two folders above this module in the source
- * and in the compiled dist/node/ alike), so an installed CLI finds its bundled YOLOX-Nano wherever it runs.
+ * and in the compiled dist-lib/node/ alike), so an installed CLI finds its bundled YOLOX-Nano wherever it runs.
  */
 export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../public/models', import.meta.url));
 
