@@ -4,14 +4,26 @@
  *   (a) runs the CLI from node_modules/.bin,
  *   (b) imports `spatial-mosaic` in Node and answers a question over a mosaic file,
  *   (c) typechecks strict TypeScript against the shipped declarations (Node and bundler resolution),
- *   (d) builds a page with two <spatial-mosaic> elements with Vite and drives it in Chromium: the demo loads,
- *       both answer, they share one perception and one reasoner worker, and a frame without detections runs
- *       YOLOX-Nano on the package's ORT wasm and bundled model.
+ *   (d) builds a page with two <spatial-mosaic> elements with Vite, and serves one that imports the package from
+ *       a plain <script type="module">, and drives both in Chromium: the demo loads, both answer, they share one
+ *       perception and one reasoner worker, and a frame without detections runs YOLOX-Nano on the package's ORT
+ *       wasm and bundled model.
  * Each step prints its time. `CONSUMER_PREBUILT=1` packs the existing dist/ without rebuilding.
  */
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateScene } from '../../src/core/synthetic/generateScene';
@@ -202,17 +214,81 @@ step('(c) strict TypeScript consumers (nodenext and bundler resolution) typechec
     ok(run(bin('tsc'), ['-p', path.join(app, 'typed', project)], app), `tsc -p ${project}`);
 });
 
-// --- (d) a Vite-built page in Chromium -------------------------------------------------------------------
+// --- (d) a Vite-built page, and the same without a bundler, in Chromium -----------------------------------
 const page = path.join(app, 'page');
+const port = Number(process.env.CONSUMER_PORT ?? process.env.E2E_PORT ?? 4399);
 step('(d) Vite builds a page with two <spatial-mosaic> from the installed package', () => {
   cpSync(path.join(fixtures, 'page'), page, { recursive: true });
+  cpSync(path.join(fixtures, 'check.js'), path.join(page, 'check.js'));
   ok(run(bin('vite'), ['build', '--logLevel', 'warn'], page), 'vite build');
 });
 
+interface PageResult {
+  demo: { objectCount: number; labels: Record<string, number> }[];
+  answers: { value?: unknown; answered: boolean; trace: unknown[] }[];
+  frame: { dropped: boolean; sources?: { detections: { source: string; engine?: string; why?: string } } };
+  errors: string[];
+}
+
+/** Opens the page, waits for its `window.__check`, and checks what every consumer page must do. */
+async function checkPage(url: string, assetsUnder: RegExp): Promise<void> {
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p): p is string => !!p && existsSync(p),
+  );
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+  try {
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    const workers: string[] = [];
+    const requests: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    tab.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    tab.context().on('request', (r) => requests.push(new URL(r.url()).pathname));
+    for (let i = 0; ; i++) {
+      try {
+        await tab.goto(url);
+        break;
+      } catch (e) {
+        if (i > 50) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const r = (await tab.evaluate(
+      () => (window as unknown as { __check: Promise<unknown> }).__check,
+    )) as PageResult;
+    check(!r.errors.length && !errors.length, `errors on the page: ${[...r.errors, ...errors].join('; ')}`);
+    for (const [i, d] of r.demo.entries()) {
+      check(d.objectCount > 0, `element ${i} shows the demo's objects`);
+      check(
+        r.answers[i].value === (d.labels.chair ?? 0),
+        `element ${i} counted ${r.answers[i].value} chairs`,
+      );
+      check(r.answers[i].trace.length > 0, `element ${i} has a trace`);
+    }
+    check(workers.length === 2, `two elements share two workers (got ${workers.join(', ')})`);
+    check(
+      workers.every((w) => assetsUnder.test(w)) &&
+        workers.some((w) => /perception\.worker[^/]*\.js$/.test(w)),
+      `the workers are the package's: ${workers.join(', ')}`,
+    );
+    const d = r.frame.sources?.detections;
+    check(
+      d?.source === 'detector' && /YOLOX-Nano \(wasm\)/.test(d.engine ?? ''),
+      `YOLOX ran: ${JSON.stringify(d)}`,
+    );
+    for (const file of [/ort-wasm-simd-threaded[^/]*\.wasm$/, /yolox_nano[^/]*\.onnx$/])
+      check(
+        requests.some((p) => file.test(p) && assetsUnder.test(p)),
+        `${file} loaded from the package's files (${assetsUnder})`,
+      );
+  } finally {
+    await browser.close();
+  }
+}
+
 await stepAsync(
-  '(d) the page in Chromium: demo, two answers, shared workers, YOLOX on the package wasm',
+  '(d) the Vite-built page in Chromium: demo, answers, shared workers, YOLOX on the package wasm',
   async () => {
-    const port = Number(process.env.CONSUMER_PORT ?? process.env.E2E_PORT ?? 4399);
     const server = spawn(
       bin('vite'),
       ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
@@ -221,74 +297,51 @@ await stepAsync(
         stdio: 'ignore',
       },
     );
-    const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-      (p): p is string => !!p && existsSync(p),
-    );
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
     try {
-      const tab = await browser.newPage();
-      const errors: string[] = [];
-      const workers: string[] = [];
-      const requests: string[] = [];
-      tab.on('pageerror', (e) => errors.push(e.message));
-      tab.on('worker', (w) => workers.push(new URL(w.url()).pathname));
-      tab.context().on('request', (r) => requests.push(new URL(r.url()).pathname));
-      for (let i = 0; ; i++) {
-        try {
-          await tab.goto(`http://127.0.0.1:${port}/`);
-          break;
-        } catch (e) {
-          if (i > 50) throw e;
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      }
-      const result = await tab.evaluate(() => (window as unknown as { __check: Promise<unknown> }).__check);
-      const r = result as {
-        demo: { objectCount: number; labels: Record<string, number> }[];
-        answers: { value?: unknown; answered: boolean; trace: unknown[] }[];
-        frame: {
-          dropped: boolean;
-          sources?: { detections: { source: string; engine?: string; why?: string } };
-        };
-        errors: string[];
-      };
-      check(
-        r.errors.length === 0 && errors.length === 0,
-        `errors on the page: ${[...r.errors, ...errors].join('; ')}`,
-      );
-      for (const [i, d] of r.demo.entries()) {
-        check(d.objectCount > 0, `element ${i} shows the demo's objects`);
-        check(
-          r.answers[i].value === (d.labels.chair ?? 0),
-          `element ${i} counted ${r.answers[i].value} chairs`,
-        );
-        check(r.answers[i].trace.length > 0, `element ${i} has a trace`);
-      }
-      check(workers.length === 2, `two elements share two workers (got ${workers.join(', ')})`);
-      check(
-        workers.some((w) => /perception\.worker[^/]*\.js$/.test(w)),
-        `a perception worker script: ${workers}`,
-      );
-      const d = r.frame.sources?.detections;
-      check(
-        d?.source === 'detector' && /YOLOX-Nano \(wasm\)/.test(d.engine ?? ''),
-        `YOLOX ran: ${JSON.stringify(d)}`,
-      );
-      check(
-        requests.some((p) => /\/assets\/ort-wasm-simd-threaded[^/]*\.wasm$/.test(p)),
-        'the ORT wasm came from the build',
-      );
-      check(
-        requests.some((p) => /\/assets\/yolox_nano[^/]*\.onnx$/.test(p)),
-        'the bundled YOLOX-Nano came from the build',
-      );
-      await tab.screenshot({ path: path.join(work, 'consumer-page.png'), fullPage: true });
+      await checkPage(`http://127.0.0.1:${port}/`, /^\/assets\//);
     } finally {
-      await browser.close();
       server.kill();
     }
   },
 );
+
+await stepAsync(
+  '(d) the same from a plain <script type="module"> importing node_modules/spatial-mosaic',
+  async () => {
+    cpSync(path.join(fixtures, 'plain.html'), path.join(app, 'plain.html'));
+    cpSync(path.join(fixtures, 'check.js'), path.join(app, 'check.js'));
+    const server = await serveStatic(app, port);
+    try {
+      await checkPage(
+        `http://127.0.0.1:${port}/plain.html`,
+        /^\/(node_modules\/spatial-mosaic\/dist-lib\/browser\/|check\.js)/,
+      );
+    } finally {
+      server.close();
+    }
+  },
+);
+
+/** Any static file server would do; this one needs nothing installed. */
+function serveStatic(root: string, at: number): Promise<Server> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.mjs': 'text/javascript',
+    '.wasm': 'application/wasm',
+    '.json': 'application/json',
+  };
+  const server = createServer((req, res) => {
+    const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(at, '127.0.0.1', () => resolve(server)));
+}
 
 console.log(
   `consumer tests: ${failures ? `${failures} failed` : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
