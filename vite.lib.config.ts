@@ -19,12 +19,16 @@ import pkg from './package.json' with { type: 'json' };
  * Unminified: the consumer's bundler minifies, and the worker pattern below must stay readable to it.
  */
 
-/** The element's `new URL(/* @vite-ignore *\/ './x.worker.js', import.meta.url)`, without the comment. */
-const workerUrlsForConsumers: Plugin = {
-  name: 'spatial-mosaic-worker-urls',
+/**
+ * The element's `new URL(/* @vite-ignore *\/ './x.worker.js', import.meta.url)` and the workers' bundled model URL,
+ * without the comment: ignored by this build (they name its outputs and the package's public/models/), seen by
+ * a consumer's bundler.
+ */
+const urlsForConsumers: Plugin = {
+  name: 'spatial-mosaic-urls-for-consumers',
   renderChunk(code) {
     const out = code.replace(
-      /\/\*\s*@vite-ignore\s*\*\/\s*("\.\/(?:perception|reasoner)\.worker\.js")/g,
+      /\/\*\s*@vite-ignore\s*\*\/\s*("\.\/(?:perception|reasoner)\.worker\.js"|"\.\.\/\.\.\/public\/models\/[^"]+")/g,
       '$1',
     );
     return out === code ? null : { code: out, map: null };
@@ -35,7 +39,7 @@ const browser: UserConfig = {
   // Relative: worker and asset URLs resolve against the package's own location, wherever the host serves it.
   base: './',
   publicDir: false,
-  plugins: [workerUrlsForConsumers],
+  plugins: [urlsForConsumers],
   build: {
     outDir: 'dist-lib/browser',
     emptyOutDir: true,

@@ -314,7 +314,7 @@ await stepAsync(
     try {
       await checkPage(
         `http://127.0.0.1:${port}/plain.html`,
-        /^\/(node_modules\/spatial-mosaic\/dist-lib\/browser\/|check\.js)/,
+        /^\/(node_modules\/spatial-mosaic\/(dist-lib\/browser|public\/models)\/|check\.js)/,
       );
     } finally {
       server.close();

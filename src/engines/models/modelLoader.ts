@@ -77,7 +77,7 @@ export class ModelFetchError extends Error {
  */
 const bundledFiles = new Map<string, string>();
 
-/** Registers a file that ships with the code (`import url from '…/yolox_nano.onnx?url'`). */
+/** Registers a file that ships with the code (`new URL('…/yolox_nano.onnx', import.meta.url).href`). */
 export function registerBundledModelFile(id: string, path: string, url: string): void {
   bundledFiles.set(`${id}/${path}`, url);
 }

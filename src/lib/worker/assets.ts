@@ -1,7 +1,6 @@
 import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID } from '../../engines/detector/yoloxDetectorBase';
 import { registerBundledModelFile } from '../../engines/models/modelLoader';
 import { setOrtWasmPaths } from '../../engines/transformers/browserWasmPaths';
-import yoloxUrl from '../../../public/models/yolox-nano/yolox_nano.onnx?url';
 
 /** Where a worker's runtime files come from; by default the copies shipped with the package. */
 export interface WorkerAssetOptions {
@@ -18,5 +17,12 @@ export interface WorkerAssetOptions {
  */
 export function applyWorkerAssets(options: WorkerAssetOptions): void {
   if (options.ortWasm) setOrtWasmPaths(options.ortWasm);
-  registerBundledModelFile(YOLOX_MODEL_ID, YOLOX_MODEL_FILE, yoloxUrl);
+  // One copy in the package, public/models/ (the CLI reads it too), two folders above the built chunk
+  // (dist-lib/browser/). `@vite-ignore` keeps this library's build from copying it; the build strips the comment,
+  // so a consumer's bundler copies it into its own output.
+  const yoloxUrl = new URL(
+    /* @vite-ignore */ '../../public/models/yolox-nano/yolox_nano.onnx',
+    import.meta.url,
+  );
+  registerBundledModelFile(YOLOX_MODEL_ID, YOLOX_MODEL_FILE, yoloxUrl.href);
 }
