@@ -30,7 +30,8 @@ import { generateScene } from '../../src/core/synthetic/generateScene';
 import { sceneToFiles } from '../../src/core/synthetic/sceneFiles';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const fixtures = path.join(import.meta.dirname, 'fixtures');
+// Not 'fixtures/': the repository ignores folders of that name (test data copied from ../shared).
+const fixtures = path.join(import.meta.dirname, 'project');
 const work = mkdtempSync(path.join(tmpdir(), 'sm-consumer-'));
 const app = path.join(work, 'app');
 const bin = (name: string) => path.join(repo, 'node_modules/.bin', name);
