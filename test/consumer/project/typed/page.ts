@@ -10,7 +10,9 @@ import {
 const el = document.createElement('spatial-mosaic');
 const typed: SpatialMosaicElement = el;
 typed.addEventListener('answer', (e) => console.log((e as CustomEvent<SpatialMosaicAnswer>).detail.answer));
-typed.addEventListener('worker-restart', (e) => console.log((e as CustomEvent<WorkerRestart>).detail.message));
+typed.addEventListener('worker-restart', (e) =>
+  console.log((e as CustomEvent<WorkerRestart>).detail.message),
+);
 typed.workers = createWorkerPool({
   perception: () => new Worker(new URL('./perception.worker.js', import.meta.url), { type: 'module' }),
   reasoner: () => new Worker(new URL('./reasoner.worker.js', import.meta.url), { type: 'module' }),
