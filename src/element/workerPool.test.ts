@@ -15,10 +15,13 @@ function fakes() {
   let reasonerStarted = 0;
   let terminated = 0;
   const gates = new Map<string, () => void>();
+  /** Each started worker's uncaught-error hook, as a real Worker's `error` event would call it. */
+  const crash: ((message: string) => void)[] = [];
   const client = <T>(api: object): WorkerClient<T> => ({
     api: api as Remote<T>,
     ready: async () => undefined,
     terminate: () => void terminated++,
+    onError: (listener) => void crash.push(listener),
   });
   const pool = new WorkerPool({
     perception: () => {
@@ -60,6 +63,7 @@ function fakes() {
     pool,
     log,
     open,
+    crash,
     counts: () => ({ perceptionStarted, reasonerStarted, terminated }),
   };
 }
@@ -127,6 +131,26 @@ describe('WorkerPool', () => {
     live.release();
     const again = await pool.lease('live', settings('/a/'));
     expect(again.api).toBe(live.api);
+  });
+
+  it('replaces a worker that crashes mid-question and tells every listener', async () => {
+    const { pool, log, open, crash, counts } = fakes();
+    const heard: string[] = [];
+    pool.onRestart((r) => heard.push(`${r.worker}: ${r.message}`));
+    const stop = pool.onRestart((r) => heard.push(`second listener: ${r.worker}`));
+    const lost = ask(pool, {}, '/a/', 'lost');
+    while (!log.includes('start lost @/a/')) await new Promise((r) => setTimeout(r, 1));
+    crash.at(-1)!('out of memory');
+    await expect(lost).rejects.toMatchObject({ name: 'WorkerCrashedError' });
+    expect(counts().reasonerStarted).toBe(2);
+    expect(heard).toEqual([
+      expect.stringMatching(/^reasoner: .*out of memory.*ask it again/),
+      'second listener: reasoner',
+    ]);
+    stop();
+    const next = ask(pool, {}, '/a/', 'next');
+    await open('next');
+    await expect(next).resolves.toEqual({ text: 'next' });
   });
 
   it('stops its workers when the last element leaves', async () => {
