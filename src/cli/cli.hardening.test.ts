@@ -9,12 +9,12 @@ import { main } from './main';
 
 /**
  * Bad input on the command line: exit code 1 and exactly one line on stderr that names the file and the
- * problem — never a stack trace, never "this is a bug". One real process per command (through bin/), the
- * rest in-process through main().
+ * problem — never a stack trace, never "this is a bug". One real process per command (the source through tsx;
+ * the compiled bin/ is run by the consumer test, test/consumer/), the rest in-process through main().
  */
 
 const repoRoot = path.resolve(__dirname, '../..');
-const bin = path.join(repoRoot, 'bin/spatial-mosaic.mjs');
+const entry = path.join(repoRoot, 'src/cli/run.ts');
 let dir = '';
 const at = (p: string) => path.join(dir, p);
 
@@ -82,7 +82,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: repoRoot });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -156,11 +156,6 @@ describe('more bad input through main()', () => {
       /file\.txt: is a file, not a sequence folder$/,
     ],
     [
-      'ask a question past the length limit',
-      () => ['ask', at('ok.mosaic.json'), 'how many cups? '.repeat(200)],
-      /the question is 3000 characters long; ask it in at most 2000$/,
-    ],
-    [
       'eval with a folder as the questions file',
       () => ['eval', at('ok.mosaic.json'), '--questions', dir],
       /: cannot read the questions file$/,
@@ -179,4 +174,19 @@ describe('more bad input through main()', () => {
     },
     30_000,
   );
+});
+
+describe('a question it cannot read is an answer, not an error', () => {
+  it('past the length limit: "did not understand" with the reason, exit 0', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['ask', at('ok.mosaic.json'), 'how many cups? '.repeat(200)], {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    });
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    expect(out.join('\n')).toMatch(
+      /^I did not understand the question \(I read: the question is 3000 characters long; ask it in at most 2000\)/,
+    );
+  }, 30_000);
 });

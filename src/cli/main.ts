@@ -1,5 +1,6 @@
 import type { CliCommand, CliIo } from './command';
 import { commands } from './registry';
+import { VERSION } from '../lib/version';
 
 const USAGE_HEAD = `spatial-mosaic — on-device spatial reasoning over a sparse 3D object map
 
@@ -30,7 +31,7 @@ export async function main(
     return name ? 0 : 1; // bare `spatial-mosaic` is a usage error
   }
   if (name === '--version' || name === '-v') {
-    io.out('spatial-mosaic 0.1.0');
+    io.out(`spatial-mosaic ${VERSION}`);
     return 0;
   }
   const command = list.find((c) => c.name === name);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inferUpFromTrajectory } from '../core/fusion/inferUp';
 import type { CameraToWorld, Vec3 } from '../core/geometry/types';
 import { fileDetections, type DetectFrame } from '../core/reasoning/SequencePerceiver';
@@ -14,12 +15,16 @@ import { UserError } from './command';
  */
 export type DetectorChoice = 'file' | 'yolox';
 
-export const DEFAULT_MODELS_DIR = 'public/models';
+/**
+ * The models folder shipped with the package (public/models/, two folders above this module in the source
+ * and in the compiled dist-lib/node/ alike), so an installed CLI finds its bundled YOLOX-Nano wherever it runs.
+ */
+export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../public/models', import.meta.url));
 
 export const DETECTOR_USAGE = `  --detector file|yolox  detections from the folder's detections.json (default when it exists) or
                          YOLOX-Nano run on the frames (default otherwise)
   --models DIR           models folder for --detector yolox (DIR/yolox-nano/yolox_nano.onnx;
-                         default ${DEFAULT_MODELS_DIR}; ../shared/models works too)`;
+                         default: the model shipped with spatial-mosaic)`;
 
 export function parseDetectorChoice(v: string): DetectorChoice {
   if (v !== 'file' && v !== 'yolox') throw new UserError(`--detector must be file or yolox, got '${v}'`);

@@ -40,7 +40,7 @@ function makeSession() {
   const changes: MosaicChangeDetail[] = [];
   const session = new MosaicSession(
     {
-      perception: async () => withDemo,
+      perception: async () => ({ api: withDemo, release: () => undefined }),
       reasoner: async () => reasoner,
       library,
     },

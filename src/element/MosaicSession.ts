@@ -1,6 +1,6 @@
 import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
-import { callWithSignal, newRequestId } from '../runtime/clients';
+import { callWithSignal, newRequestId } from '../runtime/workerClient';
 import { InvalidRequestError } from '../runtime/errors';
 import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from '../runtime/PerceptionApi';
 import { ProgressReporter, type ProgressCallback } from '../runtime/progress';
@@ -11,8 +11,8 @@ import type { BuildUpdate } from '../runtime/jobs/types';
 import type { MosaicChangeDetail, SpatialMosaicAnswer } from './types';
 
 /**
- * The state behind one `<spatial-mosaic>`: its own perception and reasoner (workers in the page, in-thread
- * services in tests), the mosaic on show and where it came from. No DOM here, so it is tested in Node with the
+ * The state behind one `<spatial-mosaic>`: the mosaic on show and where it came from, over perception and
+ * reasoner services it borrows (the page's shared workers, in-thread services in tests). No DOM here, so it is tested in Node with the
  * real services; the element only renders what this reports.
  */
 export type SessionPerception = Pick<
@@ -21,8 +21,15 @@ export type SessionPerception = Pick<
 >;
 export type SessionReasoner = Pick<ReasonerApi, 'ask' | 'interrupt'>;
 
+/** A perception worker lent for one scene (WorkerPool.lease); `release()` hands it back. */
+export interface SessionPerceptionLease {
+  readonly api: SessionPerception;
+  release(): void;
+}
+
 export interface SessionServices {
-  perception(): Promise<SessionPerception>;
+  /** A perception worker for a demo build ('build', handed back after it) or a live mosaic ('live'). */
+  perception(use: 'build' | 'live'): Promise<SessionPerceptionLease>;
   reasoner(): Promise<SessionReasoner>;
   library(): Promise<SceneStore>;
   /** Marks a frame's buffers for transfer (comlink); identity in-thread. */
@@ -62,6 +69,8 @@ export class MosaicSession {
   /** The worker's fused state no longer matches what is on show (a stored scene was loaded). */
   private liveStale = false;
   private build?: AbortController;
+  /** The perception worker that holds this session's live mosaic, while frames are being added. */
+  private live?: Promise<SessionPerceptionLease>;
   private disposed = false;
 
   constructor(
@@ -86,7 +95,8 @@ export class MosaicSession {
     const reporter = new ProgressReporter('load-demo', newRequestId('demo'), (e) =>
       this.listener.progress(e),
     );
-    const perception = await this.services.perception();
+    const lease = await this.services.perception('build');
+    const perception = lease.api;
     let storedId: string | undefined;
     let finished = false;
     // Updates are messages of their own: one may land after the result, and must not show an older mosaic.
@@ -108,6 +118,7 @@ export class MosaicSession {
       this.liveStale = false;
       return this.show(result.mosaic, DEMO_SOURCE);
     } finally {
+      lease.release();
       // The worker stores what it fuses; the demo is rebuilt on demand, so it must not pile up in the library.
       const id = storedId;
       if (id)
@@ -131,17 +142,15 @@ export class MosaicSession {
    * The first frame of a live mosaic starts it with `up` (world up; default [0, -1, 0], the OpenCV camera's).
    */
   async addFrame(frame: PerceptionFrame, up: Vec3 = DEFAULT_UP): Promise<ProcessFrameResult> {
-    const perception = await this.services.perception();
-    if (this.liveStale || this.current?.source !== FRAMES_SOURCE) {
+    if (!this.live || this.liveStale) {
       this.build?.abort();
       this.build = undefined;
-      // Only openScene sets the worker's up (and a fresh fuser); the scene it stores is closed and deleted at
-      // once, so live frames fuse in memory and never pile up in the library.
-      const meta = await perception.openScene({ name: 'Live frames (spatial-mosaic element)', up });
-      await perception.closeScene();
-      await (await this.services.library()).delete(meta.id).catch(() => undefined);
+      this.endLive();
       this.liveStale = false;
+      this.live = this.startLive(up);
+      this.live.catch(() => (this.live = undefined));
     }
+    const perception = (await this.live).api;
     const prepared = this.services.prepare ? this.services.prepare(frame) : frame;
     const onProgress = this.wrap((e: Parameters<ProgressCallback>[0]) => this.listener.progress(e));
     const result = await perception.processFrame(prepared, onProgress);
@@ -183,14 +192,37 @@ export class MosaicSession {
     return toMosaicFile(mosaic);
   }
 
-  /** Stops a running build; safe to call twice. */
+  /** Stops a running build and hands back the perception worker; safe to call twice. */
   dispose(): void {
     this.disposed = true;
     this.build?.abort();
     this.build = undefined;
+    this.endLive();
+  }
+
+  /** Borrows a perception worker for a live mosaic and starts a fresh one there with `up`. */
+  private async startLive(up: Vec3): Promise<SessionPerceptionLease> {
+    const lease = await this.services.perception('live');
+    try {
+      // Only openScene sets the worker's up (and a fresh fuser); the scene it stores is closed and deleted at
+      // once, so live frames fuse in memory and never pile up in the library.
+      const meta = await lease.api.openScene({ name: 'Live frames (spatial-mosaic element)', up });
+      await lease.api.closeScene();
+      await (await this.services.library()).delete(meta.id).catch(() => undefined);
+      return lease;
+    } catch (e) {
+      lease.release();
+      throw e;
+    }
+  }
+
+  private endLive(): void {
+    void this.live?.then((l) => l.release()).catch(() => undefined);
+    this.live = undefined;
   }
 
   private beginBuild(): AbortSignal {
+    this.endLive();
     this.build?.abort();
     const ac = new AbortController();
     this.build = ac;

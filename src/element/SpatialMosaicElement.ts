@@ -2,15 +2,11 @@ import { proxy } from 'comlink';
 import type { Intrinsics, Mat4, Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import type { DepthImage, Detection } from '../core/perception/types';
-import {
-  createPerceptionClient,
-  createReasonerClient,
-  transferFrame,
-  type WorkerClient,
-} from '../runtime/clients';
+import { transferFrame } from '../runtime/workerClient';
 import { isAbortError } from '../runtime/errors';
-import type { PerceptionApi, ProcessFrameResult } from '../runtime/PerceptionApi';
-import type { ReasonerApi, ReasonerEvent, ReasonerStep } from '../runtime/ReasonerApi';
+import type { ProcessFrameResult } from '../runtime/PerceptionApi';
+import type { ReasonerEvent, ReasonerStep } from '../runtime/ReasonerApi';
+import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import { MosaicView } from '../view3d/MosaicView';
 import { ELEMENT_CSS } from './elementStyles';
@@ -24,6 +20,7 @@ import {
   type SpatialMosaicAnswer,
   type SpatialMosaicConfig,
 } from './types';
+import { defaultWorkerPool, type WorkerPool } from './workerPool';
 
 export interface AddFrameOptions {
   /** Camera intrinsics for this image size; default: a 60° horizontal field of view. */
@@ -50,9 +47,11 @@ const TEMPLATE = `
 
 /**
  * `<spatial-mosaic>`: a 3D view of a mosaic, a question box and the answer with its trace, for any page.
- * Each element has its own perception and reasoner workers and its own state, so several can share a page.
- * Attributes: `source` ("demo" or a stored scene id), `backend` (auto|webgpu|wasm), `models-base`,
- * `allow-network`. Events (bubbling, composed): `progress`, `mosaic-change`, `answer`, `error`.
+ * Each element has its own state; the elements of a page share one supervised perception and one reasoner
+ * worker (the default pool; set `workers` to a pool of your own before the element is connected to opt out
+ * or to run workers your page owns). Attributes: `source` ("demo" or a stored scene id), `backend`
+ * (auto|webgpu|wasm), `models-base`, `allow-network`. Events (bubbling, composed): `progress`,
+ * `mosaic-change`, `answer`, `error`, `worker-restart`.
  * Everything that comes from files or models is rendered with textContent, never as HTML.
  */
 export class SpatialMosaicElement extends HTMLElement {
@@ -73,10 +72,15 @@ export class SpatialMosaicElement extends HTMLElement {
     steps: HTMLOListElement;
     error: HTMLElement;
   };
+  /**
+   * The workers this element uses: the page's shared pool unless set (before the element is connected) to a
+   * pool of its own, e.g. `createWorkerPool({perception: () => new Worker(…), reasoner: () => new Worker(…)})`.
+   */
+  workers?: WorkerPool;
   private view?: MosaicView;
   private session?: MosaicSession;
-  private perception?: Promise<WorkerClient<PerceptionApi>>;
-  private reasoner?: Promise<WorkerClient<ReasonerApi>>;
+  /** Leaves the pool (and stops listening to its restarts) when the element is removed. */
+  private detach?: () => void;
   private teardown = 0;
   private appliedSource?: string;
   private firstFrameAt?: number;
@@ -137,6 +141,7 @@ export class SpatialMosaicElement extends HTMLElement {
     window.setTimeout(() => {
       if (!this.isConnected) return;
       this.started = true;
+      this.joinPool();
       const { problems } = readConfig((n) => this.getAttribute(n));
       for (const p of problems)
         this.fail({ name: 'InvalidAttributeError', message: `<spatial-mosaic> ${p}` });
@@ -154,7 +159,10 @@ export class SpatialMosaicElement extends HTMLElement {
     if (!this.started || oldValue === value) return;
     if (name === 'source') this.applySource();
     if (name === 'backend' || name === 'models-base' || name === 'allow-network') {
-      void this.configureWorkers().then(() => this.describeBackend());
+      void this.pool()
+        .configure(this.workerSettings())
+        .catch(() => undefined)
+        .then(() => this.describeBackend());
     }
   }
 
@@ -268,8 +276,16 @@ export class SpatialMosaicElement extends HTMLElement {
   private ensureSession(): MosaicSession {
     this.session ??= new MosaicSession(
       {
-        perception: () => this.client('perception').then((c) => c.api),
-        reasoner: () => this.client('reasoner').then((c) => c.api),
+        perception: (use) => this.pool().lease(use, this.workerSettings()),
+        reasoner: async () => {
+          const pool = this.pool();
+          return {
+            // Questions from every element take turns on the shared reasoner, each with its own settings.
+            ask: (request, onEvent) =>
+              pool.ask(this, this.workerSettings(), (api) => api.ask(request, onEvent)),
+            interrupt: (requestId) => pool.reasoner.api.interrupt(requestId),
+          };
+        },
         library: () => openSceneLibrary(),
         prepare: transferFrame,
         callback: (fn) => proxy(fn),
@@ -296,55 +312,43 @@ export class SpatialMosaicElement extends HTMLElement {
 
   private lastShownSource?: string;
 
-  /**
-   * This element's own worker, started on first use and configured from the attributes; one that fails to
-   * start is forgotten so a retry starts afresh.
-   */
-  private client<K extends 'perception' | 'reasoner'>(
-    kind: K,
-  ): Promise<WorkerClient<K extends 'perception' ? PerceptionApi : ReasonerApi>> {
-    type C = WorkerClient<K extends 'perception' ? PerceptionApi : ReasonerApi>;
-    const start = async (c: C): Promise<C> => {
-      try {
-        await c.ready();
-      } catch (e) {
-        c.terminate();
-        throw e;
-      }
-      await this.configureWorker(c);
-      return c;
+  private pool(): WorkerPool {
+    this.workers ??= defaultWorkerPool();
+    return this.workers;
+  }
+
+  /** Joins the pool once per connection: counted as a user, and told about its workers' restarts. */
+  private joinPool(): void {
+    if (this.detach) return;
+    const pool = this.pool();
+    const leave = pool.attach();
+    const unsubscribe = pool.onRestart((r) => this.restarted(r));
+    this.detach = () => {
+      unsubscribe();
+      leave();
     };
-    if (kind === 'perception') {
-      this.perception ??= start(createPerceptionClient() as C) as Promise<WorkerClient<PerceptionApi>>;
-      this.perception.catch(() => (this.perception = undefined));
-      return this.perception as Promise<C>;
-    }
-    this.reasoner ??= start(createReasonerClient() as C) as Promise<WorkerClient<ReasonerApi>>;
-    this.reasoner.catch(() => (this.reasoner = undefined));
-    return this.reasoner as Promise<C>;
   }
 
-  /** Re-applies the attributes to the workers already started (the others read them when they start). */
-  private async configureWorkers(): Promise<void> {
-    const started = [this.perception, this.reasoner].map((p) => p?.catch(() => undefined));
-    for (const c of await Promise.all(started)) if (c) await this.configureWorker(c);
+  /** A shared worker crashed and was replaced: the element says so (status line and `worker-restart`). */
+  private restarted(restart: WorkerRestart): void {
+    this.setStatus(restart.message);
+    this.emit('worker-restart', restart);
   }
 
-  /**
-   * Hands backend, models URL and network permission to a worker's engines (the runtime's `configure`, on both
-   * the perception and the reasoner API). A worker without engines to configure answers with an error, which
-   * is fine to ignore.
-   */
-  private async configureWorker(c: WorkerClient<unknown>): Promise<void> {
+  /** Backend, models URL and network permission from the attributes, as the workers' `configure` takes them. */
+  private workerSettings(): {
+    backend: SpatialMosaicConfig['backend'];
+    modelsBaseUrl: string;
+    allowNetwork: boolean;
+  } {
     const { backend, modelsBase, allowNetwork } = this.config;
-    const api = c.api as unknown as Configurable;
-    await api.configure?.({ backend, modelsBaseUrl: `${modelsBase}/`, allowNetwork }).catch(() => undefined);
+    return { backend, modelsBaseUrl: `${modelsBase}/`, allowNetwork };
   }
 
   /** Shows which backend the perception worker would use, as `data-backend` on the status line. */
   private async describeBackend(): Promise<void> {
     try {
-      const caps = await (await this.client('perception')).api.capabilities(this.config.backend);
+      const caps = await this.pool().perception.api.capabilities(this.config.backend);
       this.ui.status.dataset.backend = caps.choices.detector.device;
       this.ui.status.title = caps.choices.detector.reason;
     } catch {
@@ -358,9 +362,8 @@ export class SpatialMosaicElement extends HTMLElement {
     this.started = false;
     this.appliedSource = undefined;
     this.lastShownSource = undefined;
-    for (const c of [this.perception, this.reasoner])
-      void c?.then((w) => w.terminate()).catch(() => undefined);
-    this.perception = this.reasoner = undefined;
+    this.detach?.();
+    this.detach = undefined;
     this.view?.dispose();
     this.view = undefined;
   }
@@ -412,15 +415,6 @@ export class SpatialMosaicElement extends HTMLElement {
   private emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
-}
-
-/** The workers' engine settings call (PerceptionApi.configure and ReasonerApi.configure). */
-interface Configurable {
-  configure?(config: {
-    backend: SpatialMosaicConfig['backend'];
-    modelsBaseUrl: string;
-    allowNetwork: boolean;
-  }): Promise<void>;
 }
 
 let sharedSheet: CSSStyleSheet | undefined;

@@ -1,24 +1,13 @@
 /**
- * The `<spatial-mosaic>` library entry (`npm run build:lib` → dist-lib/spatial-mosaic.js). Importing it defines
- * the element; `defineSpatialMosaic('other-tag')` registers it under another name too.
+ * The `<spatial-mosaic>` entry of the app's own build (examples/element-test.html): its workers are the
+ * repository's workers/ scripts, bundled by Vite. The package's entry is src/lib/element.ts. Importing either
+ * defines the element; `defineSpatialMosaic('other-tag')` registers it under another name too.
  */
+import { createPerceptionClient, createReasonerClient } from '../runtime/clients';
 import { defineSpatialMosaic } from './define';
+import { setDefaultWorkerFactories } from './workerPool';
 
-export { SpatialMosaicElement, type AddFrameOptions } from './SpatialMosaicElement';
-export { defineSpatialMosaic, DEFAULT_TAG } from './define';
-export { defaultIntrinsics, FrameInputError, type FrameImage } from './frameInput';
-export { NoSceneError } from './MosaicSession';
-export type {
-  ErrorDetail,
-  MosaicChangeDetail,
-  ProgressDetail,
-  SpatialMosaicAnswer,
-  SpatialMosaicConfig,
-  SpatialMosaicEventMap,
-} from './types';
-export type { Mosaic, MosaicObject } from '../core/mosaic/types';
-export type { RgbImage, DepthImage, Detection } from '../core/perception/types';
-export type { ReasonerStep } from '../runtime/ReasonerApi';
-export type { ProgressEvent } from '../runtime/progress';
+export * from './api';
 
+setDefaultWorkerFactories(() => ({ perception: createPerceptionClient, reasoner: createReasonerClient }));
 defineSpatialMosaic();

@@ -1,6 +1,7 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import type { ProgressEvent } from '../runtime/progress';
 import type { ReasonerStep } from '../runtime/ReasonerApi';
+import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
 
 /**
  * The public shapes of `<spatial-mosaic>`: what its events carry and what its methods return. Plain data,
@@ -46,6 +47,8 @@ export interface SpatialMosaicEventMap {
   'mosaic-change': CustomEvent<MosaicChangeDetail>;
   answer: CustomEvent<SpatialMosaicAnswer>;
   error: CustomEvent<ErrorDetail>;
+  /** A shared worker crashed and was replaced; the detail says what was lost. */
+  'worker-restart': CustomEvent<WorkerRestart>;
 }
 
 /** The element's settings, read from its attributes. */

@@ -4,11 +4,13 @@
  * Transformers.js pins, so the app ships one wasm (see ../shared/notes/TOOLCHAIN.md).
  */
 import * as ort from 'onnxruntime-web/webgpu';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import { BUNDLED_ORT_WASM_PATHS } from './transformers/browserWasmPaths';
 
-/** The bundled runtime files; Transformers.js takes the same object (`env.backends.onnx.wasm.wasmPaths`). */
-export const ORT_WASM_PATHS = { wasm: wasmUrl, mjs: mjsUrl } as const;
+/**
+ * The runtime files (bundled, or where `setOrtWasmPaths` points); Transformers.js takes the same object
+ * (`env.backends.onnx.wasm.wasmPaths`).
+ */
+export const ORT_WASM_PATHS = BUNDLED_ORT_WASM_PATHS;
 
 export interface OrtWebSetup {
   /** wasm threads; default: up to 4 where the page is cross-origin isolated, else 1. */

@@ -11,6 +11,7 @@ import { openSequence } from '../../core/sequence/openSequence';
 import { MosaicFileError } from '../../storage/errors';
 import { parseMosaicFile } from '../../storage/mosaicFile';
 import { UserError, type CliCommand } from '../command';
+import { parseCommandArgs, positiveOption } from '../args';
 import { openNodeFileSource } from '../nodeFileSource';
 import {
   DEFAULT_MODELS_DIR,
@@ -85,27 +86,21 @@ export async function loadScene(input: string, opts: SceneOptions = {}): Promise
   };
 }
 
-/** `--detector X`, `--models DIR` and `--every N` out of an argument list; the rest in order. */
-export function takeSceneOptions(args: string[]): { rest: string[]; scene: SceneOptions } {
-  const rest: string[] = [];
-  let detector: DetectorChoice | undefined;
-  let models: string | undefined;
-  let every: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--detector' || a === '--models' || a === '--every') {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UserError(`${a} needs a value`);
-      if (a === '--detector') detector = parseDetectorChoice(v);
-      else if (a === '--models') models = v;
-      else {
-        every = Number(v);
-        if (!Number.isInteger(every) || every <= 0)
-          throw new UserError(`--every needs a positive whole number, got '${v}'`);
-      }
-    } else rest.push(a);
-  }
-  return { rest, scene: { detector, models, every } };
+/** The options `ask` and `eval` share about the scene (parsed with each command's own by parseCommandArgs). */
+export const SCENE_OPTIONS = {
+  detector: { type: 'string' },
+  models: { type: 'string' },
+  every: { type: 'string' },
+} as const;
+
+/** `--detector X`, `--models DIR` and `--every N` as SceneOptions. */
+export function sceneOptions(values: { detector?: string; models?: string; every?: string }): SceneOptions {
+  const every = positiveOption('every', values.every, true);
+  return {
+    ...(values.detector !== undefined ? { detector: parseDetectorChoice(values.detector) } : {}),
+    ...(values.models !== undefined ? { models: values.models } : {}),
+    ...(every !== undefined ? { every } : {}),
+  };
 }
 
 /** `ask --json`: exactly {"answer": text, "value", "unit", "kind", "objects": [ids]} (ARCHITECTURE.md). */
@@ -125,13 +120,11 @@ export function askJson(r: ThinkResult): {
   };
 }
 
-function takeUnits(args: string[]): { rest: string[]; units: UnitSystem } {
-  const i = args.indexOf('--units');
-  if (i < 0) return { rest: args, units: 'metric' };
-  const v = args[i + 1];
-  if (v !== 'metric' && v !== 'imperial')
-    throw new UserError(`--units needs metric or imperial, got '${v ?? ''}'`);
-  return { rest: [...args.slice(0, i), ...args.slice(i + 2)], units: v };
+/** `--units metric|imperial` (metric when absent). */
+function unitSystem(v: string | undefined): UnitSystem {
+  if (v === undefined) return 'metric';
+  if (v !== 'metric' && v !== 'imperial') throw new UserError(`--units needs metric or imperial, got '${v}'`);
+  return v;
 }
 
 /** Errors of the core that describe bad input become one-line user errors. */
@@ -154,13 +147,16 @@ export const askCommand: CliCommand = {
   --every N          fuse every Nth frame of a sequence before the question (default ${INITIAL_STRIDE})
 ${DETECTOR_USAGE}`,
   async run(allArgs, io) {
-    const { rest: withUnits, scene: sceneOpts } = takeSceneOptions(allArgs);
-    const { rest: args, units } = takeUnits(withUnits);
-    const trace = args.includes('--trace');
-    const json = args.includes('--json');
-    const positional = args.filter((a) => !a.startsWith('--'));
-    const unknown = args.filter((a) => a.startsWith('--') && a !== '--trace' && a !== '--json');
-    if (unknown.length) throw new UserError(`unknown option ${unknown[0]} (see 'spatial-mosaic ask --help')`);
+    const { values, positionals: positional } = parseCommandArgs('ask', allArgs, {
+      ...SCENE_OPTIONS,
+      trace: { type: 'boolean' },
+      json: { type: 'boolean' },
+      units: { type: 'string' },
+    });
+    const sceneOpts = sceneOptions(values);
+    const trace = values.trace === true;
+    const json = values.json === true;
+    const units = unitSystem(values.units);
     if (positional.length !== 2)
       throw new UserError(
         `expected <seq|mosaic.json> and a question in quotes, got ${positional.length} argument(s)`,

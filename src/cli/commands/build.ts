@@ -6,6 +6,7 @@ import { Odometry } from '../../core/odometry/odometry';
 import { openSequence } from '../../core/sequence/openSequence';
 import type { CliCommand, CliIo } from '../command';
 import { UserError } from '../command';
+import { parseCommandArgs, positiveOption } from '../args';
 import { openNodeFileSource } from '../nodeFileSource';
 import {
   DEFAULT_MODELS_DIR,
@@ -46,65 +47,58 @@ interface Args {
   quiet: boolean;
 }
 
-function positive(name: string, v: string | undefined, integer: boolean): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
-    throw new UserError(`${name} needs a positive ${integer ? 'whole ' : ''}number, got '${v ?? ''}'`);
-  return n;
-}
-
-function parseArgs(args: string[]): Args {
-  const a: Partial<Args> = {
-    every: 1,
-    maxFrames: Infinity,
-    fps: 30,
-    quiet: false,
-    models: DEFAULT_MODELS_DIR,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UserError(`${arg} needs a value (see 'spatial-mosaic build --help')`);
-      return v;
-    };
-    if (arg === '--out') a.out = value();
-    else if (arg === '--pose') {
-      const v = value();
-      if (v !== 'file' && v !== 'odometry')
-        throw new UserError(`--pose must be file or odometry, got '${v}'`);
-      a.pose = v;
-    } else if (arg === '--depth') {
-      const v = value();
-      if (v === 'model')
-        throw new UserError(
-          '--depth model is not available in the CLI yet: use a sequence folder with depth/ (--depth file)',
-        );
-      if (v !== 'file') throw new UserError(`--depth must be file, got '${v}'`);
-    } else if (arg === '--detector') a.detector = parseDetectorChoice(value());
-    else if (arg === '--models') a.models = value();
-    else if (arg === '--up') {
-      const v = value();
-      if (v !== 'auto') {
-        const xyz = v.split(',').map(Number);
-        if (xyz.length !== 3 || xyz.some((x) => !Number.isFinite(x)) || Math.hypot(...xyz) < 1e-6)
-          throw new UserError(`--up needs auto or three numbers like 0,0,1, got '${v}'`);
-        const n = Math.hypot(...xyz);
-        a.up = [xyz[0] / n, xyz[1] / n, xyz[2] / n];
-      }
-    } else if (arg === '--every') a.every = positive('--every', value(), true);
-    else if (arg === '--max-frames') a.maxFrames = positive('--max-frames', value(), true);
-    else if (arg === '--fps') a.fps = positive('--fps', value(), false);
-    else if (arg === '--quiet') a.quiet = true;
-    else if (arg.startsWith('-'))
-      throw new UserError(`unknown option '${arg}' (see 'spatial-mosaic build --help')`);
-    else if (a.sequence === undefined) a.sequence = arg;
-    else throw new UserError(`unexpected argument '${arg}': give one sequence folder`);
+function parseBuildArgs(args: string[]): Args {
+  const { values: v, positionals } = parseCommandArgs(
+    'build',
+    args,
+    {
+      out: { type: 'string' },
+      pose: { type: 'string' },
+      depth: { type: 'string' },
+      detector: { type: 'string' },
+      models: { type: 'string' },
+      up: { type: 'string' },
+      every: { type: 'string' },
+      'max-frames': { type: 'string' },
+      fps: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+    { out: 'a file name (e.g. --out mosaic.json)' },
+  );
+  if (v.pose !== undefined && v.pose !== 'file' && v.pose !== 'odometry')
+    throw new UserError(`--pose must be file or odometry, got '${v.pose}'`);
+  if (v.depth === 'model')
+    throw new UserError(
+      '--depth model is not available in the CLI yet: use a sequence folder with depth/ (--depth file)',
+    );
+  if (v.depth !== undefined && v.depth !== 'file')
+    throw new UserError(`--depth must be file, got '${v.depth}'`);
+  let up: Vec3 | undefined;
+  if (v.up !== undefined && v.up !== 'auto') {
+    const xyz = v.up.split(',').map(Number);
+    if (xyz.length !== 3 || xyz.some((x) => !Number.isFinite(x)) || Math.hypot(...xyz) < 1e-6)
+      throw new UserError(`--up needs auto or three numbers like 0,0,1, got '${v.up}'`);
+    const n = Math.hypot(...xyz);
+    up = [xyz[0] / n, xyz[1] / n, xyz[2] / n];
   }
-  if (!a.sequence)
+  if (positionals.length > 1)
+    throw new UserError(`unexpected argument '${positionals[1]}': give one sequence folder`);
+  const [sequence] = positionals;
+  if (!sequence)
     throw new UserError('missing the sequence folder (spatial-mosaic build <folder> --out mosaic.json)');
-  if (!a.out) throw new UserError('missing --out (where to write mosaic.json)');
-  return a as Args;
+  if (!v.out) throw new UserError('missing --out (where to write mosaic.json)');
+  return {
+    sequence,
+    out: v.out,
+    ...(v.pose ? { pose: v.pose } : {}),
+    ...(v.detector !== undefined ? { detector: parseDetectorChoice(v.detector) } : {}),
+    models: v.models ?? DEFAULT_MODELS_DIR,
+    ...(up ? { up } : {}),
+    every: positiveOption('every', v.every, true) ?? 1,
+    maxFrames: positiveOption('max-frames', v['max-frames'], true) ?? Infinity,
+    fps: positiveOption('fps', v.fps, false) ?? 30,
+    quiet: v.quiet === true,
+  };
 }
 
 export const buildCommand: CliCommand = {
@@ -112,7 +106,7 @@ export const buildCommand: CliCommand = {
   summary: 'fuse a sequence folder into a mosaic (objects, trajectory, occupancy) → mosaic.json',
   usage: USAGE,
   async run(rawArgs: string[], io: CliIo): Promise<number> {
-    const args = parseArgs(rawArgs);
+    const args = parseBuildArgs(rawArgs);
     const seq = await openSequence(await openNodeFileSource(args.sequence));
     const say = (line: string): void => {
       if (!args.quiet) io.err(`build: ${line}`);

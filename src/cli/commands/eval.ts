@@ -13,7 +13,8 @@ import { AbortedError } from '../../core/reasoning/interfaces';
 import { MosaicThinker } from '../../core/reasoning/MosaicThinker';
 import { UserError, type CliCommand } from '../command';
 import { DETECTOR_USAGE } from '../sequenceInputs';
-import { loadScene, takeSceneOptions } from './ask';
+import { parseCommandArgs } from '../args';
+import { loadScene, SCENE_OPTIONS, sceneOptions } from './ask';
 
 /** The unit of a numeric answer the reasoner gives for a task (VSI-Bench's: metres, centimetres, m²). */
 function answerUnit(p: ParsedQuestion): AnswerUnit | undefined {
@@ -92,14 +93,6 @@ export async function evaluateItems(thinker: MosaicThinker, questions: EvalQuest
  * `eval <seq|mosaic.json> --questions q.json [--out results.json]`: answers every question and scores it
  * exactly as VSI-Bench; prints per-task scores and the overall, writes results.json.
  */
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  if (!v || v.startsWith('--')) throw new UserError(`${name} needs a file path`);
-  return v;
-}
-
 export const evalCommand: CliCommand = {
   name: 'eval',
   summary: 'score VSI-Bench questions over a sequence or mosaic.json',
@@ -111,12 +104,15 @@ export const evalCommand: CliCommand = {
                        read or answered has a "note")
 ${DETECTOR_USAGE}`,
   async run(allArgs, io) {
-    const { rest: args, scene: sceneOpts } = takeSceneOptions(allArgs);
-    const qPath = option(args, '--questions');
-    const outPath = option(args, '--out');
-    const positional = args.filter(
-      (a, i) => !a.startsWith('--') && !['--questions', '--out'].includes(args[i - 1]),
+    const { values, positionals: positional } = parseCommandArgs(
+      'eval',
+      allArgs,
+      { ...SCENE_OPTIONS, questions: { type: 'string' }, out: { type: 'string' } },
+      { questions: 'a file path', out: 'a file path' },
     );
+    const sceneOpts = sceneOptions(values);
+    const qPath = values.questions;
+    const outPath = values.out;
     if (!qPath) throw new UserError("--questions q.json is required (see 'spatial-mosaic eval --help')");
     if (positional.length !== 1)
       throw new UserError(`expected one <seq|mosaic.json>, got ${positional.length}`);

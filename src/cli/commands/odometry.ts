@@ -7,6 +7,7 @@ import { openSequence } from '../../core/sequence/openSequence';
 import { writeTrajectoryLog } from '../../core/sequence/trajectoryLog';
 import type { CliCommand, CliIo } from '../command';
 import { UserError } from '../command';
+import { parseCommandArgs, positiveOption } from '../args';
 import { openNodeFileSource } from '../nodeFileSource';
 
 const USAGE = `Usage: spatial-mosaic odometry <sequence-folder> --out trajectory.log [--max-frames N] [--quiet]
@@ -27,33 +28,27 @@ interface Args {
   readonly quiet: boolean;
 }
 
-function parseArgs(args: string[]): Args {
-  let sequence: string | undefined;
-  let out: string | undefined;
-  let maxFrames = Infinity;
-  let quiet = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--out') {
-      out = args[++i];
-      if (!out) throw new UserError('--out needs a file name (e.g. --out trajectory.log)');
-    } else if (a === '--max-frames') {
-      const v = args[++i];
-      maxFrames = Number(v);
-      if (!Number.isInteger(maxFrames) || maxFrames < 1)
-        throw new UserError(`--max-frames needs a positive whole number, got '${v ?? ''}'`);
-    } else if (a === '--quiet') quiet = true;
-    else if (a.startsWith('-'))
-      throw new UserError(`unknown option '${a}' (see 'spatial-mosaic odometry --help')`);
-    else if (sequence === undefined) sequence = a;
-    else throw new UserError(`unexpected argument '${a}': give one sequence folder`);
-  }
+function parseOdometryArgs(args: string[]): Args {
+  const { values: v, positionals } = parseCommandArgs(
+    'odometry',
+    args,
+    { out: { type: 'string' }, 'max-frames': { type: 'string' }, quiet: { type: 'boolean' } },
+    { out: 'a file name (e.g. --out trajectory.log)' },
+  );
+  if (positionals.length > 1)
+    throw new UserError(`unexpected argument '${positionals[1]}': give one sequence folder`);
+  const [sequence] = positionals;
   if (!sequence)
     throw new UserError(
       'missing the sequence folder (spatial-mosaic odometry <folder> --out trajectory.log)',
     );
-  if (!out) throw new UserError('missing --out (where to write the estimated trajectory.log)');
-  return { sequence, out, maxFrames, quiet };
+  if (!v.out) throw new UserError('missing --out (where to write the estimated trajectory.log)');
+  return {
+    sequence,
+    out: v.out,
+    maxFrames: positiveOption('max-frames', v['max-frames'], true) ?? Infinity,
+    quiet: v.quiet === true,
+  };
 }
 
 export const odometryCommand: CliCommand = {
@@ -61,7 +56,7 @@ export const odometryCommand: CliCommand = {
   summary: 'estimate camera poses of an RGB-D sequence folder → trajectory.log',
   usage: USAGE,
   async run(rawArgs: string[], io: CliIo): Promise<number> {
-    const args = parseArgs(rawArgs);
+    const args = parseOdometryArgs(rawArgs);
     const seq = await openSequence(await openNodeFileSource(args.sequence));
     if (!seq.hasDepth)
       throw new UserError(

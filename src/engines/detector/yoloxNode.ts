@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { defaultManifest } from '../models/defaultManifest';
 import { findFile, findModel } from '../models/manifest';
 import type { ModelManifest } from '../models/manifest';
@@ -76,6 +75,7 @@ export class YoloxNodeDetector extends YoloxDetectorBase {
       throw err;
     }
     progress?.({ ...base, status: 'done', loaded: bytes.length, total: bytes.length, progress: 100 });
+    const ort = await loadOnnxRuntimeNode();
     const session = await ort.InferenceSession.create(bytes, {
       executionProviders: ['cpu'],
       ...(this.options.threads ? { intraOpNumThreads: this.options.threads } : {}),
@@ -89,5 +89,23 @@ export class YoloxNodeDetector extends YoloxDetectorBase {
       },
       release: () => session.release(),
     };
+  }
+}
+
+/**
+ * onnxruntime-node is an optional peer dependency (a native package of ~100 MB that only YOLOX on Node needs),
+ * so it is imported when a detector first loads, and its absence says what to do.
+ */
+export async function loadOnnxRuntimeNode(): Promise<typeof import('onnxruntime-node')> {
+  try {
+    return await import('onnxruntime-node');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
+      throw new ModelUnavailableError(
+        'YOLOX-Nano in Node needs onnxruntime-node, which is not installed: run `npm install onnxruntime-node`, ' +
+          'or give the sequence folder a detections.json (--detector file)',
+      );
+    throw e;
   }
 }

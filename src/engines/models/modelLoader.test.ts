@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from './manifest';
 import type { ModelManifest } from './manifest';
-import { ModelFetchError, ModelIntegrityError, ModelLoader, ModelUnavailableError } from './modelLoader';
+import {
+  ModelFetchError,
+  ModelIntegrityError,
+  ModelLoader,
+  ModelUnavailableError,
+  registerBundledModelFile,
+} from './modelLoader';
 import type { CacheLike, FetchLike } from './modelLoader';
 import type { ModelProgress } from './progress';
 
@@ -173,6 +179,31 @@ describe('ModelLoader', () => {
     await expect(loader.loadFile('local-only', 'm.onnx')).rejects.toThrow(
       /"local-only" file "m.onnx".*no Hub source/,
     );
+  });
+
+  it('uses a file shipped with the code when the models folder lacks it, and the folder when it has it', async () => {
+    const SHIPPED = 'https://cdn.test/pkg/assets/m-1234.onnx';
+    registerBundledModelFile('local-only', 'm.onnx', SHIPPED);
+    const { fetch, asked } = server({ [SHIPPED]: BYTES });
+    const loader = new ModelLoader({ manifest, fetch, cache: null });
+    expect(await loader.loadFile('local-only', 'm.onnx')).toEqual(BYTES);
+    expect(asked).toEqual(['/models/local-only/m.onnx', SHIPPED]);
+    // A dev server's single-page fallback (index.html, 200) counts as missing, not as a corrupt model.
+    const spa: FetchLike = async (url) =>
+      url === SHIPPED
+        ? new Response(BYTES)
+        : new Response('<!doctype html><title>app</title>', { headers: { 'content-type': 'text/html' } });
+    expect(
+      await new ModelLoader({ manifest, fetch: spa, cache: null }).loadFile('local-only', 'm.onnx'),
+    ).toEqual(BYTES);
+    const own = server({ '/models/local-only/m.onnx': BYTES, [SHIPPED]: BYTES });
+    await new ModelLoader({ manifest, fetch: own.fetch, cache: null }).loadFile('local-only', 'm.onnx');
+    expect(own.asked).toEqual(['/models/local-only/m.onnx']);
+    // Still verified: a damaged shipped copy is refused.
+    const bad = server({ [SHIPPED]: BYTES.slice(0, 10) });
+    await expect(
+      new ModelLoader({ manifest, fetch: bad.fetch, cache: null }).loadFile('local-only', 'm.onnx'),
+    ).rejects.toThrow(ModelIntegrityError);
   });
 
   it('rejects a truncated file and does not cache it', async () => {

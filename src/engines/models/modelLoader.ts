@@ -71,6 +71,17 @@ export class ModelFetchError extends Error {
   override readonly name = 'ModelFetchError';
 }
 
+/**
+ * Model files shipped inside a bundle (the package's YOLOX-Nano), by `<id>/<path>`: used when the models base
+ * URL does not have the file, before the Hub. Their URLs come from the bundler, so their origin is trusted.
+ */
+const bundledFiles = new Map<string, string>();
+
+/** Registers a file that ships with the code (`new URL('…/yolox_nano.onnx', import.meta.url).href`). */
+export function registerBundledModelFile(id: string, path: string, url: string): void {
+  bundledFiles.set(`${id}/${path}`, url);
+}
+
 export class ModelLoader {
   readonly manifest: ModelManifest;
   private readonly base: string | null;
@@ -204,8 +215,17 @@ export class ModelLoader {
     const local = this.localUrl(entry, spec.path);
     if (local !== null) {
       const response = await this.get(local, what, signal);
-      if (response.ok) return { response, source: 'local', url: local };
-      if (response.status !== 404) throw httpError(what, local, response);
+      // A dev server's single-page fallback answers a missing file with index.html (200): that is "not here".
+      const page = response.headers.get('content-type')?.startsWith('text/html') === true;
+      if (response.ok && !page) return { response, source: 'local', url: local };
+      if (response.status !== 404 && !page) throw httpError(what, local, response);
+      if (page) await response.body?.cancel().catch(() => undefined);
+    }
+    const bundled = bundledFiles.get(`${entry.id}/${spec.path}`);
+    if (bundled !== undefined) {
+      const response = await this.get(bundled, what, signal, [originOf(bundled) ?? 'self']);
+      if (response.ok) return { response, source: 'local', url: bundled };
+      if (response.status !== 404) throw httpError(what, bundled, response);
     }
     const where = local === null ? '' : ` is not at ${local} (404)`;
     const hub = this.hubUrl(entry, spec.path);
@@ -229,8 +249,14 @@ export class ModelLoader {
     return { response, source: 'hub', url: hub };
   }
 
-  private async get(url: string, what: string, signal: AbortSignal | undefined): Promise<Response> {
-    if (!originAllowed(url, this.origins))
+  private async get(
+    url: string,
+    what: string,
+    signal: AbortSignal | undefined,
+    extraOrigins: readonly string[] = [],
+  ): Promise<Response> {
+    const origins = [...this.origins, ...extraOrigins];
+    if (!originAllowed(url, origins))
       throw new ModelOriginError(
         `${what}: ${url} is not on an allowed model origin (${this.origins.join(', ')}); check the models base URL and the Hub URL`,
       );
@@ -245,7 +271,7 @@ export class ModelLoader {
       );
     }
     // fetch follows redirects by itself; the final URL must still be one we may load from.
-    if (response.url && response.url !== url && !originAllowed(response.url, this.origins)) {
+    if (response.url && response.url !== url && !originAllowed(response.url, origins)) {
       await response.body?.cancel().catch(() => undefined);
       throw new ModelOriginError(
         `${what}: ${url} redirected to ${response.url}, which is not an allowed model origin (${this.origins.join(', ')}); refused`,

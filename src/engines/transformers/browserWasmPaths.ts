@@ -5,4 +5,25 @@
 import wasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import mjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 
-export const BUNDLED_ORT_WASM_PATHS = { wasm, mjs } as const;
+/**
+ * The paths every engine of this JS context hands to ORT (read when a model first loads). The bundled files by
+ * default; `setOrtWasmPaths` points them elsewhere (a CDN, a self-hosted folder) before the first load.
+ */
+export const BUNDLED_ORT_WASM_PATHS: { wasm: string; mjs: string } = { wasm, mjs };
+
+/** The file names ORT looks for in a folder of its dist files. */
+export const ORT_WASM_FILE = 'ort-wasm-simd-threaded.asyncify.wasm';
+export const ORT_MJS_FILE = 'ort-wasm-simd-threaded.asyncify.mjs';
+
+/**
+ * Loads ORT's wasm from `base` (a folder URL ending in `/`, holding ORT's dist files) or from the two given URLs,
+ * instead of the bundled copy. Call it before any model loads in this context (a worker's first lines).
+ */
+export function setOrtWasmPaths(where: string | { readonly wasm: string; readonly mjs: string }): void {
+  const paths =
+    typeof where === 'string'
+      ? { wasm: new URL(ORT_WASM_FILE, where).href, mjs: new URL(ORT_MJS_FILE, where).href }
+      : where;
+  BUNDLED_ORT_WASM_PATHS.wasm = paths.wasm;
+  BUNDLED_ORT_WASM_PATHS.mjs = paths.mjs;
+}
