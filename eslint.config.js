@@ -129,6 +129,26 @@ export default tseslint.config(
     },
   },
   {
+    // The synthetic scene generator builds on fusion (label confusions, keyframe inputs), so fusion must not
+    // build on it: that was the fusion <-> synthetic loop. Scenes for fusion's tests live in test/core/fusion/.
+    files: ['src/core/fusion/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...coreForbidden,
+            {
+              group: ['**/synthetic', '**/synthetic/**'],
+              message: 'src/core/fusion must not import synthetic/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engines/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...enginesForbidden, outsideProduct] }] },
   },
