@@ -1,8 +1,8 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { serviceWorkerPlugin } from './src/offline/swBuildPlugin.js';
-import { cspDevPlugin } from './src/ui/cspDevPlugin.js';
+import { serviceWorkerPlugin } from './build/swBuildPlugin.js';
+import { cspDevPlugin } from './build/cspDevPlugin.js';
 
 // Multi-threaded wasm needs cross-origin isolation, on both the dev and the preview server.
 const isolationHeaders = {
@@ -28,7 +28,13 @@ export default defineConfig({
     rolldownOptions: { input: { main: 'index.html', 'element-test': 'examples/element-test.html' } },
   },
   test: {
-    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'workers/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'build/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',

@@ -44,7 +44,7 @@ import {
 } from '../../src/core/reasoning/MosaicThinker';
 import { solveTask } from '../../src/core/reasoning/solveTask';
 import { generateScene, type SyntheticScene } from '../../src/core/synthetic/generateScene';
-import { TASK_COLUMNS } from './plots/accuracySections';
+import { TASK_COLUMNS } from './plots/taskColumns';
 import { keyframeImage, promptCounter, videoPrompt, type VideoSettings } from './promptTokens';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

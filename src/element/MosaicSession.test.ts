@@ -7,7 +7,7 @@ import { SYNTHETIC_UP, syntheticFrame } from '../runtime/syntheticFrame';
 import { MemoryKvStore } from '../storage/kv';
 import { parseMosaicFile } from '../storage/mosaicFile';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
-import { makeKeyframe, makeObject } from '../storage/testing';
+import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 import { MosaicSession, NoSceneError, summarize } from './MosaicSession';
 import type { MosaicChangeDetail } from './types';
 

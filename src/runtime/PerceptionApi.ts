@@ -9,8 +9,10 @@ import type { EngineCheckKind, EngineCheckResult } from './perception/engineChec
 import type { PerceptionConfig } from './perception/engines';
 import type { ProgressCallback } from './progress';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
+import type { FrameSources } from './frameSources';
 
 export type { PerceptionConfig } from './perception/engines';
+export type { FrameSources } from './frameSources';
 
 /**
  * The perception worker's API. `PerceptionService` implements it in-thread (tests, Node); the page holds a
@@ -33,27 +35,6 @@ export interface PerceptionFrame {
 export interface StageTiming {
   readonly stage: 'validate' | 'detect' | 'depth' | 'pose' | 'fuse' | 'persist';
   readonly ms: number;
-}
-
-/** Where each input of a fused frame came from: the frame itself, one of our engines, or nowhere (and why). */
-export interface FrameSources {
-  readonly detections:
-    | { readonly source: 'frame' }
-    | { readonly source: 'detector'; readonly engine: string }
-    | { readonly source: 'none'; readonly why: string };
-  readonly depth:
-    | { readonly source: 'frame' }
-    | {
-        readonly source: 'estimated';
-        readonly engine: string;
-        /** 'assumed room scale': no metric cue yet (no pose, sensor depth or known-size object); see metricDepth.ts. */
-        readonly scale: 'metric model' | 'object sizes' | 'previous frame' | 'assumed room scale';
-      }
-    | { readonly source: 'none'; readonly why: string };
-  readonly pose:
-    | { readonly source: 'frame' }
-    | { readonly source: 'odometry'; readonly tracked: boolean }
-    | { readonly source: 'none'; readonly why: string };
 }
 
 /** What runs in this worker right now, for the header: engine labels once loaded, and fallbacks/failures. */

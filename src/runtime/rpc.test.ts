@@ -11,7 +11,7 @@ import { AbortError, SelfTestError } from './errors';
 import { SceneStore } from '../storage/SceneStore';
 import { MemoryKvStore } from '../storage/kv';
 import { StorageFullError } from '../storage/errors';
-import { FailingKvStore, makeObject } from '../storage/testing';
+import { FailingKvStore, makeObject } from '../../test/storage/storeFixtures';
 import { syntheticFrame } from './syntheticFrame';
 
 // The real comlink protocol over a real MessageChannel (Node's), so structured cloning, transfer, proxies and

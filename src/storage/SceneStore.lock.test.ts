@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryKvStore } from './kv';
 import { SceneStore, type SceneLock } from './SceneStore';
-import { makeKeyframe, makeObject } from './testing';
+import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 import { webSceneLock } from './webSceneLock';
 
 const UP = [0, -1, 0] as const;

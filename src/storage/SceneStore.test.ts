@@ -3,7 +3,7 @@ import { SceneStore } from './SceneStore';
 import { MemoryKvStore } from './kv';
 import { sceneKeys, parseSceneKey } from './keys';
 import { CorruptSceneError, SceneNotFoundError, StorageFullError } from './errors';
-import { FailingKvStore, makeKeyframe, makeObject } from './testing';
+import { FailingKvStore, makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 
 const UP = [0, -1, 0] as const;
 const clock = () => {

@@ -4,7 +4,7 @@ import { MemoryKvStore } from './kv';
 import { SCHEMA_VERSION_KEY, STORAGE_SCHEMA_VERSION } from './keys';
 import { SceneStore } from './SceneStore';
 import { StorageVersionError } from './errors';
-import { makeKeyframe, makeObject } from './testing';
+import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 
 // A database as the pre-incremental app left it: one whole-scene record, file-format objects only.
 const v0Scene: V0SceneRecord = {

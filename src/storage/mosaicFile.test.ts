@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMosaicFile, toMosaicFile } from './mosaicFile';
 import { MosaicFileError } from './errors';
-import { makeKeyframe, makeObject } from './testing';
+import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 import type { Mosaic } from '../core/mosaic/types';
 
 const mosaic: Mosaic = {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
-import { detectionStream } from '../../../src/core/fusion/detectionStream';
+import { detectionStream } from '../../../test/core/fusion/detectionStream';
 import type { CapabilityReport } from '../../../src/engines/backend/detectCapabilities';
 import { DEPTH_ANYTHING_V2_SMALL } from '../../../src/engines/transformers/modelIds';
 import { MosaicBuilderFuser } from '../../../src/runtime/MosaicBuilderFuser';

@@ -2,6 +2,7 @@
 import { markdownTable, type Cell } from './markdownTable';
 import { caption, missing, note, type BenchResults } from './reportCommon';
 import { barChart, lineChart } from './svg';
+import { TASK_COLUMNS } from './taskColumns';
 
 const CONDITIONS: [string, string][] = [
   ['gt-objects', 'ground-truth objects'],
@@ -13,18 +14,6 @@ const CONDITIONS: [string, string][] = [
   ['frequency', 'baseline: frequency'],
   ['chance', 'baseline: chance'],
 ];
-/** The eight VSI-Bench task types and their short column names, in the order every table and plot uses. */
-export const TASK_COLUMNS: [string, string][] = [
-  ['object_counting', 'count'],
-  ['object_abs_distance', 'abs dist'],
-  ['object_size_estimation', 'obj size'],
-  ['room_size_estimation', 'room size'],
-  ['object_rel_distance', 'rel dist'],
-  ['object_rel_direction', 'rel dir'],
-  ['route_planning', 'route'],
-  ['obj_appearance_order', 'appear order'],
-];
-
 export function reasoningSection(r: BenchResults, svgs: Record<string, string>): string {
   const x = r.reasoning;
   if (!x)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateQuestions } from '../../core/questions/generateQuestions';
-import { testScene } from '../../core/reasoning/testScene';
+import { testScene } from '../../../test/core/reasoning/testScene';
 import { generateScene } from '../../core/synthetic/generateScene';
 import { sceneToFiles } from '../../core/synthetic/sceneFiles';
 import { main } from '../main';

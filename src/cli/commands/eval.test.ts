@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testScene } from '../../core/reasoning/testScene';
+import { testScene } from '../../../test/core/reasoning/testScene';
 import { main } from '../main';
 import { evalCommand } from './eval';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MosaicBuilder } from './MosaicBuilder';
 import type { Mosaic } from '../mosaic/types';
 import { keyframeInput, streamScene } from '../synthetic/generateScene';
-import { testRoom, viewOf } from './testScenes';
+import { testRoom, viewOf } from '../../../test/core/fusion/testScenes';
 
 /** The mosaic of a generated clean scene's frames up to `lastFrame`. */
 function fuseGenerated(seed: number, lastFrame: number): Mosaic {

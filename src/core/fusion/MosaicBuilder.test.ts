@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MosaicBuilder } from './MosaicBuilder';
-import { testRoom, viewOf } from './testScenes';
+import { testRoom, viewOf } from '../../../test/core/fusion/testScenes';
 
 const chair = {
   label: 'chair',

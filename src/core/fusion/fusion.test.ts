@@ -6,7 +6,7 @@ import { inferUpFromTrajectory } from './inferUp';
 import { labelsCompatible } from './labelCompatibility';
 import { liftDetection } from './liftDetection';
 import { MosaicBuilder } from './MosaicBuilder';
-import { testRoom, viewOf } from './testScenes';
+import { testRoom, viewOf } from '../../../test/core/fusion/testScenes';
 
 const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] as unknown as CameraToWorld;
 

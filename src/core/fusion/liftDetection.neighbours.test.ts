@@ -3,7 +3,7 @@ import type { CameraToWorld } from '../geometry/types';
 import { floorFrame } from '../mosaic/floorFrame';
 import { keyframeInput, streamScene, type SyntheticFrame } from '../synthetic/generateScene';
 import { liftDetection, type LiftedDetection } from './liftDetection';
-import { testRoom, viewOf } from './testScenes';
+import { testRoom, viewOf } from '../../../test/core/fusion/testScenes';
 
 const frame = floorFrame([0, 0, 1]);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OccupancyGrid } from '../mosaic/types';
 import { floorFrame } from '../mosaic/floorFrame';
 import { Prng } from '../synthetic/prng';
-import { detectionStream } from './detectionStream';
+import { detectionStream } from '../../../test/core/fusion/detectionStream';
 import {
   OccupancyAccumulator,
   OccupancyReplay,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { floorFrame } from '../mosaic/floorFrame';
 import type { Bounds } from './objectInstance';
-import { testRoom, viewOf } from './testScenes';
+import { testRoom, viewOf } from '../../../test/core/fusion/testScenes';
 import { expectedInView } from './visibility';
 
 const chair = {

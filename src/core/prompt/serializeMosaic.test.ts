@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AT_1_1_LOOK_MINUS_X, testScene } from '../reasoning/testScene';
-import { cases } from './goldenCases';
+import { AT_1_1_LOOK_MINUS_X, testScene } from '../../../test/core/reasoning/testScene';
+import { cases } from '../../../test/core/prompt/goldenCases';
 import { estimateTokens } from '../reasoning/tokenEstimate';
 import { rawFramesTokens } from './rawFrames';
 import { DEFAULT_MAP_TOKENS, serializeMosaic } from './serializeMosaic';

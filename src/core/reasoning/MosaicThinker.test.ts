@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mosaic } from '../mosaic/types';
 import { AbortedError, type FramePerceiver, type TextGenerator } from './interfaces';
 import { MosaicThinker } from './MosaicThinker';
-import { obj, testScene } from './testScene';
+import { obj, testScene } from '../../../test/core/reasoning/testScene';
 
 /** A perceiver over 100 frames where the tv is visible only in frames 40–60 (near where the couch was seen). */
 function fakePerceiver(m: Mosaic, perceived: Set<number>): FramePerceiver & { calls: number[][] } {

@@ -3,7 +3,7 @@ import type { Mosaic } from '../mosaic/types';
 import { parseTemplate } from '../questions/parseQuestion';
 import { checkLeg, findPath, freeSpaceOf, segmentCells, type FreeSpace } from './freeSpace';
 import { solveTask } from './solveTask';
-import { obj, testScene } from './testScene';
+import { obj, testScene } from '../../../test/core/reasoning/testScene';
 
 /**
  * A 4 m × 4 m room (z up, 0.1 m cells), all floor seen free, with a wall of occupied cells at x = 2.0–2.2 m

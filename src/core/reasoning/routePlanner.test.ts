@@ -6,7 +6,7 @@ import { describeRoute } from './route';
 import { parseRouteRequest } from '../questions/routeRequest';
 import { planRoute, resolveMapLabel, routeOptions } from './routePlanner';
 import { solveTask } from './solveTask';
-import { obj } from './testScene';
+import { obj } from '../../../test/core/reasoning/testScene';
 
 /**
  * A 6 × 5 m room, z up, seen from above with +y ahead:

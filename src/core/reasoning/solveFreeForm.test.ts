@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mosaic } from '../mosaic/types';
 import { MosaicThinker } from './MosaicThinker';
-import { obj, testScene } from './testScene';
+import { obj, testScene } from '../../../test/core/reasoning/testScene';
 
 /** The test living room plus a fridge, a sink, a suitcase and a clock (z up; the camera at the origin looks along +y). */
 function room(): Mosaic {

@@ -15,7 +15,7 @@ import {
 import { pickRouteOption, simulateRoute } from './route';
 import { solveTask } from './solveTask';
 import { appearanceOrder, countLabel, knownLabels, labelDistance, roomArea } from './spatialTools';
-import { obj, testScene } from './testScene';
+import { obj, testScene } from '../../../test/core/reasoning/testScene';
 
 const f = worldFrame([0, 0, 1]);
 

@@ -4,7 +4,7 @@ import { NODE_CAPABILITIES } from '../transformers/backendChoice';
 import { EngineInputError } from '../transformers/errors';
 import { DEPTH_ANYTHING_V2_SMALL } from '../transformers/modelIds';
 import { importTransformers } from '../transformers/modelSource';
-import { tinyModelSource } from '../transformers/testModels';
+import { tinyModelSource } from '../../../test/engines/testModels';
 import { DepthAnythingEstimator } from './depthAnythingEstimator';
 
 const available = hubFilesAvailable();

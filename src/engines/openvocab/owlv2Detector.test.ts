@@ -4,7 +4,7 @@ import { NODE_CAPABILITIES } from '../transformers/backendChoice';
 import { EngineInputError } from '../transformers/errors';
 import { OWLV2_BASE } from '../transformers/modelIds';
 import { importTransformers } from '../transformers/modelSource';
-import { tinyModelSource } from '../transformers/testModels';
+import { tinyModelSource } from '../../../test/engines/testModels';
 import { Owlv2Detector } from './owlv2Detector';
 
 const available = hubFilesAvailable();

@@ -4,7 +4,7 @@ import type { RgbImage } from '../../core/perception/types';
 import type { ModelProgress } from '../models/progress';
 import { NODE_CAPABILITIES } from '../transformers/backendChoice';
 import { EngineNotLoadedError } from '../transformers/errors';
-import { tinyModelSource } from '../transformers/testModels';
+import { tinyModelSource } from '../../../test/engines/testModels';
 import { SmolVlm } from './smolVlm';
 
 const available = hubFilesAvailable();

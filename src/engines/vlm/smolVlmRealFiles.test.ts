@@ -10,7 +10,7 @@ import { NODE_CAPABILITIES } from '../transformers/backendChoice';
 import { ModelLoadError } from '../transformers/errors';
 import { importTransformers } from '../transformers/modelSource';
 import { SMOLVLM2_256M, SMOLVLM_256M } from '../transformers/modelIds';
-import { TINY_MODELS_DIR, tinyModelSource } from '../transformers/testModels';
+import { TINY_MODELS_DIR, tinyModelSource } from '../../../test/engines/testModels';
 import { SmolVlm } from './smolVlm';
 
 const available = hubFilesAvailable();

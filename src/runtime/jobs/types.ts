@@ -1,6 +1,6 @@
 import type { Vec3 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
-import type { FrameSources } from '../PerceptionApi';
+import type { FrameSources } from '../frameSources';
 
 /**
  * Worker-side jobs that build a whole scene (the demo, a sequence folder): the heavy work — rendering or

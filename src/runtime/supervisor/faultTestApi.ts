@@ -7,7 +7,7 @@ import type { PerceptionApi } from '../PerceptionApi';
 import type { ReasonerApi } from '../ReasonerApi';
 import { SYNTHETIC_UP, syntheticFrame } from '../syntheticFrame';
 import { openSceneLibrary } from '../../storage/openSceneLibrary';
-import { makeKeyframe, makeObject } from '../../storage/testing';
+import { makeKeyframe, makeObject } from '../../../test/storage/storeFixtures';
 import { SceneStore, type SceneMeta } from '../../storage/SceneStore';
 import { idbKvStore } from '../../storage/kv';
 import { sceneKeys } from '../../storage/keys';

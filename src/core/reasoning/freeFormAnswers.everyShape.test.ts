@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mosaic } from '../mosaic/types';
 import { MosaicThinker } from './MosaicThinker';
-import { obj, testScene } from './testScene';
+import { obj, testScene } from '../../../test/core/reasoning/testScene';
 
 /**
  * Every phrasing family × names seen, unseen, repeated or unknown × awkward maps (empty, one object, no camera

@@ -1,5 +1,5 @@
-import type { CameraToWorld } from '../geometry/types';
-import { MOSAIC_SCHEMA_VERSION, type Mosaic, type MosaicObject } from '../mosaic/types';
+import type { CameraToWorld } from '../../../src/core/geometry/types';
+import { MOSAIC_SCHEMA_VERSION, type Mosaic, type MosaicObject } from '../../../src/core/mosaic/types';
 
 /**
  * A small hand-built living room (z up) for tests, with every expected answer computable by hand.

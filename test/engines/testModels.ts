@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateTinyModels } from '../../../scripts/tiny-models/generate';
-import type { ModelSourceOptions } from './modelSource';
+import { generateTinyModels } from '../../scripts/tiny-models/generate';
+import type { ModelSourceOptions } from '../../src/engines/transformers/modelSource';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TINY_MODELS_DIR = path.join(repoRoot, 'fixtures', 'models');
 
 export function tinyModelSource(): ModelSourceOptions {

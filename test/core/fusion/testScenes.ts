@@ -1,9 +1,9 @@
-import type { CameraToWorld, Intrinsics } from '../geometry/types';
-import { defaultIntrinsics } from '../geometry/camera';
-import { lookPose } from '../synthetic/cameraPath';
-import type { PlacedObject, RoomLayout } from '../synthetic/layoutRoom';
-import { renderFrame } from '../synthetic/renderFrame';
-import type { KeyframeInput } from './MosaicBuilder';
+import type { CameraToWorld, Intrinsics } from '../../../src/core/geometry/types';
+import { defaultIntrinsics } from '../../../src/core/geometry/camera';
+import { lookPose } from '../../../src/core/synthetic/cameraPath';
+import type { PlacedObject, RoomLayout } from '../../../src/core/synthetic/layoutRoom';
+import { renderFrame } from '../../../src/core/synthetic/renderFrame';
+import type { KeyframeInput } from '../../../src/core/fusion/MosaicBuilder';
 
 /** Hand-built rooms for fusion tests: render a few views and box each object by its visible pixels. */
 export const TEST_K: Intrinsics = defaultIntrinsics(160, 120, 60);

@@ -3,7 +3,7 @@ import { SequenceFormatError } from '../../core/sequence';
 import { generateScene } from '../../core/synthetic/generateScene';
 import { sceneToFiles } from '../../core/synthetic/sceneFiles';
 import { MemoryKvStore, openSceneLibrary } from '../../storage';
-import { makeKeyframe, makeObject } from '../../storage/testing';
+import { makeKeyframe, makeObject } from '../../../test/storage/storeFixtures';
 import { PerceptionService } from '../PerceptionService';
 
 /**

@@ -1,5 +1,5 @@
-import type { Mosaic } from '../mosaic/types';
-import type { SceneGroundTruth } from '../synthetic/groundTruth';
+import type { Mosaic } from '../../src/core/mosaic/types';
+import type { SceneGroundTruth } from '../../src/core/synthetic/groundTruth';
 
 /**
  * Scores a mosaic against a generated scene's ground truth: instances match one-to-one when the labels

@@ -1,6 +1,6 @@
-import type { CameraToWorld } from '../core/geometry/types';
-import type { Keyframe, MosaicObject } from '../core/mosaic/types';
-import { MemoryKvStore } from './kv';
+import type { CameraToWorld } from '../../src/core/geometry/types';
+import type { Keyframe, MosaicObject } from '../../src/core/mosaic/types';
+import { MemoryKvStore } from '../../src/storage/kv';
 
 /** Small deterministic fixtures for storage tests (Node and e2e). */
 export function makeObject(id: string, label: string, x: number, frame = 0): MosaicObject {

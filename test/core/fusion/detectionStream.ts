@@ -1,10 +1,10 @@
-import type { CameraToWorld, Intrinsics } from '../geometry/types';
-import { defaultIntrinsics } from '../geometry/camera';
-import type { DepthImage, Detection } from '../perception/types';
-import { lookPose } from '../synthetic/cameraPath';
-import { CATALOG } from '../synthetic/catalog';
-import { Prng } from '../synthetic/prng';
-import type { KeyframeInput } from './MosaicBuilder';
+import type { CameraToWorld, Intrinsics } from '../../../src/core/geometry/types';
+import { defaultIntrinsics } from '../../../src/core/geometry/camera';
+import type { DepthImage, Detection } from '../../../src/core/perception/types';
+import { lookPose } from '../../../src/core/synthetic/cameraPath';
+import { CATALOG } from '../../../src/core/synthetic/catalog';
+import { Prng } from '../../../src/core/synthetic/prng';
+import type { KeyframeInput } from '../../../src/core/fusion/MosaicBuilder';
 
 /**
  * A cheap synthetic keyframe stream for timing fusion at scale (thousands of frames, hundreds of objects)

@@ -1,4 +1,4 @@
-import type { SerializeOptions } from './serializeMosaic';
+import type { SerializeOptions } from '../../../src/core/prompt/serializeMosaic';
 
 /** The golden-file cases: the test compares against __golden__/<name>.txt exactly. */
 export const cases: { name: string; opts: SerializeOptions; turned?: boolean }[] = [

@@ -4,7 +4,7 @@ import { MosaicFileError, StorageFullError } from './errors';
 import { MemoryKvStore } from './kv';
 import { MAX_MOSAIC_FILE_CHARS, parseMosaicFile, toMosaicFile } from './mosaicFile';
 import { SceneStore } from './SceneStore';
-import { FailingKvStore, makeKeyframe, makeObject } from './testing';
+import { FailingKvStore, makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 
 /**
  * Malformed mosaic files: refused with MosaicFileError naming the file and the field, and importing one

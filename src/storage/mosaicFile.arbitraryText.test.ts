@@ -5,7 +5,7 @@ import { MosaicFileError } from './errors';
 import { MemoryKvStore } from './kv';
 import { parseMosaicFile, toMosaicFile } from './mosaicFile';
 import { SceneStore } from './SceneStore';
-import { makeKeyframe, makeObject } from './testing';
+import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 
 /**
  * Property-based fuzzing of mosaic-file import (fixed seeds, bounded runs): any text parses into a mosaic
