@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { liveModelsPlugin } from './src/offline/liveModelsPlugin.js';
 import { serviceWorkerPlugin } from './src/offline/swBuildPlugin.js';
 import { cspDevPlugin } from './src/ui/cspDevPlugin.js';
 
@@ -14,7 +15,8 @@ const isolationHeaders = {
 export default defineConfig({
   // serviceWorkerPlugin: emits /sw.js with the built files' precache list (offline after one visit).
   // cspDevPlugin: drops index.html's CSP meta in `vite dev` only (React Refresh's inline preamble).
-  plugins: [react() as Plugin[], serviceWorkerPlugin(), cspDevPlugin()],
+  // liveModelsPlugin: `vite preview` serves /models/ from public/models/ as it is now (no rebuild, no restart).
+  plugins: [react() as Plugin[], serviceWorkerPlugin(), cspDevPlugin(), liveModelsPlugin()],
   // 'mpa': a missing file (e.g. a model file) is a real 404, never index.html with status 200.
   appType: 'mpa',
   server: { headers: isolationHeaders, host: '127.0.0.1' },

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backendOf, bootApp, reloadApp } from './helpers';
+import { backendOf, bootApp, ICL_FIXTURE, iclFolder, reloadApp } from './helpers';
 
 // The app perceiving what comes without detections or poses, in its own perception worker: model downloads as
 // per-file progress bars with bytes, the header's Models and Perception after a folder build, an ICL folder with
@@ -11,10 +11,8 @@ import { backendOf, bootApp, reloadApp } from './helpers';
 // Needs `npx tsx scripts/prepare-e2e-models.ts` before `vite build` (public/e2e-fixtures).
 
 const SHOTS = 'e2e/screenshots';
-const ICL_FIXTURE = join(process.cwd(), 'public', 'e2e-fixtures', 'icl');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const ICL_FRAMES = [160, 165, 170, 175, 180];
 
 interface SeenBar {
   readonly label: string;
@@ -70,15 +68,8 @@ test('an ICL folder without detections.json or trajectory.log: YOLOX bars with b
 }, info) => {
   test.setTimeout(60_000);
   const root = mkdtempSync(join(tmpdir(), 'sm-perceive-'));
-  const folder = join(root, 'icl-no-detections');
   // Images, depth and intrinsics only: the app must supply detections (YOLOX) and poses (odometry) itself.
-  // The fixture's frames 160, 165, … 180 become 00000…00004 (a sequence folder numbers its frames consecutively).
-  ICL_FRAMES.forEach((n, i) => {
-    const [from, to] = [String(n).padStart(5, '0'), String(i).padStart(5, '0')];
-    cpSync(join(ICL_FIXTURE, 'image', `${from}.jpg`), join(folder, 'image', `${to}.jpg`));
-    cpSync(join(ICL_FIXTURE, 'depth', `${from}.png`), join(folder, 'depth', `${to}.png`));
-  });
-  cpSync(join(ICL_FIXTURE, 'intrinsics.json'), join(folder, 'intrinsics.json'));
+  const folder = iclFolder(root, 'icl-no-detections');
   try {
     const booted = await bootApp(page, info);
     await recordBars(page);

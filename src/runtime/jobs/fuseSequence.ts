@@ -15,7 +15,7 @@ export class UnsupportedSequenceError extends Error {
 function refuseUnperceivable(name: string, sources: FrameSources | undefined): void {
   if (sources?.detections.source === 'none')
     throw new UnsupportedSequenceError(
-      `${name}: no detections.json, and no detector could run (${sources.detections.why}) — run \`npm run models\` for YOLOX-Nano, or add detections.json`,
+      `${name}: the folder has no detections.json and the object detector could not run (${sources.detections.why}). YOLOX-Nano ships with the app in public/models/yolox-nano/: run \`npm run models\` to check or restore it, then open the folder again (no restart needed); or add detections.json to the folder.`,
     );
   if (sources?.pose.source === 'none')
     throw new UnsupportedSequenceError(`${name}: no camera poses (${sources.pose.why}) — add trajectory.log`);

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ICL_FIXTURE, iclFolder } from './helpers';
+
+// What a fresh install has: the default detector ships with the app, and models fetched while `npm start` runs
+// are served at once. Both are about the app's own /models/ folder, so these pages are opened without ?models=.
+
+const SHOTS = 'e2e/screenshots';
+
+test.beforeEach(({ browserName: _browser }, info) => {
+  test.skip(info.project.name !== 'wasm', 'the models folder does not depend on the backend: run once');
+});
+
+test('the bundled YOLOX-Nano perceives a folder without detections.json, with no download and no ?models=', async ({
+  page,
+}) => {
+  test.skip(
+    !existsSync(join(ICL_FIXTURE, 'image', '00170.jpg')),
+    'run `npx tsx scripts/prepare-e2e-models.ts`',
+  );
+  const bundled = await page.request.head('/models/yolox-nano/yolox_nano.onnx');
+  expect(bundled.status()).toBe(200);
+  expect(bundled.headers()['content-length']).toBe('3713911');
+  const root = mkdtempSync(join(tmpdir(), 'sm-bundled-'));
+  try {
+    const folder = iclFolder(root, 'fresh-install');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Block the Hub: everything must come from the app itself.
+    await page.route(/huggingface\.co/, (r) => r.abort());
+    await page.goto('/?backend=wasm');
+    await page.getByRole('button', { name: 'Open scene library' }).click();
+    await page.locator('input[webkitdirectory]').setInputFiles(folder);
+    await expect(page.getByTestId('scene-name')).toHaveText('fresh-install');
+    await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('perception-source')).toHaveText(
+      'YOLOX-Nano (wasm); poses by RGB-D odometry',
+    );
+    expect((await page.locator('.mosaic-label').allInnerTexts()).length).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/models-bundled-detector.png` });
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a model file written into public/models while the server runs is served at once', async ({ page }) => {
+  const dir = join(process.cwd(), 'public', 'models', `e2e-live-${process.pid}`);
+  const url = `/models/e2e-live-${process.pid}/model.onnx`;
+  try {
+    expect((await page.request.get(url)).status()).toBe(404);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'model.onnx'), new Uint8Array(1234));
+    const res = await page.request.get(url);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).length).toBe(1234);
+    // The app's pages are cross-origin isolated: the model file must carry the same headers to load.
+    expect(res.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
