@@ -76,8 +76,10 @@ test('an ICL folder without detections.json or trajectory.log: YOLOX bars with b
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Open scene library' }).click();
     await page.locator('input[webkitdirectory]').setInputFiles(folder);
-    // The download bar is on screen while the build runs (and a moment after the model is ready).
-    await expect(page.locator('.progress-item', { hasText: 'yolox-nano · yolox_nano.onnx' })).toBeVisible();
+    // The download bar was on screen (recorded: on a fast machine it may be gone before a check could look).
+    await expect
+      .poll(async () => barsOf(await seenBars(page), /^yolox-nano · yolox_nano\.onnx$/).length)
+      .toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/perceive-icl-bars-desktop.png` });
     await expect(page.getByTestId('scene-name')).toHaveText('icl-no-detections');
     await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 40_000 });
@@ -131,15 +133,19 @@ test('the fake camera with no pose or depth is placed in 3D by the depth model +
   const { errors } = await bootApp(page, info);
   await recordBars(page);
   await page.getByRole('button', { name: 'Use the camera' }).click();
-  await expect(page.locator('.progress-item', { hasText: 'depth-anything-v2-small' }).first()).toBeVisible();
+  await expect
+    .poll(async () => barsOf(await seenBars(page), /^depth-anything-v2-small · /).length)
+    .toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/perceive-camera-bars-phone.png` });
   const panel = page.getByTestId('live-source');
   await expect(panel).toHaveAttribute('data-phase', 'running');
   await expect
     .poll(async () => Number(await page.getByTestId('live-posed').innerText()), { timeout: 30_000 })
     .toBeGreaterThan(1);
+  // The scale words follow the last keyframe (assumed until an object of known size is seen, then from sizes or
+  // an earlier keyframe): which frame is last depends on the machine's speed, so any of them is right here.
   await expect(page.getByTestId('live-status')).toContainText(
-    /Placed in 3D with depth estimated by Depth Anything V2 \(wasm [^)]+\) at an assumed scale \(no object of known size seen yet\), and poses from our RGB-D odometry\./,
+    /Placed in 3D with depth estimated by Depth Anything V2 \(wasm [^)]+\) (at an assumed scale \(no object of known size seen yet\)|\((scaled by the sizes of known objects|scaled as on an earlier keyframe)\)), and poses from our RGB-D odometry\./,
   );
   await expect(page.getByTestId('perception-source')).toContainText(
     /; depth by Depth Anything V2 \(wasm [^)]+\), poses by RGB-D odometry$/,
