@@ -34,7 +34,7 @@ export async function buildSequence(
   let sceneId = '';
   const update = opts.onUpdate ?? (() => undefined);
   const max = Math.max(1, request.maxKeyframes ?? DEFAULT_MAX_KEYFRAMES);
-  let keyframes = 0;
+  let done = 0;
   let planned = 0;
   let perceivedBy: string | undefined;
   let sources: FrameSources | undefined;
@@ -53,14 +53,14 @@ export async function buildSequence(
       sources = s;
       perceivedBy = describeSequenceSources(s);
     },
-    onFrame: (done, total) => {
-      [keyframes, planned] = [done, total];
+    onFrame: (d, total) => {
+      [done, planned] = [d, total];
       update({ label, done, total, sceneId, ...said() });
     },
     onMosaic: (mosaic) =>
       update({
         label,
-        done: keyframes,
+        done,
         total: planned,
         sceneId,
         mosaic,
@@ -71,7 +71,8 @@ export async function buildSequence(
     sceneId: result.sceneId,
     name: request.name,
     mosaic: result.mosaic,
-    keyframes,
+    keyframes: result.keyframes,
+    ...(result.skipped ? { partial: result.skipped } : {}),
     ...(up ? { up } : {}),
     ...said(),
   };

@@ -108,7 +108,9 @@ describe('fuseSequence', () => {
     // No detections.json and no detector in this (Node) service: refused after the first keyframe, by name.
     const noDetections = fuseSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' });
     await expect(noDetections).rejects.toBeInstanceOf(UnsupportedSequenceError);
-    await expect(noDetections).rejects.toThrow(/x: the folder has no detections\.json and the object detector could not run/);
+    await expect(noDetections).rejects.toThrow(
+      /x: the folder has no detections\.json and the object detector could not run/,
+    );
   });
 
   it("says where perception came from: the folder, or the worker's engines", () => {

@@ -1,7 +1,8 @@
 import type { Vec3 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
 import type { Sequence } from '../../core/sequence/openSequence';
-import type { FrameSources, PerceptionApi, PerceptionFrame } from '../PerceptionApi';
+import { SkippedFrames } from '../../core/sequence/skippedFrames';
+import type { FrameSources, PerceptionApi, PerceptionFrame, SceneEnd } from '../PerceptionApi';
 
 /** A sequence the app cannot build a mosaic from yet; the message says what is missing and what to add. */
 export class UnsupportedSequenceError extends Error {
@@ -82,7 +83,7 @@ export async function fuseSequence(
   seq: Sequence,
   perception: SequencePerception,
   opts: ProcessSequenceOptions,
-): Promise<{ sceneId: string; mosaic: Mosaic }> {
+): Promise<{ sceneId: string; mosaic: Mosaic; keyframes: number; skipped?: string }> {
   // What the folder lacks, the perception worker's pipeline fills: YOLOX for detections, our RGB-D odometry
   // for poses (it needs the folder's depth). Without poses and without depth nothing can be placed in 3D.
   if (!seq.poses && !seq.hasDepth)
@@ -100,6 +101,10 @@ export async function fuseSequence(
     ...(opts.up ? { up: [...opts.up] as Vec3 } : {}),
   });
   opts.onScene?.(scene.id);
+  // A frame that cannot be read is skipped and counted; the scene is then marked partial with what was skipped.
+  const skipped = new SkippedFrames();
+  let fused = 0;
+  let end: SceneEnd = { discard: true }; // a build that fails leaves nothing behind
   try {
     opts.onFrame?.(0, total);
     for (let k = 0; k < total; k++) {
@@ -107,34 +112,48 @@ export async function fuseSequence(
       if (k > 0) await yieldToEvents();
       if (opts.signal?.aborted)
         throw new StoppedError(`${opts.name}: stopped after ${k} of ${total} keyframes`);
-      const f = await seq.readFrame(i);
-      const frame: PerceptionFrame = {
-        frame: i,
-        time: i / fps,
-        rgb: f.rgb,
-        ...(f.depth ? { depth: f.depth } : {}),
-        ...(seq.poses ? { pose: seq.poses[i] } : {}),
-        intrinsics: seq.intrinsics,
-        ...(seq.detections ? { detections: seq.detections[i] ?? [] } : {}),
-      };
-      const r = await perception.processFrame(prepare(frame));
-      if (r.dropped)
-        throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
-      if (k === 0) {
-        refuseUnperceivable(opts.name, r.sources);
-        if (r.sources) opts.onSources?.(r.sources);
+      const f = await skipped.read(seq, i);
+      if (f) {
+        const frame: PerceptionFrame = {
+          frame: i,
+          time: i / fps,
+          rgb: f.rgb,
+          ...(f.depth ? { depth: f.depth } : {}),
+          ...(seq.poses ? { pose: seq.poses[i] } : {}),
+          intrinsics: seq.intrinsics,
+          ...(seq.detections ? { detections: seq.detections[i] ?? [] } : {}),
+        };
+        const r = await perception.processFrame(prepare(frame));
+        if (r.dropped)
+          throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
+        if (fused++ === 0) {
+          refuseUnperceivable(opts.name, r.sources);
+          if (r.sources) opts.onSources?.(r.sources);
+        }
       }
       opts.onFrame?.(k + 1, total);
       if ((k + 1) % every === 0 && k + 1 < total) opts.onMosaic?.(await perception.mosaic());
     }
+    if (fused === 0)
+      throw new UnsupportedSequenceError(
+        `${opts.name}: none of its frames could be read (${skipped.summary()}). Check the folder's image/ and depth/ files.`,
+      );
+    const summary = skipped.summary();
+    end = summary ? { partial: summary } : {};
   } catch (e) {
-    // Stopped: what was fused so far is stored and still worth showing.
-    if ((e as Error).name === 'AbortError') opts.onMosaic?.(await perception.mosaic());
+    // Stopped: what was fused so far is stored, marked partial, and still worth showing.
+    if ((e as Error).name === 'AbortError') {
+      end = {
+        partial: [(e as Error).message.replace(/^[^:]*: /, ''), skipped.summary()].filter(Boolean).join('; '),
+      };
+      opts.onMosaic?.(await perception.mosaic());
+    }
     throw e;
   } finally {
-    await perception.closeScene();
+    await perception.closeScene(end);
   }
   const mosaic = await perception.mosaic();
   opts.onMosaic?.(mosaic);
-  return { sceneId: scene.id, mosaic };
+  const summary = skipped.summary();
+  return { sceneId: scene.id, mosaic, keyframes: fused, ...(summary ? { skipped: summary } : {}) };
 }
