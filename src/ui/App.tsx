@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChatPanel } from './ChatPanel';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
 import { MosaicViewPanel } from './MosaicViewPanel';
 import { ProgressBars } from './ProgressBars';
 import { SceneLibrary } from './SceneLibrary';
-import { loadSettings, saveSettings } from './settings';
+import { loadLastScene, loadSettings, saveLastScene, saveSettings } from './settings';
 import { SettingsPanel } from './SettingsPanel';
 import { suggestQuestions } from './suggestQuestions';
 import type { ModelStatus, Settings } from './uiTypes';
@@ -51,6 +51,18 @@ export function App() {
   const library = useSceneLibrary();
   const scenes = useSceneController(library, setNotice);
   const { scene } = scenes;
+  // A reload reopens the scene that was open (once, when the library has opened and nothing else started).
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !library.ready) return;
+    restored.current = true;
+    const last = loadLastScene(storage);
+    if (last && !scene && !scenes.processing && library.scenes.some((s) => s.id === last))
+      void scenes.openStored(last);
+  }, [library.ready, library.scenes, scene, scenes]);
+  useEffect(() => {
+    if (restored.current && scene?.id) saveLastScene(storage, scene.id);
+  }, [scene?.id]);
   const modelBars = useModelProgress();
   const live = useLiveSource(library, scenes.show, setNotice);
   const liveRunning = !!live.state;
@@ -152,6 +164,9 @@ export function App() {
             onAsk={chat.ask}
             onStop={chat.stop}
             onFocusObjects={setHighlightIds}
+            sceneNote={
+              scene?.partial ? `Partial scene: ${scene.partial}. Answers cover what was fused.` : undefined
+            }
           />
         </div>
       </main>

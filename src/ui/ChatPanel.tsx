@@ -13,6 +13,8 @@ export interface ChatPanelProps {
   readonly onAsk: (question: string) => void;
   readonly onStop: () => void;
   readonly onFocusObjects?: (ids: readonly string[]) => void;
+  /** A sentence about the scene that answers depend on (a partial scene: what it lacks). */
+  readonly sceneNote?: string;
 }
 
 const STATUS_TEXT: Record<ChatTurn['status'], string> = {
@@ -45,6 +47,11 @@ export function ChatPanel(props: ChatPanelProps) {
 
   return (
     <section className="chat" aria-label="Ask about the scene">
+      {props.sceneNote && (
+        <p className="chat-scene-note" data-testid="chat-scene-note">
+          {props.sceneNote}
+        </p>
+      )}
       <ol className="chat-log" ref={log} aria-live="polite" aria-label="Answers">
         {turns.length === 0 && (
           <li className="chat-empty">

@@ -11,6 +11,29 @@ export const DEFAULT_SETTINGS: Settings = {
   units: 'metric',
 };
 
+/** The scene open when the page was left: a reload reopens it. Its own key, so settings stay what users chose. */
+export const LAST_SCENE_KEY = 'spatial-mosaic.lastScene.v1';
+
+export function loadLastScene(storage: Pick<Storage, 'getItem'> | undefined): string | undefined {
+  try {
+    return storage?.getItem(LAST_SCENE_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveLastScene(
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined,
+  id?: string,
+): void {
+  try {
+    if (id) storage?.setItem(LAST_SCENE_KEY, id);
+    else storage?.removeItem(LAST_SCENE_KEY);
+  } catch {
+    /* private mode / quota: the next load just starts empty */
+  }
+}
+
 const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm'];
 
 /** Settings from storage, then `?backend=` in the URL (tests and power users) wins for this page load. */

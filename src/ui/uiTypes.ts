@@ -57,6 +57,8 @@ export interface SceneSummary {
   readonly frameCount: number;
   /** ms since epoch */
   readonly updatedAt: number;
+  /** What the scene lacks when it is not complete ("2 frames skipped: unreadable depth (00003, 00007)"). */
+  readonly partial?: string;
 }
 
 export type Units = 'metric' | 'imperial';

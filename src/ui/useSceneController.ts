@@ -3,7 +3,12 @@ import { useCallback, useRef, useState } from 'react';
 import type { Mosaic } from '../core/mosaic/types';
 import { newRequestId } from '../runtime/clients';
 import type { PerceptionApi } from '../runtime/PerceptionApi';
-import type { BuildResult, BuildUpdate, BuildUpdateCallback } from '../runtime/jobs/types';
+import {
+  DEMO_SCENE_ID,
+  type BuildResult,
+  type BuildUpdate,
+  type BuildUpdateCallback,
+} from '../runtime/jobs/types';
 import { framesItem } from './progressItems';
 import type { PickedFolder } from './sequenceFiles';
 import type { LibraryApi } from './useSceneLibrary';
@@ -20,6 +25,8 @@ export interface OpenScene {
   readonly perceptionSource: string;
   /** The models that perceived it in the worker (a folder built with YOLOX), for the header; none for saved scenes. */
   readonly models?: readonly ModelStatus[];
+  /** What the scene lacks when it is not complete (frames skipped, stopped early). */
+  readonly partial?: string;
 }
 
 export interface SceneController {
@@ -104,20 +111,24 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
       // growing mosaic about once a second (the last of each always shows).
       const progressGate = throttle(PROGRESS_EVERY_MS);
       const mosaicGate = throttle(MOSAIC_EVERY_MS);
+      // Updates come through their own message channel and may arrive after the result: once the result
+      // is shown, a late update (or a throttled one still pending) must not replace it.
+      let finished = false;
+      const current = () => abort.current === ac && !finished;
       const onUpdate = (u: BuildUpdate) => {
         // A newer build took over: its own updates drive the view now.
-        if (abort.current !== ac) return;
+        if (!current()) return;
         if (u.sceneId) sceneId = u.sceneId;
         const id = sceneId;
         // The last update, and what was fused when stopped, show at once.
         const last = u.done >= u.total || ac.signal.aborted;
         progressGate(() => {
-          if (abort.current === ac) setProgress([framesItem('build', u.label, u.done, u.total)]);
+          if (current()) setProgress([framesItem('build', u.label, u.done, u.total)]);
         }, last);
         const mosaic = u.mosaic;
         if (mosaic)
           mosaicGate(() => {
-            if (abort.current === ac)
+            if (current())
               setScene({
                 id,
                 name: label,
@@ -135,14 +146,16 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
           () => void perception.interrupt(requestId).catch(() => undefined),
         );
         const result = await start(perception, proxy(onUpdate), requestId);
-        if (abort.current === ac)
+        if (current())
           setScene({
             id: result.sceneId,
             name: label,
             mosaic: result.mosaic,
             perceptionSource: result.perception ?? perceptionSource,
             models: liveModels(result.sources),
+            ...(result.partial ? { partial: result.partial } : {}),
           });
+        finished = true;
         await library.refresh().catch(() => undefined);
       } catch (e) {
         const err = e as Error;
@@ -157,16 +170,6 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
       }
     },
     [library, onError],
-  );
-
-  const openDemo = useCallback(
-    () =>
-      build(
-        'Demo scene',
-        (api, onUpdate, requestId) => api.buildDemoScene(onUpdate, { requestId }),
-        'demo scene ground truth (detections.json)',
-      ),
-    [build],
   );
 
   const openFolder = useCallback(
@@ -203,13 +206,29 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
       }
       try {
         const { meta, mosaic } = await library.load(id);
-        setScene({ id, name: meta.name, mosaic, perceptionSource: describeSource(mosaic, 'saved scene') });
+        setScene({
+          id,
+          name: meta.name,
+          mosaic,
+          perceptionSource: describeSource(mosaic, 'saved scene'),
+          ...(meta.partial ? { partial: meta.partial } : {}),
+        });
       } catch (e) {
         onError(`${(e as Error).name}: ${(e as Error).message}`);
       }
     },
     [library, onError],
   );
+
+  // The demo has one library entry: a complete one is reopened, a partial or missing one (re)built in place.
+  const openDemo = useCallback(async () => {
+    if (library.scenes.some((s) => s.id === DEMO_SCENE_ID && !s.partial)) return openStored(DEMO_SCENE_ID);
+    return build(
+      'Demo scene',
+      (api, onUpdate, requestId) => api.buildDemoScene(onUpdate, { requestId }),
+      'demo scene ground truth (detections.json)',
+    );
+  }, [build, library.scenes, openStored]);
 
   const importFile = useCallback(
     async (file: File) => {

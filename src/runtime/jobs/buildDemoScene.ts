@@ -3,11 +3,10 @@ import { DEMO_SCENE_OPTIONS } from '../../core/synthetic/sceneFiles';
 import type { Vec3 } from '../../core/geometry/types';
 import type { PerceptionFrame, SceneEnd } from '../PerceptionApi';
 import { StoppedError, yieldToEvents, type SequencePerception } from './fuseSequence';
-import type { BuildResult, BuildUpdateCallback } from './types';
+import { DEMO_SCENE_ID, type BuildResult, type BuildUpdateCallback } from './types';
 
 export const DEMO_SCENE_NAME = 'Demo scene';
-/** The demo is stored under one fixed id: opening it again reopens (or rebuilds) that entry, never a second one. */
-export const DEMO_SCENE_ID = 'demo-scene';
+export { DEMO_SCENE_ID };
 /** The generated room's world frame is z up (generateScene's ground truth). */
 const DEMO_UP: Vec3 = [0, 0, 1];
 

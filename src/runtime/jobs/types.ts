@@ -22,6 +22,9 @@ export interface BuildUpdate {
   readonly sources?: FrameSources;
 }
 
+/** The demo is stored under one fixed id: opening it again reopens (or rebuilds) that entry, never a second one. */
+export const DEMO_SCENE_ID = 'demo-scene';
+
 export type BuildUpdateCallback = (update: BuildUpdate) => void;
 
 export interface BuildResult {

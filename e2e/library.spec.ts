@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { generateScene } from '../src/core/synthetic/generateScene';
+import { sceneToFiles } from '../src/core/synthetic/sceneFiles';
+
+// The library tells the truth: real counts, one demo entry, a reload reopens the last scene, a corrupt frame
+// is skipped and the scene marked partial (in the library and the chat), and a failed import leaves nothing.
+
+const SHOTS = 'e2e/screenshots';
+
+test.beforeEach(({ browserName: _browser }, info) => {
+  test.skip(info.project.name !== 'wasm', 'the library does not depend on the backend: run once');
+});
+
+/** Objects in the open scene, as the view's object picker lists them (its first option is the prompt). */
+const objectsInView = async (page: Page) =>
+  (await page.getByRole('combobox', { name: 'Select an object' }).locator('option').count()) - 1;
+
+const library = (page: Page) => page.getByRole('dialog', { name: 'Scenes' });
+
+async function openLibrary(page: Page) {
+  await page.getByRole('button', { name: 'Open scene library' }).click();
+  await expect(library(page)).toBeVisible();
+}
+
+function writeScene(folder: string, frameCount: number, change?: (files: Map<string, Uint8Array>) => void) {
+  const files = sceneToFiles(generateScene({ seed: 5, frameCount, objectCount: 4 }), { pngLevel: 1 });
+  change?.(files);
+  for (const [rel, bytes] of files) {
+    mkdirSync(dirname(join(folder, rel)), { recursive: true });
+    writeFileSync(join(folder, rel), bytes);
+  }
+}
+
+test('real counts, one demo entry however often it is opened, and a reload reopens the last scene', async ({
+  page,
+}) => {
+  await page.goto('/?backend=wasm');
+  await page.getByRole('button', { name: 'Try the demo scene' }).click();
+  await expect(page.getByTestId('scene-name')).toHaveText('Demo scene');
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 120_000 });
+  const objects = await objectsInView(page);
+  expect(objects).toBeGreaterThan(3);
+  await openLibrary(page);
+  const demo = library(page).locator('.scene-list li', { hasText: 'Demo scene' });
+  await expect(demo).toHaveCount(1);
+  await expect(demo).toContainText(new RegExp(`^Demo scene${objects} objects · 60 keyframes`));
+  // Opening the demo again reopens its entry: no second one.
+  await page.getByTestId('open-demo').click();
+  await expect(page.getByRole('combobox', { name: 'Select an object' })).toBeVisible();
+  await openLibrary(page);
+  await expect(library(page).locator('.scene-list li', { hasText: 'Demo scene' })).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/library-demo-once.png` });
+  await page.reload();
+  await expect(page.getByTestId('scene-name')).toHaveText('Demo scene');
+  expect(await objectsInView(page)).toBe(objects);
+});
+
+test('a corrupt frame is skipped and the scene marked partial; a folder with no readable frame leaves nothing', async ({
+  page,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'sm-library-'));
+  try {
+    const partial = join(root, 'one-bad-depth');
+    writeScene(partial, 8, (f) => f.set('depth/00003.png', new TextEncoder().encode('not a png')));
+    const broken = join(root, 'no-readable-frame');
+    writeScene(broken, 3, (f) => {
+      for (const p of [...f.keys()].filter((k) => k.startsWith('depth/'))) f.set(p, new Uint8Array(40));
+    });
+    await page.goto('/?backend=wasm');
+    await openLibrary(page);
+    await page.locator('input[webkitdirectory]').setInputFiles(partial);
+    await expect(page.getByTestId('scene-name')).toHaveText('one-bad-depth');
+    await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('chat-scene-note')).toHaveText(
+      'Partial scene: 1 frame skipped: unreadable depth (00003). Answers cover what was fused.',
+    );
+    await openLibrary(page);
+    const entry = library(page).locator('.scene-list li', { hasText: 'one-bad-depth' });
+    await expect(entry).toContainText(/ · 7 keyframes · /);
+    await expect(entry.getByTestId('scene-partial')).toHaveText(
+      'Partial: 1 frame skipped: unreadable depth (00003)',
+    );
+    await page.screenshot({ path: `${SHOTS}/library-partial.png` });
+
+    await page.locator('input[webkitdirectory]').setInputFiles(broken);
+    await expect(page.getByRole('alert')).toContainText(
+      'no-readable-frame: none of its frames could be read',
+    );
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/library-failed-import.png` });
+    await openLibrary(page);
+    await expect(library(page).locator('.scene-list li')).toHaveCount(1);
+    await expect(library(page).locator('.scene-list li', { hasText: 'no-readable-frame' })).toHaveCount(0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
