@@ -56,6 +56,17 @@ test('real counts, one demo entry however often it is opened, and a reload reope
   await page.reload();
   await expect(page.getByTestId('scene-name')).toHaveText('Demo scene');
   expect(await objectsInView(page)).toBe(objects);
+
+  // The question box takes at most 300 characters and counts them.
+  const box = page.getByRole('textbox', { name: 'Question' });
+  await box.fill('How far is the sofa from the table? ');
+  await expect(page.getByTestId('question-count')).toHaveText('36/300');
+  await box.fill('x'.repeat(3000));
+  expect((await box.inputValue()).length).toBe(300);
+  await expect(page.getByTestId('question-count')).toHaveText(
+    '300/300: a question is at most 300 characters',
+  );
+  await page.screenshot({ path: `${SHOTS}/library-question-limit.png` });
 });
 
 test('a corrupt frame is skipped and the scene marked partial; a folder with no readable frame leaves nothing', async ({
@@ -86,8 +97,9 @@ test('a corrupt frame is skipped and the scene marked partial; a folder with no 
     await page.screenshot({ path: `${SHOTS}/library-partial.png` });
 
     await page.locator('input[webkitdirectory]').setInputFiles(broken);
-    await expect(page.getByRole('alert')).toContainText(
-      'no-readable-frame: none of its frames could be read',
+    // A sentence for people: what happened and what to do, no error class name.
+    await expect(page.getByRole('alert')).toHaveText(
+      /^no-readable-frame: none of its frames could be read \(3 frames skipped: unreadable depth \(00000, 00001, 00002\)\)\. Check the folder's image\/ and depth\/ files\./,
     );
     await expect(page.getByRole('progressbar')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/library-failed-import.png` });

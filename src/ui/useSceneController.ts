@@ -16,6 +16,7 @@ import type { ModelStatus, ProgressItem } from './uiTypes';
 import { liveModels } from './sources/useLiveSource';
 import { perceptionApi } from './workerClients';
 import type { Remote } from 'comlink';
+import { userMessage } from './userMessage';
 
 /** The scene in the view: its mosaic, and what produced the objects in it (for the honest status line). */
 export interface OpenScene {
@@ -159,7 +160,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         await library.refresh().catch(() => undefined);
       } catch (e) {
         const err = e as Error;
-        onError(err.name === 'AbortError' ? err.message || 'Stopped.' : `${err.name}: ${err.message}`);
+        onError(err.name === 'AbortError' ? err.message || 'Stopped.' : userMessage(err));
         await library.refresh().catch(() => undefined);
       } finally {
         if (abort.current === ac) {
@@ -214,7 +215,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
           ...(meta.partial ? { partial: meta.partial } : {}),
         });
       } catch (e) {
-        onError(`${(e as Error).name}: ${(e as Error).message}`);
+        onError(userMessage(e));
       }
     },
     [library, onError],
@@ -236,7 +237,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         const meta = await library.importFile(file);
         await openStored(meta.id);
       } catch (e) {
-        onError(`${(e as Error).name}: ${(e as Error).message}`);
+        onError(userMessage(e));
       }
     },
     [library, onError, openStored],
