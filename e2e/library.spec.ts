@@ -81,10 +81,35 @@ test('a corrupt frame is skipped and the scene marked partial; a folder with no 
       for (const p of [...f.keys()].filter((k) => k.startsWith('depth/'))) f.set(p, new Uint8Array(40));
     });
     await page.goto('/?backend=wasm');
+    await page.getByRole('button', { name: 'Try the demo scene' }).click();
+    await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 120_000 });
+    await expect(page.locator('.mosaic-label', { hasText: 'refrigerator' })).toHaveCount(1);
+    // While the folder builds, the screen shows it, not the demo: record every (header name, progress, labels)
+    // state the page passes through (a history, so that a fast machine cannot skip past what is checked).
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      const text = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.textContent).join(',');
+      const look = () => {
+        const entry = `${text('[data-testid=scene-name]')}|${text('.progress-label')}|${text('.mosaic-label')}`;
+        if (w.seen.at(-1) !== entry) w.seen.push(entry);
+      };
+      new MutationObserver(look).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
     await openLibrary(page);
     await page.locator('input[webkitdirectory]').setInputFiles(partial);
     await expect(page.getByTestId('scene-name')).toHaveText('one-bad-depth');
     await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const building = seen.filter((s) => /\|[^|]*one-bad-depth[^|]*\|/.test(s));
+    expect(building.length).toBeGreaterThan(0);
+    // Whenever its build was on screen, so were its name and only its own objects.
+    for (const s of building) expect(s).toMatch(/^one-bad-depth\|/);
+    for (const s of building) expect(s).not.toMatch(/refrigerator|toilet/);
     await expect(page.getByTestId('chat-scene-note')).toHaveText(
       'Partial scene: 1 frame skipped: unreadable depth (00003). Answers cover what was fused.',
     );
@@ -104,7 +129,7 @@ test('a corrupt frame is skipped and the scene marked partial; a folder with no 
     await expect(page.getByRole('progressbar')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/library-failed-import.png` });
     await openLibrary(page);
-    await expect(library(page).locator('.scene-list li')).toHaveCount(1);
+    await expect(library(page).locator('.scene-list li')).toHaveCount(2); // the demo and the partial scene
     await expect(library(page).locator('.scene-list li', { hasText: 'no-readable-frame' })).toHaveCount(0);
   } finally {
     rmSync(root, { recursive: true, force: true });

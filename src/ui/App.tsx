@@ -122,7 +122,7 @@ export function App() {
           emptyText={
             liveRunning
               ? ''
-              : scenes.processing && !scene
+              : scenes.processing
                 ? 'Building the scene: objects appear here as keyframes are fused.'
                 : scene
                   ? 'No objects in this scene yet.'

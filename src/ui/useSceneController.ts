@@ -1,6 +1,6 @@
 import { proxy } from 'comlink';
 import { useCallback, useRef, useState } from 'react';
-import type { Mosaic } from '../core/mosaic/types';
+import { MOSAIC_SCHEMA_VERSION, type Mosaic } from '../core/mosaic/types';
 import { newRequestId } from '../runtime/clients';
 import type { PerceptionApi } from '../runtime/PerceptionApi';
 import {
@@ -76,6 +76,13 @@ export function throttle(ms: number): (fn: () => void, now?: boolean) => void {
   };
 }
 
+const emptyMosaic = (): Mosaic => ({
+  schemaVersion: MOSAIC_SCHEMA_VERSION,
+  up: [0, 0, 1],
+  objects: [],
+  trajectory: [],
+});
+
 /** Where the objects of a mosaic came from, in words, from its provenance record. */
 export function describeSource(mosaic: Mosaic, fallback: string): string {
   const s = mosaic.source ?? {};
@@ -98,6 +105,9 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
   const [progress, setProgress] = useState<readonly ProgressItem[]>([]);
   const [processing, setProcessing] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
+  // The scene on screen, for a build that fails: the view goes back to it.
+  const shown = useRef<OpenScene | undefined>(undefined);
+  shown.current = scene;
 
   const build = useCallback(
     async (label: string, start: StartJob, perceptionSource: string) => {
@@ -106,6 +116,10 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
       abort.current = ac;
       setProcessing(true);
       setProgress([{ id: 'build', label: `Preparing ${label}…` }]);
+      // The screen shows the scene being built from the start (its name, then its map as it grows), not the
+      // previous one; a build that fails puts the previous one back.
+      const previous = shown.current?.id ? shown.current : undefined;
+      setScene({ id: '', name: label, mosaic: emptyMosaic(), perceptionSource });
       const requestId = newRequestId('build');
       let sceneId = '';
       // Each shown update costs the page a render and a frame; show progress a few times a second and the
@@ -160,6 +174,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         await library.refresh().catch(() => undefined);
       } catch (e) {
         const err = e as Error;
+        if (abort.current === ac && err.name !== 'AbortError') setScene(previous);
         onError(err.name === 'AbortError' ? err.message || 'Stopped.' : userMessage(err));
         await library.refresh().catch(() => undefined);
       } finally {

@@ -64,7 +64,8 @@ describe('fuseSequence', () => {
       onMosaic: (m) => refreshes.push(m.trajectory.length),
     });
     expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(refreshes).toEqual([3, 6, 7]);
+    // The first keyframe's map at once (the screen shows the scene being built), then every 3, then the end.
+    expect(refreshes).toEqual([1, 3, 6, 7]);
     expect(mosaic.trajectory).toHaveLength(7);
     // Which objects fusion keeps is fusion's business (its own tests); here: every keyframe reached it.
     const stored = await (await openSceneLibrary(kv)).load(sceneId);
@@ -86,8 +87,8 @@ describe('fuseSequence', () => {
       name: 'AbortError',
       message: 'wall: stopped after 2 of 10 keyframes',
     });
-    // The partial mosaic (2 keyframes) still reaches the view.
-    expect(shown).toEqual([2]);
+    // The first keyframe's map, then the partial mosaic (2 keyframes) still reaches the view.
+    expect(shown).toEqual([1, 2]);
   });
 
   it('with a stride, fuses every Nth frame under its own frame number', async () => {

@@ -104,6 +104,7 @@ export async function fuseSequence(
   // A frame that cannot be read is skipped and counted; the scene is then marked partial with what was skipped.
   const skipped = new SkippedFrames();
   let fused = 0;
+  let firstShown = false;
   let end: SceneEnd = { discard: true }; // a build that fails leaves nothing behind
   try {
     opts.onFrame?.(0, total);
@@ -132,7 +133,12 @@ export async function fuseSequence(
         }
       }
       opts.onFrame?.(k + 1, total);
-      if ((k + 1) % every === 0 && k + 1 < total) opts.onMosaic?.(await perception.mosaic());
+      // The first fused keyframe's map at once (the screen shows the scene being built), then every few.
+      const first = fused > 0 && !firstShown;
+      if ((first || (k + 1) % every === 0) && k + 1 < total) {
+        firstShown = true;
+        opts.onMosaic?.(await perception.mosaic());
+      }
     }
     if (fused === 0)
       throw new UnsupportedSequenceError(
