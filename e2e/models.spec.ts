@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ICL_FIXTURE, iclFolder } from './helpers';
@@ -61,4 +61,51 @@ test('a model file written into public/models while the server runs is served at
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('Settings → Models lists every model with size, source and state; the Hub switch persists; a cached copy can be deleted', async ({
+  page,
+}) => {
+  const manifest = JSON.parse(readFileSync('public/models/manifest.json', 'utf8')) as {
+    models: { id: string }[];
+  };
+  await page.goto('/?backend=wasm');
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  const rows = page.getByTestId('model-row');
+  await expect(rows).toHaveCount(manifest.models.length);
+  const row = (id: string) =>
+    rows.filter({ has: page.locator('.model-id', { hasText: new RegExp(`^${id}$`) }) });
+  await expect(row('yolox-nano')).toHaveAttribute('data-state', 'bundled');
+  await expect(row('yolox-nano')).toContainText('detector · 3.7 MB · ships with the app · Apache-2.0');
+  const vlm = 'HuggingFaceTB/SmolVLM2-500M-Video-Instruct';
+  await expect(row(vlm)).toHaveAttribute('data-state', 'not installed');
+  await expect(row(vlm)).toContainText(`Hugging Face Hub: ${vlm} @ main`);
+
+  // A model in this browser's cache (as the loader stores verified files) shows as downloaded and can be deleted.
+  const depth = 'onnx-community/depth-anything-v2-small';
+  await page.evaluate(async (id) => {
+    const cache = await caches.open('spatial-mosaic-models-v1');
+    await cache.put(`https://models.invalid/${id}/rev/config.json`, new Response('{}'));
+  }, depth);
+  // The panel looks again when it opens.
+  await page.getByRole('button', { name: 'Close settings' }).click();
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  await expect(row(depth)).toHaveAttribute('data-state', 'cached');
+  await page.screenshot({ path: `${SHOTS}/models-settings.png` });
+  await page.getByRole('button', { name: `Delete ${depth} from this browser` }).click();
+  await expect(row(depth)).toHaveAttribute('data-state', 'not installed');
+  const left = await page.evaluate(async () =>
+    (await (await caches.open('spatial-mosaic-models-v1')).keys()).map((r) => r.url),
+  );
+  expect(left.filter((u) => u.includes(depth))).toEqual([]);
+
+  // The switch the traces point to ("allow downloads in settings") is real and stays on after a reload.
+  const hub = page.getByRole('checkbox', { name: 'Allow downloads from the Hugging Face Hub' });
+  await expect(hub).not.toBeChecked();
+  await hub.check();
+  await page.reload();
+  await page.getByRole('button', { name: 'Open settings' }).click();
+  await expect(
+    page.getByRole('checkbox', { name: 'Allow downloads from the Hugging Face Hub' }),
+  ).toBeChecked();
 });

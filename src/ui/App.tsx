@@ -16,7 +16,9 @@ import { useSceneLibrary } from './useSceneLibrary';
 import { useModelProgress } from './useModelProgress';
 import { LiveSourcePanel } from './sources/LiveSourcePanel';
 import { describeLiveSource, liveModels, useLiveSource } from './sources/useLiveSource';
-import { applyBackend } from './workerClients';
+import { appModelsBase, applySettings } from './workerClients';
+import { userMessage } from './userMessage';
+import { useModelInventory } from './useModelInventory';
 import { WorkerNotice } from './WorkerNotice';
 import { CloseButton } from './CloseButton';
 
@@ -33,12 +35,10 @@ export function App() {
     (s: Settings) => {
       setSettings(s);
       saveSettings(storage, s);
-      if (s.backend !== settings.backend)
-        applyBackend(s.backend).catch((e: unknown) =>
-          setNotice(`Could not switch the backend: ${String(e)}`),
-        );
+      if (s.backend !== settings.backend || s.allowDownloads !== settings.allowDownloads)
+        applySettings(s).catch((e: unknown) => setNotice(`Could not apply the settings: ${userMessage(e)}`));
     },
-    [settings.backend],
+    [settings.backend, settings.allowDownloads],
   );
   const { status: backend } = useCapabilities(settings.backend);
 
@@ -64,6 +64,7 @@ export function App() {
     if (restored.current && scene?.id) saveLastScene(storage, scene.id);
   }, [scene?.id]);
   const modelBars = useModelProgress();
+  const models = useModelInventory(appModelsBase(), modelBars, drawer === 'settings');
   const live = useLiveSource(library, scenes.show, setNotice);
   const liveRunning = !!live.state;
   const budget = useMemo(
@@ -190,7 +191,14 @@ export function App() {
         />
       </Drawer>
       <Drawer open={drawer === 'settings'} side="right" title="Settings" onClose={closeDrawer}>
-        <SettingsPanel settings={settings} backend={backend} onChange={changeSettings} />
+        <SettingsPanel
+          settings={settings}
+          backend={backend}
+          onChange={changeSettings}
+          models={models.rows}
+          modelsNote={models.error}
+          onDeleteModel={(id) => void models.remove(id).catch((e: unknown) => setNotice(userMessage(e)))}
+        />
       </Drawer>
     </div>
   );

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tokenBudget: 600,
   iterationBudget: 3,
   units: 'metric',
+  allowDownloads: false,
 };
 
 /** The scene open when the page was left: a reload reopens it. Its own key, so settings stay what users chose. */
@@ -67,6 +68,7 @@ export function sanitize(s: Settings): Settings {
     tokenBudget: int(s.tokenBudget, 200, 8000, DEFAULT_SETTINGS.tokenBudget),
     iterationBudget: int(s.iterationBudget, 0, 10, DEFAULT_SETTINGS.iterationBudget),
     units: s.units === 'imperial' ? 'imperial' : 'metric',
+    allowDownloads: s.allowDownloads === true,
   };
 }
 

@@ -70,4 +70,6 @@ export interface Settings {
   /** Maximum perceive-and-fuse iterations of the reasoning loop. */
   readonly iterationBudget: number;
   readonly units: Units;
+  /** Models missing from the app's folder and cache may be downloaded from the Hugging Face Hub (then cached). */
+  readonly allowDownloads: boolean;
 }
