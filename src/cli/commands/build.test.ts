@@ -11,6 +11,16 @@ const io = () => {
   return { out, io: { out: (l: string) => out.push(l), err: () => {} } };
 };
 
+/** A generated sequence folder on disk. */
+function writeScene(prefix: string, seed: number, frameCount: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [rel, bytes] of sceneToFiles(generateScene({ seed, frameCount }), { pngLevel: 1 })) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), bytes);
+  }
+  return dir;
+}
+
 describe('build command', () => {
   it('refuses an unknown detector and a missing --out with one-line messages', async () => {
     await expect(buildCommand.run(['seq', '--out', 'm.json', '--detector', 'owl'], io().io)).rejects.toThrow(
@@ -20,12 +30,7 @@ describe('build command', () => {
   });
 
   it('builds a Mosaic file from a generated sequence folder', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'build-'));
-    const scene = generateScene({ seed: 9, frameCount: 12 });
-    for (const [rel, bytes] of sceneToFiles(scene, { pngLevel: 1 })) {
-      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), bytes);
-    }
+    const dir = writeScene('build-', 9, 12);
     const out = path.join(dir, 'mosaic.json');
     const { io: cliIo, out: lines } = io();
     expect(await buildCommand.run([dir, '--out', out, '--quiet'], cliIo)).toBe(0);
@@ -52,12 +57,7 @@ describe('build command', () => {
   });
 
   it('skips and counts a frame it cannot read (trajectory.log and odometry alike); --strict stops there', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'build-bad-'));
-    const scene = generateScene({ seed: 9, frameCount: 8 });
-    for (const [rel, bytes] of sceneToFiles(scene, { pngLevel: 1 })) {
-      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), bytes);
-    }
+    const dir = writeScene('build-bad-', 9, 8);
     writeFileSync(path.join(dir, 'depth/00003.png'), 'not a png');
     const out = path.join(dir, 'mosaic.json');
     for (const pose of ['file', 'odometry']) {
