@@ -4,6 +4,7 @@
  * Transformers.js pins, so the app ships one wasm (see ../shared/notes/TOOLCHAIN.md).
  */
 import * as ort from 'onnxruntime-web/webgpu';
+import { wasmThreadCount } from '../core/backend/decideBackend';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 
@@ -11,7 +12,7 @@ import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 export const ORT_WASM_PATHS = { wasm: wasmUrl, mjs: mjsUrl } as const;
 
 export interface OrtWebSetup {
-  /** wasm threads; default: up to 4 where the page is cross-origin isolated, else 1. */
+  /** wasm threads; default: wasmThreadCount (cores − 1, at most 4, where cross-origin isolated; else 1). */
   readonly threads?: number;
 }
 
@@ -23,7 +24,7 @@ export function ortWeb(setup: OrtWebSetup = {}): typeof ort {
     ort.env.wasm.wasmPaths = { ...ORT_WASM_PATHS };
     const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
     const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1;
-    ort.env.wasm.numThreads = setup.threads ?? (isolated ? Math.max(1, Math.min(4, cores)) : 1);
+    ort.env.wasm.numThreads = setup.threads ?? wasmThreadCount(isolated, cores);
     configured = true;
   }
   return ort;

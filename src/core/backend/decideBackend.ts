@@ -57,6 +57,15 @@ export function decideBackend(
   return { device: 'webgpu', dtype: kind === 'vlm' ? 'q4' : 'fp32', reason: 'WebGPU without shader-f16' };
 }
 
+/**
+ * Threads for ORT's wasm backend: one core is left to the worker's own JavaScript (decoding, odometry, fusion
+ * run between model calls) and the page, because ORT's threads spin between runs and take that core from them.
+ * On a 2-core machine a second ORT thread made an ICL import slower overall, not faster (BENCHMARKS.md); at most 4.
+ */
+export function wasmThreadCount(crossOriginIsolated: boolean, cores: number): number {
+  return crossOriginIsolated ? Math.max(1, Math.min(4, cores - 1)) : 1;
+}
+
 /** Why Automatic passed over a WebGPU adapter; shown in the header's tooltip and in settings. */
 export const SOFTWARE_ADAPTER_NOTE =
   'the only WebGPU adapter is a software one (no GPU), which is far slower than wasm here; choose WebGPU in Settings to force it';

@@ -8,6 +8,8 @@ import { describeSequenceSources, fuseSequence, type SequencePerception } from '
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './types';
 
 const DEFAULT_MAX_KEYFRAMES = 120;
+/** The growing mosaic goes to the page about once a second (its view shows no more often). */
+const MOSAIC_REFRESH_MS = 1000;
 
 export interface SequenceJobOptions {
   readonly signal?: AbortSignal;
@@ -48,6 +50,7 @@ export async function buildSequence(
     ...(opts.signal ? { signal: opts.signal } : {}),
     // Until sequences go through the keyframe selector too: at most `max` keyframes, spread evenly.
     stride: Math.ceil(seq.frameCount / max),
+    refreshMs: MOSAIC_REFRESH_MS,
     onScene: (id) => (sceneId = id),
     onSources: (s) => {
       sources = s;

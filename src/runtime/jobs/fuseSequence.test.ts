@@ -91,6 +91,18 @@ describe('fuseSequence', () => {
     expect(shown).toEqual([1, 2]);
   });
 
+  it('with refreshMs, sends the growing mosaic at most that often (the first keyframe at once, and the end)', async () => {
+    let t = 0;
+    const shown: number[] = [];
+    await fuseSequence(fakeSequence(7), service(), {
+      name: 'wall',
+      refreshMs: 1000,
+      now: () => (t += 400), // every reading of the clock is 400 ms later
+      onMosaic: (m) => shown.push(m.trajectory.length),
+    });
+    expect(shown).toEqual([1, 4, 7]);
+  });
+
   it('with a stride, fuses every Nth frame under its own frame number', async () => {
     const progress: string[] = [];
     const { mosaic } = await fuseSequence(fakeSequence(7), service(), {

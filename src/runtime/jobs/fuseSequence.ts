@@ -57,6 +57,12 @@ export interface ProcessSequenceOptions {
   /** Fetch the fused mosaic for the view every this many keyframes (and at the end). */
   readonly refreshEvery?: number;
   /**
+   * Instead of every N keyframes: at most once per this many ms (and at the end). Building and posting the whole
+   * mosaic costs the worker and the page; the page shows it about once a second anyway.
+   */
+  readonly refreshMs?: number;
+  readonly now?: () => number;
+  /**
    * Fuse every Nth frame as a keyframe (default 1). A stand-in for a real keyframe selector: neighbouring
    * frames of a 30 Hz sequence add little, and fusion cost grows with the frames fed.
    */
@@ -105,6 +111,8 @@ export async function fuseSequence(
   const skipped = new SkippedFrames();
   let fused = 0;
   let firstShown = false;
+  const now = opts.now ?? (() => performance.now());
+  let lastShown = now();
   let end: SceneEnd = { discard: true }; // a build that fails leaves nothing behind
   try {
     opts.onFrame?.(0, total);
@@ -135,9 +143,11 @@ export async function fuseSequence(
       opts.onFrame?.(k + 1, total);
       // The first fused keyframe's map at once (the screen shows the scene being built), then every few.
       const first = fused > 0 && !firstShown;
-      if ((first || (k + 1) % every === 0) && k + 1 < total) {
+      const due = opts.refreshMs !== undefined ? now() - lastShown >= opts.refreshMs : (k + 1) % every === 0;
+      if ((first || due) && k + 1 < total && opts.onMosaic) {
         firstShown = true;
-        opts.onMosaic?.(await perception.mosaic());
+        opts.onMosaic(await perception.mosaic());
+        lastShown = now();
       }
     }
     if (fused === 0)
