@@ -91,6 +91,23 @@ describe('fuseSequence', () => {
     expect(shown).toEqual([1, 2]);
   });
 
+  it('a failure midway (storage full) keeps what was stored, marked partial; a refused folder leaves nothing', async () => {
+    const kv = new MemoryKvStore();
+    const svc = service(kv);
+    const process = svc.processFrame.bind(svc);
+    svc.processFrame = async (frame, ...rest) => {
+      if (frame.frame === 3) throw new Error('Browser storage is full while saving the scene');
+      return process(frame, ...rest);
+    };
+    await expect(fuseSequence(fakeSequence(6), svc, { name: 'full' })).rejects.toThrow(/storage is full/);
+    const [meta] = await (await openSceneLibrary(kv)).list();
+    expect(meta).toMatchObject({
+      name: 'full',
+      commit: { keyframes: 3 },
+      partial: 'ended after 3 of 6 keyframes: Browser storage is full while saving the scene',
+    });
+  });
+
   it('with refreshMs, sends the growing mosaic at most that often (the first keyframe at once, and the end)', async () => {
     let t = 0;
     const shown: number[] = [];

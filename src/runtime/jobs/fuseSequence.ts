@@ -113,7 +113,8 @@ export async function fuseSequence(
   let firstShown = false;
   const now = opts.now ?? (() => performance.now());
   let lastShown = now();
-  let end: SceneEnd = { discard: true }; // a build that fails leaves nothing behind
+  // A folder refused, or one that fails before anything was fused, leaves nothing behind.
+  let end: SceneEnd = { discard: true };
   try {
     opts.onFrame?.(0, total);
     for (let k = 0; k < total; k++) {
@@ -157,12 +158,14 @@ export async function fuseSequence(
     const summary = skipped.summary();
     end = summary ? { partial: summary } : {};
   } catch (e) {
-    // Stopped: what was fused so far is stored, marked partial, and still worth showing.
-    if ((e as Error).name === 'AbortError') {
-      end = {
-        partial: [(e as Error).message.replace(/^[^:]*: /, ''), skipped.summary()].filter(Boolean).join('; '),
-      };
+    const err = e as Error;
+    if (err.name === 'AbortError') {
+      // Stopped: what was fused so far is stored, marked partial, and still worth showing.
+      end = { partial: [err.message.replace(/^[^:]*: /, ''), skipped.summary()].filter(Boolean).join('; ') };
       opts.onMosaic?.(await perception.mosaic());
+    } else if (!(err instanceof UnsupportedSequenceError) && fused > 0) {
+      // Failed midway (e.g. storage full): nothing stored is lost; the scene says where and why it ended.
+      end = { partial: `ended after ${fused} of ${total} keyframes: ${err.message}` };
     }
     throw e;
   } finally {
