@@ -202,7 +202,10 @@ export interface PerceptionApi {
    * Renders the built-in demo scene and fuses it frame by frame into a new stored scene, here in the worker;
    * the page gets progress and the growing mosaic through `onUpdate`. Stop with `interrupt(requestId)`.
    */
-  buildDemoScene(onUpdate?: BuildUpdateCallback, opts?: CallOptions): Promise<BuildResult>;
+  buildDemoScene(
+    onUpdate?: BuildUpdateCallback,
+    opts?: CallOptions & { readonly sceneId?: string },
+  ): Promise<BuildResult>;
   /** Opens, decodes and fuses a picked sequence folder (File handles, read here) into a new stored scene. */
   buildSequence(
     request: BuildSequenceRequest,

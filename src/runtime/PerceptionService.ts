@@ -404,10 +404,17 @@ export class PerceptionService implements PerceptionApi {
     }
   }
 
-  async buildDemoScene(onUpdate?: BuildUpdateCallback, opts: CallOptions = {}): Promise<BuildResult> {
+  async buildDemoScene(
+    onUpdate?: BuildUpdateCallback,
+    opts: CallOptions & { readonly sceneId?: string } = {},
+  ): Promise<BuildResult> {
     const req = this.requests.begin('build', opts.requestId, { supersede: true });
     try {
-      return await buildDemoScene(this, { signal: req.signal, ...(onUpdate ? { onUpdate } : {}) });
+      return await buildDemoScene(this, {
+        signal: req.signal,
+        ...(onUpdate ? { onUpdate } : {}),
+        ...(opts.sceneId ? { sceneId: opts.sceneId } : {}),
+      });
     } finally {
       req.end();
     }

@@ -241,7 +241,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
     if (library.scenes.some((s) => s.id === DEMO_SCENE_ID && !s.partial)) return openStored(DEMO_SCENE_ID);
     return build(
       'Demo scene',
-      (api, onUpdate, requestId) => api.buildDemoScene(onUpdate, { requestId }),
+      (api, onUpdate, requestId) => api.buildDemoScene(onUpdate, { requestId, sceneId: DEMO_SCENE_ID }),
       'demo scene ground truth (detections.json)',
     );
   }, [build, library.scenes, openStored]);

@@ -3,10 +3,10 @@ import { DEMO_SCENE_OPTIONS } from '../../core/synthetic/sceneFiles';
 import type { Vec3 } from '../../core/geometry/types';
 import type { PerceptionFrame, SceneEnd } from '../PerceptionApi';
 import { StoppedError, yieldToEvents, type SequencePerception } from './fuseSequence';
-import { DEMO_SCENE_ID, type BuildResult, type BuildUpdateCallback } from './types';
+import type { BuildResult, BuildUpdateCallback } from './types';
 
 export const DEMO_SCENE_NAME = 'Demo scene';
-export { DEMO_SCENE_ID };
+export { DEMO_SCENE_ID } from './types';
 /** The generated room's world frame is z up (generateScene's ground truth). */
 const DEMO_UP: Vec3 = [0, 0, 1];
 
@@ -15,6 +15,11 @@ export interface DemoJobOptions {
   readonly onUpdate?: BuildUpdateCallback;
   /** Send the mosaic to the page every this many keyframes (and at the end). */
   readonly refreshEvery?: number;
+  /**
+   * Store it under this id, replacing an earlier build there (the app's one library entry, DEMO_SCENE_ID);
+   * without it a fresh id (the web component deletes its demo once shown).
+   */
+  readonly sceneId?: string;
 }
 
 /**
@@ -33,8 +38,7 @@ export async function buildDemoScene(
   await perception.reset();
   const scene = await perception.openScene({
     name: DEMO_SCENE_NAME,
-    id: DEMO_SCENE_ID,
-    replace: true,
+    ...(opts.sceneId ? { id: opts.sceneId, replace: true } : {}),
     up: [...DEMO_UP],
   });
   const update = opts.onUpdate ?? (() => undefined);
