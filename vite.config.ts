@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { serviceWorkerPlugin } from './build/swBuildPlugin.js';
 import { cspDevPlugin } from './build/cspDevPlugin.js';
+import { liveModelsPlugin } from './build/liveModelsPlugin.js';
 
 // Multi-threaded wasm needs cross-origin isolation, on both the dev and the preview server.
 const isolationHeaders = {
@@ -14,7 +15,8 @@ const isolationHeaders = {
 export default defineConfig({
   // serviceWorkerPlugin: emits /sw.js with the built files' precache list (offline after one visit).
   // cspDevPlugin: drops index.html's CSP meta in `vite dev` only (React Refresh's inline preamble).
-  plugins: [react() as Plugin[], serviceWorkerPlugin(), cspDevPlugin()],
+  // liveModelsPlugin: `vite preview` serves /models/ from public/models/ as it is now (no rebuild, no restart).
+  plugins: [react() as Plugin[], serviceWorkerPlugin(), cspDevPlugin(), liveModelsPlugin()],
   // 'mpa': a missing file (e.g. a model file) is a real 404, never index.html with status 200.
   appType: 'mpa',
   server: { headers: isolationHeaders, host: '127.0.0.1' },

@@ -1,7 +1,9 @@
 import { expect, test, type JSHandle, type Page, type TestInfo } from '@playwright/test';
 import type { SpatialMosaicTestApi } from '../src/runtime/testApi';
 import type { Mosaic } from '../src/core/mosaic/types';
+import { cpSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 
 /** Each project forces its backend through the URL (playwright.config.ts metadata.backend). */
 export const backendOf = (info: TestInfo): 'wasm' | 'webgpu' =>
@@ -148,4 +150,23 @@ export async function enforceStrictCsp(
     );
   });
   return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+}
+
+/** Where scripts/prepare-e2e-models.ts copies a few ICL living-room frames for the production build. */
+export const ICL_FIXTURE = join(process.cwd(), 'public', 'e2e-fixtures', 'icl');
+export const ICL_FRAMES = [160, 165, 170, 175, 180];
+
+/**
+ * A sequence folder of the fixture's ICL frames with images, depth and intrinsics only (no detections.json, no
+ * trajectory.log): the app must detect and place them itself. Frames 160…180 become 00000…00004.
+ */
+export function iclFolder(parent: string, name: string): string {
+  const folder = join(parent, name);
+  ICL_FRAMES.forEach((n, i) => {
+    const [from, to] = [String(n).padStart(5, '0'), String(i).padStart(5, '0')];
+    cpSync(join(ICL_FIXTURE, 'image', `${from}.jpg`), join(folder, 'image', `${to}.jpg`));
+    cpSync(join(ICL_FIXTURE, 'depth', `${from}.png`), join(folder, 'depth', `${to}.png`));
+  });
+  cpSync(join(ICL_FIXTURE, 'intrinsics.json'), join(folder, 'intrinsics.json'));
+  return folder;
 }

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backendOf, bootApp, reloadApp } from './helpers';
+import { backendOf, bootApp, ICL_FIXTURE, iclFolder, reloadApp } from './helpers';
 
 // The app perceiving what comes without detections or poses, in its own perception worker: model downloads as
 // per-file progress bars with bytes, the header's Models and Perception after a folder build, an ICL folder with
@@ -11,10 +11,8 @@ import { backendOf, bootApp, reloadApp } from './helpers';
 // Needs `npx tsx scripts/prepare-e2e-models.ts` before `vite build` (public/e2e-fixtures).
 
 const SHOTS = 'e2e/screenshots';
-const ICL_FIXTURE = join(process.cwd(), 'public', 'e2e-fixtures', 'icl');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const ICL_FRAMES = [160, 165, 170, 175, 180];
 
 interface SeenBar {
   readonly label: string;
@@ -70,23 +68,18 @@ test('an ICL folder without detections.json or trajectory.log: YOLOX bars with b
 }, info) => {
   test.setTimeout(60_000);
   const root = mkdtempSync(join(tmpdir(), 'sm-perceive-'));
-  const folder = join(root, 'icl-no-detections');
   // Images, depth and intrinsics only: the app must supply detections (YOLOX) and poses (odometry) itself.
-  // The fixture's frames 160, 165, … 180 become 00000…00004 (a sequence folder numbers its frames consecutively).
-  ICL_FRAMES.forEach((n, i) => {
-    const [from, to] = [String(n).padStart(5, '0'), String(i).padStart(5, '0')];
-    cpSync(join(ICL_FIXTURE, 'image', `${from}.jpg`), join(folder, 'image', `${to}.jpg`));
-    cpSync(join(ICL_FIXTURE, 'depth', `${from}.png`), join(folder, 'depth', `${to}.png`));
-  });
-  cpSync(join(ICL_FIXTURE, 'intrinsics.json'), join(folder, 'intrinsics.json'));
+  const folder = iclFolder(root, 'icl-no-detections');
   try {
     const booted = await bootApp(page, info);
     await recordBars(page);
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Open scene library' }).click();
     await page.locator('input[webkitdirectory]').setInputFiles(folder);
-    // The download bar is on screen while the build runs (and a moment after the model is ready).
-    await expect(page.locator('.progress-item', { hasText: 'yolox-nano · yolox_nano.onnx' })).toBeVisible();
+    // The download bar was on screen (recorded: on a fast machine it may be gone before a check could look).
+    await expect
+      .poll(async () => barsOf(await seenBars(page), /^yolox-nano · yolox_nano\.onnx$/).length)
+      .toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/perceive-icl-bars-desktop.png` });
     await expect(page.getByTestId('scene-name')).toHaveText('icl-no-detections');
     await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 40_000 });
@@ -124,7 +117,7 @@ test('an ICL folder without detections.json or trajectory.log: YOLOX bars with b
     await page.getByRole('button', { name: 'Open scene library' }).click();
     const lib = page.getByRole('dialog', { name: 'Scenes' });
     await expect(lib.locator('.scene-list li', { hasText: 'icl-no-detections' })).toContainText(
-      /[1-9]\d* objects · 5 keyframes/,
+      /[1-9]\d* objects? · 5 keyframes/,
     );
     expect(booted.errors).toEqual([]);
   } finally {
@@ -140,15 +133,19 @@ test('the fake camera with no pose or depth is placed in 3D by the depth model +
   const { errors } = await bootApp(page, info);
   await recordBars(page);
   await page.getByRole('button', { name: 'Use the camera' }).click();
-  await expect(page.locator('.progress-item', { hasText: 'depth-anything-v2-small' }).first()).toBeVisible();
+  await expect
+    .poll(async () => barsOf(await seenBars(page), /^depth-anything-v2-small · /).length)
+    .toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/perceive-camera-bars-phone.png` });
   const panel = page.getByTestId('live-source');
   await expect(panel).toHaveAttribute('data-phase', 'running');
   await expect
     .poll(async () => Number(await page.getByTestId('live-posed').innerText()), { timeout: 30_000 })
     .toBeGreaterThan(1);
+  // The scale words follow the last keyframe (assumed until an object of known size is seen, then from sizes or
+  // an earlier keyframe): which frame is last depends on the machine's speed, so any of them is right here.
   await expect(page.getByTestId('live-status')).toContainText(
-    /Placed in 3D with depth estimated by Depth Anything V2 \(wasm [^)]+\) at an assumed scale \(no object of known size seen yet\), and poses from our RGB-D odometry\./,
+    /Placed in 3D with depth estimated by Depth Anything V2 \(wasm [^)]+\) (at an assumed scale \(no object of known size seen yet\)|\((scaled by the sizes of known objects|scaled as on an earlier keyframe)\)), and poses from our RGB-D odometry\./,
   );
   await expect(page.getByTestId('perception-source')).toContainText(
     /; depth by Depth Anything V2 \(wasm [^)]+\), poses by RGB-D odometry$/,

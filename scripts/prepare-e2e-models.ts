@@ -1,7 +1,7 @@
 /**
- * Puts what the perception e2e needs where the production build serves it (both folders are git-ignored):
- *   public/models/yolox-nano/yolox_nano.onnx      ← ../shared/models/yolox-nano (the real detector, also for the app)
- *   public/e2e-fixtures/models/yolox-nano/…       ← the same, for e2e pages opened with ?models=/e2e-fixtures/models/
+ * Puts what the perception e2e needs where the production build serves it (git-ignored folders):
+ *   public/e2e-fixtures/models/yolox-nano/…       ← the detector that ships with the app (public/models/yolox-nano/),
+ *                                                   for e2e pages opened with ?models=/e2e-fixtures/models/
  *   public/e2e-fixtures/models/<hub-id>/…         ← the tiny Transformers.js models (scripts/tiny-models: real
  *                                                   tokenizer/processor files from ../shared/models/hub-files, tiny
  *                                                   weights); never in public/models/, where the app would answer
@@ -67,12 +67,14 @@ function copyTinyModels(log: (line: string) => void): void {
 }
 
 export function prepareE2eModels(log: (line: string) => void = console.log): void {
-  const yolox = path.join(SHARED, 'models', 'yolox-nano', 'yolox_nano.onnx');
+  const yolox = path.join(PUBLIC_MODELS, 'yolox-nano', 'yolox_nano.onnx');
   if (existsSync(yolox)) {
-    copyIfChanged(yolox, path.join(PUBLIC_MODELS, 'yolox-nano', 'yolox_nano.onnx'));
     copyIfChanged(yolox, path.join(E2E_MODELS, 'yolox-nano', 'yolox_nano.onnx'));
-    log('yolox-nano: public/models/yolox-nano/ and public/e2e-fixtures/models/yolox-nano/');
-  } else log(`yolox-nano: ${yolox} is missing; the detector e2e will skip`);
+    log('yolox-nano: the bundled detector, also in public/e2e-fixtures/models/yolox-nano/');
+  } else
+    log(
+      `yolox-nano: ${yolox} is missing (git checkout -- public/models/yolox-nano); the detector e2e will skip`,
+    );
 
   copyTinyModels(log);
 

@@ -106,7 +106,8 @@ describe('fetchModels', () => {
 
     requests.length = 0;
     const second = await fetchModels(opts);
-    expect(Object.values(second.files)).toEqual(['present', 'present', 'present']);
+    // The local-only model, once in place, is one that ships with the app.
+    expect(Object.values(second.files)).toEqual(['present', 'present', 'bundled']);
     expect(requests).toEqual([]);
   });
 
@@ -140,17 +141,20 @@ describe('fetchModels', () => {
     expect(existsSync(path.join(out, 'org/tiny/config.json'))).toBe(false);
   });
 
-  it('says how to get a model that has no Hub source', async () => {
-    const result = await fetchModels({
-      manifestPath,
-      out: path.join(dir, 'o'),
-      hub,
-      models: ['local-net'],
-      log: quiet,
-    });
-    expect(result.errors).toEqual([
-      'local-net: local-net/net.onnx has no Hub source and is not in (no --from folder): pass --from <folder with local-net/net.onnx> (e.g. ../shared/models)',
+  it('says a model with no Hub source is bundled, and how to restore it when it is missing', async () => {
+    const out = path.join(dir, 'o');
+    const missing = await fetchModels({ manifestPath, out, hub, models: ['local-net'], log: quiet });
+    expect(missing.errors).toEqual([
+      `local-net: local-net/net.onnx ships with the app (it has no Hub source) but is missing or damaged in ${out}/local-net: restore it with \`git checkout -- ${out}/local-net\`, or pass --from <folder that has it>`,
     ]);
+    mkdirSync(path.join(out, 'local-net'), { recursive: true });
+    writeFileSync(path.join(out, 'local-net/net.onnx'), LOCAL);
+    const lines: string[] = [];
+    const bundled = await fetchModels({ manifestPath, out, hub, log: (l) => lines.push(l) });
+    expect(bundled.errors).toEqual([]);
+    expect(bundled.files['local-net/net.onnx']).toBe('bundled');
+    expect(lines).toContain('bundled    local-net/net.onnx (0.0 MB, ships with the app)');
+    expect(requests.some((r) => r.includes('local-net'))).toBe(false);
   });
 
   it('fails with a clear message when there is no network', async () => {

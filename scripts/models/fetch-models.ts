@@ -28,17 +28,22 @@ export interface FetchModelsOptions {
   readonly models?: readonly string[];
   readonly dtypes?: readonly Dtype[];
   readonly pin?: boolean;
+  /** Print the usage and do nothing else (command line only). */
+  readonly help?: boolean;
   readonly fetch?: FetchLike;
   readonly log?: (line: string) => void;
 }
 
 export interface FetchModelsResult {
   /** `<id>/<path>` → where it came from. */
-  readonly files: Record<string, 'present' | 'copied' | 'downloaded'>;
+  readonly files: Record<string, FileOutcome>;
   /** One line per model that failed. */
   readonly errors: string[];
   readonly pinned: number;
 }
+
+/** `bundled`: the file ships with the app (a model with no Hub source) and is in place. */
+export type FileOutcome = 'present' | 'bundled' | 'copied' | 'downloaded';
 
 export class FetchModelsError extends Error {
   override readonly name = 'FetchModelsError';
@@ -59,7 +64,7 @@ export async function fetchModels(opts: FetchModelsOptions = {}): Promise<FetchM
     cache: null,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
-  const files: Record<string, 'present' | 'copied' | 'downloaded'> = {};
+  const files: Record<string, FileOutcome> = {};
   const errors: string[] = [];
   const pins = new Map<string, { size: number; sha256: string }>();
   const ids = opts.models ?? manifest.models.map((m) => m.id);
@@ -73,7 +78,7 @@ export async function fetchModels(opts: FetchModelsOptions = {}): Promise<FetchM
         const target = path.join(out, id, spec.path);
         let bytes: Uint8Array | undefined;
         if (existsSync(target) && (await matches(new Uint8Array(await readFile(target)), spec))) {
-          files[key] = 'present';
+          files[key] = entry.hub ? 'present' : 'bundled';
           bytes = new Uint8Array(await readFile(target));
         } else if (opts.from && existsSync(path.join(opts.from, id, spec.path))) {
           const source = path.join(opts.from, id, spec.path);
@@ -89,10 +94,11 @@ export async function fetchModels(opts: FetchModelsOptions = {}): Promise<FetchM
           files[key] = 'downloaded';
         } else {
           throw new FetchModelsError(
-            `${key} has no Hub source and is not in ${opts.from ?? '(no --from folder)'}: pass --from <folder with ${id}/${spec.path}> (e.g. ../shared/models)`,
+            `${key} ships with the app (it has no Hub source) but is missing or damaged in ${path.join(out, id)}: restore it with \`git checkout -- ${path.join(out, id)}\`${opts.from ? ` (it is not in ${opts.from} either)` : ', or pass --from <folder that has it>'}`,
           );
         }
-        log(`${files[key].padEnd(10)} ${key} (${(bytes.length / 1e6).toFixed(1)} MB)`);
+        const note = files[key] === 'bundled' ? ', ships with the app' : '';
+        log(`${files[key].padEnd(10)} ${key} (${(bytes.length / 1e6).toFixed(1)} MB${note})`);
         if (opts.pin && (spec.size === null || spec.sha256 === null)) {
           pins.set(key, { size: bytes.length, sha256: await sha256Hex(bytes) });
         }
@@ -104,7 +110,12 @@ export async function fetchModels(opts: FetchModelsOptions = {}): Promise<FetchM
           : (e as Error).message;
       errors.push(`${id}: ${message}`);
       log(`error      ${id}: ${message}`);
-      if (e instanceof ModelFetchError && /could not reach/.test(e.message)) break; // no network: the rest would fail too
+      if (e instanceof ModelFetchError && /could not reach/.test(e.message)) {
+        // No network: the rest would fail too. Say which were not tried rather than repeat the error.
+        const rest = ids.slice(ids.indexOf(id) + 1);
+        if (rest.length > 0) log(`skipped    ${rest.join(', ')}: not tried without the network`);
+        break;
+      }
     }
   }
   if (pins.size > 0) await writeFile(manifestPath, JSON.stringify(pin(raw, pins), null, 2) + '\n');
@@ -166,17 +177,39 @@ function parseArgs(argv: readonly string[]): FetchModelsOptions {
     else if (arg === '--models') opts.models = list(value());
     else if (arg === '--dtypes') opts.dtypes = list(value());
     else if (arg === '--pin') opts.pin = true;
-    else throw new FetchModelsError(`unknown option ${arg} (see the top of scripts/models/fetch-models.ts)`);
+    else if (arg === '--help' || arg === '-h') opts.help = true;
+    else throw new FetchModelsError(`unknown option ${arg} (npm run models -- --help lists them)`);
   }
   return opts as FetchModelsOptions;
 }
 
+const USAGE = `npm run models [-- options]: put the manifest's models into public/models/, checked against its size/sha256
+
+  --models <id,id>   only these models (default: every model in the manifest)
+  --dtypes <d,d>     these dtypes (fp32, fp16, q8, q4, q4f16) instead of each model's defaults
+  --from <folder>    copy from a local folder in the same layout (e.g. ../shared/models) before asking the Hub
+  --hub <url>        a mirror in the Hub's layout (/<repo>/resolve/<revision>/<file>)
+  --out <folder>     where to write (default: next to the manifest)
+  --manifest <file>  another manifest (default: public/models/manifest.json)
+  --pin              write the size/sha256 of fetched files the manifest leaves null back into it
+
+YOLOX-Nano ships with the app (public/models/yolox-nano/): it is checked, never fetched.`;
+
 async function main(): Promise<void> {
   try {
-    const result = await fetchModels(parseArgs(process.argv.slice(2)));
-    if (result.pinned > 0) console.log(`pinned ${result.pinned} file(s) in the manifest`);
+    const opts = parseArgs(process.argv.slice(2));
+    if (opts.help) {
+      console.log(USAGE);
+      return;
+    }
+    const result = await fetchModels(opts);
+    if (result.pinned > 0)
+      console.log(`pinned ${result.pinned} ${result.pinned === 1 ? 'file' : 'files'} in the manifest`);
+    if (Object.values(result.files).some((f) => f === 'copied' || f === 'downloaded'))
+      console.log('A running app (npm start or npm run dev) serves new models at once: reload the page.');
     if (result.errors.length > 0) {
-      console.error(`npm run models: ${result.errors.length} model(s) failed (see above)`);
+      const n = result.errors.length;
+      console.error(`npm run models: ${n} ${n === 1 ? 'model' : 'models'} failed (see above)`);
       process.exitCode = 1;
     }
   } catch (e) {

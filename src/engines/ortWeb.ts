@@ -5,6 +5,7 @@
  */
 import * as ort from 'onnxruntime-web/webgpu';
 import { BUNDLED_ORT_WASM_PATHS } from './transformers/browserWasmPaths';
+import { wasmThreadCount } from '../core/backend/decideBackend';
 
 /**
  * The runtime files (bundled, or where `setOrtWasmPaths` points); Transformers.js takes the same object
@@ -13,7 +14,7 @@ import { BUNDLED_ORT_WASM_PATHS } from './transformers/browserWasmPaths';
 export const ORT_WASM_PATHS = BUNDLED_ORT_WASM_PATHS;
 
 export interface OrtWebSetup {
-  /** wasm threads; default: up to 4 where the page is cross-origin isolated, else 1. */
+  /** wasm threads; default: wasmThreadCount (cores − 1, at most 4, where cross-origin isolated; else 1). */
   readonly threads?: number;
 }
 
@@ -25,7 +26,7 @@ export function ortWeb(setup: OrtWebSetup = {}): typeof ort {
     ort.env.wasm.wasmPaths = { ...ORT_WASM_PATHS };
     const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
     const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1;
-    ort.env.wasm.numThreads = setup.threads ?? (isolated ? Math.max(1, Math.min(4, cores)) : 1);
+    ort.env.wasm.numThreads = setup.threads ?? wasmThreadCount(isolated, cores);
     configured = true;
   }
   return ort;

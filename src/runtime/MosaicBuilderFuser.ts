@@ -30,11 +30,15 @@ export interface FusionDelta {
 export interface FrameFuser {
   fuse(input: FusionInput): FusionDelta;
   mosaic(): Mosaic;
+  /** Confirmed objects in the mosaic now, without building it (the library's count, every keyframe). */
+  readonly objectCount: number;
 }
 
 export class MosaicBuilderFuser implements FrameFuser {
   private readonly builder: MosaicBuilder;
   private lastKeyframe?: Keyframe;
+  /** Ids of the confirmed objects, kept from the deltas: upserts add, removals delete. */
+  private readonly shown = new Set<string>();
 
   constructor(opts: MosaicBuilderOptions = {}) {
     this.builder = new MosaicBuilder(opts);
@@ -49,6 +53,8 @@ export class MosaicBuilderFuser implements FrameFuser {
     const pose = [...input.pose] as unknown as CameraToWorld;
     this.builder.addKeyframe({ ...input, pose });
     const { upserts, removed } = this.builder.takeDelta();
+    for (const o of upserts) this.shown.add(o.id);
+    for (const id of removed) this.shown.delete(id);
     const occupancy = this.builder.takeOccupancyDelta();
     this.lastKeyframe = { frame: input.frame, time: input.time, pose };
     return {
@@ -61,5 +67,9 @@ export class MosaicBuilderFuser implements FrameFuser {
 
   mosaic(): Mosaic {
     return this.builder.toMosaic();
+  }
+
+  get objectCount(): number {
+    return this.shown.size;
   }
 }

@@ -127,6 +127,12 @@ export interface CallOptions {
   readonly requestId?: string;
 }
 
+/** How a stored scene's build ended: complete (nothing set), partial with what it lacks, or discarded. */
+export interface SceneEnd {
+  readonly partial?: string;
+  readonly discard?: boolean;
+}
+
 export interface PerceptionApi {
   ping(): Promise<{ readonly pong: true; readonly context: string }>;
   capabilities(preference?: BackendPreference): Promise<PerceptionCapabilities>;
@@ -150,15 +156,20 @@ export interface PerceptionApi {
     onProgress?: ProgressCallback,
     opts?: CallOptions,
   ): Promise<ProcessFrameResult>;
-  /** Starts (or resumes) persisting keyframes into a stored scene; later frames are appended to it. */
+  /**
+   * Starts persisting keyframes into a new stored scene; later frames are appended to it. An `id` already
+   * stored is refused, unless `replace` (the demo scene rebuilt under its fixed id) deletes the old one first.
+   */
   openScene(init: {
     readonly name: string;
     readonly id?: string;
     readonly up?: readonly [number, number, number];
+    readonly replace?: boolean;
   }): Promise<SceneMeta>;
   /** Continues appending to an existing stored scene (after a worker restart); SceneNotFoundError if gone. */
   resumeScene(id: string): Promise<SceneMeta>;
-  closeScene(): Promise<void>;
+  /** Stops persisting; `end` says whether the stored scene is partial (and why) or is discarded (a failed build). */
+  closeScene(end?: SceneEnd): Promise<void>;
   /** The mosaic fused so far in this worker. */
   mosaic(): Promise<Mosaic>;
   /** Forgets the fused mosaic (a new scene). */
@@ -172,7 +183,10 @@ export interface PerceptionApi {
    * Renders the built-in demo scene and fuses it frame by frame into a new stored scene, here in the worker;
    * the page gets progress and the growing mosaic through `onUpdate`. Stop with `interrupt(requestId)`.
    */
-  buildDemoScene(onUpdate?: BuildUpdateCallback, opts?: CallOptions): Promise<BuildResult>;
+  buildDemoScene(
+    onUpdate?: BuildUpdateCallback,
+    opts?: CallOptions & { readonly sceneId?: string },
+  ): Promise<BuildResult>;
   /** Opens, decodes and fuses a picked sequence folder (File handles, read here) into a new stored scene. */
   buildSequence(
     request: BuildSequenceRequest,

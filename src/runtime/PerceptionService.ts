@@ -20,6 +20,7 @@ import type {
   PerceptionCapabilities,
   PerceptionFrame,
   ProcessFrameResult,
+  SceneEnd,
   SelfTestRequest,
   SelfTestResult,
   StageTiming,
@@ -259,7 +260,8 @@ export class PerceptionService implements PerceptionApi {
           const store = await this.openLibrary();
           const toWrite = this.withUnsaved(delta);
           try {
-            this.scene = await timed('persist', () => store.appendKeyframe(scene.id, toWrite));
+            const count = fuser.objectCount;
+            this.scene = await timed('persist', () => store.appendKeyframe(scene.id, toWrite, count));
             this.unsaved = undefined;
           } catch (err) {
             // Fusion moved on but storage did not (e.g. quota full): carry this delta into the next write so
@@ -271,7 +273,7 @@ export class PerceptionService implements PerceptionApi {
         }
       }
       progress.done();
-      const objectCount = this.fuser ? this.fuser.mosaic().objects.length : 0;
+      const objectCount = this.fuser?.objectCount ?? 0;
       return {
         dropped: false,
         frame: frame.frame,
@@ -293,9 +295,12 @@ export class PerceptionService implements PerceptionApi {
     name: string;
     id?: string;
     up?: readonly [number, number, number];
+    replace?: boolean;
   }): Promise<SceneMeta> {
     const store = await this.openLibrary();
-    if (init.id && (await store.list()).some((m) => m.id === init.id)) {
+    const exists = !!init.id && (await store.list()).some((m) => m.id === init.id);
+    if (exists && init.replace) await store.delete(init.id!);
+    else if (exists) {
       throw new InvalidRequestError(
         `openScene: a scene with id "${init.id}" already exists; pick another id or delete it first.`,
       );
@@ -323,8 +328,13 @@ export class PerceptionService implements PerceptionApi {
     return meta;
   }
 
-  async closeScene(): Promise<void> {
+  async closeScene(end: SceneEnd = {}): Promise<void> {
+    const scene = this.scene;
     this.scene = undefined;
+    if (!scene) return;
+    const store = await this.openLibrary();
+    if (end.discard) await store.delete(scene.id);
+    else if (end.partial) await store.setPartial(scene.id, end.partial);
   }
 
   async mosaic(): Promise<Mosaic> {
@@ -394,10 +404,17 @@ export class PerceptionService implements PerceptionApi {
     }
   }
 
-  async buildDemoScene(onUpdate?: BuildUpdateCallback, opts: CallOptions = {}): Promise<BuildResult> {
+  async buildDemoScene(
+    onUpdate?: BuildUpdateCallback,
+    opts: CallOptions & { readonly sceneId?: string } = {},
+  ): Promise<BuildResult> {
     const req = this.requests.begin('build', opts.requestId, { supersede: true });
     try {
-      return await buildDemoScene(this, { signal: req.signal, ...(onUpdate ? { onUpdate } : {}) });
+      return await buildDemoScene(this, {
+        signal: req.signal,
+        ...(onUpdate ? { onUpdate } : {}),
+        ...(opts.sceneId ? { sceneId: opts.sceneId } : {}),
+      });
     } finally {
       req.end();
     }

@@ -28,6 +28,26 @@ describe('SceneStore', () => {
     expect(mosaic.up).toEqual([0, -1, 0]);
   });
 
+  it("lists the writer's exact object count, not one per upsert, and marks a scene partial or complete", async () => {
+    const store = new SceneStore(new MemoryKvStore());
+    await store.create({ name: 'r', up: UP, id: 'n' });
+    // The same object updated on three keyframes is one object.
+    for (let k = 0; k < 3; k++)
+      await store.appendKeyframe(
+        'n',
+        { keyframe: makeKeyframe(k), upserts: [makeObject('o1', 'chair', 1)] },
+        1,
+      );
+    const [listed] = await store.list();
+    expect(listed).toMatchObject({ objectCount: 1, commit: { keyframes: 3 } });
+    expect(listed.partial).toBeUndefined();
+    await store.setPartial('n', '1 frame skipped: unreadable depth (00002)');
+    expect((await store.list())[0].partial).toBe('1 frame skipped: unreadable depth (00002)');
+    expect((await store.load('n')).meta.partial).toBe('1 frame skipped: unreadable depth (00002)');
+    await store.setPartial('n', undefined);
+    expect('partial' in (await store.meta('n'))).toBe(false);
+  });
+
   it('replays updates and removals in keyframe order', async () => {
     const store = new SceneStore(new MemoryKvStore());
     await store.create({ name: 'r', up: UP, id: 'b' });

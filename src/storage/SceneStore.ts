@@ -35,6 +35,11 @@ export interface SceneMeta {
   readonly source?: Record<string, string>;
   readonly objectCount: number;
   readonly commit: SceneCommit;
+  /**
+   * Set when the scene is not all of what was asked for, in words ("2 frames skipped: unreadable depth
+   * (00003, 00007)", "stopped after 40 of 120 keyframes"); absent for a complete scene.
+   */
+  readonly partial?: string;
 }
 
 /** What one keyframe changed: its pose, the objects created or updated, the ids pruned. */
@@ -139,8 +144,11 @@ export class SceneStore {
     return meta;
   }
 
-  /** Appends one keyframe's delta: the record first, then the commit. */
-  async appendKeyframe(id: string, delta: KeyframeDelta): Promise<SceneMeta> {
+  /**
+   * Appends one keyframe's delta: the record first, then the commit. `objectCount` is the writer's exact count
+   * of the scene's objects after this keyframe (the fuser knows it); without it the list shows an estimate.
+   */
+  async appendKeyframe(id: string, delta: KeyframeDelta, objectCount?: number): Promise<SceneMeta> {
     const meta = await this.locked(id, async () => {
       const m = await this.meta(id);
       const n = m.commit.keyframes;
@@ -151,8 +159,9 @@ export class SceneStore {
       const next: SceneMeta = {
         ...m,
         updatedAt: this.now(),
-        // An estimate for the library list; load() gives the exact count.
-        objectCount: Math.max(0, m.objectCount + changed - removed.size),
+        // Without the writer's count: an upper bound for the library list (an upsert may update a known
+        // object); load() gives the exact count.
+        objectCount: objectCount ?? Math.max(0, m.objectCount + changed - removed.size),
         commit: { ...m.commit, keyframes: n + 1 },
       };
       await this.write(id, [[sceneKeys.meta(id), next]]);
@@ -195,6 +204,16 @@ export class SceneStore {
     const metaKeys = (await this.kv.keys()).filter((k) => parseSceneKey(k)?.kind === 'meta');
     const metas = await this.kv.getMany<SceneMeta>(metaKeys);
     return metas.filter((m): m is SceneMeta => !!m).sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  /** Marks the scene partial with what it lacks, or (undefined) complete. */
+  async setPartial(id: string, partial: string | undefined): Promise<SceneMeta> {
+    return this.locked(id, async () => {
+      const { partial: _old, ...rest } = await this.meta(id);
+      const next: SceneMeta = partial ? { ...rest, partial } : rest;
+      await this.write(id, [[sceneKeys.meta(id), next]]);
+      return next;
+    });
   }
 
   async rename(id: string, name: string): Promise<SceneMeta> {

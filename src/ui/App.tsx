@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChatPanel } from './ChatPanel';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
 import { MosaicViewPanel } from './MosaicViewPanel';
 import { ProgressBars } from './ProgressBars';
 import { SceneLibrary } from './SceneLibrary';
-import { loadSettings, saveSettings } from './settings';
+import { loadLastScene, loadSettings, saveLastScene, saveSettings } from './settings';
 import { SettingsPanel } from './SettingsPanel';
 import { suggestQuestions } from './suggestQuestions';
 import type { ModelStatus, Settings } from './uiTypes';
@@ -16,7 +16,9 @@ import { useSceneLibrary } from './useSceneLibrary';
 import { useModelProgress } from './useModelProgress';
 import { LiveSourcePanel } from './sources/LiveSourcePanel';
 import { describeLiveSource, liveModels, useLiveSource } from './sources/useLiveSource';
-import { applyBackend } from './workerClients';
+import { appModelsBase, applySettings } from './workerClients';
+import { userMessage } from './userMessage';
+import { useModelInventory } from './useModelInventory';
 import { WorkerNotice } from './WorkerNotice';
 import { CloseButton } from './CloseButton';
 
@@ -33,12 +35,10 @@ export function App() {
     (s: Settings) => {
       setSettings(s);
       saveSettings(storage, s);
-      if (s.backend !== settings.backend)
-        applyBackend(s.backend).catch((e: unknown) =>
-          setNotice(`Could not switch the backend: ${String(e)}`),
-        );
+      if (s.backend !== settings.backend || s.allowDownloads !== settings.allowDownloads)
+        applySettings(s).catch((e: unknown) => setNotice(`Could not apply the settings: ${userMessage(e)}`));
     },
-    [settings.backend],
+    [settings.backend, settings.allowDownloads],
   );
   const { status: backend } = useCapabilities(settings.backend);
 
@@ -51,7 +51,20 @@ export function App() {
   const library = useSceneLibrary();
   const scenes = useSceneController(library, setNotice);
   const { scene } = scenes;
+  // A reload reopens the scene that was open (once, when the library has opened and nothing else started).
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !library.ready) return;
+    restored.current = true;
+    const last = loadLastScene(storage);
+    if (last && !scene && !scenes.processing && library.scenes.some((s) => s.id === last))
+      void scenes.openStored(last);
+  }, [library.ready, library.scenes, scene, scenes]);
+  useEffect(() => {
+    if (restored.current && scene?.id) saveLastScene(storage, scene.id);
+  }, [scene?.id]);
   const modelBars = useModelProgress();
+  const models = useModelInventory(appModelsBase(), modelBars, drawer === 'settings');
   const live = useLiveSource(library, scenes.show, setNotice);
   const liveRunning = !!live.state;
   const budget = useMemo(
@@ -110,7 +123,7 @@ export function App() {
           emptyText={
             liveRunning
               ? ''
-              : scenes.processing && !scene
+              : scenes.processing
                 ? 'Building the scene: objects appear here as keyframes are fused.'
                 : scene
                   ? 'No objects in this scene yet.'
@@ -152,6 +165,9 @@ export function App() {
             onAsk={chat.ask}
             onStop={chat.stop}
             onFocusObjects={setHighlightIds}
+            sceneNote={
+              scene?.partial ? `Partial scene: ${scene.partial}. Answers cover what was fused.` : undefined
+            }
           />
         </div>
       </main>
@@ -175,7 +191,14 @@ export function App() {
         />
       </Drawer>
       <Drawer open={drawer === 'settings'} side="right" title="Settings" onClose={closeDrawer}>
-        <SettingsPanel settings={settings} backend={backend} onChange={changeSettings} />
+        <SettingsPanel
+          settings={settings}
+          backend={backend}
+          onChange={changeSettings}
+          models={models.rows}
+          modelsNote={models.error}
+          onDeleteModel={(id) => void models.remove(id).catch((e: unknown) => setNotice(userMessage(e)))}
+        />
       </Drawer>
     </div>
   );

@@ -13,7 +13,15 @@ export interface ChatPanelProps {
   readonly onAsk: (question: string) => void;
   readonly onStop: () => void;
   readonly onFocusObjects?: (ids: readonly string[]) => void;
+  /** A sentence about the scene that answers depend on (a partial scene: what it lacks). */
+  readonly sceneNote?: string;
 }
+
+/**
+ * Longest question the box takes. A spatial question is a sentence or two; the reasoner itself refuses past
+ * MAX_QUESTION_CHARS, so the box stops well before and shows how much room is left.
+ */
+export const QUESTION_MAX_CHARS = 300;
 
 const STATUS_TEXT: Record<ChatTurn['status'], string> = {
   thinking: 'thinking…',
@@ -45,6 +53,11 @@ export function ChatPanel(props: ChatPanelProps) {
 
   return (
     <section className="chat" aria-label="Ask about the scene">
+      {props.sceneNote && (
+        <p className="chat-scene-note" data-testid="chat-scene-note">
+          {props.sceneNote}
+        </p>
+      )}
       <ol className="chat-log" ref={log} aria-live="polite" aria-label="Answers">
         {turns.length === 0 && (
           <li className="chat-empty">
@@ -110,9 +123,23 @@ export function ChatPanel(props: ChatPanelProps) {
           enterKeyHint="send"
           placeholder={canAsk ? 'How far is the chair from the table?' : 'Open a scene to ask about it'}
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          maxLength={QUESTION_MAX_CHARS}
+          aria-describedby="question-count"
+          onChange={(e) => setDraft(e.target.value.slice(0, QUESTION_MAX_CHARS))}
           disabled={!canAsk}
         />
+        <span
+          id="question-count"
+          className={`question-count ${draft.length >= QUESTION_MAX_CHARS ? 'full' : ''}`}
+          data-testid="question-count"
+          aria-live="polite"
+        >
+          {draft.length >= QUESTION_MAX_CHARS
+            ? `${QUESTION_MAX_CHARS}/${QUESTION_MAX_CHARS}: a question is at most ${QUESTION_MAX_CHARS} characters`
+            : draft.length > 0
+              ? `${draft.length}/${QUESTION_MAX_CHARS}`
+              : ''}
+        </span>
         {busy ? (
           <button type="button" className="stop" onClick={props.onStop} aria-label="Stop answering">
             Stop

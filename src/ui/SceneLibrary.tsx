@@ -25,6 +25,9 @@ export interface SceneLibraryProps {
   readonly onError: (message: string) => void;
 }
 
+/** "1 object", "14 objects". */
+export const countOf = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 /** Start a scene (demo, sequence folder, imported mosaic) and manage saved ones. Handlers absent = feature not wired. */
 export function SceneLibrary(props: SceneLibraryProps) {
   const [dragging, setDragging] = useState(false);
@@ -155,9 +158,14 @@ export function SceneLibrary(props: SceneLibraryProps) {
                 <button type="button" className="scene-open" onClick={() => props.onOpen?.(s.id)}>
                   <span className="scene-title">{s.name}</span>
                   <span className="scene-meta">
-                    {s.objectCount} objects · {s.frameCount} keyframes ·{' '}
+                    {countOf(s.objectCount, 'object')} · {countOf(s.frameCount, 'keyframe')} ·{' '}
                     {new Date(s.updatedAt).toLocaleString()}
                   </span>
+                  {s.partial && (
+                    <span className="scene-partial" data-testid="scene-partial">
+                      Partial: {s.partial}
+                    </span>
+                  )}
                 </button>
               )}
               <div className="scene-actions">

@@ -1,4 +1,5 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
+import type { ModelRow } from './modelInventory';
 import { sanitize } from './settings';
 import type { BackendStatus, Settings } from './uiTypes';
 
@@ -6,10 +7,29 @@ export interface SettingsPanelProps {
   readonly settings: Settings;
   readonly backend: BackendStatus;
   readonly onChange: (s: Settings) => void;
+  /** Settings → Models: every manifest model, its size, source and state here. */
+  readonly models?: readonly ModelRow[];
+  readonly modelsNote?: string;
+  readonly onDeleteModel?: (id: string) => void;
 }
 
-/** Backend preference, the reasoner's budgets and display units. Changing the backend takes effect on reload. */
-export function SettingsPanel({ settings, backend, onChange }: SettingsPanelProps) {
+const STATE_TEXT: Record<ModelRow['state'], string> = {
+  bundled: 'bundled',
+  'in models folder': 'in the app’s models folder',
+  cached: 'downloaded (in this browser)',
+  'not installed': 'not installed',
+  downloading: 'downloading',
+};
+
+/** Backend preference, models and downloads, the reasoner's budgets and display units. */
+export function SettingsPanel({
+  settings,
+  backend,
+  onChange,
+  models,
+  modelsNote,
+  onDeleteModel,
+}: SettingsPanelProps) {
   const set = (patch: Partial<Settings>) => onChange(sanitize({ ...settings, ...patch }));
   return (
     <form className="settings" onSubmit={(e) => e.preventDefault()}>
@@ -32,6 +52,49 @@ export function SettingsPanel({ settings, backend, onChange }: SettingsPanelProp
           {backend.detail ? ` — ${backend.detail}` : ''}. A change applies when models next load (reload the
           page).
         </p>
+      </fieldset>
+      <fieldset className="models-settings">
+        <legend>Models</legend>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={settings.allowDownloads}
+            onChange={(e) => set({ allowDownloads: e.target.checked })}
+            data-testid="allow-downloads"
+          />
+          Allow downloads from the Hugging Face Hub
+        </label>
+        <p className="note">
+          {settings.allowDownloads
+            ? 'A model that is neither in the app nor in this browser is downloaded once, checked and kept here.'
+            : 'Off: only models in the app’s folder or already in this browser are used, and nothing is downloaded.'}
+        </p>
+        {modelsNote && <p className="note">{modelsNote}</p>}
+        <ul className="model-list" aria-label="Models">
+          {(models ?? []).map((m) => (
+            <li key={m.id} data-testid="model-row" data-state={m.state}>
+              <span className="model-id">{m.id}</span>
+              <span className="model-meta">
+                {m.kind} · {m.size} · {m.source} · {m.licence}
+              </span>
+              <span className={`model-state state-${m.state.replace(/ /g, '-')}`}>
+                {STATE_TEXT[m.state]}
+                {m.progress !== undefined && (
+                  <progress max={100} value={m.progress} aria-label={`${m.id} download`} />
+                )}
+              </span>
+              {m.deletable && onDeleteModel && (
+                <button
+                  type="button"
+                  aria-label={`Delete ${m.id} from this browser`}
+                  onClick={() => onDeleteModel(m.id)}
+                >
+                  Delete
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       </fieldset>
       <fieldset>
         <legend>Reasoning budget</legend>

@@ -22,7 +22,17 @@ describe('loadSettings', () => {
       store('{"tokenBudget": 5, "iterationBudget": 99, "units": "imperial"}'),
       '?backend=webgpu',
     );
-    expect(s).toEqual({ backend: 'webgpu', tokenBudget: 200, iterationBudget: 10, units: 'imperial' });
+    expect(s).toEqual({
+      backend: 'webgpu',
+      tokenBudget: 200,
+      iterationBudget: 10,
+      units: 'imperial',
+      allowDownloads: false,
+    });
+  });
+  it('keeps the Hub download switch only when it is really on', () => {
+    expect(loadSettings(store('{"allowDownloads": true}'), '').allowDownloads).toBe(true);
+    expect(loadSettings(store('{"allowDownloads": "yes"}'), '').allowDownloads).toBe(false);
   });
   it('sanitize rejects unknown backends', () => {
     expect(sanitize({ ...DEFAULT_SETTINGS, backend: 'gpu' as never }).backend).toBe('auto');

@@ -9,7 +9,31 @@ export const DEFAULT_SETTINGS: Settings = {
   tokenBudget: 600,
   iterationBudget: 3,
   units: 'metric',
+  allowDownloads: false,
 };
+
+/** The scene open when the page was left: a reload reopens it. Its own key, so settings stay what users chose. */
+export const LAST_SCENE_KEY = 'spatial-mosaic.lastScene.v1';
+
+export function loadLastScene(storage: Pick<Storage, 'getItem'> | undefined): string | undefined {
+  try {
+    return storage?.getItem(LAST_SCENE_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveLastScene(
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined,
+  id?: string,
+): void {
+  try {
+    if (id) storage?.setItem(LAST_SCENE_KEY, id);
+    else storage?.removeItem(LAST_SCENE_KEY);
+  } catch {
+    /* private mode / quota: the next load just starts empty */
+  }
+}
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm'];
 
@@ -44,6 +68,7 @@ export function sanitize(s: Settings): Settings {
     tokenBudget: int(s.tokenBudget, 200, 8000, DEFAULT_SETTINGS.tokenBudget),
     iterationBudget: int(s.iterationBudget, 0, 10, DEFAULT_SETTINGS.iterationBudget),
     units: s.units === 'imperial' ? 'imperial' : 'metric',
+    allowDownloads: s.allowDownloads === true,
   };
 }
 

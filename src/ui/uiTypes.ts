@@ -57,6 +57,8 @@ export interface SceneSummary {
   readonly frameCount: number;
   /** ms since epoch */
   readonly updatedAt: number;
+  /** What the scene lacks when it is not complete ("2 frames skipped: unreadable depth (00003, 00007)"). */
+  readonly partial?: string;
 }
 
 export type Units = 'metric' | 'imperial';
@@ -68,4 +70,6 @@ export interface Settings {
   /** Maximum perceive-and-fuse iterations of the reasoning loop. */
   readonly iterationBudget: number;
   readonly units: Units;
+  /** Models missing from the app's folder and cache may be downloaded from the Hugging Face Hub (then cached). */
+  readonly allowDownloads: boolean;
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { BackendPreference } from '../core/backend/decideBackend';
+import { wasmThreadCount, type BackendPreference } from '../core/backend/decideBackend';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
 import { backendLabel } from './backendLabel';
 import type { BackendStatus } from './uiTypes';
 
-/** Threads ORT's wasm backend would use: it caps at 4 by default, and never more than the cores. */
+/** Threads ORT's wasm backend uses here (the same rule as src/engines/ortWeb.ts). */
 export const wasmThreadsFor = (report: CapabilityReport): number =>
-  report.caps.wasmThreads ? Math.max(1, Math.min(4, report.hardwareConcurrency)) : 1;
+  wasmThreadCount(report.caps.wasmThreads, report.hardwareConcurrency);
 
 /** Probes the page once, then derives the honest backend line for the current preference. */
 export function useCapabilities(preference: BackendPreference): {

@@ -6,6 +6,7 @@ import type { ReasonerEvent } from '../runtime/ReasonerApi';
 import { reasonerApi } from './workerClients';
 import type { ChatTurn } from './uiTypes';
 import { emitModelProgress } from './useModelProgress';
+import { userMessage } from './userMessage';
 
 export interface ChatApi {
   readonly turns: readonly ChatTurn[];
@@ -68,7 +69,7 @@ export function useChat(
             update(id, (t) =>
               err.name === 'AbortError'
                 ? { ...t, status: 'stopped' }
-                : { ...t, status: 'error', error: `${err.name}: ${err.message}` },
+                : { ...t, status: 'error', error: userMessage(err) },
             ),
         )
         .finally(() => {

@@ -1,9 +1,14 @@
 import { proxy } from 'comlink';
 import { useCallback, useRef, useState } from 'react';
-import type { Mosaic } from '../core/mosaic/types';
+import { MOSAIC_SCHEMA_VERSION, type Mosaic } from '../core/mosaic/types';
 import { newRequestId } from '../runtime/clients';
 import type { PerceptionApi } from '../runtime/PerceptionApi';
-import type { BuildResult, BuildUpdate, BuildUpdateCallback } from '../runtime/jobs/types';
+import {
+  DEMO_SCENE_ID,
+  type BuildResult,
+  type BuildUpdate,
+  type BuildUpdateCallback,
+} from '../runtime/jobs/types';
 import { framesItem } from './progressItems';
 import type { PickedFolder } from './sequenceFiles';
 import type { LibraryApi } from './useSceneLibrary';
@@ -11,6 +16,7 @@ import type { ModelStatus, ProgressItem } from './uiTypes';
 import { liveModels } from './sources/useLiveSource';
 import { perceptionApi } from './workerClients';
 import type { Remote } from 'comlink';
+import { userMessage } from './userMessage';
 
 /** The scene in the view: its mosaic, and what produced the objects in it (for the honest status line). */
 export interface OpenScene {
@@ -20,6 +26,8 @@ export interface OpenScene {
   readonly perceptionSource: string;
   /** The models that perceived it in the worker (a folder built with YOLOX), for the header; none for saved scenes. */
   readonly models?: readonly ModelStatus[];
+  /** What the scene lacks when it is not complete (frames skipped, stopped early). */
+  readonly partial?: string;
 }
 
 export interface SceneController {
@@ -68,6 +76,13 @@ export function throttle(ms: number): (fn: () => void, now?: boolean) => void {
   };
 }
 
+const emptyMosaic = (): Mosaic => ({
+  schemaVersion: MOSAIC_SCHEMA_VERSION,
+  up: [0, 0, 1],
+  objects: [],
+  trajectory: [],
+});
+
 /** Where the objects of a mosaic came from, in words, from its provenance record. */
 export function describeSource(mosaic: Mosaic, fallback: string): string {
   const s = mosaic.source ?? {};
@@ -90,6 +105,9 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
   const [progress, setProgress] = useState<readonly ProgressItem[]>([]);
   const [processing, setProcessing] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
+  // The scene on screen, for a build that fails: the view goes back to it.
+  const shown = useRef<OpenScene | undefined>(undefined);
+  shown.current = scene;
 
   const build = useCallback(
     async (label: string, start: StartJob, perceptionSource: string) => {
@@ -98,26 +116,34 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
       abort.current = ac;
       setProcessing(true);
       setProgress([{ id: 'build', label: `Preparing ${label}…` }]);
+      // The screen shows the scene being built from the start (its name, then its map as it grows), not the
+      // previous one; a build that fails puts the previous one back.
+      const previous = shown.current?.id ? shown.current : undefined;
+      setScene({ id: '', name: label, mosaic: emptyMosaic(), perceptionSource });
       const requestId = newRequestId('build');
       let sceneId = '';
       // Each shown update costs the page a render and a frame; show progress a few times a second and the
       // growing mosaic about once a second (the last of each always shows).
       const progressGate = throttle(PROGRESS_EVERY_MS);
       const mosaicGate = throttle(MOSAIC_EVERY_MS);
+      // Updates come through their own message channel and may arrive after the result: once the result
+      // is shown, a late update (or a throttled one still pending) must not replace it.
+      let finished = false;
+      const current = () => abort.current === ac && !finished;
       const onUpdate = (u: BuildUpdate) => {
         // A newer build took over: its own updates drive the view now.
-        if (abort.current !== ac) return;
+        if (!current()) return;
         if (u.sceneId) sceneId = u.sceneId;
         const id = sceneId;
         // The last update, and what was fused when stopped, show at once.
         const last = u.done >= u.total || ac.signal.aborted;
         progressGate(() => {
-          if (abort.current === ac) setProgress([framesItem('build', u.label, u.done, u.total)]);
+          if (current()) setProgress([framesItem('build', u.label, u.done, u.total)]);
         }, last);
         const mosaic = u.mosaic;
         if (mosaic)
           mosaicGate(() => {
-            if (abort.current === ac)
+            if (current())
               setScene({
                 id,
                 name: label,
@@ -135,18 +161,21 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
           () => void perception.interrupt(requestId).catch(() => undefined),
         );
         const result = await start(perception, proxy(onUpdate), requestId);
-        if (abort.current === ac)
+        if (current())
           setScene({
             id: result.sceneId,
             name: label,
             mosaic: result.mosaic,
             perceptionSource: result.perception ?? perceptionSource,
             models: liveModels(result.sources),
+            ...(result.partial ? { partial: result.partial } : {}),
           });
+        finished = true;
         await library.refresh().catch(() => undefined);
       } catch (e) {
         const err = e as Error;
-        onError(err.name === 'AbortError' ? err.message || 'Stopped.' : `${err.name}: ${err.message}`);
+        if (abort.current === ac && err.name !== 'AbortError') setScene(previous);
+        onError(err.name === 'AbortError' ? err.message || 'Stopped.' : userMessage(err));
         await library.refresh().catch(() => undefined);
       } finally {
         if (abort.current === ac) {
@@ -157,16 +186,6 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
       }
     },
     [library, onError],
-  );
-
-  const openDemo = useCallback(
-    () =>
-      build(
-        'Demo scene',
-        (api, onUpdate, requestId) => api.buildDemoScene(onUpdate, { requestId }),
-        'demo scene ground truth (detections.json)',
-      ),
-    [build],
   );
 
   const openFolder = useCallback(
@@ -203,13 +222,29 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
       }
       try {
         const { meta, mosaic } = await library.load(id);
-        setScene({ id, name: meta.name, mosaic, perceptionSource: describeSource(mosaic, 'saved scene') });
+        setScene({
+          id,
+          name: meta.name,
+          mosaic,
+          perceptionSource: describeSource(mosaic, 'saved scene'),
+          ...(meta.partial ? { partial: meta.partial } : {}),
+        });
       } catch (e) {
-        onError(`${(e as Error).name}: ${(e as Error).message}`);
+        onError(userMessage(e));
       }
     },
     [library, onError],
   );
+
+  // The demo has one library entry: a complete one is reopened, a partial or missing one (re)built in place.
+  const openDemo = useCallback(async () => {
+    if (library.scenes.some((s) => s.id === DEMO_SCENE_ID && !s.partial)) return openStored(DEMO_SCENE_ID);
+    return build(
+      'Demo scene',
+      (api, onUpdate, requestId) => api.buildDemoScene(onUpdate, { requestId, sceneId: DEMO_SCENE_ID }),
+      'demo scene ground truth (detections.json)',
+    );
+  }, [build, library.scenes, openStored]);
 
   const importFile = useCallback(
     async (file: File) => {
@@ -217,7 +252,7 @@ export function useSceneController(library: LibraryApi, onError: (message: strin
         const meta = await library.importFile(file);
         await openStored(meta.id);
       } catch (e) {
-        onError(`${(e as Error).name}: ${(e as Error).message}`);
+        onError(userMessage(e));
       }
     },
     [library, onError, openStored],

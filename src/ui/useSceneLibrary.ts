@@ -23,6 +23,7 @@ const summary = (m: SceneMeta): SceneSummary => ({
   objectCount: m.objectCount,
   frameCount: m.commit.keyframes,
   updatedAt: m.updatedAt,
+  ...(m.partial ? { partial: m.partial } : {}),
 });
 
 /** Saved scenes in IndexedDB (src/storage): list, load, import, rename, delete, export as a mosaic file. */
@@ -36,8 +37,11 @@ export function useSceneLibrary(): LibraryApi {
     openSceneLibrary().then(
       async (s) => {
         if (!live) return;
+        // The list first: `ready` means the scenes are known (a reload reopens the last one from it).
+        const list = (await s.list()).map(summary);
+        if (!live) return;
+        setScenes(list);
         setStore(s);
-        setScenes((await s.list()).map(summary));
       },
       (e: Error) => live && setError(`Saved scenes are unavailable: ${e.message}`),
     );

@@ -17,6 +17,14 @@ const chosenBackend = (): BackendPreference =>
     ? 'auto'
     : loadSettings(window.localStorage, window.location.search).backend);
 
+/** The Hub switch in settings; read when a worker starts, applied to running ones by applySettings. */
+let downloadsOverride: boolean | undefined;
+const allowDownloads = (): boolean =>
+  downloadsOverride ??
+  (typeof window === 'undefined'
+    ? false
+    : loadSettings(window.localStorage, window.location.search).allowDownloads);
+
 /** `?models=` (a same-origin path, e.g. the e2e build's /e2e-fixtures/models/) for this page load. */
 const modelsBase = typeof window === 'undefined' ? undefined : modelsBaseFromUrl(window.location.search);
 
@@ -42,7 +50,11 @@ export const perceptionClient: WorkerClient<PerceptionApi> = new PerceptionSuper
   create: createPerceptionClient,
   heartbeatMs: 30_000,
   setUp: async (api) => {
-    await api.configure({ backend: chosenBackend(), ...(modelsBase ? { modelsBaseUrl: modelsBase } : {}) });
+    await api.configure({
+      backend: chosenBackend(),
+      allowNetwork: allowDownloads(),
+      ...(modelsBase ? { modelsBaseUrl: modelsBase } : {}),
+    });
     await api.watchModels(proxy(emitModelProgress));
   },
   onRestart: announce,
@@ -50,18 +62,26 @@ export const perceptionClient: WorkerClient<PerceptionApi> = new PerceptionSuper
 export const reasonerClient: WorkerClient<ReasonerApi> = new ReasonerSupervisor({
   create: createReasonerClient,
   heartbeatMs: 60_000,
-  setUp: (api) => api.configure({ backend: chosenBackend() }),
+  setUp: (api) => api.configure({ backend: chosenBackend(), allowNetwork: allowDownloads() }),
   onRestart: announce,
 }).client();
 
-/** Applies a changed backend setting to the running workers (new workers read it when they start). */
-export async function applyBackend(backend: BackendPreference): Promise<void> {
-  backendOverride = backend;
+/** Applies changed backend and download settings to the running workers (new workers read them when they start). */
+export async function applySettings(s: {
+  backend: BackendPreference;
+  allowDownloads: boolean;
+}): Promise<void> {
+  backendOverride = s.backend;
+  downloadsOverride = s.allowDownloads;
+  const config = { backend: s.backend, allowNetwork: s.allowDownloads };
   await Promise.all([
-    perceptionClient.ready().then(() => perceptionClient.api.configure({ backend })),
-    reasonerClient.ready().then(() => reasonerClient.api.configure({ backend })),
+    perceptionClient.ready().then(() => perceptionClient.api.configure(config)),
+    reasonerClient.ready().then(() => reasonerClient.api.configure(config)),
   ]);
 }
+
+/** Where the app's model folders are for this page load (`?models=`, else /models/). */
+export const appModelsBase = (): string => modelsBase ?? '/models/';
 
 export async function perceptionApi(): Promise<Remote<PerceptionApi>> {
   await perceptionClient.ready();

@@ -11,21 +11,26 @@ const io = () => {
   return { out, io: { out: (l: string) => out.push(l), err: () => {} } };
 };
 
+/** A generated sequence folder on disk. */
+function writeScene(prefix: string, seed: number, frameCount: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [rel, bytes] of sceneToFiles(generateScene({ seed, frameCount }), { pngLevel: 1 })) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), bytes);
+  }
+  return dir;
+}
+
 describe('build command', () => {
   it('refuses an unknown detector and a missing --out with one-line messages', async () => {
-    await expect(
-      buildCommand.run(['seq', '--out', 'm.json', '--detector', 'owl'], io().io),
-    ).rejects.toThrow(/--detector must be file or yolox, got 'owl'/);
+    await expect(buildCommand.run(['seq', '--out', 'm.json', '--detector', 'owl'], io().io)).rejects.toThrow(
+      /--detector must be file or yolox, got 'owl'/,
+    );
     await expect(buildCommand.run(['seq'], io().io)).rejects.toThrow(/missing --out/);
   });
 
   it('builds a Mosaic file from a generated sequence folder', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'build-'));
-    const scene = generateScene({ seed: 9, frameCount: 12 });
-    for (const [rel, bytes] of sceneToFiles(scene, { pngLevel: 1 })) {
-      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), bytes);
-    }
+    const dir = writeScene('build-', 9, 12);
     const out = path.join(dir, 'mosaic.json');
     const { io: cliIo, out: lines } = io();
     expect(await buildCommand.run([dir, '--out', out, '--quiet'], cliIo)).toBe(0);
@@ -49,5 +54,20 @@ describe('build command', () => {
         ]),
       );
     expect(lines[0]).toMatch(/12 keyframes/);
+  });
+
+  it('skips and counts a frame it cannot read (trajectory.log and odometry alike); --strict stops there', async () => {
+    const dir = writeScene('build-bad-', 9, 8);
+    writeFileSync(path.join(dir, 'depth/00003.png'), 'not a png');
+    const out = path.join(dir, 'mosaic.json');
+    for (const pose of ['file', 'odometry']) {
+      const { io: cliIo, out: lines } = io();
+      expect(await buildCommand.run([dir, '--out', out, '--quiet', '--pose', pose], cliIo)).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8')).trajectory).toHaveLength(7);
+      expect(lines[0]).toMatch(/^build: 7 keyframes → .*; 1 frame skipped: unreadable depth \(00003\)$/);
+    }
+    await expect(buildCommand.run([dir, '--out', out, '--quiet', '--strict'], io().io)).rejects.toThrow(
+      /^depth\/00003\.png: /,
+    );
   });
 });

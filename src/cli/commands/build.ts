@@ -4,6 +4,7 @@ import { MosaicBuilder } from '../../core/fusion/MosaicBuilder';
 import type { CameraToWorld, Vec3 } from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry/odometry';
 import { openSequence } from '../../core/sequence/openSequence';
+import { SkippedFrames } from '../../core/sequence/skippedFrames';
 import type { CliCommand, CliIo } from '../command';
 import { UserError } from '../command';
 import { parseCommandArgs, positiveOption } from '../args';
@@ -32,6 +33,7 @@ ${DETECTOR_USAGE}
   --every N              fuse every Nth frame as a keyframe (default 1)
   --max-frames N         only the first N frames
   --fps N                frame rate for first-seen times (default 30)
+  --strict               stop at the first frame that cannot be read (default: skip it and count it)
   --quiet                no progress lines`;
 
 interface Args {
@@ -45,6 +47,7 @@ interface Args {
   maxFrames: number;
   fps: number;
   quiet: boolean;
+  strict: boolean;
 }
 
 function parseBuildArgs(args: string[]): Args {
@@ -62,6 +65,7 @@ function parseBuildArgs(args: string[]): Args {
       'max-frames': { type: 'string' },
       fps: { type: 'string' },
       quiet: { type: 'boolean' },
+      strict: { type: 'boolean' },
     },
     { out: 'a file name (e.g. --out mosaic.json)' },
   );
@@ -98,6 +102,7 @@ function parseBuildArgs(args: string[]): Args {
     maxFrames: positiveOption('max-frames', v['max-frames'], true) ?? Infinity,
     fps: positiveOption('fps', v.fps, false) ?? 30,
     quiet: v.quiet === true,
+    strict: v.strict === true,
   };
 }
 
@@ -133,15 +138,19 @@ export const buildCommand: CliCommand = {
     const odo = poseSource === 'odometry' ? new Odometry(seq.intrinsics) : undefined;
     const frames: number[] = [];
     for (let i = 0; i < n; i += args.every) frames.push(i);
-    const poses: CameraToWorld[] = [];
+    // A frame that cannot be read is skipped and counted (--strict: stop there); odometry goes on from the
+    // next readable frame, and a frame it could not place is not fused.
+    const skipped = new SkippedFrames();
+    const poses: (CameraToWorld | undefined)[] = [];
     if (odo) {
       for (let i = 0; i < n; i++) {
-        const f = await seq.readFrame(i);
-        poses.push(odo.push({ rgb: f.rgb, depth: f.depth! }));
+        const f = await skipped.read(seq, i, args.strict);
+        poses.push(f ? odo.push({ rgb: f.rgb, depth: f.depth! }) : undefined);
         if ((i + 1) % 50 === 0) say(`odometry ${i + 1}/${n}`);
       }
     } else poses.push(...seq.poses!.slice(0, n));
-    const { up, source: upSource } = await resolveUp(args.sequence, poses, args.up);
+    const posed = poses.filter((p): p is CameraToWorld => p !== undefined);
+    const { up, source: upSource } = await resolveUp(args.sequence, posed, args.up);
     const builder = new MosaicBuilder({
       up,
       source: {
@@ -153,13 +162,18 @@ export const buildCommand: CliCommand = {
       },
     });
     const start = performance.now();
+    let fused = 0;
     try {
       for (const [k, i] of frames.entries()) {
-        const f = await seq.readFrame(i);
+        const pose = poses[i];
+        if (!pose) continue; // unreadable: counted by odometry above
+        const f = await skipped.read(seq, i, args.strict);
+        if (!f) continue;
+        fused++;
         builder.addKeyframe({
           frame: i,
           time: i / args.fps,
-          pose: poses[i],
+          pose,
           intrinsics: seq.intrinsics,
           depth: f.depth!,
           detections: await detections.detect(f),
@@ -169,15 +183,23 @@ export const buildCommand: CliCommand = {
     } finally {
       await detections.dispose();
     }
+    const problems = skipped.summary();
+    if (fused === 0)
+      throw new UserError(
+        `${args.sequence}: none of its frames could be read (${problems}); nothing written`,
+      );
+    if (problems) say(`${problems} (--strict stops at the first instead)`);
     const mosaic = builder.toMosaic();
     await mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
     await writeFile(args.out, JSON.stringify(mosaic, null, 1));
     const labels = new Map<string, number>();
     for (const o of mosaic.objects) labels.set(o.label, (labels.get(o.label) ?? 0) + 1);
     const summary = [...labels].map(([l, c]) => `${c} ${l}`).join(', ');
+    const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
     io.out(
-      `build: ${frames.length} keyframes → ${args.out}: ${mosaic.objects.length} objects (${summary || 'none'}), ` +
-        `up ${up.map((x) => x.toFixed(3)).join(',')} (${upSource}), ${((performance.now() - start) / frames.length).toFixed(0)} ms/keyframe with decoding and detection`,
+      `build: ${count(fused, 'keyframe')} → ${args.out}: ${count(mosaic.objects.length, 'object')} (${summary || 'none'}), ` +
+        `up ${up.map((x) => x.toFixed(3)).join(',')} (${upSource}), ${((performance.now() - start) / fused).toFixed(0)} ms/keyframe with decoding and detection` +
+        (problems ? `; ${problems}` : ''),
     );
     return 0;
   },

@@ -40,16 +40,35 @@ export function decideBackend(
       dtype: kind === 'vlm' ? 'q8' : 'fp32',
       reason: 'Node: onnxruntime-node on the CPU',
     };
-  const useGpu = preference !== 'wasm' && caps.webgpu;
   if (preference === 'webgpu' && !caps.webgpu) {
     return { ...wasmChoice(kind, caps), reason: 'WebGPU requested but no adapter is available: using wasm' };
   }
+  // A software adapter (SwiftShader, llvmpipe) emulates the GPU on the CPU: 10–100× slower than wasm.
+  // Automatic never runs models there; choosing WebGPU in settings still forces it.
+  if (preference === 'auto' && caps.webgpu && caps.fallbackAdapter) {
+    const wasm = wasmChoice(kind, caps);
+    return { ...wasm, reason: `${wasm.reason}: ${SOFTWARE_ADAPTER_NOTE}` };
+  }
+  const useGpu = preference !== 'wasm' && caps.webgpu;
   if (!useGpu) return wasmChoice(kind, caps);
   if (caps.shaderF16) {
     return { device: 'webgpu', dtype: kind === 'vlm' ? 'q4f16' : 'fp16', reason: 'WebGPU with shader-f16' };
   }
   return { device: 'webgpu', dtype: kind === 'vlm' ? 'q4' : 'fp32', reason: 'WebGPU without shader-f16' };
 }
+
+/**
+ * Threads for ORT's wasm backend: one core is left to the worker's own JavaScript (decoding, odometry, fusion
+ * run between model calls) and the page, because ORT's threads spin between runs and take that core from them.
+ * On a 2-core machine a second ORT thread made an ICL import slower overall, not faster (BENCHMARKS.md); at most 4.
+ */
+export function wasmThreadCount(crossOriginIsolated: boolean, cores: number): number {
+  return crossOriginIsolated ? Math.max(1, Math.min(4, cores - 1)) : 1;
+}
+
+/** Why Automatic passed over a WebGPU adapter; shown in the header's tooltip and in settings. */
+export const SOFTWARE_ADAPTER_NOTE =
+  'the only WebGPU adapter is a software one (no GPU), which is far slower than wasm here; choose WebGPU in Settings to force it';
 
 function wasmChoice(kind: ModelKind, caps: BackendCapabilities): BackendChoice {
   const threads = caps.wasmThreads ? 'multi-threaded' : 'single-threaded (page not cross-origin isolated)';

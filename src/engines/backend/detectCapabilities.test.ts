@@ -9,8 +9,16 @@ const limits = {
   maxComputeInvocationsPerWorkgroup: 256,
 };
 
-function fakeAdapter(opts: { features: string[]; fallback: boolean; onInfo?: boolean }): GPUAdapter {
-  const info = { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader' };
+function fakeAdapter(opts: {
+  features: string[];
+  fallback: boolean;
+  onInfo?: boolean;
+  gpu?: { vendor: string; architecture: string; description: string };
+}): GPUAdapter {
+  const info = {
+    device: '',
+    ...(opts.gpu ?? { vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader' }),
+  };
   return {
     info: opts.onInfo === false ? info : { ...info, isFallbackAdapter: opts.fallback },
     ...(opts.onInfo === false ? { isFallbackAdapter: opts.fallback } : {}),
@@ -41,8 +49,35 @@ describe('detectCapabilities', () => {
       node: false,
     });
     expect(report.adapter?.limits.maxBufferSize).toBe(1 << 30);
-    expect(decideBackend(report.caps, 'depth', 'auto')).toMatchObject({ device: 'webgpu', dtype: 'fp32' });
+    // Automatic never runs models on a software adapter; forcing WebGPU still does.
+    expect(decideBackend(report.caps, 'depth', 'auto')).toMatchObject({ device: 'wasm', dtype: 'q8' });
+    expect(decideBackend(report.caps, 'detector', 'auto').reason).toMatch(/software/);
+    expect(decideBackend(report.caps, 'depth', 'webgpu')).toMatchObject({ device: 'webgpu', dtype: 'fp32' });
     expect(decideBackend(report.caps, 'vlm', 'wasm')).toMatchObject({ device: 'wasm', dtype: 'q4' });
+  });
+
+  it('counts a software rasteriser as a fallback adapter even when the browser does not flag it', async () => {
+    const llvmpipe = { vendor: 'mesa', architecture: '', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' };
+    const report = await detectCapabilities(
+      worker({
+        gpu: { requestAdapter: async () => fakeAdapter({ features: [], fallback: false, gpu: llvmpipe }) },
+      }),
+    );
+    expect(report.caps.fallbackAdapter).toBe(true);
+    expect(decideBackend(report.caps, 'detector', 'auto').device).toBe('wasm');
+  });
+
+  it('keeps WebGPU under Automatic on a real adapter', async () => {
+    const nvidia = { vendor: 'nvidia', architecture: 'ampere', description: 'NVIDIA GeForce RTX 3060' };
+    const report = await detectCapabilities(
+      worker({
+        gpu: {
+          requestAdapter: async () => fakeAdapter({ features: ['shader-f16'], fallback: false, gpu: nvidia }),
+        },
+      }),
+    );
+    expect(report.caps.fallbackAdapter).toBe(false);
+    expect(decideBackend(report.caps, 'detector', 'auto')).toMatchObject({ device: 'webgpu', dtype: 'fp16' });
   });
 
   it('reads isFallbackAdapter from the adapter on older builds and sees shader-f16', async () => {
@@ -50,7 +85,12 @@ describe('detectCapabilities', () => {
       worker({
         gpu: {
           requestAdapter: async () =>
-            fakeAdapter({ features: ['shader-f16'], fallback: false, onInfo: false }),
+            fakeAdapter({
+              features: ['shader-f16'],
+              fallback: false,
+              onInfo: false,
+              gpu: { vendor: 'amd', architecture: 'rdna-3', description: 'AMD Radeon' },
+            }),
         },
       }),
     );

@@ -50,7 +50,7 @@ export async function detectCapabilities(env: ProbeEnv = globalThis as ProbeEnv)
   const caps: BackendCapabilities = {
     webgpu: adapter !== null,
     shaderF16: adapter?.features.includes('shader-f16') ?? false,
-    fallbackAdapter: adapter?.isFallbackAdapter ?? false,
+    fallbackAdapter: adapter ? adapter.isFallbackAdapter || isSoftwareAdapter(adapter) : false,
     wasmThreads: isolated,
     node,
   };
@@ -90,6 +90,18 @@ async function probeAdapter(env: ProbeEnv): Promise<{ adapter: AdapterReport | n
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Software rasterisers that some browsers hand out without setting `isFallbackAdapter` (Mesa's llvmpipe and
+ * lavapipe, Windows' Basic Render Driver, SwiftShader behind a flag): they run on the CPU all the same.
+ */
+const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|basic render driver/i;
+
+export function isSoftwareAdapter(
+  a: Pick<AdapterReport, 'vendor' | 'architecture' | 'device' | 'description'>,
+): boolean {
+  return SOFTWARE_ADAPTER.test([a.vendor, a.architecture, a.device, a.description].join(' '));
 }
 
 export function describeAdapter(adapter: GPUAdapter): AdapterReport {

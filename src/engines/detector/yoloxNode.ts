@@ -44,7 +44,7 @@ export class YoloxNodeDetector extends YoloxDetectorBase {
     } catch (e) {
       const err = new ModelUnavailableError(
         `${this.modelPath}: YOLOX-Nano model not readable (${(e as NodeJS.ErrnoException).code ?? String(e)}): ` +
-          'pass --models <dir> with <dir>/yolox-nano/yolox_nano.onnx, or run `npm run models -- --from ../shared/models`',
+          'run the command from the repository (YOLOX-Nano ships in public/models/yolox-nano/; `npm run models` checks it), or pass --models <dir> with <dir>/yolox-nano/yolox_nano.onnx',
       );
       progress?.({
         ...base,

@@ -24,10 +24,11 @@ const frameFile = path.resolve(repoRoot, '../shared/data/icl-livingroom/image/00
 const haveData = existsSync(modelFile) && existsSync(frameFile);
 if (!haveData) console.warn(`skipping YOLOX web-detector tests: need ${modelFile} and ${frameFile}`);
 
+// A real (hardware) adapter: Automatic never picks WebGPU on a fallback one.
 const gpu: BackendCapabilities = {
   webgpu: true,
   shaderF16: false,
-  fallbackAdapter: true,
+  fallbackAdapter: false,
   wasmThreads: true,
   node: false,
 };

@@ -3,10 +3,11 @@ import type { BackendCapabilities, BackendChoice } from '../../core/backend/deci
 import { assertDtypeSupported, loadWithFallback } from './backendChoice';
 import { UnsupportedDtypeError } from './errors';
 
+// A real (hardware) adapter: Automatic never picks WebGPU on a fallback one.
 const gpu: BackendCapabilities = {
   webgpu: true,
   shaderF16: false,
-  fallbackAdapter: true,
+  fallbackAdapter: false,
   wasmThreads: true,
   node: false,
 };

@@ -1,11 +1,12 @@
 import { streamScene } from '../../core/synthetic/generateScene';
 import { DEMO_SCENE_OPTIONS } from '../../core/synthetic/sceneFiles';
 import type { Vec3 } from '../../core/geometry/types';
-import type { PerceptionFrame } from '../PerceptionApi';
+import type { PerceptionFrame, SceneEnd } from '../PerceptionApi';
 import { StoppedError, yieldToEvents, type SequencePerception } from './fuseSequence';
 import type { BuildResult, BuildUpdateCallback } from './types';
 
 export const DEMO_SCENE_NAME = 'Demo scene';
+export { DEMO_SCENE_ID } from './types';
 /** The generated room's world frame is z up (generateScene's ground truth). */
 const DEMO_UP: Vec3 = [0, 0, 1];
 
@@ -14,6 +15,11 @@ export interface DemoJobOptions {
   readonly onUpdate?: BuildUpdateCallback;
   /** Send the mosaic to the page every this many keyframes (and at the end). */
   readonly refreshEvery?: number;
+  /**
+   * Store it under this id, replacing an earlier build there (the app's one library entry, DEMO_SCENE_ID);
+   * without it a fresh id (the web component deletes its demo once shown).
+   */
+  readonly sceneId?: string;
 }
 
 /**
@@ -30,10 +36,15 @@ export async function buildDemoScene(
   const every = Math.max(1, opts.refreshEvery ?? 5);
   const label = `Fusing ${DEMO_SCENE_NAME}`;
   await perception.reset();
-  const scene = await perception.openScene({ name: DEMO_SCENE_NAME, up: [...DEMO_UP] });
+  const scene = await perception.openScene({
+    name: DEMO_SCENE_NAME,
+    ...(opts.sceneId ? { id: opts.sceneId, replace: true } : {}),
+    up: [...DEMO_UP],
+  });
   const update = opts.onUpdate ?? (() => undefined);
   update({ label, done: 0, total, sceneId: scene.id });
   let done = 0;
+  let end: SceneEnd = { discard: true }; // a build that fails leaves nothing behind
   try {
     for (const f of stream.frames()) {
       await yieldToEvents();
@@ -61,12 +72,15 @@ export async function buildDemoScene(
         ...(refresh ? { mosaic: await perception.mosaic() } : {}),
       });
     }
+    end = {};
   } catch (e) {
-    if ((e as Error).name === 'AbortError')
+    if ((e as Error).name === 'AbortError') {
+      end = { partial: `stopped after ${done} of ${total} keyframes` };
       update({ label, done, total, sceneId: scene.id, mosaic: await perception.mosaic() });
+    }
     throw e;
   } finally {
-    await perception.closeScene();
+    await perception.closeScene(end);
   }
   const mosaic = await perception.mosaic();
   update({ label, done, total, sceneId: scene.id, mosaic });

@@ -8,7 +8,8 @@ import { PerceptionService } from '../PerceptionService';
 
 /**
  * A bad sequence folder picked in the app (through the perception worker's buildSequence job) is refused
- * with SequenceFormatError naming the file, and every scene stored before stays byte-identical.
+ * with SequenceFormatError naming the file, and every scene stored before stays byte-identical. Bad frames
+ * do not stop it: they are skipped and counted, and the new scene is marked partial with what was skipped.
  */
 
 const scene = generateScene({ seed: 11, frameCount: 6, objectCount: 3 });
@@ -58,16 +59,6 @@ describe('a bad sequence picked in the app leaves stored scenes untouched', () =
       },
       /^trajectory\.log: matrix 0 \(frame 0\) is not a camera pose/,
     ],
-    [
-      'a truncated frame in the middle (refused when fused)',
-      (f) => f.set('image/00003.png', (f.get('image/00003.png') as Uint8Array).subarray(0, 60)),
-      /^image\/00003\.png: truncated/,
-    ],
-    [
-      'a depth PNG of the wrong bit depth',
-      (f) => f.set('depth/00002.png', f.get('image/00002.png') as Uint8Array),
-      /^depth\/00002\.png: depth must be a 16-bit greyscale PNG/,
-    ],
   ])('%s', async (_name, change, message) => {
     const kv = new MemoryKvStore();
     const store = await libraryWithKitchen(kv);
@@ -84,5 +75,44 @@ describe('a bad sequence picked in the app leaves stored scenes untouched', () =
       _name,
       (await store.list()).map((m) => `${m.name}:${m.commit.keyframes}`),
     );
+  });
+});
+
+describe('bad frames in a sequence picked in the app', () => {
+  it('are skipped and counted; the scene is stored, marked partial, and stored scenes stay untouched', async () => {
+    const kv = new MemoryKvStore();
+    const store = await libraryWithKitchen(kv);
+    const before = kitchenRecords(kv);
+    const result = await service(kv).buildSequence({
+      name: 'two bad frames',
+      files: entries((f) => {
+        f.set('image/00003.png', (f.get('image/00003.png') as Uint8Array).subarray(0, 60));
+        f.set('depth/00002.png', f.get('image/00002.png') as Uint8Array); // 8-bit colour, not 16-bit depth
+      }),
+    });
+    expect(result.partial).toBe('2 frames skipped: unreadable depth (00002), unreadable image (00003)');
+    expect(result.keyframes).toBe(4);
+    const meta = (await store.list()).find((m) => m.name === 'two bad frames');
+    expect(meta).toMatchObject({ partial: result.partial, commit: { keyframes: 4 } });
+    expect(meta?.objectCount).toBe(result.mosaic.objects.length);
+    expect(kitchenRecords(kv)).toEqual(before);
+  });
+
+  it('a folder with no readable frame fails and leaves no scene behind', async () => {
+    const kv = new MemoryKvStore();
+    const store = await libraryWithKitchen(kv);
+    const err = await service(kv)
+      .buildSequence({
+        name: 'all bad',
+        files: entries((f) => {
+          for (const p of [...f.keys()].filter((k) => k.startsWith('depth/')))
+            f.set(p, f.get(p.replace('depth/', 'image/')) as Uint8Array);
+        }),
+      })
+      .catch((e: unknown) => e as Error);
+    expect((err as Error).message).toMatch(
+      /^all bad: none of its frames could be read \(6 frames skipped: unreadable depth/,
+    );
+    expect((await store.list()).map((m) => m.name)).toEqual(['Kitchen']);
   });
 });

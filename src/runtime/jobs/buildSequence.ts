@@ -8,6 +8,8 @@ import { describeSequenceSources, fuseSequence, type SequencePerception } from '
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './types';
 
 const DEFAULT_MAX_KEYFRAMES = 120;
+/** The growing mosaic goes to the page about once a second (its view shows no more often). */
+const MOSAIC_REFRESH_MS = 1000;
 
 export interface SequenceJobOptions {
   readonly signal?: AbortSignal;
@@ -34,7 +36,7 @@ export async function buildSequence(
   let sceneId = '';
   const update = opts.onUpdate ?? (() => undefined);
   const max = Math.max(1, request.maxKeyframes ?? DEFAULT_MAX_KEYFRAMES);
-  let keyframes = 0;
+  let done = 0;
   let planned = 0;
   let perceivedBy: string | undefined;
   let sources: FrameSources | undefined;
@@ -48,19 +50,20 @@ export async function buildSequence(
     ...(opts.signal ? { signal: opts.signal } : {}),
     // Until sequences go through the keyframe selector too: at most `max` keyframes, spread evenly.
     stride: Math.ceil(seq.frameCount / max),
+    refreshMs: MOSAIC_REFRESH_MS,
     onScene: (id) => (sceneId = id),
     onSources: (s) => {
       sources = s;
       perceivedBy = describeSequenceSources(s);
     },
-    onFrame: (done, total) => {
-      [keyframes, planned] = [done, total];
+    onFrame: (d, total) => {
+      [done, planned] = [d, total];
       update({ label, done, total, sceneId, ...said() });
     },
     onMosaic: (mosaic) =>
       update({
         label,
-        done: keyframes,
+        done,
         total: planned,
         sceneId,
         mosaic,
@@ -71,7 +74,8 @@ export async function buildSequence(
     sceneId: result.sceneId,
     name: request.name,
     mosaic: result.mosaic,
-    keyframes,
+    keyframes: result.keyframes,
+    ...(result.skipped ? { partial: result.skipped } : {}),
     ...(up ? { up } : {}),
     ...said(),
   };

@@ -64,7 +64,8 @@ describe('fuseSequence', () => {
       onMosaic: (m) => refreshes.push(m.trajectory.length),
     });
     expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(refreshes).toEqual([3, 6, 7]);
+    // The first keyframe's map at once (the screen shows the scene being built), then every 3, then the end.
+    expect(refreshes).toEqual([1, 3, 6, 7]);
     expect(mosaic.trajectory).toHaveLength(7);
     // Which objects fusion keeps is fusion's business (its own tests); here: every keyframe reached it.
     const stored = await (await openSceneLibrary(kv)).load(sceneId);
@@ -86,8 +87,37 @@ describe('fuseSequence', () => {
       name: 'AbortError',
       message: 'wall: stopped after 2 of 10 keyframes',
     });
-    // The partial mosaic (2 keyframes) still reaches the view.
-    expect(shown).toEqual([2]);
+    // The first keyframe's map, then the partial mosaic (2 keyframes) still reaches the view.
+    expect(shown).toEqual([1, 2]);
+  });
+
+  it('a failure midway (storage full) keeps what was stored, marked partial; a refused folder leaves nothing', async () => {
+    const kv = new MemoryKvStore();
+    const svc = service(kv);
+    const process = svc.processFrame.bind(svc);
+    svc.processFrame = async (frame, ...rest) => {
+      if (frame.frame === 3) throw new Error('Browser storage is full while saving the scene');
+      return process(frame, ...rest);
+    };
+    await expect(fuseSequence(fakeSequence(6), svc, { name: 'full' })).rejects.toThrow(/storage is full/);
+    const [meta] = await (await openSceneLibrary(kv)).list();
+    expect(meta).toMatchObject({
+      name: 'full',
+      commit: { keyframes: 3 },
+      partial: 'ended after 3 of 6 keyframes: Browser storage is full while saving the scene',
+    });
+  });
+
+  it('with refreshMs, sends the growing mosaic at most that often (the first keyframe at once, and the end)', async () => {
+    let t = 0;
+    const shown: number[] = [];
+    await fuseSequence(fakeSequence(7), service(), {
+      name: 'wall',
+      refreshMs: 1000,
+      now: () => (t += 400), // every reading of the clock is 400 ms later
+      onMosaic: (m) => shown.push(m.trajectory.length),
+    });
+    expect(shown).toEqual([1, 4, 7]);
   });
 
   it('with a stride, fuses every Nth frame under its own frame number', async () => {
@@ -108,7 +138,9 @@ describe('fuseSequence', () => {
     // No detections.json and no detector in this (Node) service: refused after the first keyframe, by name.
     const noDetections = fuseSequence(fakeSequence(2, { detections: undefined }), service(), { name: 'x' });
     await expect(noDetections).rejects.toBeInstanceOf(UnsupportedSequenceError);
-    await expect(noDetections).rejects.toThrow(/x: no detections\.json, and no detector could run/);
+    await expect(noDetections).rejects.toThrow(
+      /x: the folder has no detections\.json and the object detector could not run/,
+    );
   });
 
   it("says where perception came from: the folder, or the worker's engines", () => {

@@ -1,7 +1,8 @@
 import type { Vec3 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
 import type { Sequence } from '../../core/sequence/openSequence';
-import type { FrameSources, PerceptionApi, PerceptionFrame } from '../PerceptionApi';
+import { SkippedFrames } from '../../core/sequence/skippedFrames';
+import type { FrameSources, PerceptionApi, PerceptionFrame, SceneEnd } from '../PerceptionApi';
 
 /** A sequence the app cannot build a mosaic from yet; the message says what is missing and what to add. */
 export class UnsupportedSequenceError extends Error {
@@ -15,7 +16,7 @@ export class UnsupportedSequenceError extends Error {
 function refuseUnperceivable(name: string, sources: FrameSources | undefined): void {
   if (sources?.detections.source === 'none')
     throw new UnsupportedSequenceError(
-      `${name}: no detections.json, and no detector could run (${sources.detections.why}) — run \`npm run models\` for YOLOX-Nano, or add detections.json`,
+      `${name}: the folder has no detections.json and the object detector could not run (${sources.detections.why}). YOLOX-Nano ships with the app in public/models/yolox-nano/: run \`npm run models\` to check or restore it, then open the folder again (no restart needed); or add detections.json to the folder.`,
     );
   if (sources?.pose.source === 'none')
     throw new UnsupportedSequenceError(`${name}: no camera poses (${sources.pose.why}) — add trajectory.log`);
@@ -56,6 +57,12 @@ export interface ProcessSequenceOptions {
   /** Fetch the fused mosaic for the view every this many keyframes (and at the end). */
   readonly refreshEvery?: number;
   /**
+   * Instead of every N keyframes: at most once per this many ms (and at the end). Building and posting the whole
+   * mosaic costs the worker and the page; the page shows it about once a second anyway.
+   */
+  readonly refreshMs?: number;
+  readonly now?: () => number;
+  /**
    * Fuse every Nth frame as a keyframe (default 1). A stand-in for a real keyframe selector: neighbouring
    * frames of a 30 Hz sequence add little, and fusion cost grows with the frames fed.
    */
@@ -82,7 +89,7 @@ export async function fuseSequence(
   seq: Sequence,
   perception: SequencePerception,
   opts: ProcessSequenceOptions,
-): Promise<{ sceneId: string; mosaic: Mosaic }> {
+): Promise<{ sceneId: string; mosaic: Mosaic; keyframes: number; skipped?: string }> {
   // What the folder lacks, the perception worker's pipeline fills: YOLOX for detections, our RGB-D odometry
   // for poses (it needs the folder's depth). Without poses and without depth nothing can be placed in 3D.
   if (!seq.poses && !seq.hasDepth)
@@ -100,6 +107,14 @@ export async function fuseSequence(
     ...(opts.up ? { up: [...opts.up] as Vec3 } : {}),
   });
   opts.onScene?.(scene.id);
+  // A frame that cannot be read is skipped and counted; the scene is then marked partial with what was skipped.
+  const skipped = new SkippedFrames();
+  let fused = 0;
+  let firstShown = false;
+  const now = opts.now ?? (() => performance.now());
+  let lastShown = now();
+  // A folder refused, or one that fails before anything was fused, leaves nothing behind.
+  let end: SceneEnd = { discard: true };
   try {
     opts.onFrame?.(0, total);
     for (let k = 0; k < total; k++) {
@@ -107,34 +122,57 @@ export async function fuseSequence(
       if (k > 0) await yieldToEvents();
       if (opts.signal?.aborted)
         throw new StoppedError(`${opts.name}: stopped after ${k} of ${total} keyframes`);
-      const f = await seq.readFrame(i);
-      const frame: PerceptionFrame = {
-        frame: i,
-        time: i / fps,
-        rgb: f.rgb,
-        ...(f.depth ? { depth: f.depth } : {}),
-        ...(seq.poses ? { pose: seq.poses[i] } : {}),
-        intrinsics: seq.intrinsics,
-        ...(seq.detections ? { detections: seq.detections[i] ?? [] } : {}),
-      };
-      const r = await perception.processFrame(prepare(frame));
-      if (r.dropped)
-        throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
-      if (k === 0) {
-        refuseUnperceivable(opts.name, r.sources);
-        if (r.sources) opts.onSources?.(r.sources);
+      const f = await skipped.read(seq, i);
+      if (f) {
+        const frame: PerceptionFrame = {
+          frame: i,
+          time: i / fps,
+          rgb: f.rgb,
+          ...(f.depth ? { depth: f.depth } : {}),
+          ...(seq.poses ? { pose: seq.poses[i] } : {}),
+          intrinsics: seq.intrinsics,
+          ...(seq.detections ? { detections: seq.detections[i] ?? [] } : {}),
+        };
+        const r = await perception.processFrame(prepare(frame));
+        if (r.dropped)
+          throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
+        if (fused++ === 0) {
+          refuseUnperceivable(opts.name, r.sources);
+          if (r.sources) opts.onSources?.(r.sources);
+        }
       }
       opts.onFrame?.(k + 1, total);
-      if ((k + 1) % every === 0 && k + 1 < total) opts.onMosaic?.(await perception.mosaic());
+      // The first fused keyframe's map at once (the screen shows the scene being built), then every few.
+      const first = fused > 0 && !firstShown;
+      const due = opts.refreshMs !== undefined ? now() - lastShown >= opts.refreshMs : (k + 1) % every === 0;
+      if ((first || due) && k + 1 < total && opts.onMosaic) {
+        firstShown = true;
+        opts.onMosaic(await perception.mosaic());
+        lastShown = now();
+      }
     }
+    if (fused === 0)
+      throw new UnsupportedSequenceError(
+        `${opts.name}: none of its frames could be read (${skipped.summary()}). Check the folder's image/ and depth/ files.`,
+      );
+    const summary = skipped.summary();
+    end = summary ? { partial: summary } : {};
   } catch (e) {
-    // Stopped: what was fused so far is stored and still worth showing.
-    if ((e as Error).name === 'AbortError') opts.onMosaic?.(await perception.mosaic());
+    const err = e as Error;
+    if (err.name === 'AbortError') {
+      // Stopped: what was fused so far is stored, marked partial, and still worth showing.
+      end = { partial: [err.message.replace(/^[^:]*: /, ''), skipped.summary()].filter(Boolean).join('; ') };
+      opts.onMosaic?.(await perception.mosaic());
+    } else if (!(err instanceof UnsupportedSequenceError) && fused > 0) {
+      // Failed midway (e.g. storage full): nothing stored is lost; the scene says where and why it ended.
+      end = { partial: `ended after ${fused} of ${total} keyframes: ${err.message}` };
+    }
     throw e;
   } finally {
-    await perception.closeScene();
+    await perception.closeScene(end);
   }
   const mosaic = await perception.mosaic();
   opts.onMosaic?.(mosaic);
-  return { sceneId: scene.id, mosaic };
+  const summary = skipped.summary();
+  return { sceneId: scene.id, mosaic, keyframes: fused, ...(summary ? { skipped: summary } : {}) };
 }

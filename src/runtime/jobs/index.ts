@@ -1,4 +1,4 @@
-export { buildDemoScene, DEMO_SCENE_NAME } from './buildDemoScene';
+export { buildDemoScene, DEMO_SCENE_ID, DEMO_SCENE_NAME } from './buildDemoScene';
 export { buildSequence, groundTruthUp } from './buildSequence';
 export { blobFileSource } from './blobFileSource';
 export {

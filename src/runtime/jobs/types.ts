@@ -22,6 +22,9 @@ export interface BuildUpdate {
   readonly sources?: FrameSources;
 }
 
+/** The demo is stored under one fixed id: opening it again reopens (or rebuilds) that entry, never a second one. */
+export const DEMO_SCENE_ID = 'demo-scene';
+
 export type BuildUpdateCallback = (update: BuildUpdate) => void;
 
 export interface BuildResult {
@@ -33,6 +36,8 @@ export interface BuildResult {
   /** Where detections, depth and poses came from, in words (see BuildUpdate.perception). */
   readonly perception?: string;
   readonly sources?: FrameSources;
+  /** What the stored scene lacks, when it is not all that was asked for ("1 frame skipped: unreadable depth (00003)"). */
+  readonly partial?: string;
 }
 
 /** One file of a picked sequence folder: its path inside the folder and the File (a Blob: posting it copies no bytes). */

@@ -4,6 +4,7 @@ import type { Mosaic } from '../../core/mosaic/types';
 import type { DepthImage, Detection } from '../../core/perception/types';
 import type { FrameSources, PerceptionApi, PerceptionFrame } from '../../runtime/PerceptionApi';
 import { rgbaToRgb } from './frameGrabber';
+import { userMessage } from '../userMessage';
 
 export type LivePerception = Pick<PerceptionApi, 'processFrame' | 'mosaic' | 'interrupt'>;
 
@@ -177,7 +178,7 @@ export class LiveFeed {
       }
     } catch (e) {
       const err = e as Error;
-      if (!this.stopped) this.update({ error: `${err.name}: ${err.message}` });
+      if (!this.stopped) this.update({ error: userMessage(err) });
     } finally {
       this.currentRequest = undefined;
     }

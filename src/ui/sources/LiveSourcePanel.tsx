@@ -17,7 +17,7 @@ export function liveStatusLines(state: LiveState): string[] {
   }
   if (src.detections.source === 'detector')
     lines.push(
-      `Detecting with ${src.detections.engine}: ${s.detections.length} object(s) in the last keyframe.`,
+      `Detecting with ${src.detections.engine}: ${s.detections.length} ${s.detections.length === 1 ? 'object' : 'objects'} in the last keyframe.`,
     );
   else if (src.detections.source === 'none')
     lines.push(

@@ -11,6 +11,7 @@ import { EMPTY_LIVE_STATS, LiveFeed, type LiveStats } from './LiveFeed';
 import { openCamera, runCameraCapture, runVideoFile } from './videoSources';
 import { arAvailability, startArSession, type ArAvailability, type ArGranted } from './xrSession';
 import { XR_WORLD_UP } from './xrPose';
+import { userMessage } from '../userMessage';
 
 export type LiveKind = 'camera' | 'video' | 'ar';
 
@@ -126,7 +127,7 @@ export function useLiveSource(
         });
       await library.refresh().catch(() => undefined);
     } catch (e) {
-      onError(`${(e as Error).name}: ${(e as Error).message}`);
+      onError(userMessage(e));
     } finally {
       setVideo((v) => {
         if (v) {
@@ -186,7 +187,7 @@ export function useLiveSource(
       } catch (e) {
         setState(undefined);
         setVideo(undefined);
-        onError(`${(e as Error).name}: ${(e as Error).message}`);
+        onError(userMessage(e));
       }
     },
     [onError, show, stop],
@@ -223,7 +224,7 @@ export function useLiveSource(
         done.then(
           () => !abort.signal.aborted && void stop(),
           (e: Error) => {
-            onError(`${e.name}: ${e.message}`);
+            onError(userMessage(e));
             void stop();
           },
         );

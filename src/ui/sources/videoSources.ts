@@ -2,6 +2,7 @@ import { defaultIntrinsics } from '../../core/geometry/camera';
 import type { Intrinsics } from '../../core/geometry/types';
 import { FrameGrabber } from './frameGrabber';
 import type { LiveFeed } from './LiveFeed';
+import { userMessage } from '../userMessage';
 
 /** Phone main cameras and webcams see roughly 60–70° across; a guess until a calibrated source says otherwise. */
 export const LIVE_HORIZONTAL_FOV_DEG = 65;
@@ -28,7 +29,7 @@ export async function openCamera(): Promise<MediaStream> {
         ? 'camera permission was denied — allow it in the site settings and try again'
         : err.name === 'NotFoundError'
           ? 'no camera was found'
-          : `${err.name}: ${err.message}`;
+          : userMessage(err);
     throw new CameraError(`The camera did not start: ${why}.`);
   }
 }
