@@ -1,8 +1,9 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Mat4 } from '../../core/geometry/types';
 import { absoluteTrajectoryError } from '../../core/odometry/ate';
 import { Odometry } from '../../core/odometry/odometry';
+import { parseIntrinsicsJson } from '../../core/sequence/intrinsicsJson';
 import { openSequence } from '../../core/sequence/openSequence';
 import { writeTrajectoryLog } from '../../core/sequence/trajectoryLog';
 import type { CliCommand, CliIo } from '../command';
@@ -18,6 +19,9 @@ When the folder has its own trajectory.log, the absolute trajectory error agains
 Options:
   --out FILE        where to write the estimated trajectory (required)
   --max-frames N    only the first N frames
+  --colour-intrinsics FILE
+                    the colour camera's own intrinsics (Open3D JSON like intrinsics.json) when colour is
+                    not registered to depth, e.g. a Kinect v1's raw streams (colour f ≈ 525, depth ≈ 585)
   --quiet           no progress lines`;
 
 interface Args {
@@ -25,6 +29,7 @@ interface Args {
   readonly out: string;
   readonly maxFrames: number;
   readonly quiet: boolean;
+  readonly colourIntrinsics?: string;
 }
 
 function parseArgs(args: string[]): Args {
@@ -32,6 +37,7 @@ function parseArgs(args: string[]): Args {
   let out: string | undefined;
   let maxFrames = Infinity;
   let quiet = false;
+  let colourIntrinsics: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--out') {
@@ -42,6 +48,10 @@ function parseArgs(args: string[]): Args {
       maxFrames = Number(v);
       if (!Number.isInteger(maxFrames) || maxFrames < 1)
         throw new UserError(`--max-frames needs a positive whole number, got '${v ?? ''}'`);
+    } else if (a === '--colour-intrinsics') {
+      colourIntrinsics = args[++i];
+      if (!colourIntrinsics)
+        throw new UserError('--colour-intrinsics needs a file (Open3D intrinsics JSON of the colour camera)');
     } else if (a === '--quiet') quiet = true;
     else if (a.startsWith('-'))
       throw new UserError(`unknown option '${a}' (see 'spatial-mosaic odometry --help')`);
@@ -53,7 +63,7 @@ function parseArgs(args: string[]): Args {
       'missing the sequence folder (spatial-mosaic odometry <folder> --out trajectory.log)',
     );
   if (!out) throw new UserError('missing --out (where to write the estimated trajectory.log)');
-  return { sequence, out, maxFrames, quiet };
+  return { sequence, out, maxFrames, quiet, colourIntrinsics };
 }
 
 export const odometryCommand: CliCommand = {
@@ -74,7 +84,15 @@ export const odometryCommand: CliCommand = {
     if ((await stat(args.out).catch(() => undefined))?.isDirectory())
       throw new UserError(`${args.out}: is a folder; give a file name for the estimated trajectory.log`);
     const n = Math.min(seq.frameCount, args.maxFrames);
-    const odo = new Odometry(seq.intrinsics);
+    const colourIntrinsics = args.colourIntrinsics
+      ? parseIntrinsicsJson(
+          await readFile(args.colourIntrinsics, 'utf8').catch(() => {
+            throw new UserError(`${args.colourIntrinsics}: cannot read the colour intrinsics file`);
+          }),
+          args.colourIntrinsics,
+        )
+      : undefined;
+    const odo = new Odometry(seq.intrinsics, colourIntrinsics ? { colourIntrinsics } : {});
     const poses: Mat4[] = [];
     let lost = 0;
     const start = performance.now();
