@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inferUpFromTrajectory } from '../core/fusion/inferUp';
+import type { UpView } from '../core/fusion/inferUp';
+import { inferUpFromTrajectory, refineUpWithSurfaces } from '../core/fusion/inferUp';
 import type { CameraToWorld, Vec3 } from '../core/geometry/types';
 import { fileDetections, type DetectFrame } from '../core/reasoning/SequencePerceiver';
 import type { Sequence } from '../core/sequence/openSequence';
@@ -81,14 +82,34 @@ async function groundTruthUp(folder: string): Promise<Vec3 | undefined> {
   );
 }
 
-/** World up: given, else groundtruth.json's, else inferred from the camera trajectory (cameras rarely roll). */
+/** Depth frames read to find horizontal surfaces when up is inferred. */
+const UP_VIEWS = 10;
+
+/**
+ * World up: given, else groundtruth.json's, else inferred from the camera trajectory (cameras rarely roll)
+ * and, where the sequence has depth, refined with the horizontal surfaces of a few frames.
+ */
 export async function resolveUp(
   folder: string,
   poses: readonly CameraToWorld[],
   given?: Vec3,
+  seq?: Sequence,
 ): Promise<{ up: Vec3; source: string }> {
   if (given) return { up: given, source: '--up' };
   const gt = await groundTruthUp(folder);
   if (gt) return { up: gt, source: 'groundtruth.json' };
-  return { up: inferUpFromTrajectory(poses), source: 'inferred from the camera trajectory' };
+  const fromTrajectory = inferUpFromTrajectory(poses);
+  if (!seq?.hasDepth || poses.length === 0)
+    return { up: fromTrajectory, source: 'inferred from the camera trajectory' };
+  const views: UpView[] = [];
+  const count = Math.min(UP_VIEWS, poses.length);
+  for (let j = 0; j < count; j++) {
+    const i = Math.floor((j * poses.length) / count);
+    const { depth } = await seq.readFrame(i);
+    if (depth) views.push({ pose: poses[i], depth, intrinsics: seq.intrinsics });
+  }
+  return {
+    up: refineUpWithSurfaces(fromTrajectory, views),
+    source: 'inferred from the camera trajectory and the horizontal surfaces in depth',
+  };
 }
