@@ -1,22 +1,33 @@
 /**
- * Odometry benchmark on the real ICL living-room sequence: runs our RGB-D odometry over every frame,
- * compares with the folder's trajectory.log (ATE after a rigid alignment) and times each frame.
+ * Odometry benchmark on real RGB-D sequences: runs our RGB-D odometry over every frame, compares with the
+ * folder's trajectory.log (ATE after a rigid alignment) and times each frame. Without --seq it runs the ICL
+ * living room (rendered) and 7-Scenes redkitchen (real Kinect, every 10th frame, colour not registered to
+ * depth: run with the Kinect v1 colour camera's nominal intrinsics).
  *   npx tsx scripts/bench/odometry.ts [--quick] [--seq <folder>]
- * Prints a markdown table and writes bench-out/odometry.json and bench-out/odometry.md.
+ * Prints markdown tables and writes bench-out/odometry.json (the ICL run, read by run-all) and
+ * bench-out/odometry.md; with several sequences also bench-out/odometry-<name>.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNodeFileSource } from '../../src/cli/nodeFileSource';
-import type { Mat4 } from '../../src/core/geometry/types';
+import type { Intrinsics, Mat4 } from '../../src/core/geometry/types';
 import { absoluteTrajectoryError, relativePoseError } from '../../src/core/odometry/ate';
 import type { OdometryOptions } from '../../src/core/odometry/odometry';
-import { Odometry } from '../../src/core/odometry/odometry';
+import { KINECT_V1_COLOUR_INTRINSICS, Odometry } from '../../src/core/odometry/odometry';
 import { openSequence } from '../../src/core/sequence/openSequence';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_SEQUENCE = path.resolve(repoRoot, '../shared/data/icl-livingroom');
+/** The sequences the benchmark runs by default, with what each needs beyond its folder. */
+export const BENCH_SEQUENCES: readonly { readonly dir: string; readonly colourIntrinsics?: Intrinsics }[] = [
+  { dir: DEFAULT_SEQUENCE },
+  {
+    dir: path.resolve(repoRoot, '../shared/data/7scenes-redkitchen'),
+    colourIntrinsics: KINECT_V1_COLOUR_INTRINSICS,
+  },
+];
 
 export interface OdometryBenchOptions {
   readonly sequence?: string;
@@ -24,13 +35,19 @@ export interface OdometryBenchOptions {
   readonly quick?: boolean;
   readonly maxFrames?: number;
   readonly odometry?: Partial<OdometryOptions>;
+  /** The colour camera's own intrinsics, for sequences whose colour is not registered to depth. */
+  readonly colourIntrinsics?: Intrinsics;
   readonly outDir?: string | null;
+  /** Base name of the files written to outDir (default "odometry"). */
+  readonly outName?: string;
   readonly log?: (line: string) => void;
 }
 
 export interface OdometryBenchResult {
   readonly sequence: string;
   readonly frames: number;
+  /** Whether colour was resampled with its own intrinsics (colour not registered to depth). */
+  readonly colourIntrinsics: boolean;
   readonly keyframes: number;
   readonly lostFrames: number;
   readonly ateRmseCm: number;
@@ -65,7 +82,10 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
   if (!seq.hasDepth) throw new Error(`${dir}: odometry needs depth/`);
   if (!seq.poses) throw new Error(`${dir}: the benchmark needs trajectory.log as the reference`);
   const n = Math.min(seq.frameCount, opts.maxFrames ?? Infinity, opts.quick ? 60 : Infinity);
-  const odo = new Odometry(seq.intrinsics, opts.odometry);
+  const odo = new Odometry(seq.intrinsics, {
+    ...(opts.colourIntrinsics ? { colourIntrinsics: opts.colourIntrinsics } : {}),
+    ...opts.odometry,
+  });
   const poses: Mat4[] = [];
   const times: number[] = [];
   const decodeTimes: number[] = [];
@@ -94,6 +114,7 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
   const result: OdometryBenchResult = {
     sequence: path.relative(repoRoot, dir) || dir,
     frames: n,
+    colourIntrinsics: opts.colourIntrinsics !== undefined,
     keyframes,
     lostFrames: lost,
     ateRmseCm: ate.rmse * 100,
@@ -114,8 +135,9 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
   if (opts.outDir !== null) {
     const out = opts.outDir ?? path.join(repoRoot, 'bench-out');
     await mkdir(out, { recursive: true });
-    await writeFile(path.join(out, 'odometry.json'), JSON.stringify(result, null, 2) + '\n');
-    await writeFile(path.join(out, 'odometry.md'), formatOdometryBench(result));
+    const name = opts.outName ?? 'odometry';
+    await writeFile(path.join(out, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+    await writeFile(path.join(out, `${name}.md`), formatOdometryBench(result));
   }
   return result;
 }
@@ -123,7 +145,7 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
 export function formatOdometryBench(r: OdometryBenchResult): string {
   const f = (x: number, d = 1) => x.toFixed(d);
   return [
-    `### RGB-D odometry on ${r.sequence}`,
+    `### RGB-D odometry on ${r.sequence}${r.colourIntrinsics ? ' (colour resampled with its own intrinsics)' : ''}`,
     '',
     '| frames | keyframes | lost | ATE RMSE (cm) | ATE max (cm) | RPE (mm/frame, °/frame) | median ms/frame | p90 ms/frame | median / p90 CPU ms/frame | decode ms/frame | machine (load) | node |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
@@ -138,10 +160,15 @@ export function formatOdometryBench(r: OdometryBenchResult): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const seqArg = args.indexOf('--seq');
-  const result = await runOdometryBench({
-    quick: args.includes('--quick'),
-    sequence: seqArg >= 0 ? path.resolve(args[seqArg + 1]) : undefined,
-    log: (l) => process.stderr.write(`${l}\n`),
-  });
-  process.stdout.write(formatOdometryBench(result));
+  const runs = seqArg >= 0 ? [{ dir: path.resolve(args[seqArg + 1]) }] : BENCH_SEQUENCES;
+  for (const [i, run] of runs.entries()) {
+    const result = await runOdometryBench({
+      quick: args.includes('--quick'),
+      sequence: run.dir,
+      colourIntrinsics: run.colourIntrinsics,
+      outName: i === 0 ? 'odometry' : `odometry-${path.basename(run.dir)}`,
+      log: (l) => process.stderr.write(`${l}\n`),
+    });
+    process.stdout.write(formatOdometryBench(result));
+  }
 }

@@ -103,7 +103,10 @@ function expectOneLine(stderr: string, command: string, message: RegExp): void {
 describe('each command, as a real process, on bad input', () => {
   it('exits 1 with one line on stderr and nothing on stdout', async () => {
     const cases: [string[], RegExp][] = [
-      [['build', at('truncated'), '--out', at('m.json'), '--quiet'], /image\/00001\.png: truncated/],
+      [
+        ['build', at('truncated'), '--out', at('m.json'), '--quiet', '--strict'],
+        /image\/00001\.png: truncated/,
+      ],
       [
         ['ask', at('null-observation.mosaic.json'), 'how many cups?'],
         /null-observation\.mosaic\.json: objects\[0\]: "recentObservations" must be/,

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inferUpFromTrajectory } from '../core/fusion/inferUp';
+import type { UpView } from '../core/fusion/inferUp';
+import { inferUpFromTrajectory, refineUpWithSurfaces } from '../core/fusion/inferUp';
 import type { CameraToWorld, Vec3 } from '../core/geometry/types';
 import { fileDetections, type DetectFrame } from '../core/reasoning/SequencePerceiver';
 import type { Sequence } from '../core/sequence/openSequence';
@@ -86,14 +87,40 @@ async function groundTruthUp(folder: string): Promise<Vec3 | undefined> {
   );
 }
 
-/** World up: given, else groundtruth.json's, else inferred from the camera trajectory (cameras rarely roll). */
+/** Depth frames read to find horizontal surfaces when up is inferred. */
+const UP_VIEWS = 10;
+
+/**
+ * World up: given, else groundtruth.json's, else inferred from the camera trajectory (cameras rarely roll)
+ * and, where the sequence has depth, refined with the horizontal surfaces of a few frames.
+ */
 export async function resolveUp(
   folder: string,
-  poses: readonly CameraToWorld[],
+  poses: readonly (CameraToWorld | undefined)[],
   given?: Vec3,
+  seq?: Sequence,
 ): Promise<{ up: Vec3; source: string }> {
   if (given) return { up: given, source: '--up' };
   const gt = await groundTruthUp(folder);
   if (gt) return { up: gt, source: 'groundtruth.json' };
-  return { up: inferUpFromTrajectory(poses), source: 'inferred from the camera trajectory' };
+  // A frame that could not be read or placed has no pose (undefined): it takes no part.
+  const fromTrajectory = inferUpFromTrajectory(poses.filter((p): p is CameraToWorld => p !== undefined));
+  if (!seq?.hasDepth || poses.length === 0)
+    return { up: fromTrajectory, source: 'inferred from the camera trajectory' };
+  const views: UpView[] = [];
+  const count = Math.min(UP_VIEWS, poses.length);
+  for (let j = 0; j < count; j++) {
+    const i = Math.floor((j * poses.length) / count);
+    const pose = poses[i];
+    if (!pose) continue;
+    const depth = await seq.readFrame(i).then(
+      (f) => f.depth,
+      () => undefined, // an unreadable frame was skipped (and counted) by the build
+    );
+    if (depth) views.push({ pose, depth, intrinsics: seq.intrinsics });
+  }
+  return {
+    up: refineUpWithSurfaces(fromTrajectory, views),
+    source: 'inferred from the camera trajectory and the horizontal surfaces in depth',
+  };
 }

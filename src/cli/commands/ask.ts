@@ -65,7 +65,7 @@ export async function loadScene(input: string, opts: SceneOptions = {}): Promise
       `${input}: reasoning straight from a sequence needs ${lacking.join(' and ')}; run \`spatial-mosaic build ${input} --out mosaic.json\` and ask the mosaic.json instead`,
     );
   const detections = openFrameDetections(seq, input, opts.detector, opts.models ?? DEFAULT_MODELS_DIR);
-  const { up } = await resolveUp(input, seq.poses!);
+  const { up } = await resolveUp(input, seq.poses!, undefined, seq);
   const builder = new MosaicBuilder({
     up,
     source: { sequence: input, detections: detections.description },

@@ -149,8 +149,7 @@ export const buildCommand: CliCommand = {
         if ((i + 1) % 50 === 0) say(`odometry ${i + 1}/${n}`);
       }
     } else poses.push(...seq.poses!.slice(0, n));
-    const posed = poses.filter((p): p is CameraToWorld => p !== undefined);
-    const { up, source: upSource } = await resolveUp(args.sequence, posed, args.up);
+    const { up, source: upSource } = await resolveUp(args.sequence, poses, args.up, seq);
     const builder = new MosaicBuilder({
       up,
       source: {

@@ -22,6 +22,7 @@ describe('spatial-mosaic odometry', () => {
     [['seq', '--out'], /--out needs a file name/],
     [['seq', '--out', 'x.log', '--max-frames', '0'], /--max-frames needs a positive whole number/],
     [['seq', '--bogus'], /unknown option '--bogus'/],
+    [['seq', '--out', 'x.log', '--colour-intrinsics'], /--colour-intrinsics needs a value/],
     [['/no/such/folder', '--out', 'x.log'], /\/no\/such\/folder: no such folder/],
   ])('rejects %j with a one-line UserError', async (args, message) => {
     const err = await odometryCommand.run(args as string[], io().io).catch((e: unknown) => e);

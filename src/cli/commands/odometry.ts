@@ -1,8 +1,9 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Mat4 } from '../../core/geometry/types';
 import { absoluteTrajectoryError } from '../../core/odometry/ate';
 import { Odometry } from '../../core/odometry/odometry';
+import { parseIntrinsicsJson } from '../../core/sequence/intrinsicsJson';
 import { openSequence } from '../../core/sequence/openSequence';
 import { writeTrajectoryLog } from '../../core/sequence/trajectoryLog';
 import type { CliCommand, CliIo } from '../command';
@@ -19,6 +20,9 @@ When the folder has its own trajectory.log, the absolute trajectory error agains
 Options:
   --out FILE        where to write the estimated trajectory (required)
   --max-frames N    only the first N frames
+  --colour-intrinsics FILE
+                    the colour camera's own intrinsics (Open3D JSON like intrinsics.json) when colour is
+                    not registered to depth, e.g. a Kinect v1's raw streams (colour f ≈ 525, depth ≈ 585)
   --quiet           no progress lines`;
 
 interface Args {
@@ -26,13 +30,19 @@ interface Args {
   readonly out: string;
   readonly maxFrames: number;
   readonly quiet: boolean;
+  readonly colourIntrinsics?: string;
 }
 
 function parseOdometryArgs(args: string[]): Args {
   const { values: v, positionals } = parseCommandArgs(
     'odometry',
     args,
-    { out: { type: 'string' }, 'max-frames': { type: 'string' }, quiet: { type: 'boolean' } },
+    {
+      out: { type: 'string' },
+      'max-frames': { type: 'string' },
+      quiet: { type: 'boolean' },
+      'colour-intrinsics': { type: 'string' },
+    },
     { out: 'a file name (e.g. --out trajectory.log)' },
   );
   if (positionals.length > 1)
@@ -48,6 +58,7 @@ function parseOdometryArgs(args: string[]): Args {
     out: v.out,
     maxFrames: positiveOption('max-frames', v['max-frames'], true) ?? Infinity,
     quiet: v.quiet === true,
+    ...(v['colour-intrinsics'] !== undefined ? { colourIntrinsics: v['colour-intrinsics'] } : {}),
   };
 }
 
@@ -69,7 +80,15 @@ export const odometryCommand: CliCommand = {
     if ((await stat(args.out).catch(() => undefined))?.isDirectory())
       throw new UserError(`${args.out}: is a folder; give a file name for the estimated trajectory.log`);
     const n = Math.min(seq.frameCount, args.maxFrames);
-    const odo = new Odometry(seq.intrinsics);
+    const colourIntrinsics = args.colourIntrinsics
+      ? parseIntrinsicsJson(
+          await readFile(args.colourIntrinsics, 'utf8').catch(() => {
+            throw new UserError(`${args.colourIntrinsics}: cannot read the colour intrinsics file`);
+          }),
+          args.colourIntrinsics,
+        )
+      : undefined;
+    const odo = new Odometry(seq.intrinsics, colourIntrinsics ? { colourIntrinsics } : {});
     const poses: Mat4[] = [];
     let lost = 0;
     const start = performance.now();

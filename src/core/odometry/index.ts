@@ -1,4 +1,9 @@
-export { Odometry, OdometryInputError, DEFAULT_ODOMETRY_OPTIONS } from './odometry';
+export {
+  Odometry,
+  OdometryInputError,
+  DEFAULT_ODOMETRY_OPTIONS,
+  KINECT_V1_COLOUR_INTRINSICS,
+} from './odometry';
 export type { OdometryFrame, OdometryOptions, OdometryStep } from './odometry';
 export { absoluteTrajectoryError, relativePoseError, alignPoints } from './ate';
 export type { AteResult } from './ate';

@@ -28,6 +28,12 @@ export interface PyramidOptions {
   /** Depth outside [minDepth, maxDepth] metres is treated as missing. */
   readonly minDepth: number;
   readonly maxDepth: number;
+  /**
+   * The colour camera's own intrinsics where colour and depth come from two cameras (e.g. a Kinect v1: colour
+   * f ≈ 525 px, depth f ≈ 585 px at 640×480). Each depth pixel then takes the intensity where its ray meets
+   * the colour image (the cameras' few-cm baseline is neglected). Omitted: colour is registered to depth.
+   */
+  readonly colourIntrinsics?: Intrinsics;
 }
 
 /**
@@ -42,7 +48,7 @@ export function buildPyramid(
 ): PyramidLevel[] {
   const { width, height } = rgb;
   const n = width * height;
-  const grey = new Float32Array(n);
+  let grey: Float32Array = new Float32Array(n);
   const d = new Float32Array(n);
   const src = rgb.data;
   for (let i = 0; i < n; i++) {
@@ -52,6 +58,7 @@ export function buildPyramid(
   }
   const sx = width / k.width;
   const sy = height / k.height;
+  if (opts.colourIntrinsics) grey = registerToDepth(grey, width, height, k, opts.colourIntrinsics);
   const levels: PyramidLevel[] = [
     {
       width,
@@ -66,6 +73,45 @@ export function buildPyramid(
   ];
   for (let l = 1; l < opts.levels; l++) levels.push(halve(levels[l - 1]));
   return levels;
+}
+
+/**
+ * Resamples a colour camera's grey image onto the depth camera's pixel grid: depth pixel (u, v) looks along
+ * ((u − cx)/fx, (v − cy)/fy, 1); that ray lands at fx_c·x + cx_c in the colour image (bilinear, clamped
+ * at the border). Both intrinsics are scaled to the image size as the pyramid's are.
+ */
+function registerToDepth(
+  grey: Float32Array,
+  w: number,
+  h: number,
+  depthK: Intrinsics,
+  colourK: Intrinsics,
+): Float32Array {
+  const out = new Float32Array(w * h);
+  const ax = ((colourK.fx / colourK.width) * depthK.width) / depthK.fx;
+  const ay = ((colourK.fy / colourK.height) * depthK.height) / depthK.fy;
+  const pixel = (c: number, size: number, kSize: number) => (c + 0.5) * (size / kSize) - 0.5;
+  const dcx = pixel(depthK.cx, w, depthK.width);
+  const dcy = pixel(depthK.cy, h, depthK.height);
+  const ccx = pixel(colourK.cx, w, colourK.width);
+  const ccy = pixel(colourK.cy, h, colourK.height);
+  const xs = new Float32Array(w);
+  for (let u = 0; u < w; u++) xs[u] = Math.min(w - 1.001, Math.max(0, ccx + ax * (u - dcx)));
+  for (let v = 0; v < h; v++) {
+    const yc = Math.min(h - 1.001, Math.max(0, ccy + ay * (v - dcy)));
+    const y0 = Math.floor(yc);
+    const b = yc - y0;
+    const row = y0 * w;
+    for (let u = 0; u < w; u++) {
+      const xc = xs[u];
+      const x0 = Math.floor(xc);
+      const a = xc - x0;
+      const q = row + x0;
+      out[v * w + u] =
+        (1 - b) * ((1 - a) * grey[q] + a * grey[q + 1]) + b * ((1 - a) * grey[q + w] + a * grey[q + w + 1]);
+    }
+  }
+  return out;
 }
 
 function halve(p: PyramidLevel): PyramidLevel {
