@@ -1,3 +1,4 @@
+import { OBJECT_CLASSES } from '../catalog/objectClass';
 import type { CameraToWorld, Intrinsics, Vec3 } from '../geometry/types';
 import { floorFrame, fromFloor, type FloorFrame } from '../mosaic/floorFrame';
 import {
@@ -77,7 +78,7 @@ const STRONG_SCORE = 0.55;
 /** Association score bonus of an observation of the instance's (leading) label (overlap is at most 1). */
 const SAME_LABEL_BONUS = 1;
 /** Classes that small things stand on (see explainedBy). */
-const SUPPORTS = new Set(['dining table', 'bed', 'bench']);
+const SUPPORTS = new Set(OBJECT_CLASSES.filter((c) => c.holdsSmallObjects).map((c) => c.key));
 
 export class MosaicBuilder {
   readonly frame: FloorFrame;

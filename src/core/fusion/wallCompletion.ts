@@ -1,3 +1,4 @@
+import { objectClass } from '../catalog/objectClass';
 import type { WallLine } from './backgroundWalls';
 import { sizePrior } from './sizePriors';
 
@@ -11,8 +12,8 @@ export interface WallVote extends WallLine {
   count: number;
 }
 
-/** Classes that usually stand (or hang) against a wall: general COCO knowledge, not tuned per scene. */
-const AGAINST_WALL = new Set(['couch', 'bed', 'refrigerator', 'oven', 'sink', 'toilet', 'tv', 'clock']);
+/** Whether a class usually stands (or hangs) against a wall (the catalogue's). */
+const againstWall = (label: string): boolean => objectClass(label)?.againstWall ?? false;
 
 /**
  * How far behind an object's points its completion may look at the floor (metres), or undefined for classes
@@ -20,7 +21,7 @@ const AGAINST_WALL = new Set(['couch', 'bed', 'refrigerator', 'oven', 'sink', 't
  */
 export function completionReach(label: string): number | undefined {
   const prior = sizePrior(label);
-  return AGAINST_WALL.has(label) && prior ? prior[1] * 1.15 : undefined;
+  return againstWall(label) && prior ? prior[1] * 1.15 : undefined;
 }
 
 /** Adds a wall seen behind an object to its votes (same plane: normals within ~10°, offsets within 5 cm). */
@@ -48,7 +49,7 @@ export function completeToWall(
   floorSeen: (a: number, b: number) => boolean,
 ): Float64Array {
   const prior = sizePrior(label);
-  if (!AGAINST_WALL.has(label) || !prior || pts.length < 9) return pts;
+  if (!againstWall(label) || !prior || pts.length < 9) return pts;
   const n = pts.length / 3;
   const maxDepth = prior[1] * 1.15;
   for (const w of [...votes].sort((x, y) => y.count - x.count)) {

@@ -5,6 +5,7 @@
  * typical real heights of detected objects (z ≈ fy · H / h_pixels).
  * Fits are robust: least squares, then refits on the samples within 3 MADs of the residual median.
  */
+import { OBJECT_CLASSES } from '../catalog/objectClass';
 import type { DepthImage, Detection } from './types';
 
 /** 'disparity': inverse depth up to scale and shift (Depth Anything relative). 'depth': depth up to scale. */
@@ -110,32 +111,10 @@ export function pairWithMetric(
   return out;
 }
 
-/** Typical vertical extent in metres of COCO classes whose height varies little between instances. */
-export const TYPICAL_HEIGHT_M: Readonly<Record<string, number>> = {
-  person: 1.7,
-  chair: 0.9,
-  couch: 0.85,
-  bed: 0.6,
-  'dining table': 0.75,
-  toilet: 0.75,
-  tv: 0.6,
-  refrigerator: 1.75,
-  oven: 0.9,
-  microwave: 0.3,
-  sink: 0.25,
-  laptop: 0.25,
-  bottle: 0.25,
-  cup: 0.1,
-  'wine glass': 0.18,
-  bowl: 0.08,
-  vase: 0.3,
-  'potted plant': 0.5,
-  clock: 0.3,
-  book: 0.22,
-  'teddy bear': 0.3,
-  backpack: 0.45,
-  suitcase: 0.6,
-};
+/** Typical vertical extent in metres of classes whose height varies little between instances (the catalogue's). */
+export const TYPICAL_HEIGHT_M: Readonly<Record<string, number>> = Object.fromEntries(
+  OBJECT_CLASSES.flatMap((c) => (c.typicalHeight !== undefined ? [[c.key, c.typicalHeight]] : [])),
+);
 
 /**
  * Samples from object-size priors: for each detection of a class with a typical height whose box does not touch

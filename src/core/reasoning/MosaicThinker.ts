@@ -1,3 +1,4 @@
+import { objectClass } from '../catalog/objectClass';
 import type { Mosaic } from '../mosaic/types';
 import type { RgbImage } from '../perception/types';
 import { detectorLabel, isCocoLabel, normalizeName, resolveLabel } from '../questions/labels';
@@ -95,16 +96,6 @@ export interface ThinkResult {
   /** Ids of exactly the objects the answer used. */
   readonly objects: string[];
 }
-
-/** Typical longest dimensions (cm) and a typical distance, used only when an object was never seen. */
-const SIZE_PRIOR_CM: Record<string, number> = {
-  chair: 90,
-  couch: 200,
-  bed: 200,
-  'dining table': 150,
-  tv: 110,
-  refrigerator: 180,
-};
 
 /** Rounds of first-sight refinement for appearance order (each shrinks a gap of unperceived frames threefold). */
 const FIRST_SIGHT_ROUNDS = 4;
@@ -415,7 +406,7 @@ export function composePrompt(
 function fallback(parsed: ParsedQuestion, outcome: ToolOutcome): string | number {
   const t = parsed.task;
   if (parsed.questionType && NUMERIC_TYPES.has(parsed.questionType)) {
-    if (t.kind === 'object_size_estimation') return SIZE_PRIOR_CM[outcome.missing[0] ?? ''] ?? 80;
+    if (t.kind === 'object_size_estimation') return objectClass(outcome.missing[0] ?? '')?.sizeGuessCm ?? 80;
     if (t.kind === 'object_abs_distance') return 2;
     if (t.kind === 'room_size_estimation') return 20;
     return 1;

@@ -33,18 +33,6 @@ export interface LayoutOptions {
   readonly objectCount?: number;
 }
 
-const MAX_PER_ROOM: Record<string, number> = {
-  bed: 1,
-  refrigerator: 1,
-  toilet: 1,
-  oven: 1,
-  sink: 1,
-  couch: 2,
-  'dining table': 2,
-  tv: 2,
-  clock: 1,
-  microwave: 1,
-};
 const CORRIDOR = 0.45;
 const GAP = 0.06;
 
@@ -103,7 +91,7 @@ function pickEntry(
   entries: readonly CatalogEntry[],
   counts: Map<string, number>,
 ): CatalogEntry | undefined {
-  const allowed = entries.filter((e) => (counts.get(e.label) ?? 0) < (MAX_PER_ROOM[e.label] ?? 99));
+  const allowed = entries.filter((e) => (counts.get(e.label) ?? 0) < (e.maxPerRoom ?? 99));
   const total = allowed.reduce((s, e) => s + e.weight, 0);
   let x = rng.next() * total;
   for (const e of allowed) {
