@@ -1,9 +1,10 @@
 import type { Vec3 } from '../geometry/types';
+import { floorFrame, type FloorFrame } from '../mosaic/floorFrame';
 
 /**
- * Oriented boxes in the mosaic's world frame. A mosaic object's box has its own axes = the world axes rotated
- * by `yaw` about `up` (right-hand rule), extents `size` along them. A horizontal basis (e1, e2 = up × e1)
- * gives the bird's-eye plane: seen from above, e1 → e2 is a counter-clockwise (left) turn.
+ * Oriented boxes in the mosaic's world frame. A mosaic object's box has its own axes = the floor frame's
+ * (e1, e2, up) turned by `yaw` about `up` (right-hand rule), extents `size` along them. The horizontal basis
+ * (e1, e2 = up × e1) gives the bird's-eye plane: seen from above, e1 → e2 is a counter-clockwise (left) turn.
  */
 export type V3 = [number, number, number];
 
@@ -35,24 +36,12 @@ export function rotateAbout(k: Vec3, angle: number, v: Vec3): V3 {
   ];
 }
 
-export interface WorldFrame {
-  readonly up: V3;
-  readonly e1: V3;
-  readonly e2: V3;
-}
-
-export function worldFrame(upRaw: Vec3): WorldFrame {
-  const up = normalize(upRaw);
-  const axes: V3[] = [
-    [1, 0, 0],
-    [0, 1, 0],
-    [0, 0, 1],
-  ];
-  let best = axes[0];
-  for (const a of axes) if (Math.abs(dot(a, up)) < Math.abs(dot(best, up)) - 1e-12) best = a;
-  const e1 = normalize(sub(best, scale(up, dot(best, up))));
-  return { up, e1, e2: cross(up, e1) };
-}
+/**
+ * The mosaic's floor frame (`mosaic/floorFrame.ts`) is the one frame every part reads boxes in: fusion writes
+ * `size` = [along the yawed e1, along the yawed e2, height] and `yaw` about `up` from e1, whatever `up` is.
+ */
+export type WorldFrame = FloorFrame;
+export const worldFrame = (up: Vec3): WorldFrame => floorFrame(up);
 
 /** Bird's-eye coordinates of a world point: (along e1, along e2). */
 export const toPlane = (f: WorldFrame, p: Vec3): [number, number] => [dot(p, f.e1), dot(p, f.e2)];
@@ -66,12 +55,17 @@ export interface OrientedBox {
   readonly half: V3;
 }
 
+/**
+ * The box of a mosaic object: its first axis is the floor frame's e1 turned by `yaw` about `up`, its second
+ * up × that, its third `up`; `size` gives the extents along them (so `size[2]` is always the height).
+ */
 export function boxFrom(center: Vec3, size: Vec3, yaw: number, up: Vec3): OrientedBox {
-  const k = normalize(up);
+  const f = floorFrame(up);
+  // Each axis turned alike (not e2 as up × e1), so a z-up world gives bit for bit the world axes turned by yaw.
   const axes: [V3, V3, V3] = [
-    rotateAbout(k, yaw, [1, 0, 0]),
-    rotateAbout(k, yaw, [0, 1, 0]),
-    rotateAbout(k, yaw, [0, 0, 1]),
+    rotateAbout(f.up, yaw, f.e1),
+    rotateAbout(f.up, yaw, f.e2),
+    rotateAbout(f.up, yaw, f.up),
   ];
   return { center: [center[0], center[1], center[2]], axes, half: [size[0] / 2, size[1] / 2, size[2] / 2] };
 }
