@@ -145,7 +145,8 @@ describe('answers do not depend on the world frame', () => {
         const gt = reexpress(base, w.r, w.t);
         const got = await answers(groundTruthMosaic(gt), qs);
         got.forEach((a, i) => {
-          if (!same(a, reference[i])) differ.push(`${name}: ${qs[i].question} → ${String(a)} vs ${String(reference[i])}`);
+          if (!same(a, reference[i]))
+            differ.push(`${name}: ${qs[i].question} → ${String(a)} vs ${String(reference[i])}`);
         });
         // Ground truth generated in the re-expressed world is the same too (the question generator measures alike).
         const truths = generateQuestions(gt, { seed, perType: 3 });
@@ -153,11 +154,15 @@ describe('answers do not depend on the world frame', () => {
         truths.forEach((q, i) => {
           if (q.question !== baseTruths[i]?.question) differ.push(`${name} generated: ${q.question}`);
           else if (!same(q.ground_truth, baseTruths[i].ground_truth))
-            differ.push(`${name} ground truth: ${q.question} → ${q.ground_truth} vs ${baseTruths[i].ground_truth}`);
+            differ.push(
+              `${name} ground truth: ${q.question} → ${q.ground_truth} vs ${baseTruths[i].ground_truth}`,
+            );
         });
       }
       if (process.env.INVARIANCE_SUMMARY)
-        console.log(`scene ${seed}: ${qs.length} questions × ${Object.keys(WORLDS).length - 1} worlds, ${differ.length} differ`);
+        console.log(
+          `scene ${seed}: ${qs.length} questions × ${Object.keys(WORLDS).length - 1} worlds, ${differ.length} differ`,
+        );
       expect(differ).toEqual([]);
     });
   }
