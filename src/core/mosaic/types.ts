@@ -30,9 +30,12 @@ export interface MosaicObject {
   labels: LabelVote[];
   /** Centre of the oriented box, world frame, metres. */
   center: [number, number, number];
-  /** Extent along the box's own axes (x, y, z before yaw), metres. */
+  /**
+   * Extent along the box's own axes, metres: [along e1, along e2, along up] of `floorFrame(up)` before yaw
+   * (mosaic/floorFrame.ts), so `size[2]` is the height in any world; for a z-up world, x, y, z.
+   */
   size: [number, number, number];
-  /** Rotation about `up`, radians. */
+  /** Rotation about `up` from e1 towards e2, radians. */
   yaw: number;
   confidence: number;
   firstSeenFrame: number;

@@ -45,9 +45,9 @@ describe('free-form answers', () => {
     expect((await ask('how long is the couch?', m)).value).toBe(200);
     expect((await ask('how wide is the couch?', m)).value).toBe(90);
     expect((await ask('how big is the sofa?', m)).value).toBe(200);
-    // y-up world: the same fridge, its 1.8 m along y.
+    // y-up world: the same fridge, standing 1.8 m along y (size is [e1, e2, height] of the floor frame in any world).
     const yUp: Mosaic = { ...room(), up: [0, 1, 0] };
-    yUp.objects[7] = { ...yUp.objects[7], center: [-3, 0.9, 2], size: [0.7, 1.8, 0.7] };
+    yUp.objects[7] = { ...yUp.objects[7], center: [-3, 0.9, 2], size: [0.7, 0.7, 1.8] };
     expect((await ask("what's the height of the fridge?", yUp)).value).toBe(180);
   });
 
