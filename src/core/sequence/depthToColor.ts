@@ -67,8 +67,9 @@ export function parseDepthToColorJson(text: string, file = DEPTH_TO_COLOR_FILE):
 
 /**
  * Depth re-projected into the colour camera: each depth pixel is lifted with the depth intrinsics, moved
- * into the colour camera and splatted (2×2, nearest wins) at its colour pixel, so a narrower colour field of
- * view leaves no cracks. Pixels nothing lands on (beyond the depth camera's view, or hidden from it) are 0.
+ * into the colour camera and written at its nearest colour pixel (the nearest surface wins). One-pixel cracks
+ * (a colour camera with a longer focal length than the depth one) are closed from both sides where those
+ * agree. Pixels nothing lands on (beyond the depth camera's view, or hidden from it) are 0.
  */
 export function registerDepth(depth: DepthImage, reg: DepthToColor, colour: Intrinsics): DepthImage {
   const kd = reg.depthIntrinsics ?? colour;
@@ -92,21 +93,21 @@ export function registerDepth(depth: DepthImage, reg: DepthToColor, colour: Intr
         y = yn * z;
       const zc = t[8] * x + t[9] * y + t[10] * z + t[11];
       if (zc <= 0.01) continue;
-      const uc = (colour.fx * (t[0] * x + t[1] * y + t[2] * z + t[3])) / zc + colour.cx;
-      const vc = (colour.fy * (t[4] * x + t[5] * y + t[6] * z + t[7])) / zc + colour.cy;
-      const u0 = Math.floor(uc - 0.5),
-        v0 = Math.floor(vc - 0.5);
-      for (let dv = 0; dv < 2; dv++) {
-        const vv = v0 + dv;
-        if (vv < 0 || vv >= H) continue;
-        for (let du = 0; du < 2; du++) {
-          const uu = u0 + du;
-          if (uu < 0 || uu >= W) continue;
-          const p = vv * W + uu;
-          if (out[p] === 0 || zc < out[p]) out[p] = zc;
-        }
-      }
+      const uc = Math.round((colour.fx * (t[0] * x + t[1] * y + t[2] * z + t[3])) / zc + colour.cx);
+      const vc = Math.round((colour.fy * (t[4] * x + t[5] * y + t[6] * z + t[7])) / zc + colour.cy);
+      if (uc < 0 || uc >= W || vc < 0 || vc >= H) continue;
+      const p = vc * W + uc;
+      if (out[p] === 0 || zc < out[p]) out[p] = zc;
     }
   }
-  return { width: W, height: H, data: out };
+  const filled = out.slice();
+  const close = (a: number, b: number): boolean => a > 0 && b > 0 && Math.abs(a - b) < 0.03 * Math.min(a, b);
+  for (let v = 1; v < H - 1; v++)
+    for (let u = 1; u < W - 1; u++) {
+      const p = v * W + u;
+      if (out[p] > 0) continue;
+      if (close(out[p - 1], out[p + 1])) filled[p] = (out[p - 1] + out[p + 1]) / 2;
+      else if (close(out[p - W], out[p + W])) filled[p] = (out[p - W] + out[p + W]) / 2;
+    }
+  return { width: W, height: H, data: filled };
 }
