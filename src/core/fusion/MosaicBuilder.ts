@@ -78,6 +78,11 @@ const STRONG_SCORE = 0.55;
 const SAME_LABEL_BONUS = 1;
 /** Classes that small things stand on (see explainedBy). */
 const SUPPORTS = new Set(['dining table', 'bed', 'bench']);
+/**
+ * Furniture that stands on the floor (general COCO knowledge): seen only above a table in front of it (a
+ * chair on the far side), its hidden part is completed down to the floor when the class can be that tall.
+ */
+const FLOOR_STANDING = new Set(['chair', 'couch', 'bed', 'bench', 'dining table', 'refrigerator', 'toilet']);
 
 export class MosaicBuilder {
   readonly frame: FloorFrame;
@@ -186,7 +191,11 @@ export class MosaicBuilder {
     }
     let created = 0;
     lifted.forEach((l, i) => {
-      if (takenObs.has(i) || (borderSliver(l.detection, input.intrinsics) && !muchOfItsClass(l))) return;
+      if (
+        takenObs.has(i) ||
+        ((borderSliver(l.detection, input.intrinsics) || l.depthCut) && !muchOfItsClass(l))
+      )
+        return;
       // Its surface is another detection's of this frame (a plant half-hidden behind another, whose box
       // holds mostly the front plant): that detection explains it, it starts no object.
       if (
@@ -445,7 +454,14 @@ export class MosaicBuilder {
     let h = box.center[2];
     let height = box.size[2];
     const bottom = h - height / 2;
-    if (floorH !== undefined && bottom - floorH < this.floorSnap && bottom > floorH - 0.1) {
+    const prior = sizePrior(inst.label);
+    const standing =
+      floorH !== undefined &&
+      FLOOR_STANDING.has(inst.label) &&
+      prior !== undefined &&
+      bottom > floorH &&
+      h + height / 2 - floorH <= prior[2] * 1.15;
+    if (floorH !== undefined && ((bottom - floorH < this.floorSnap && bottom > floorH - 0.1) || standing)) {
       // The base of floor-standing furniture is usually hidden: complete it down to the floor.
       const top = h + height / 2;
       height = top - floorH;

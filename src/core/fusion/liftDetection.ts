@@ -22,6 +22,8 @@ export interface LiftedDetection {
   readonly support?: number;
   /** Walls found around the box (their samples were dropped). */
   readonly walls: readonly WallLine[];
+  /** Part of the box lies where the depth image has no view (its lift may be a sliver of the object). */
+  readonly depthCut?: boolean;
 }
 
 export interface LiftOptions {
@@ -130,6 +132,9 @@ export function liftDetection(
   }
   // Box edges on the image border: every component counts as reaching them (the object may go on beyond).
   const atBorder = [y0 <= 0, x1 >= depth.width, y1 >= depth.height, x0 <= 0];
+  // Sides where the depth camera's view ends (registered depth from a camera with a narrower view has none
+  // near the colour image's edges): the lift may be a sliver of the object.
+  const noDepth = depthViewEnds(depth, [x0, y0, x1, y1], maxDepth);
   // Objects touch what they stand on: drop the support layer, split into 3D components, keep the one that
   // fills the inner box; twice, so a cup's table top goes after the floor beyond the table.
   const pixelAngle = stride / Math.min(fx, fy);
@@ -187,7 +192,54 @@ export function liftDetection(
           opts.claimed[v * depth.width + u] = 1;
     }
   }
-  return { detection: det, points, depth: depths[depths.length >> 1], support, walls };
+  return {
+    detection: det,
+    points,
+    depth: depths[depths.length >> 1],
+    support,
+    walls,
+    ...(noDepth.some((x) => x) ? { depthCut: true } : {}),
+  };
+}
+
+/**
+ * Per box side (top, right, bottom, left): whether the depth image has no readings there, neither in the
+ * box's outer strip on that side nor beyond it — the depth camera's view ends there, unlike a hole in the
+ * depth of a glossy thing, which has readings around it.
+ */
+function depthViewEnds(
+  depth: DepthImage,
+  box: readonly [number, number, number, number],
+  maxDepth: number,
+): boolean[] {
+  const [x0, y0, x1, y1] = box;
+  const W = depth.width,
+    H = depth.height;
+  const mx = Math.max(3, Math.round(0.15 * (x1 - x0))),
+    my = Math.max(3, Math.round(0.15 * (y1 - y0)));
+  const share = (u0: number, v0: number, u1: number, v1: number): number => {
+    [u0, u1] = [Math.max(0, u0), Math.min(W, u1)];
+    [v0, v1] = [Math.max(0, v0), Math.min(H, v1)];
+    if (u1 <= u0 || v1 <= v0) return 0;
+    const step = Math.max(1, Math.floor(Math.sqrt(((u1 - u0) * (v1 - v0)) / 100)));
+    let n = 0,
+      ok = 0;
+    for (let v = v0; v < v1; v += step)
+      for (let u = u0; u < u1; u += step) {
+        n++;
+        const z = depth.data[v * W + u];
+        if (z > 0.05 && z < maxDepth) ok++;
+      }
+    return ok / n;
+  };
+  const ends = (inside: number, outside: number, atEdge: boolean): boolean =>
+    inside < 0.05 && (atEdge || outside < 0.05);
+  return [
+    ends(share(x0, y0, x1, y0 + my), share(x0, y0 - my, x1, y0), y0 <= 0),
+    ends(share(x1 - mx, y0, x1, y1), share(x1, y0, x1 + mx, y1), x1 >= W),
+    ends(share(x0, y1 - my, x1, y1), share(x0, y1, x1, y1 + my), y1 >= H),
+    ends(share(x0, y0, x0 + mx, y1), share(x0 - mx, y0, x0, y1), x0 <= 0),
+  ];
 }
 
 /**
