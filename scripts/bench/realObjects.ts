@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
 import { sizePrior } from '../../src/core/fusion/sizePriors';
 import type { Vec3 } from '../../src/core/geometry/types';
@@ -191,20 +192,24 @@ export function renderMarkdown(results: readonly ConditionResult[]): string {
   return out.join('\n') + '\n';
 }
 
-const SECTION = '## Object sizes on a real Kinect sequence';
+export const REAL_OBJECTS_SECTION = '## Object sizes on a real Kinect sequence';
 
 /** Replaces (or appends) this bench's section of BENCHMARKS.md. */
 async function writeSection(markdown: string): Promise<void> {
   const file = path.join(repoRoot, 'BENCHMARKS.md');
   const text = existsSync(file) ? await readFile(file, 'utf8') : '# Benchmarks\n';
-  const body = `${SECTION}\n\nFrom \`npx tsx scripts/bench/realObjects.ts\`.\n\n${markdown}`;
-  const start = text.indexOf(SECTION);
+  const body = `${REAL_OBJECTS_SECTION}\n\n${markdown}\n`;
+  // Where the full report puts it: after the fusion section.
+  let start = text.indexOf(REAL_OBJECTS_SECTION);
+  let end = start < 0 ? -1 : text.indexOf('\n## ', start + REAL_OBJECTS_SECTION.length) + 1;
   if (start < 0) {
-    await writeFile(file, `${text.trimEnd()}\n\n${body}`);
-    return;
+    const fusion = text.indexOf('\n## Fusion');
+    start = end = fusion < 0 ? text.length : text.indexOf('\n## ', fusion + 1) + 1 || text.length;
   }
-  const next = text.indexOf('\n## ', start + SECTION.length);
-  await writeFile(file, text.slice(0, start) + body + (next < 0 ? '' : text.slice(next)));
+  const markdownOut = text.slice(0, start) + body + (end <= 0 ? '' : text.slice(end));
+  // Formatted as run-all writes the report, so that the two never disagree on layout.
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  await writeFile(file, await prettier.format(markdownOut, { ...options, parser: 'markdown' }));
 }
 
 export async function runRealObjectsBench(

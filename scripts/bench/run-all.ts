@@ -17,6 +17,7 @@ import { runFusionBench } from './fusion';
 import { describeMachine, type MachineInfo } from './machine';
 import { runOdometryBench } from './odometry';
 import { renderReport, type BenchResults, type RunLog } from './plots/report';
+import { runRealObjectsBench } from './realObjects';
 import { runReasoningBench } from './reasoning';
 import { runVlmBench } from './vlm';
 
@@ -25,7 +26,15 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const OUT = path.join(repoRoot, 'bench-out', 'all');
 const DOCS = path.join(repoRoot, 'docs', 'bench');
 
-export const BENCHES = ['odometry', 'fusion', 'reasoning', 'detector', 'vlm', 'browser'] as const;
+export const BENCHES = [
+  'odometry',
+  'fusion',
+  'realObjects',
+  'reasoning',
+  'detector',
+  'vlm',
+  'browser',
+] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export class BenchArgsError extends Error {
@@ -71,6 +80,9 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // Quick: fewer accuracy scenes (the scaling curve keeps fusion.ts's own quick sizes).
       await runFusionBench({ outDir: OUT, quick, ...(quick ? { scenes: 8 } : {}), log: quiet(name) });
       return;
+    case 'realObjects':
+      await runRealObjectsBench({ outDir: OUT, report: false, log: quiet(name) });
+      return;
     case 'reasoning':
       await runReasoningBench({ outDir: OUT, quick, log: quiet(name) });
       return;
@@ -102,6 +114,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
     run,
     odometry: await j('odometry'),
     fusion: await j('fusion'),
+    realObjects: await j('realObjects'),
     reasoning: await j('reasoning'),
     detector: await j('detector'),
     vlm: await j('vlm'),
