@@ -1,7 +1,7 @@
 import type { Intrinsics } from '../geometry/types';
 import type { DepthImage } from '../perception/types';
 import { parseIntrinsicsJson } from './intrinsicsJson';
-import { oneLine, SequenceFormatError } from './sequenceFormatError';
+import { parseJsonObject } from './sequenceFormatError';
 
 /**
  * A sequence whose depth comes from a second camera beside the colour one (a Kinect v1: two cameras a few
@@ -23,18 +23,7 @@ export interface DepthToColor {
 export const DEPTH_TO_COLOR_FILE = 'depth_to_color.json';
 
 export function parseDepthToColorJson(text: string, file = DEPTH_TO_COLOR_FILE): DepthToColor {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new SequenceFormatError(`${file}: not valid JSON (${oneLine((e as Error).message)})`);
-  }
-  const fail = (problem: string): never => {
-    throw new SequenceFormatError(`${file}: ${problem}`);
-  };
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    fail('expected an object with "depth_to_color" (16 numbers, row-major 4×4)');
-  const o = json as Record<string, unknown>;
+  const { o, fail } = parseJsonObject(text, file, '"depth_to_color" (16 numbers, row-major 4×4)');
   const raw = o.depth_to_color;
   const m = Array.isArray(raw) && raw.every(Array.isArray) ? (raw as unknown[][]).flat() : raw;
   if (!Array.isArray(m) || m.length !== 16 || m.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
