@@ -18,6 +18,7 @@ import { runNaturalBench } from './natural/runNatural';
 import { describeMachine, type MachineInfo } from './machine';
 import { runOdometryBench } from './odometry';
 import { renderReport, type BenchResults, type RunLog } from './plots/report';
+import { runRealObjectsBench } from './realObjects';
 import { runReasoningBench } from './reasoning';
 import { runVlmBench } from './vlm';
 import { runVsiBench } from './vsibench';
@@ -30,6 +31,7 @@ const DOCS = path.join(repoRoot, 'docs', 'bench');
 export const BENCHES = [
   'odometry',
   'fusion',
+  'realObjects',
   'reasoning',
   'vsibench',
   'natural',
@@ -82,6 +84,9 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // Quick: fewer accuracy scenes (the scaling curve keeps fusion.ts's own quick sizes).
       await runFusionBench({ outDir: OUT, quick, ...(quick ? { scenes: 8 } : {}), log: quiet(name) });
       return;
+    case 'realObjects':
+      await runRealObjectsBench({ outDir: OUT, report: false, log: quiet(name) });
+      return;
     case 'reasoning':
       await runReasoningBench({ outDir: OUT, quick, log: quiet(name) });
       return;
@@ -121,6 +126,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
     run,
     odometry: await j('odometry'),
     fusion: await j('fusion'),
+    realObjects: await j('realObjects'),
     reasoning: await j('reasoning'),
     vsibench: await j('vsibench'),
     detector: await j('detector'),

@@ -3,6 +3,7 @@
  * method header below is prose; every number, table and plot comes from the data, with the machine it was
  * measured on.
  */
+import { REAL_OBJECTS_SECTION, renderMarkdown } from '../realObjects';
 import { fusionSection, odometrySection, reasoningSection } from './accuracySections';
 import { markdownTable, type Cell } from './markdownTable';
 import { f1, type BenchResults } from './reportCommon';
@@ -122,6 +123,7 @@ export function renderReport(r: BenchResults): Report {
     vsibenchSection(r.vsibench),
     odometrySection(r),
     fusionSection(r, svgs),
+    r.realObjects ? `${REAL_OBJECTS_SECTION}\n\n${renderMarkdown(r.realObjects)}` : '',
     perceptionSection(r, svgs),
     storageSection(r, svgs),
     machinesSection(r),

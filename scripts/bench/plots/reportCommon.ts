@@ -2,6 +2,7 @@
  * What the report generator reads (bench-out/all/*.json and the run log) and the helpers every section shares:
  * number formatting and the machine captions that go under each figure.
  */
+import type { ConditionResult } from '../realObjects';
 import type { BrowserBenchResult } from '../browser/runBrowserBench';
 import type { DetectorBenchResult } from '../detector';
 import type { FusionBenchResult } from '../fusion';
@@ -34,6 +35,7 @@ export interface BenchResults {
   readonly detector?: DetectorBenchResult;
   readonly vlm?: VlmBenchResult;
   readonly browser?: BrowserBenchResult;
+  readonly realObjects?: ConditionResult[];
 }
 
 export const f1 = (x: number): string => x.toFixed(1);

@@ -48,6 +48,11 @@ export interface ObjectClass {
   readonly typicalHeight?: number;
   /** Small objects stand on it (a table top, a bed). */
   readonly holdsSmallObjects?: boolean;
+  /**
+   * Stands on the floor (furniture): seen only above a table in front of it (a chair on the far side), its hidden
+   * part is completed down to the floor when the class can be that tall.
+   */
+  readonly standsOnFloor?: boolean;
   /** Usually stands (or hangs) against a wall. */
   readonly againstWall?: boolean;
   /** Labels a closed-set detector confuses with this one for the same physical object. */
@@ -61,6 +66,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   // (a name two classes could share belongs to the first).
   {
     key: 'couch',
+    standsOnFloor: true,
     names: ['sofa', 'settee', 'loveseat', 'love seat', 'sectional', 'sofa bed', 'futon'],
     vocabularies: ['coco', 'questions'],
     coco: 57,
@@ -118,6 +124,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'dining table',
+    standsOnFloor: true,
     names: ['table', 'dinner table', 'kitchen table', 'dining room table', 'round table', 'folding table'],
     vocabularies: ['coco', 'questions'],
     coco: 60,
@@ -163,6 +170,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'refrigerator',
+    standsOnFloor: true,
     names: ['fridge', 'refridgerator', 'mini fridge', 'minifridge', 'fridge freezer', 'freezer'],
     vocabularies: ['coco', 'questions'],
     coco: 72,
@@ -230,6 +238,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'toilet',
+    standsOnFloor: true,
     names: ['wc', 'loo', 'commode', 'toilet bowl', 'lavatory'],
     vocabularies: ['coco', 'questions'],
     coco: 61,
@@ -274,6 +283,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'bed',
+    standsOnFloor: true,
     names: ['double bed', 'single bed', 'bunk bed', 'queen bed', 'king bed', 'mattress'],
     vocabularies: ['coco', 'questions'],
     coco: 59,
@@ -298,6 +308,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'chair',
+    standsOnFloor: true,
     names: ['armchair', 'arm chair', 'office chair', 'desk chair', 'dining chair', 'sofa chair', 'recliner'],
     vocabularies: ['coco', 'questions'],
     coco: 56,
@@ -561,6 +572,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'bench',
+    standsOnFloor: true,
     names: ['piano bench'],
     vocabularies: ['coco', 'questions'],
     coco: 13,

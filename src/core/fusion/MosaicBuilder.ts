@@ -79,6 +79,8 @@ const STRONG_SCORE = 0.55;
 const SAME_LABEL_BONUS = 1;
 /** Classes that small things stand on (see explainedBy). */
 const SUPPORTS = new Set(OBJECT_CLASSES.filter((c) => c.holdsSmallObjects).map((c) => c.key));
+/** Furniture that stands on the floor: its hidden part below a table in front of it is completed (catalogue). */
+const FLOOR_STANDING = new Set(OBJECT_CLASSES.filter((c) => c.standsOnFloor).map((c) => c.key));
 
 export class MosaicBuilder {
   readonly frame: FloorFrame;
@@ -187,7 +189,11 @@ export class MosaicBuilder {
     }
     let created = 0;
     lifted.forEach((l, i) => {
-      if (takenObs.has(i) || (borderSliver(l.detection, input.intrinsics) && !muchOfItsClass(l))) return;
+      if (
+        takenObs.has(i) ||
+        ((borderSliver(l.detection, input.intrinsics) || l.depthCut) && !muchOfItsClass(l))
+      )
+        return;
       // Its surface is another detection's of this frame (a plant half-hidden behind another, whose box
       // holds mostly the front plant): that detection explains it, it starts no object.
       if (
@@ -436,7 +442,7 @@ export class MosaicBuilder {
     const minWallVotes = Math.max(2, Math.ceil(0.2 * inst.observations));
     const pts = completeToWall(
       inst.label,
-      dropWallPoints(inst.voxelMeans().pts, inst.walls, minWallVotes),
+      dropWallPoints(coreVoxels(inst), inst.walls, minWallVotes),
       inst.walls,
       Math.min(2, inst.observations),
       (a, b) => this.occupancy.floorSeen(a, b),
@@ -446,7 +452,14 @@ export class MosaicBuilder {
     let h = box.center[2];
     let height = box.size[2];
     const bottom = h - height / 2;
-    if (floorH !== undefined && bottom - floorH < this.floorSnap && bottom > floorH - 0.1) {
+    const prior = sizePrior(inst.label);
+    const standing =
+      floorH !== undefined &&
+      FLOOR_STANDING.has(inst.label) &&
+      prior !== undefined &&
+      bottom > floorH &&
+      h + height / 2 - floorH <= prior[2] * 1.15;
+    if (floorH !== undefined && ((bottom - floorH < this.floorSnap && bottom > floorH - 0.1) || standing)) {
       // The base of floor-standing furniture is usually hidden: complete it down to the floor.
       const top = h + height / 2;
       height = top - floorH;
@@ -559,6 +572,39 @@ export class MosaicBuilder {
       for (let w = -size[1] / 2; w <= size[1] / 2 + 1e-9; w += cs / 2)
         out.push(this.occupancy.cellKey(a + c * u - s * w, b + s * u + c * w));
   }
+}
+
+/**
+ * An object's voxel means; for a hand-sized thing (a cup, a book: at most 30 cm long), only the voxels that hold a real share of its samples.
+ * Its views each see part of it, a few pixels off where colour and depth disagree: a voxel that one view's
+ * stray samples reached would widen a 9 cm mug's box by 5 cm. Only for a box too big for the class.
+ */
+function coreVoxels(inst: ObjectInstance): Float64Array {
+  const { pts, counts } = inst.voxelMeans();
+  const prior = sizePrior(inst.label);
+  if (!prior || prior[0] > 0.3 || counts.length < 4) return pts;
+  // Only when all of them make a box the class cannot have (a 29 cm mug).
+  const lo = [Infinity, Infinity, Infinity],
+    hi = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < pts.length; i++) {
+    lo[i % 3] = Math.min(lo[i % 3], pts[i]);
+    hi[i % 3] = Math.max(hi[i % 3], pts[i]);
+  }
+  if (fitsPrior([inst.label], [hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]])) return pts;
+  // Whole columns of the footprint (all heights of a cell), so the thing's top and base stay.
+  const column = (i: number): number =>
+    footprintKey(Math.floor(pts[i * 3] / VOXEL), Math.floor(pts[i * 3 + 1] / VOXEL));
+  const inColumn = new Map<number, number>();
+  counts.forEach((c, i) => inColumn.set(column(i), (inColumn.get(column(i)) ?? 0) + c));
+  const max = Math.max(...inColumn.values());
+  const keep: number[] = [];
+  counts.forEach((_, i) => {
+    if (inColumn.get(column(i))! >= 0.1 * max) keep.push(i);
+  });
+  if (keep.length < 2 || keep.length === counts.length) return pts;
+  const out = new Float64Array(keep.length * 3);
+  keep.forEach((i, j) => out.set(pts.subarray(i * 3, i * 3 + 3), j * 3));
+  return out;
 }
 
 /** Volume intersection over union of two floor-frame boxes. */

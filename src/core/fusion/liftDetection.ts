@@ -3,6 +3,7 @@ import type { FloorFrame } from '../mosaic/floorFrame';
 import type { DepthImage, Detection } from '../perception/types';
 import { depthSigma, fitWalls, onWall, type RingSample, type WallLine } from './backgroundWalls';
 import { select } from './orientedBox';
+import { sizePrior } from './sizePriors';
 
 /**
  * Lifts a 2D detection to 3D surface points (floor coordinates a, b, h) with depth and pose. A box also
@@ -21,6 +22,8 @@ export interface LiftedDetection {
   readonly support?: number;
   /** Walls found around the box (their samples were dropped). */
   readonly walls: readonly WallLine[];
+  /** Part of the box lies where the depth image has no view (its lift may be a sliver of the object). */
+  readonly depthCut?: boolean;
 }
 
 export interface LiftOptions {
@@ -114,30 +117,47 @@ export function liftDetection(
   let keep = zs.map((_, i) => i);
   let walls: WallLine[] = [];
   if (opts.floorHeight !== undefined) keep = keep.filter((i) => all[i * 3 + 2] > opts.floorHeight! + 0.03);
+  let ringCache: RingSample[] | undefined;
+  const ring = (): RingSample[] =>
+    (ringCache ??= ringSamples(depth, [x0, y0, x1, y1], maxDepth, toFloor, opts.floorHeight));
   if (opts.removeWalls !== false) {
-    const ring = ringSamples(depth, [x0, y0, x1, y1], maxDepth, toFloor, opts.floorHeight);
     const innerIdx = keep.filter((i) => inner[i]);
     const innerAb = new Float64Array(innerIdx.length * 2);
     innerIdx.forEach((i, j) => {
       innerAb[j * 2] = all[i * 3];
       innerAb[j * 2 + 1] = all[i * 3 + 1];
     });
-    walls = fitWalls(ring, innerAb);
+    walls = fitWalls(ring(), innerAb);
     if (walls.length) keep = keep.filter((i) => !onWall(walls, all[i * 3], all[i * 3 + 1]));
   }
   // Box edges on the image border: every component counts as reaching them (the object may go on beyond).
   const atBorder = [y0 <= 0, x1 >= depth.width, y1 >= depth.height, x0 <= 0];
+  // Sides where the depth camera's view ends (registered depth from a camera with a narrower view has none
+  // near the colour image's edges): the lift may be a sliver of the object.
+  const noDepth = depthViewEnds(depth, [x0, y0, x1, y1], maxDepth);
   // Objects touch what they stand on: drop the support layer, split into 3D components, keep the one that
   // fills the inner box; twice, so a cup's table top goes after the floor beyond the table.
   const pixelAngle = stride / Math.min(fx, fy);
+  const prior = sizePrior(det.label);
+  // Small things (cups, remotes, books) fill little of their box once colour and depth are a few pixels
+  // apart: most of the box is the table behind. When the plain lift is wider than the class can be, the
+  // lowest flat layer is a support even with only a few samples above it.
+  const small = prior !== undefined && prior[0] <= 0.6 && prior[2] <= 0.5;
   const isolate = (idx: number[]): { keep: number[]; support?: number } => {
-    let support: number | undefined;
-    for (let pass = 0; pass < 2 && idx.length >= 4; pass++) {
-      const dropped = dropSupportLayer(all, idx, zs);
-      if (dropped.support !== undefined) support = dropped.support;
-      idx = bestComponent(all, dropped.keep, inner, zs, grid, gw, pixelAngle, atBorder);
-    }
-    return { keep: idx, support };
+    const once = (minAbove: number): { keep: number[]; support?: number } => {
+      let support: number | undefined;
+      let rest = idx;
+      for (let pass = 0; pass < 2 && rest.length >= 4; pass++) {
+        const dropped = dropSupportLayer(all, rest, zs, minAbove);
+        if (dropped.support !== undefined) support = dropped.support;
+        rest = bestComponent(all, dropped.keep, inner, zs, grid, gw, pixelAngle, atBorder);
+      }
+      return { keep: rest, support };
+    };
+    const plain = once(0.2);
+    if (!small || fitsClass(all, plain.keep, prior!)) return plain;
+    const strict = once(0.03);
+    return strict.keep.length >= 4 && strict.support !== undefined ? strict : plain;
   };
   let found = isolate(keep);
   if (opts.explained) {
@@ -157,6 +177,10 @@ export function liftDetection(
   keep = found.keep;
   const support = found.support;
   if (keep.length < 3) return undefined;
+  // A thing with a body (a cup, not a book) whose lift is one flat layer that goes on outside the box is
+  // the table it stands on: the sensor gave the thing itself no depth (white or glossy at close range).
+  if (small && prior![2] > 0.12 && support === undefined && surfaceBeyondBox(all, keep, zs, ring()))
+    return undefined;
   const points = new Float64Array(keep.length * 3);
   keep.forEach((i, j) => points.set(all.subarray(i * 3, i * 3 + 3), j * 3));
   const depths = keep.map((i) => zs[i]).sort((a, b) => a - b);
@@ -168,7 +192,54 @@ export function liftDetection(
           opts.claimed[v * depth.width + u] = 1;
     }
   }
-  return { detection: det, points, depth: depths[depths.length >> 1], support, walls };
+  return {
+    detection: det,
+    points,
+    depth: depths[depths.length >> 1],
+    support,
+    walls,
+    ...(noDepth.some((x) => x) ? { depthCut: true } : {}),
+  };
+}
+
+/**
+ * Per box side (top, right, bottom, left): whether the depth image has no readings there, neither in the
+ * box's outer strip on that side nor beyond it — the depth camera's view ends there, unlike a hole in the
+ * depth of a glossy thing, which has readings around it.
+ */
+function depthViewEnds(
+  depth: DepthImage,
+  box: readonly [number, number, number, number],
+  maxDepth: number,
+): boolean[] {
+  const [x0, y0, x1, y1] = box;
+  const W = depth.width,
+    H = depth.height;
+  const mx = Math.max(3, Math.round(0.15 * (x1 - x0))),
+    my = Math.max(3, Math.round(0.15 * (y1 - y0)));
+  const share = (u0: number, v0: number, u1: number, v1: number): number => {
+    [u0, u1] = [Math.max(0, u0), Math.min(W, u1)];
+    [v0, v1] = [Math.max(0, v0), Math.min(H, v1)];
+    if (u1 <= u0 || v1 <= v0) return 0;
+    const step = Math.max(1, Math.floor(Math.sqrt(((u1 - u0) * (v1 - v0)) / 100)));
+    let n = 0,
+      ok = 0;
+    for (let v = v0; v < v1; v += step)
+      for (let u = u0; u < u1; u += step) {
+        n++;
+        const z = depth.data[v * W + u];
+        if (z > 0.05 && z < maxDepth) ok++;
+      }
+    return ok / n;
+  };
+  const ends = (inside: number, outside: number, atEdge: boolean): boolean =>
+    inside < 0.05 && (atEdge || outside < 0.05);
+  return [
+    ends(share(x0, y0, x1, y0 + my), share(x0, y0 - my, x1, y0), y0 <= 0),
+    ends(share(x1 - mx, y0, x1, y1), share(x1, y0, x1 + mx, y1), x1 >= W),
+    ends(share(x0, y1 - my, x1, y1), share(x0, y1, x1, y1 + my), y1 >= H),
+    ends(share(x0, y0, x0 + mx, y1), share(x0 - mx, y0, x0, y1), x0 <= 0),
+  ];
 }
 
 /**
@@ -222,6 +293,7 @@ function dropSupportLayer(
   p: Float64Array,
   idx: number[],
   zs: number[],
+  minAbove: number,
 ): { keep: number[]; support?: number } {
   const hs = Float64Array.from(idx, (i) => p[i * 3 + 2]);
   const hmin = select(hs, Math.floor(hs.length * 0.02));
@@ -229,7 +301,7 @@ function dropSupportLayer(
   const band = Math.max(0.025, 3 * depthSigma(zMed));
   const layer = idx.filter((i) => p[i * 3 + 2] < hmin + band);
   const above = idx.filter((i) => p[i * 3 + 2] > hmin + 2 * band + 0.02);
-  if (above.length < 0.2 * idx.length) return { keep: idx };
+  if (above.length < Math.max(4, minAbove * idx.length)) return { keep: idx };
   // 2 cm cells as numbers (a string key per sample was most of this function's time).
   const key = (ca: number, cb: number): number => (ca + 2 ** 20) * 2 ** 21 + (cb + 2 ** 20);
   const cellOf = (i: number): number => key(Math.floor(p[i * 3] / 0.02), Math.floor(p[i * 3 + 1] / 0.02));
@@ -254,6 +326,65 @@ function dropSupportLayer(
   const mad = sh.map((h) => Math.abs(h - level)).sort((a, b) => a - b)[sh.length >> 1];
   const cut = Math.min(hmin + band, level + Math.max(0.01, 3 * 1.4826 * mad));
   return { keep: idx.filter((i) => p[i * 3 + 2] >= cut), support: level };
+}
+
+/**
+ * Whether the kept samples form one thin horizontal layer that continues outside the box: most of the ring
+ * around the box, on at least three of its sides, lies at the layer's height.
+ */
+function surfaceBeyondBox(
+  p: Float64Array,
+  idx: readonly number[],
+  zs: readonly number[],
+  ring: readonly RingSample[],
+): boolean {
+  const hs = Float64Array.from(idx, (i) => p[i * 3 + 2]);
+  const h10 = select(hs, Math.floor(hs.length * 0.1));
+  const h90 = select(hs, Math.floor(hs.length * 0.9));
+  const level = select(hs, hs.length >> 1);
+  // A table is rarely level to a degree with the estimated up: 3 cm over a box's width is still flat.
+  const band = Math.max(0.03, 3 * depthSigma(zs[idx[idx.length >> 1]]));
+  if (h90 - h10 > band || ring.length < 12) return false;
+  const sides = new Set<number>();
+  const seen = new Set<number>();
+  let on = 0;
+  for (const r of ring) {
+    seen.add(r.side);
+    if (Math.abs(r.h - level) < band) {
+      on++;
+      sides.add(r.side);
+    }
+  }
+  // A box on the image border has fewer sides to look at.
+  return on >= 0.4 * ring.length && sides.size >= Math.min(3, seen.size);
+}
+
+/**
+ * Whether the samples' extent could be one object of a class with these upper bounds (floor metres: long
+ * side, short side, height), with 25% slack for noise and a few pixels of colour–depth offset. The sides are
+ * measured along the floor axes and along the diagonals, and the better-fitting pair counts (a yawed cup).
+ */
+function fitsClass(
+  p: Float64Array,
+  idx: readonly number[],
+  prior: readonly [number, number, number],
+): boolean {
+  if (idx.length === 0) return true;
+  const lo = new Float64Array(5).fill(Infinity),
+    hi = new Float64Array(5).fill(-Infinity);
+  for (const i of idx) {
+    const a = p[i * 3],
+      b = p[i * 3 + 1];
+    const v = [a, b, (a + b) * Math.SQRT1_2, (b - a) * Math.SQRT1_2, p[i * 3 + 2]];
+    for (let k = 0; k < 5; k++) {
+      if (v[k] < lo[k]) lo[k] = v[k];
+      if (v[k] > hi[k]) hi[k] = v[k];
+    }
+  }
+  const side = (k: number): number => hi[k] - lo[k];
+  const fits = (x: number, y: number): boolean =>
+    Math.max(x, y) <= prior[0] * 1.25 && Math.min(x, y) <= prior[1] * 1.25;
+  return (fits(side(0), side(1)) || fits(side(2), side(3))) && side(4) <= prior[2] * 1.25;
 }
 
 const EDGE_WEIGHT = [0.05, 0.1, 0.25, 0.6, 1];

@@ -1,21 +1,10 @@
 import { intrinsicsProblem } from '../geometry/camera';
 import type { Intrinsics } from '../geometry/types';
-import { oneLine, SequenceFormatError } from './sequenceFormatError';
+import { parseJsonObject } from './sequenceFormatError';
 
 /** Open3D `PinholeCameraIntrinsic` JSON: width, height and a column-major 3×3 `intrinsic_matrix`. */
 export function parseIntrinsicsJson(text: string, file = 'intrinsics.json'): Intrinsics {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new SequenceFormatError(`${file}: not valid JSON (${oneLine((e as Error).message)})`);
-  }
-  const fail = (problem: string): never => {
-    throw new SequenceFormatError(`${file}: ${problem}`);
-  };
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    fail('expected an object with width, height and intrinsic_matrix');
-  const o = json as Record<string, unknown>;
+  const { o, fail } = parseJsonObject(text, file, 'width, height and intrinsic_matrix');
   for (const key of ['width', 'height'] as const) {
     const v = o[key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 16384)

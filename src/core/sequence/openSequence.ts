@@ -3,6 +3,7 @@ import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import { decodeDepthPng, decodeRgbImage, ImageDecodeError, readImageSize } from '../image/decodeImage';
 import type { Detection, DepthImage, RgbImage } from '../perception/types';
 import { parseDetectionsJson } from './detectionsJson';
+import { DEPTH_TO_COLOR_FILE, parseDepthToColorJson, registerDepth, type DepthToColor } from './depthToColor';
 import type { FileSource } from './fileSource';
 import { parseIntrinsicsJson } from './intrinsicsJson';
 import { SequenceFormatError } from './sequenceFormatError';
@@ -19,6 +20,11 @@ export interface Sequence {
   /** True when intrinsics.json was absent and `intrinsics` is a 60° field-of-view guess. */
   readonly intrinsicsGuessed: boolean;
   readonly hasDepth: boolean;
+  /**
+   * depth_to_color.json, when the depth camera is not the colour camera: frames' depth comes back already
+   * registered to the colour image.
+   */
+  readonly depthToColor?: DepthToColor;
   /** Camera-to-world pose per frame, when trajectory.log exists. */
   readonly poses?: readonly CameraToWorld[];
   /** Detections per frame index (empty for frames absent from the file), when detections.json exists. */
@@ -99,6 +105,9 @@ export async function openSequence(source: FileSource): Promise<Sequence> {
       );
   }
 
+  let depthToColor: DepthToColor | undefined;
+  if (rel.has(DEPTH_TO_COLOR_FILE)) depthToColor = parseDepthToColorJson(await readText(DEPTH_TO_COLOR_FILE));
+
   let detections: Detection[][] | undefined;
   if (rel.has('detections.json')) {
     const byId = parseDetectionsJson(await readText('detections.json'));
@@ -117,6 +126,7 @@ export async function openSequence(source: FileSource): Promise<Sequence> {
     intrinsics,
     intrinsicsGuessed,
     hasDepth,
+    ...(depthToColor ? { depthToColor } : {}),
     poses,
     detections,
     async readFrame(index: number): Promise<SequenceFrame> {
@@ -136,6 +146,8 @@ export async function openSequence(source: FileSource): Promise<Sequence> {
         throw new SequenceFormatError(
           `${path}: is ${rgb.width}×${rgb.height} but the sequence is ${size.width}×${size.height} (all frames must share one size)`,
         );
+      if (depth && depthToColor)
+        return { index, id, rgb, depth: registerDepth(depth, depthToColor, intrinsics) };
       if (depth && (depth.width !== rgb.width || depth.height !== rgb.height))
         throw new SequenceFormatError(
           `depth/${id}.png: is ${depth.width}×${depth.height} but image ${path} is ${rgb.width}×${rgb.height} (depth must be registered to the colour image)`,

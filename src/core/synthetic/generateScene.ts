@@ -24,6 +24,34 @@ export interface SceneOptions extends LayoutOptions {
   readonly imageHeight?: number;
   readonly fps?: number;
   readonly noise?: NoiseSpec;
+  /**
+   * Depth from a second camera beside the colour one (a Kinect: a few centimetres apart, another focal
+   * length): depth.png is then not registered to the colour image, as on real RGB-D sequences.
+   */
+  readonly depthCamera?: DepthCameraOffset;
+}
+
+export interface DepthCameraOffset {
+  /** The depth camera's centre in the colour camera's frame (metres, OpenCV axes: x right, y down). */
+  readonly offset: readonly [number, number, number];
+  /** Depth focal length over the colour one (Kinect v1: 585 / 525 ≈ 1.11); default 1. */
+  readonly focalScale?: number;
+}
+
+/**
+ * The depth camera of a scene rendered with `depthCamera`: its intrinsics and the depth→colour transform that
+ * depth_to_color.json holds (row-major 4×4).
+ */
+export function depthCameraOf(
+  k: Intrinsics,
+  d: DepthCameraOffset,
+): { intrinsics: Intrinsics; depthToColor: number[] } {
+  const s = d.focalScale ?? 1;
+  const [x, y, z] = d.offset;
+  return {
+    intrinsics: { ...k, fx: k.fx * s, fy: k.fy * s },
+    depthToColor: [1, 0, 0, x, 0, 1, 0, y, 0, 0, 1, z, 0, 0, 0, 1],
+  };
 }
 
 export interface OracleDetection {
@@ -53,6 +81,8 @@ export interface SyntheticScene {
   readonly frames: SyntheticFrame[];
   readonly groundTruth: SceneGroundTruth;
   readonly noise: NoiseOptions;
+  /** With `depthCamera`: its intrinsics and the depth→colour transform (depth_to_color.json). */
+  readonly depthCamera?: { readonly intrinsics: Intrinsics; readonly depthToColor: number[] };
 }
 
 /** What fusion takes from one generated frame: its written pose, depth and detections.json entries. */
@@ -130,6 +160,7 @@ export interface SceneStream {
   readonly intrinsics: Intrinsics;
   readonly noise: NoiseOptions;
   readonly frameCount: number;
+  readonly depthCamera?: { readonly intrinsics: Intrinsics; readonly depthToColor: number[] };
   frames(): Generator<SyntheticFrame, SceneGroundTruth>;
 }
 
@@ -139,7 +170,14 @@ export function streamScene(opts: SceneOptions): SceneStream {
   const frameCount = opts.frameCount ?? 120;
   const k = defaultIntrinsics(opts.imageWidth ?? 320, opts.imageHeight ?? 240, 60);
   const layout = layoutRoom(opts.seed, opts);
-  return { layout, intrinsics: k, noise, frameCount, frames: () => renderFrames(opts, layout, k, noise) };
+  return {
+    layout,
+    intrinsics: k,
+    noise,
+    frameCount,
+    ...(opts.depthCamera ? { depthCamera: depthCameraOf(k, opts.depthCamera) } : {}),
+    frames: () => renderFrames(opts, layout, k, noise),
+  };
 }
 
 function* renderFrames(
@@ -159,19 +197,28 @@ function* renderFrames(
   const noisyDetector = noise.missRate > 0 || noise.labelConfusion > 0 || noise.boxJitter > 0;
   const firstSeen = new Map<number, number>();
   let drift: number[] = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+  const depthCam = opts.depthCamera ? depthCameraOf(k, opts.depthCamera) : undefined;
 
   for (let f = 0; f < frameCount; f++) {
     const truePose = poses[f];
     const r = renderFrame(layout, truePose, k);
     const oracle = oracleDetections(layout, r);
+    // Depth as the depth camera sees it: rendered from its own centre with its own focal length.
+    const depthSource = depthCam
+      ? renderFrame(
+          layout,
+          multiply(truePose, depthCam.depthToColor) as unknown as CameraToWorld,
+          depthCam.intrinsics,
+        ).depth
+      : r.depth;
     for (const od of oracle) {
       const i = Number(od.objectId.slice(1));
       if (!firstSeen.has(i)) firstSeen.set(i, f);
     }
 
-    const depth = new Float32Array(r.depth.length);
+    const depth = new Float32Array(depthSource.length);
     for (let p = 0; p < depth.length; p++) {
-      let z = r.depth[p];
+      let z = depthSource[p];
       if (noise.depthNoise > 0)
         z += depthRng.normal(0, noise.depthNoise * (0.0012 + 0.0019 * (z - 0.4) ** 2));
       if (noise.depthDropout > 0 && depthRng.chance(noise.depthDropout)) z = 0;

@@ -11,7 +11,7 @@ const enc = new TextEncoder();
 
 export function sceneToFiles(
   scene: SyntheticScene,
-  opts: { pngLevel?: number } = {},
+  opts: { pngLevel?: number; depthToColorFile?: boolean } = {},
 ): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const level = opts.pngLevel ?? 3;
@@ -45,6 +45,20 @@ export function sceneToFiles(
       ),
     ),
   );
+  // Depth from a second camera: say how it sits (leave the file out to simulate an uncalibrated sensor).
+  const dc = scene.depthCamera;
+  if (dc && opts.depthToColorFile !== false) {
+    const kd = dc.intrinsics;
+    const json = {
+      depth_to_color: dc.depthToColor,
+      depth_intrinsics: {
+        width: kd.width,
+        height: kd.height,
+        intrinsic_matrix: [kd.fx, 0, 0, 0, kd.fy, 0, kd.cx, kd.cy, 1],
+      },
+    };
+    files.set('depth_to_color.json', enc.encode(JSON.stringify(json, null, 2)));
+  }
   files.set('detections.json', enc.encode(JSON.stringify({ frames: detections })));
   files.set('groundtruth.json', enc.encode(JSON.stringify(scene.groundTruth, null, 2)));
   return files;
