@@ -53,7 +53,10 @@ const NOT_OBJECTS = new Set(
   each other both pair all please much many whats hows wheres volume footprint area square sq location position
   spot clip sequence recording tour top bottom edge end ones what which who where how me myself my closest
   nearest farthest furthest closer nearer farther further biggest largest smallest tallest shortest longest
-  widest highest lowest floor ceiling ground robot agent`.split(/\s+/),
+  widest highest lowest floor ceiling ground robot agent gap gaps separation spacing clearance measurement
+  measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
+  variety varieties video route routes path paths directions turn
+  beginning start action actions step steps note`.split(/\s+/),
 );
 
 const CONTRACTIONS: readonly [RegExp, string][] = [
