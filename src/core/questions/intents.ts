@@ -239,7 +239,10 @@ const routeFromStandpoint: Rule = (c) => {
     for (const [cue, back] of FACING_AFTER) {
       const at = c.at([cue]);
       if (at < 0) continue;
-      facing = c.before(at).filter((x) => x !== dest).pop();
+      facing = c
+        .before(at)
+        .filter((x) => x !== dest)
+        .pop();
       backTo = back;
       if (facing) break;
     }
@@ -474,7 +477,8 @@ const nearest: Rule = (c) => {
 
 /** "which is bigger, the couch or the table?", "is the fridge taller than the door?" */
 /** "which takes up more space", "which one occupies less room": a comparison of volumes. */
-const SPACE = /\b(?:takes?|taking|uses?|using|occupies|occupy|occupying|fills?|needs?) (?:up )?(more|less) (?:space|room|floor)\b/;
+const SPACE =
+  /\b(?:takes?|taking|uses?|using|occupies|occupy|occupying|fills?|needs?) (?:up )?(more|less) (?:space|room|floor)\b/;
 const compare: Rule = (c) => {
   const space = SPACE.exec(c.text);
   const w: readonly [Measure, Order] | undefined = space

@@ -44,7 +44,8 @@ export function pluralName(name: string): string {
     const doc = nlp(last);
     doc.tag('Singular');
     const made = doc.nouns().toPlural().text().toLowerCase();
-    words[words.length - 1] = made && made !== last ? made : /(s|sh|ch|x|z)$/.test(last) ? `${last}es` : `${last}s`;
+    words[words.length - 1] =
+      made && made !== last ? made : /(s|sh|ch|x|z)$/.test(last) ? `${last}es` : `${last}s`;
     p = words.join(' ');
     if (pluralCache.size > 5000) pluralCache.clear();
     pluralCache.set(name, p);

@@ -497,10 +497,11 @@ const appearanceChoice: Solver<'obj_appearance_order'> = (ctx, t) => {
     (x) => `first_seen(${x.name}) = ${Number.isFinite(x.frame) ? `frame ${x.frame}` : 'never'}`,
   );
   const objects = ids(seen.flatMap((x) => x.os));
-  const orderText = `first seen in this order: ${order.filter((x) => Number.isFinite(x.frame)).map((x) => x.name).join(', ')}`;
-  const notSeen = unseen.length
-    ? ` I haven't seen ${listing(unseen.map((x) => article(x.name)))}.`
-    : '';
+  const orderText = `first seen in this order: ${order
+    .filter((x) => Number.isFinite(x.frame))
+    .map((x) => x.name)
+    .join(', ')}`;
+  const notSeen = unseen.length ? ` I haven't seen ${listing(unseen.map((x) => article(x.name)))}.` : '';
   if (t.ask === 'before' || t.ask === 'after') {
     const [a, b] = seen;
     if (!b || !Number.isFinite(a.frame) || !Number.isFinite(b.frame))
