@@ -225,6 +225,8 @@ const FAMILIES: Record<string, [string, Partial<Task> & { kind: Task['kind'] }][
     ['what is the weather like', { kind: 'open' }],
     ['asdf qwer', { kind: 'open' }],
     ['tell me a story', { kind: 'open' }],
+    // Not the chair's nearest neighbour: measured from the user (no rule for one class yet).
+    ['which chair is closest to me', { kind: 'open' }],
   ],
 };
 

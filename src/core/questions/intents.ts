@@ -466,6 +466,8 @@ const nearest: Rule = (c) => {
     'most far',
     'farthest away from',
   ]);
+  // "which chair is closest to me" is measured from the user, not from the chair.
+  if (c.has(/\b(?:closest|nearest|farthest|furthest)(?: to| from)? (?:me|myself|us)\b/)) return undefined;
   // The cue on either side of the name: "what is closest to X", "what is X closest to", "X's nearest neighbour".
   if (closest >= 0) return { kind: 'nearest', anchor: anchor.name, order: 'min' };
   if (farthest >= 0) return { kind: 'nearest', anchor: anchor.name, order: 'max' };

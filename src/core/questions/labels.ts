@@ -14,10 +14,13 @@ const singularCache = new Map<string, string>();
 
 /**
  * The singular of one noun. A word the vocabulary knows as written stays ("glass", "scissors", "drapes");
- * otherwise compromise's inflection (irregulars included: shelves, knives, mice, people).
+ * otherwise compromise's inflection (irregulars included: shelves, knives, mice, people; `irregular` false:
+ * only words ending in s, without parsing the others).
  */
-export function singularWord(w: string): string {
+export function singularWord(w: string, irregular = true): string {
   if (classOf(w) || COCO_SET.has(w) || w.length <= 2 || /(ss|us|is)$/.test(w)) return w;
+  // Irregular plurals need compromise's parse of the word: callers that try every word span skip them.
+  if (!irregular && !/s$/.test(w)) return w;
   let s = singularCache.get(w);
   if (s === undefined) {
     const doc = nlp(w);
