@@ -157,10 +157,76 @@ const FAMILIES: Record<string, [string, Partial<Task> & { kind: Task['kind'] }][
     ['How big is the room?', { kind: 'room_size_estimation' }],
     ["what's the floor area in square feet", { kind: 'room_size_estimation' }],
   ],
+  routesFromStandpoint: [
+    [
+      'im at the bed facing the door, how can i get to the desk',
+      { kind: 'route_directions', from: 'bed', facing: 'door', to: 'desk' },
+    ],
+    [
+      'Beginning by the sink and looking towards the oven, what is the way to the table?',
+      { kind: 'route_directions', from: 'sink', facing: 'oven', to: 'table' },
+    ],
+    [
+      'with the window behind me, standing next to the lamp, how should I walk to the bookshelf?',
+      { kind: 'route_directions', from: 'lamp', facing: 'window', to: 'bookshelf', backTo: true },
+    ],
+    [
+      'Say I stand at the fridge with the couch ahead of me. Which way to turn to reach the tv?',
+      { kind: 'route_directions', from: 'fridge', facing: 'couch', to: 'tv' },
+    ],
+    ['directions from the bed to the door please', { kind: 'route_directions', from: 'bed', to: 'door' }],
+  ],
+  appearanceChoices: [
+    [
+      'between the lamp and the chair, which did you spot earlier?',
+      { kind: 'obj_appearance_order', labels: ['lamp', 'chair'], ask: 'first' },
+    ],
+    [
+      'Which of these turned up last in the recording: the tv, the cup or the bed?',
+      { kind: 'obj_appearance_order', labels: ['tv', 'cup', 'bed'], ask: 'last' },
+    ],
+    [
+      'was the fridge visible before the sink?',
+      { kind: 'obj_appearance_order', labels: ['fridge', 'sink'], ask: 'before' },
+    ],
+    [
+      'did the tv come into view after the sofa',
+      { kind: 'obj_appearance_order', labels: ['tv', 'sofa'], ask: 'after' },
+    ],
+  ],
+  kindsAndNames: [
+    [
+      'how many distinct categories of objects did you find',
+      { kind: 'count_total', labels: [], kinds: true },
+    ],
+    ['Number of different sorts of things in here?', { kind: 'count_total', labels: [], kinds: true }],
+    ['lamps plus chairs: how many altogether', { kind: 'count_total', labels: ['lamp', 'chair'] }],
+    ['total lamps?', { kind: 'object_counting', label: 'lamp' }],
+    ['tell me how many lamps there are', { kind: 'object_counting', label: 'lamp' }],
+    ['how many mice are on the desk', { kind: 'object_counting', label: 'mouse' }],
+  ],
+  measurementNouns: [
+    [
+      'what is the separation between the bed and the door',
+      { kind: 'object_abs_distance', a: 'bed', b: 'door' },
+    ],
+    ['how many feet lie between the lamp and the bed?', { kind: 'object_abs_distance', a: 'lamp', b: 'bed' }],
+    ['how many mm is it from the cup to the laptop', { kind: 'object_abs_distance', a: 'cup', b: 'laptop' }],
+    ['the biggest measurement of the desk?', { kind: 'object_measure', label: 'desk', measure: 'longest' }],
+    ["the lamp's closest neighbours", { kind: 'nearest', anchor: 'lamp', order: 'min' }],
+    ['what is the bed farthest from?', { kind: 'nearest', anchor: 'bed', order: 'max' }],
+    [
+      'which takes up less room, the desk or the bed?',
+      { kind: 'compare', labels: ['desk', 'bed'], measure: 'volume', order: 'min' },
+    ],
+    ['could you find a harp somewhere?', { kind: 'object_existence', label: 'harp' }],
+  ],
   notUnderstood: [
     ['what is the weather like', { kind: 'open' }],
     ['asdf qwer', { kind: 'open' }],
     ['tell me a story', { kind: 'open' }],
+    // Not the chair's nearest neighbour: measured from the user (no rule for one class yet).
+    ['which chair is closest to me', { kind: 'open' }],
   ],
 };
 

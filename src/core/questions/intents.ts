@@ -176,6 +176,89 @@ const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
 /** Route instructions ("…you want to navigate to the door…") start the same way but ask for a route. */
 const ROUTE = /\b(navigate|route|go forward|get to|get from|walk to|go to|turn (?:left|right|back))\b/;
 
+/** Where a route goes: "how do I get to Z", "which way to Z", "to reach Z". */
+const DESTINATION = [
+  'get to',
+  'go to',
+  'walk to',
+  'head to',
+  'move to',
+  'travel to',
+  'navigate to',
+  'reach',
+  'way to',
+  'route to',
+  'path to',
+  'directions to',
+  'make my way to',
+  'over to',
+];
+/** "facing Y", "looking at Y", "with my back to Y" — Y comes after the cue. */
+const FACING_BEFORE = [
+  'facing toward',
+  'facing towards',
+  'facing',
+  'looking at',
+  'looking toward',
+  'looking towards',
+  'turned to',
+  'turned toward',
+  'turned towards',
+  'with my back to',
+  'with my back toward',
+  'with my back towards',
+  'my back to',
+  'back to',
+];
+/** "with Y in front of me", "Y behind me" — Y comes before the cue. */
+const FACING_AFTER: readonly [string, boolean][] = [
+  ['in front of me', false],
+  ['ahead of me', false],
+  ['before me', false],
+  ['behind me', true],
+  ['at my back', true],
+];
+
+/**
+ * "I am at X facing Y, how do I get to Z?", "from X, looking at Y, how would I walk to Z", "standing by X with Y
+ * in front of me, which way do I turn to reach Z": a route from a standpoint (the first turn, then the way).
+ */
+const routeFromStandpoint: Rule = (c) => {
+  if (c.m.length < 3) return undefined;
+  const destAt = c.at(DESTINATION);
+  if (destAt < 0) return undefined;
+  const dest = c.after(destAt)[0];
+  if (!dest) return undefined;
+  let facing: Mention | undefined;
+  let backTo = false;
+  const before = c.at(FACING_BEFORE);
+  if (before >= 0) {
+    facing = c.after(before).find((x) => x !== dest);
+    backTo = c.has(/\bback (?:to|toward|towards)\b/);
+  } else {
+    for (const [cue, back] of FACING_AFTER) {
+      const at = c.at([cue]);
+      if (at < 0) continue;
+      facing = c
+        .before(at)
+        .filter((x) => x !== dest)
+        .pop();
+      backTo = back;
+      if (facing) break;
+    }
+  }
+  if (!facing) return undefined;
+  const from = c.m.find((x) => x.name !== facing.name && x.name !== dest.name);
+  if (!from || facing.name === dest.name) return undefined;
+  return {
+    kind: 'route_directions',
+    from: from.name,
+    to: dest.name,
+    facing: facing.name,
+    ...(backTo ? { backTo } : {}),
+  };
+};
+
 const standpoint: Rule = (c) => {
   const facingAt = c.at([
     'facing',
@@ -225,10 +308,31 @@ const appearance: Rule = (c) => {
   if (c.m.length < 2) return undefined;
   const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
-    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|show up|showed up|came|come|visible|encounter|encountered|detected)\b/,
+    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
   );
-  return orderCue && seeCue ? { kind: 'obj_appearance_order', labels: names(c.m) } : undefined;
+  return orderCue && seeCue ? appearanceTask(c) : undefined;
 };
+
+/**
+ * What an appearance question wants: the full order ("in what order…"), one of the objects ("which did I see
+ * first, A or B?", "what showed up last"), or yes/no ("did I see A before B?").
+ */
+function appearanceTask(c: Ctx): Task {
+  const labels = names(c.m);
+  const early = /\b(first|earliest|earlier|sooner|before)\b/;
+  const late = /\b(last|latest|later|final|after)\b/;
+  if (c.has(/\b(order|sequence)\b/)) return { kind: 'obj_appearance_order', labels };
+  if (c.has(/^(did|do|have|had|was|were|is|are)\b/)) {
+    if (c.has(/\b(before|earlier than|sooner than|ahead of)\b/))
+      return { kind: 'obj_appearance_order', labels, ask: 'before' };
+    if (c.has(/\b(after|later than)\b/)) return { kind: 'obj_appearance_order', labels, ask: 'after' };
+  }
+  if (c.has(/\b(which|what|who)\b/) || c.has(/\bor\b/)) {
+    if (c.has(early)) return { kind: 'obj_appearance_order', labels, ask: 'first' };
+    if (c.has(late)) return { kind: 'obj_appearance_order', labels, ask: 'last' };
+  }
+  return { kind: 'obj_appearance_order', labels };
+}
 
 const SUMMARY =
   /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around)\b/;
@@ -256,18 +360,26 @@ const roomSize: Rule = (c) => {
 };
 
 const HOW_MANY_UNITS =
-  /\bhow many (?:cm|mm|m|ft|in|m2|sq|centimet\w*|millimet\w*|met(?:er|re)s?|feet|foot|inch\w*|square\w*|yards?)\b/;
+  /\bhow many (?:cm|mm|m|ft|m2|sq|centimet\w*|millimet\w*|met(?:er|re)s?|feet|foot|inch\w*|square\w*|yards?)\b/;
 const COUNT = ['how many', 'number of', 'count', 'tally', 'total of', 'quantity of', 'amount of'];
 const ALL_OBJECTS =
   /\b(how many|number of|count)(?: the| all| all the| of the)? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
+/** "how many different kinds of things are there?": the number of distinct classes. */
+const KINDS = /\b(?:kinds?|types?|sorts?|categories|category|varieties|classes)\b/;
 const counting: Rule = (c) => {
-  const at = c.at(COUNT);
+  // "total chairs?": "total" right before a name counts it.
+  const total = c.at(['total']);
+  const at = total >= 0 && c.m.some((x) => x.start === total + 1) ? total : c.at(COUNT);
   if (at < 0) return undefined;
   // "how many cm tall is…" asks for a measure, not a count.
   if (c.has(HOW_MANY_UNITS)) return undefined;
-  const after = c.enough(1, c.after(at));
+  if (KINDS.test(c.text) && !c.m.some((x) => x.known) && c.has(/\b(how many|number of|count)\b/))
+    return { kind: 'count_total', labels: [], kinds: true };
+  let after = c.enough(1, c.after(at));
+  // "cups plus bowls, how many altogether?": the names come before the question words.
+  if (after.length === 0) after = c.enough(1);
   if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
-  if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|and)\b/))
+  if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|and|plus)\b/))
     return { kind: 'count_total', labels: names(after) };
   const target = after[0] ?? c.m[0];
   return target ? { kind: 'object_counting', label: target.name } : undefined;
@@ -340,7 +452,7 @@ const nearest: Rule = (c) => {
   if (c.m.length !== 1 && !(c.m.length === 2 && c.m[0].name === c.m[1].name)) return undefined;
   if (
     !c.has(
-      /^(what|which|anything|is there anything|tell me|name|list|find|show)\b|\bwhat\b|\bwhich\b|\banything\b/,
+      /^(what|which|anything|is there anything|tell me|name|list|find|show)\b|\bwhat\b|\bwhich\b|\banything\b|\bneighbou?rs?\b/,
     )
   )
     return undefined;
@@ -354,8 +466,11 @@ const nearest: Rule = (c) => {
     'most far',
     'farthest away from',
   ]);
-  if (closest >= 0 && closest < anchor.start) return { kind: 'nearest', anchor: anchor.name, order: 'min' };
-  if (farthest >= 0 && farthest < anchor.start) return { kind: 'nearest', anchor: anchor.name, order: 'max' };
+  // "which chair is closest to me" is measured from the user, not from the chair.
+  if (c.has(/\b(?:closest|nearest|farthest|furthest)(?: to| from)? (?:me|myself|us)\b/)) return undefined;
+  // The cue on either side of the name: "what is closest to X", "what is X closest to", "X's nearest neighbour".
+  if (closest >= 0) return { kind: 'nearest', anchor: anchor.name, order: 'min' };
+  if (farthest >= 0) return { kind: 'nearest', anchor: anchor.name, order: 'max' };
   const near = c.at(NEAR_CUES);
   if (near >= 0 && near < anchor.start)
     return { kind: 'nearest', anchor: anchor.name, order: 'min', near: true };
@@ -363,8 +478,14 @@ const nearest: Rule = (c) => {
 };
 
 /** "which is bigger, the couch or the table?", "is the fridge taller than the door?" */
+/** "which takes up more space", "which one occupies less room": a comparison of volumes. */
+const SPACE =
+  /\b(?:takes?|taking|uses?|using|occupies|occupy|occupying|fills?|needs?) (?:up )?(more|less) (?:space|room|floor)\b/;
 const compare: Rule = (c) => {
-  const w = c.sizeWord(COMPARATIVE);
+  const space = SPACE.exec(c.text);
+  const w: readonly [Measure, Order] | undefined = space
+    ? ['volume', space[1] === 'more' ? 'max' : 'min']
+    : c.sizeWord(COMPARATIVE);
   const ms = c.enough(2);
   const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
@@ -380,7 +501,7 @@ const compare: Rule = (c) => {
 
 /** "the longest dimension of the stove" is one object's measure, not a ranking of objects. */
 const ONE_OBJECTS_EXTENT =
-  /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent)\b/;
+  /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent|measurement|measure|size)s?\b/;
 
 const superlative: Rule = (c) => {
   const w = c.sizeWord(SUPERLATIVE);
@@ -390,7 +511,7 @@ const superlative: Rule = (c) => {
 };
 
 const DISTANCE =
-  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch)\w* (?:away|apart|from|between)|gap between|space between)\b/;
+  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|separation|spacing|clearance) (?:between|separating|from)|separat\w+)\b/;
 const distance: Rule = (c) => {
   if (!c.has(DISTANCE)) return undefined;
   if (c.m.length >= 2) return { kind: 'object_abs_distance', a: c.m[0].name, b: c.m[1].name };
@@ -443,17 +564,17 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /\b(is there|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
   if (c.m.length === 0 || !c.has(EXISTS)) return undefined;
   return { kind: 'object_existence', label: c.m[0].name };
 };
 
 /** "which did I see first, the sofa or the tv?" (no "appear" word). */
-const firstSeen: Rule = (c) =>
-  c.m.length >= 2 && c.has(/\bfirst\b/) ? { kind: 'obj_appearance_order', labels: names(c.m) } : undefined;
+const firstSeen: Rule = (c) => (c.m.length >= 2 && c.has(/\bfirst\b/) ? appearanceTask(c) : undefined);
 
 const RULES: readonly Rule[] = [
+  routeFromStandpoint,
   standpoint,
   appearance,
   sceneSummary,

@@ -14,20 +14,50 @@ const singularCache = new Map<string, string>();
 
 /**
  * The singular of one noun. A word the vocabulary knows as written stays ("glass", "scissors", "drapes");
- * otherwise compromise's inflection (irregulars included: shelves, knives, mice, people).
+ * otherwise compromise's inflection (irregulars included: shelves, knives, mice, people; `irregular` false:
+ * only words ending in s, without parsing the others).
  */
-export function singularWord(w: string): string {
-  if (classOf(w) || COCO_SET.has(w) || w.length <= 2 || !/s$/.test(w) || /(ss|us|is)$/.test(w)) return w;
+export function singularWord(w: string, irregular = true): string {
+  if (classOf(w) || COCO_SET.has(w) || w.length <= 2 || /(ss|us|is)$/.test(w)) return w;
+  // Irregular plurals need compromise's parse of the word: callers that try every word span skip them.
+  if (!irregular && !/s$/.test(w)) return w;
   let s = singularCache.get(w);
   if (s === undefined) {
     const doc = nlp(w);
-    doc.tag('Noun');
-    s = doc.nouns().toSingular().text().toLowerCase() || w;
+    // A word without a final s is singular unless compromise knows it as an irregular plural (mice, people).
+    if (!/s$/.test(w) && !doc.nouns().isPlural().found) s = w;
+    else {
+      doc.tag('Noun');
+      s = doc.nouns().toSingular().text().toLowerCase() || w;
+    }
     if (singularCache.size > 5000) singularCache.clear();
     singularCache.set(w, s);
   }
   return s;
 }
+
+const pluralCache = new Map<string, string>();
+
+/** The plural of a name's last word, by compromise (irregulars included: mouse → mice, shelf → shelves). */
+export function pluralName(name: string): string {
+  let p = pluralCache.get(name);
+  if (p === undefined) {
+    const words = name.split(' ');
+    const last = words[words.length - 1];
+    const doc = nlp(last);
+    doc.tag('Singular');
+    const made = doc.nouns().toPlural().text().toLowerCase();
+    words[words.length - 1] =
+      made && made !== last ? made : /(s|sh|ch|x|z)$/.test(last) ? `${last}es` : `${last}s`;
+    p = words.join(' ');
+    if (pluralCache.size > 5000) pluralCache.clear();
+    pluralCache.set(name, p);
+  }
+  return p;
+}
+
+/** Words that trail a name in a sentence and are never part of it: "how many laptops there are". */
+const TRAILING = /\s+(?:there|here|in total|altogether|total|in all)$/;
 
 /** Lower-case, drop articles, "(s)", punctuation and a trailing plural: "the Chairs(s)" → "chair". */
 export function normalizeName(raw: string): string {
@@ -38,7 +68,7 @@ export function normalizeName(raw: string): string {
     .replace(/[^a-z0-9 \-']/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  s = s.replace(/^(the|a|an|my|this|that|these|those|any|some|each|every)\s+/, '');
+  s = s.replace(/^(the|a|an|my|this|that|these|those|any|some|each|every)\s+/, '').replace(TRAILING, '');
   if (COCO_SET.has(s) || classOf(s)) return s;
   const words = s.split(' ');
   words[words.length - 1] = singularWord(words[words.length - 1]);

@@ -20,7 +20,10 @@ describe('parseByPattern', () => {
       'is the cup between the laptop and the vase?',
       { kind: 'pair_relation', a: 'cup', relation: 'between', b: 'laptop', c: 'vase' },
     ],
-    ['which did I see first, the sofa or the tv?', { kind: 'obj_appearance_order', labels: ['sofa', 'tv'] }],
+    [
+      'which did I see first, the sofa or the tv?',
+      { kind: 'obj_appearance_order', labels: ['sofa', 'tv'], ask: 'first' },
+    ],
     [
       'which is closest to the bed: the chair, the tv or the lamp?',
       { kind: 'object_rel_distance', anchor: 'bed', choices: ['chair', 'tv', 'lamp'] },

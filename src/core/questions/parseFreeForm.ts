@@ -21,9 +21,11 @@ const n = normalizeName;
 export function parseByPattern(question: string): ParsedQuestion {
   assertQuestionLength(question);
   const r: Reading = readQuestion(question);
+  // "I'm at the sofa facing the tv, how do I get to the fridge?": a route from a standpoint (the intents read it).
+  const intent = intentOf(r);
   // "How do I get from the sofa to the fridge?": a request for a route in words, not a distance or a standpoint.
-  const route = parseRouteRequest(question);
-  const task: Task = route ? { kind: 'route_directions', from: n(route.from), to: n(route.to) } : intentOf(r);
+  const route = intent.kind === 'route_directions' ? undefined : parseRouteRequest(question);
+  const task: Task = route ? { kind: 'route_directions', from: n(route.from), to: n(route.to) } : intent;
   return { task, via: 'pattern', ...(r.unit ? { unit: r.unit } : {}), read: describeReading(r) };
 }
 

@@ -53,7 +53,10 @@ const NOT_OBJECTS = new Set(
   each other both pair all please much many whats hows wheres volume footprint area square sq location position
   spot clip sequence recording tour top bottom edge end ones what which who where how me myself my closest
   nearest farthest furthest closer nearer farther further biggest largest smallest tallest shortest longest
-  widest highest lowest floor ceiling ground robot agent`.split(/\s+/),
+  widest highest lowest floor ceiling ground robot agent gap gaps separation spacing clearance measurement
+  measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
+  variety varieties video route routes path paths directions turn
+  beginning start action actions step steps note`.split(/\s+/),
 );
 
 const CONTRACTIONS: readonly [RegExp, string][] = [
@@ -100,7 +103,8 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
       if (Array.from({ length: len - 1 }, (_, k) => i + k + 1).some((k) => breaks.has(k))) continue;
       const span = words.slice(i, i + len);
       const last = span[len - 1];
-      const single = singularWord(last);
+      // Irregular plurals ("mice") come from the tagger's pass below: parsing every span's word costs too much.
+      const single = singularWord(last, false);
       const asIs = span.join(' ');
       const sing = [...span.slice(0, -1), single].join(' ');
       const name = isName(asIs) ? asIs : isName(sing) ? sing : undefined;
@@ -116,6 +120,7 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
   const head = words.length > TAGGED_WORDS ? words.slice(0, TAGGED_WORDS).join(' ') : text;
   const tagged = nlp(head).terms().json() as { terms: { normal: string; tags: string[] }[] }[];
   const nounWords = new Set<number>();
+  const plurals = new Set<number>();
   let w = 0;
   for (const t of tagged) {
     const term = t.terms[0];
@@ -124,6 +129,7 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     while (w < words.length && words[w] !== term.normal.replace(/[^a-z0-9²-]/g, '')) w++;
     if (w >= words.length) break;
     const tags = new Set(term.tags);
+    if (tags.has('Plural')) plurals.add(w);
     if (
       tags.has('Noun') &&
       !tags.has('Pronoun') &&
@@ -143,14 +149,10 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     let j = i;
     while (nounWords.has(j + 1) && !breaks.has(j + 1)) j++;
     const last = words[j];
-    const single = singularWord(last);
-    out.push({
-      name: [...words.slice(i, j), single].join(' '),
-      start: i,
-      end: j + 1,
-      plural: single !== last,
-      known: false,
-    });
+    // The tagger marks irregular plurals ("mice", "geese"): only those are parsed for their singular.
+    const single = singularWord(last, plurals.has(j));
+    const name = [...words.slice(i, j), single].join(' ');
+    out.push({ name, start: i, end: j + 1, plural: single !== last, known: isName(name) });
     i = j;
   }
   return out.sort((a, b) => a.start - b.start);

@@ -98,8 +98,26 @@ export type Task =
       readonly facingHow?: RouteFacing;
     }
   /** "how do I get from the sofa to the fridge?" — the route in words, over the map. */
-  | { readonly kind: 'route_directions'; readonly from: string; readonly to: string }
-  | { readonly kind: 'obj_appearance_order'; readonly labels: string[] }
+  /**
+   * With `facing` (a standpoint: "I'm at the sofa facing the tv, how do I get to the fridge?"): the first turn
+   * from there, then the route; `backTo`: the facing object is at my back.
+   */
+  | {
+      readonly kind: 'route_directions';
+      readonly from: string;
+      readonly to: string;
+      readonly facing?: string;
+      readonly backTo?: boolean;
+    }
+  /**
+   * `ask`: 'first' / 'last' — which one of them ("which did I see first, the sofa or the tv?"); 'before' /
+   * 'after' — yes/no for the first named against the second ("did I see the cup before the bed?").
+   */
+  | {
+      readonly kind: 'obj_appearance_order';
+      readonly labels: string[];
+      readonly ask?: 'first' | 'last' | 'before' | 'after';
+    }
   // Free-form kinds (no VSI-Bench template).
   /** "what is behind me?" — objects in a direction from where the user stands now (the last camera pose). */
   | { readonly kind: 'ego_whats_there'; readonly direction: EgoDirection }
@@ -116,7 +134,8 @@ export type Task =
   /** "is there a piano?" */
   | { readonly kind: 'object_existence'; readonly label: string }
   /** "how many objects are in the room?" (no labels), "how many cups and bottles in total?" */
-  | { readonly kind: 'count_total'; readonly labels: string[] }
+  /** `kinds`: "how many different kinds of things are there?" — the number of distinct classes. */
+  | { readonly kind: 'count_total'; readonly labels: string[]; readonly kinds?: boolean }
   /** "how tall is the fridge?": one dimension of an object (height = vertical extent, length/width = sides). */
   | { readonly kind: 'object_measure'; readonly label: string; readonly measure: Measure }
   /** "what is the largest object?", "which chair is the tallest?" (`among`: only objects of that name). */
@@ -216,7 +235,7 @@ export function taskTargets(task: Task): string[] {
     case 'obj_appearance_order':
       return [...task.labels];
     case 'route_directions':
-      return [task.from, task.to];
+      return [task.from, task.to, ...(task.facing ? [task.facing] : [])];
     case 'ego_direction_of':
     case 'locate':
     case 'ego_distance':

@@ -5,6 +5,7 @@ import type { Turn } from '../questions/types';
 import { checkLeg, freeSpaceOf } from './freeSpace';
 import { boxCorners, toPlane, worldFrame, type WorldFrame } from './orientedBox';
 import { convexHull, signedAngle, type P2 } from './planeGeometry';
+import { relativeAngleDeg } from './relations';
 import { resolveMapLabel } from './routePlanner';
 import { boxOf, knownLabels, objectDistance, objectsLabelled } from './spatialTools';
 
@@ -83,6 +84,29 @@ export function pickRouteOption(sim: RouteSimulation, options: (Turn[] | undefin
     }
   });
   return best;
+}
+
+export type FirstTurn = 'left' | 'right' | 'back' | 'straight ahead';
+
+/**
+ * The first turn to head for `to`, standing at `from` facing `facing` (or with it at my back): straight ahead
+ * within 45° of the heading, back beyond 135°, else left or right. `angle`: degrees, + = left.
+ */
+export function firstTurn(
+  m: Mosaic,
+  from: MosaicObject,
+  facing: MosaicObject,
+  to: MosaicObject,
+  backTo: boolean,
+): { turn: FirstTurn; angle: number } {
+  const f = worldFrame(m.up);
+  const s = from.center;
+  const target: Vec3 = backTo
+    ? [2 * s[0] - facing.center[0], 2 * s[1] - facing.center[1], 2 * s[2] - facing.center[2]]
+    : facing.center;
+  const angle = relativeAngleDeg(f, s, target, to.center);
+  const a = Math.abs(angle);
+  return { turn: a < 45 ? 'straight ahead' : a > 135 ? 'back' : angle > 0 ? 'left' : 'right', angle };
 }
 
 export interface RouteDescription {

@@ -182,3 +182,88 @@ describe('object names both ways', () => {
     expect(await ask('how tall is the oven?', m)).toMatchObject({ value: 90 });
   });
 });
+
+describe('phrasing families (routes from a standpoint, appearance choices, measurement nouns, kinds)', () => {
+  it('a route from a standpoint answers the first turn, then the way; without one, the route in words', async () => {
+    // At the couch (0, 3) facing the tv (0, −1): the fridge (−3, 2) is 72° right, the plant (−1, 3) 90° right,
+    // the suitcase (3, −2) 31° left (straight ahead); with the tv at my back the fridge is 108° left.
+    const r = await ask(
+      "I'm sitting on the couch looking at the telly. Which way do I go to get over to the fridge?",
+    );
+    expect(r).toMatchObject({ value: 'right' });
+    expect(r.text).toMatch(/^Turn right \(.*\)\. From the couch, head towards the refrigerator/);
+    expect(r.objects.slice(0, 3)).toEqual(['o1', 'o2', 'o8']);
+    expect(
+      await ask('Starting from the sofa, looking toward the TV, how would I walk to the plant?'),
+    ).toMatchObject({
+      value: 'right',
+    });
+    expect(await ask('on the couch with the tv in front of me - how can I reach the suitcase')).toMatchObject(
+      {
+        value: 'straight ahead',
+      },
+    );
+    expect(
+      await ask('with the tv behind me, standing at the couch, how do I head to the fridge'),
+    ).toMatchObject({
+      value: 'left',
+    });
+    const plain = await ask('how do I get from the sofa to the fridge?');
+    expect(plain.text).toMatch(/^From the couch, head towards the refrigerator/);
+    expect(['left', 'right', 'straight ahead', 'back']).not.toContain(plain.value);
+    expect((await ask('standing by the couch facing the tv, how do I get to the piano?')).text).toBe(
+      "I haven't seen a piano, so I cannot give that route.",
+    );
+  });
+
+  it('appearance asked as a choice gives the one object as asked; "before"/"after" give yes or no', async () => {
+    // First seen: suitcase 5, chairs 10/12, table 20, cup 22, plant 30, couch 45, fridge 60, sink 65, clock 70, tv 80.
+    expect(await ask('which one was spotted first - the fridge or the clock?')).toMatchObject({
+      value: 'fridge',
+    });
+    expect(await ask('out of the tv, the sink and the plant, which appeared last?')).toMatchObject({
+      value: 'tv',
+    });
+    expect(await ask('Which popped up earlier in the clip: the sofa or the suitcase?')).toMatchObject({
+      value: 'suitcase',
+    });
+    expect(await ask('Did I notice the cup before the dining table?')).toMatchObject({ value: false });
+    expect(await ask('did the couch show up later than the suitcase?')).toMatchObject({ value: true });
+  });
+
+  it('measurement nouns are never object names: gaps, separations, measurements, neighbours', async () => {
+    // Fridge y ∈ [1.65, 2.35], sink y ∈ [0.25, 0.75]: 0.9 m between them.
+    expect(await ask('how many centimetres separate the fridge and the sink')).toMatchObject({ value: 90 });
+    expect(await ask("what's the gap between the fridge and the sink, in cm?")).toMatchObject({ value: 90 });
+    expect(await ask('how many metres are there between the sink and the fridge')).toMatchObject({
+      value: 0.9,
+    });
+    expect(await ask('how many inches is it from the sink to the fridge?')).toMatchObject({ unit: 'in' });
+    expect(await ask('the largest measurement of the fridge in cm?')).toMatchObject({ value: 180 });
+    // The sink's nearest: the chair at (−2, 0), 0.45 m (the fridge is 0.9 m).
+    expect(await ask("the sink's nearest neighbor?")).toMatchObject({ value: 'chair' });
+    expect(await ask('what is the cup closest to?')).toMatchObject({ value: 'dining table' });
+    expect(await ask('which one needs more space, the fridge or the couch?')).toMatchObject({
+      value: 'couch',
+    });
+  });
+
+  it('counting: kinds of things, irregular plurals, a trailing "there", totals with "plus"', async () => {
+    const kinds = await ask('how many distinct types of things have you found?');
+    expect(kinds).toMatchObject({ value: 10 });
+    expect(kinds.text).toMatch(/^I have seen 10 kinds of object: /);
+    expect((await ask('how many mice did you see?')).text).toBe("I haven't seen any mice.");
+    const m = room();
+    m.objects.push(
+      obj('o12', 'mouse', [2.2, 2, 0.76], [0.06, 0.1, 0.04], 25),
+      obj('o13', 'mouse', [1.8, 2, 0.76], [0.06, 0.1, 0.04], 26),
+    );
+    expect(await ask('how many mice did you see?', m)).toMatchObject({ value: 2, text: 'I count 2 mice.' });
+    expect(await ask('could you say how many chairs there are here?')).toMatchObject({ value: 2 });
+    expect(await ask('chairs plus cups - how many is that altogether?')).toMatchObject({ value: 3 });
+    expect(await ask('could you locate any piano here?')).toMatchObject({
+      value: false,
+      text: "No, I haven't seen a piano.",
+    });
+  });
+});

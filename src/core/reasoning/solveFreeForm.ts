@@ -1,7 +1,9 @@
 import type { Mosaic, MosaicObject } from '../mosaic/types';
+import { canonicalLabel, pluralName } from '../questions/labels';
 import type { LengthUnit, Measure, Task } from '../questions/types';
 import { answerUnit, formatIn, inUnit, type UnitSystem } from './answerUnits';
 import { worldFrame } from './orientedBox';
+import { describeRoute, firstTurn } from './route';
 import {
   classifyDirection,
   currentViewpoint,
@@ -45,8 +47,8 @@ export interface FreeFormContext {
 }
 
 export const article = (name: string): string => (/^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`);
-export const plural = (name: string, n: number): string =>
-  n === 1 ? name : /(s|sh|ch|x|z)$/.test(name) ? `${name}es` : `${name}s`;
+/** The name for n of them: irregular plurals by compromise (mouse → mice, shelf → shelves). */
+export const plural = (name: string, n: number): string => (n === 1 ? name : pluralName(name));
 const counted = (name: string, n: number): string => (n === 1 ? article(name) : `${n} ${plural(name, n)}`);
 export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 export function listing(parts: string[]): string {
@@ -164,6 +166,24 @@ function inventory(m: Mosaic): [string, MosaicObject[]][] {
 }
 
 const countTotal: Solver<'count_total'> = (ctx, t) => {
+  if (t.kinds) {
+    // Kinds of thing, not labels: a map may call two instances "sofa" and "couch".
+    const kinds = new Map<string, string[]>();
+    for (const [l] of inventory(ctx.m)) {
+      const k = canonicalLabel(l);
+      kinds.set(k, [...(kinds.get(k) ?? []), l]);
+    }
+    const n = kinds.size;
+    return {
+      value: n,
+      text:
+        n === 0
+          ? 'I have not seen any objects yet.'
+          : `I have seen ${n} ${n === 1 ? 'kind' : 'kinds'} of object: ${listing([...kinds.values()].map((ls) => ls.join(' / ')))}.`,
+      facts: [...kinds].map(([k, ls]) => `kind(${k}) = ${ls.join(', ')}`),
+      objects: ids(ctx.m.objects),
+    };
+  }
   if (t.labels.length === 0) {
     const inv = inventory(ctx.m);
     const n = ctx.m.objects.length;
@@ -465,6 +485,73 @@ const summary: Solver<'scene_summary'> = (ctx, t) => {
   };
 };
 
+/** "which did I see first, A or B?" (the one, as asked), "did I see A before B?" (yes/no). */
+const appearanceChoice: Solver<'obj_appearance_order'> = (ctx, t) => {
+  const seen = t.labels.map((name) => {
+    const os = ctx.missing(name) ? [] : objectsLabelled(ctx.m, ctx.L(name));
+    return { name, os, frame: Math.min(Infinity, ...os.map((o) => o.firstSeenFrame)) };
+  });
+  const order = [...seen].sort((a, b) => a.frame - b.frame);
+  const unseen = seen.filter((x) => !Number.isFinite(x.frame));
+  const facts = seen.map(
+    (x) => `first_seen(${x.name}) = ${Number.isFinite(x.frame) ? `frame ${x.frame}` : 'never'}`,
+  );
+  const objects = ids(seen.flatMap((x) => x.os));
+  const orderText = `first seen in this order: ${order
+    .filter((x) => Number.isFinite(x.frame))
+    .map((x) => x.name)
+    .join(', ')}`;
+  const notSeen = unseen.length ? ` I haven't seen ${listing(unseen.map((x) => article(x.name)))}.` : '';
+  if (t.ask === 'before' || t.ask === 'after') {
+    const [a, b] = seen;
+    if (!b || !Number.isFinite(a.frame) || !Number.isFinite(b.frame))
+      return { value: null, text: `I cannot tell:${notSeen}`, facts, objects };
+    const holds = t.ask === 'before' ? a.frame < b.frame : a.frame > b.frame;
+    return {
+      value: holds,
+      text: `${holds ? 'Yes' : 'No'}: ${orderText}.`,
+      facts,
+      objects,
+    };
+  }
+  const visible = order.filter((x) => Number.isFinite(x.frame));
+  if (visible.length === 0) return { value: null, text: notSeen.trim(), facts, objects };
+  const pick = t.ask === 'first' ? visible[0] : visible[visible.length - 1];
+  return {
+    value: pick.name,
+    text: `The ${pick.name} ${t.ask === 'first' ? 'came first' : 'came last'}: ${orderText}.${notSeen}`,
+    facts,
+    objects: ids(pick.os),
+  };
+};
+
+/** "I'm at X facing Y, how do I get to Z?": the first turn from the standpoint, then the route in words. */
+const routeFromStandpoint: Solver<'route_directions'> = (ctx, t) => {
+  const lost = [t.from, t.to, t.facing ?? ''].filter((n) => ctx.missing(n));
+  if (lost.length)
+    return {
+      value: null,
+      text: `I haven't seen ${listing(lost.map(article))}, so I cannot give that route.`,
+      facts: [],
+      objects: [],
+    };
+  const one = (n: string): MosaicObject => ranked(objectsLabelled(ctx.m, ctx.L(n)))[0];
+  const [s, fc, d] = [one(t.from), one(t.facing ?? ''), one(t.to)];
+  const turn = firstTurn(ctx.m, s, fc, d, t.backTo ?? false);
+  const route = describeRoute(ctx.m, ctx.L(t.from), ctx.L(t.to));
+  const how = turn.turn === 'straight ahead' ? 'Go straight ahead' : `Turn ${turn.turn}`;
+  const from = `standing by the ${t.from} ${t.backTo ? 'with your back to' : 'facing'} the ${t.facing}`;
+  return {
+    value: turn.turn,
+    text: `${how} (${from}, the ${t.to} is ${Math.abs(turn.angle).toFixed(0)}° to your ${turn.angle > 0 ? 'left' : 'right'}). ${route.text}`,
+    facts: [
+      `angle(${d.label} | at ${s.label} facing ${t.backTo ? 'away from ' : ''}${fc.label}) = ${turn.angle.toFixed(0)}° (+ = left)`,
+      ...route.facts,
+    ],
+    objects: [...new Set([s.id, fc.id, d.id, ...route.objects])],
+  };
+};
+
 type FreeFormKind =
   | 'object_existence'
   | 'count_total'
@@ -494,6 +581,8 @@ const SOLVERS: { readonly [K in FreeFormKind]: Solver<K> } = {
 
 /** The answer for a free-form kind; undefined for the VSI-Bench kinds (solveTask answers those). */
 export function solveFreeForm(ctx: FreeFormContext, task: Task): FreeFormAnswer | undefined {
+  if (task.kind === 'obj_appearance_order') return task.ask ? appearanceChoice(ctx, task) : undefined;
+  if (task.kind === 'route_directions') return task.facing ? routeFromStandpoint(ctx, task) : undefined;
   const solver = (SOLVERS as Partial<Record<Task['kind'], Solver<FreeFormKind>>>)[task.kind];
   return solver?.(ctx, task as Extract<Task, { kind: FreeFormKind }>);
 }
