@@ -3,6 +3,7 @@ import type { Intrinsics, Mat4, Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import type { DepthImage, Detection } from '../core/perception/types';
 import { transferFrame } from '../runtime/workerClient';
+import { userMessage } from '../runtime/userMessage';
 import { isAbortError } from '../runtime/errors';
 import type { ProcessFrameResult } from '../runtime/PerceptionApi';
 import type { ReasonerEvent, ReasonerStep } from '../runtime/ReasonerApi';
@@ -408,7 +409,8 @@ export class SpatialMosaicElement extends HTMLElement {
 
   private fail(detail: ErrorDetail): void {
     this.ui.error.hidden = false;
-    this.ui.error.textContent = `${detail.name}: ${detail.message}`;
+    // A sentence for a person (no class name); the event's detail keeps the name for the host page's code.
+    this.ui.error.textContent = userMessage(detail);
     this.emit('error', detail);
   }
 

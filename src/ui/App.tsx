@@ -17,7 +17,7 @@ import { useModelProgress } from './useModelProgress';
 import { LiveSourcePanel } from './sources/LiveSourcePanel';
 import { describeLiveSource, liveModels, useLiveSource } from './sources/useLiveSource';
 import { appModelsBase, applySettings } from './workerClients';
-import { userMessage } from './userMessage';
+import { userMessage } from '../runtime/userMessage';
 import { useModelInventory } from './useModelInventory';
 import { WorkerNotice } from './WorkerNotice';
 import { CloseButton } from './CloseButton';

@@ -6,7 +6,7 @@ import type { ReasonerEvent } from '../runtime/ReasonerApi';
 import { reasonerApi } from './workerClients';
 import type { ChatTurn } from './uiTypes';
 import { emitModelProgress } from './useModelProgress';
-import { userMessage } from './userMessage';
+import { userMessage } from '../runtime/userMessage';
 
 export interface ChatApi {
   readonly turns: readonly ChatTurn[];

@@ -16,7 +16,7 @@ import type { ModelStatus, ProgressItem } from './uiTypes';
 import { liveModels } from './sources/useLiveSource';
 import { perceptionApi } from './workerClients';
 import type { Remote } from 'comlink';
-import { userMessage } from './userMessage';
+import { userMessage } from '../runtime/userMessage';
 
 /** The scene in the view: its mosaic, and what produced the objects in it (for the honest status line). */
 export interface OpenScene {

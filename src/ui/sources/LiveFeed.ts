@@ -4,7 +4,7 @@ import type { Mosaic } from '../../core/mosaic/types';
 import type { DepthImage, Detection } from '../../core/perception/types';
 import type { FrameSources, PerceptionApi, PerceptionFrame } from '../../runtime/PerceptionApi';
 import { rgbaToRgb } from './frameGrabber';
-import { userMessage } from '../userMessage';
+import { userMessage } from '../../runtime/userMessage';
 
 export type LivePerception = Pick<PerceptionApi, 'processFrame' | 'mosaic' | 'interrupt'>;
 

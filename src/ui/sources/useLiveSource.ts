@@ -11,7 +11,7 @@ import { EMPTY_LIVE_STATS, LiveFeed, type LiveStats } from './LiveFeed';
 import { openCamera, runCameraCapture, runVideoFile } from './videoSources';
 import { arAvailability, startArSession, type ArAvailability, type ArGranted } from './xrSession';
 import { XR_WORLD_UP } from './xrPose';
-import { userMessage } from '../userMessage';
+import { userMessage } from '../../runtime/userMessage';
 
 export type LiveKind = 'camera' | 'video' | 'ar';
 
