@@ -71,7 +71,10 @@ export const SOFTWARE_ADAPTER_NOTE =
   'the only WebGPU adapter is a software one (no GPU), which is far slower than wasm here; choose WebGPU in Settings to force it';
 
 function wasmChoice(kind: ModelKind, caps: BackendCapabilities): BackendChoice {
-  const threads = caps.wasmThreads ? 'multi-threaded' : 'single-threaded (page not cross-origin isolated)';
+  // Whether threads are possible at all; how many run is wasmThreadCount's (one core stays free).
+  const threads = caps.wasmThreads
+    ? 'threads allowed (cross-origin isolated; one core is left to the app)'
+    : 'single-threaded (page not cross-origin isolated)';
   // The VLM is the one model big enough for q4 to matter on wasm; vision models keep q8 quality.
   return { device: 'wasm', dtype: kind === 'vlm' ? 'q4' : 'q8', reason: `wasm, ${threads}` };
 }
