@@ -35,6 +35,7 @@ export const BENCHES = [
   'reasoning',
   'vsibench',
   'natural',
+  'natural-heldout',
   'detector',
   'vlm',
   'browser',
@@ -93,6 +94,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
     case 'natural':
       // Everyday questions over generated scenes and vsibench-dev layouts (scripts/bench/natural/).
       await runNaturalBench({ outDir: OUT, quick, log: quiet(name) });
+      return;
+    case 'natural-heldout':
+      // The same, with the held-out phrasings (heldout.ts) that the product is never tuned on.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'heldout', log: quiet(name) });
       return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).

@@ -1,8 +1,8 @@
 /**
  * Writes the natural-question set: questions as people ask them (phrasings.ts), filled over generated scenes and
  * the vsibench-dev layouts, with exact ground truth from the boxes (forms.ts, geometry.ts).
- *   npx tsx scripts/bench/natural/generateNatural.ts [--quick] [--out DIR]
- * Writes DIR (default bench-out/natural/): questions.json (every item, with "kind", "scene" and "mosaic"),
+ *   npx tsx scripts/bench/natural/generateNatural.ts [--quick] [--bank main|heldout] [--out DIR]
+ * Writes DIR (default bench-out/natural/, bench-out/natural-heldout/ for the held-out bank): questions.json (every item, with "kind", "scene" and "mosaic"),
  * mosaics/<scene>.mosaic.json, and by-scene/<scene>.questions.json (for `spatial-mosaic eval`). Deterministic.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -10,11 +10,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FORMS, makeRng, SceneFacts, type Fill, type Rng, type Unit } from './forms';
 import { plural, withArticle, type NameGroup } from './names';
-import { BANK, KINDS, type Kind, type Phrasing } from './phrasings';
+import { HELDOUT_BANK } from './heldout';
+import { BANK, KINDS, type Kind, type NumberedBank, type Phrasing } from './phrasings';
 import { generatedScenes, mosaicFileOf, vsibenchScenes, type BenchScene } from './scenes';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_OUT = path.join(repoRoot, 'bench-out', 'natural');
+
+/** The phrasing banks: `main` (phrasings.ts) and `heldout` (heldout.ts, never tuned on). */
+export const BANKS = { main: BANK, heldout: HELDOUT_BANK } as const;
+export type BankName = keyof typeof BANKS;
+/** Where a bank's set is written by default. */
+export const defaultOutOf = (bank: BankName): string =>
+  bank === 'main' ? DEFAULT_OUT : path.join(repoRoot, 'bench-out', `natural-${bank}`);
 export const META_INFO = path.join(
   repoRoot,
   '..',
@@ -83,6 +91,8 @@ export interface SetOptions {
   /** At most this many vsibench scenes (file order). */
   readonly vsibenchScenes: number;
   readonly seed: number;
+  /** The phrasing bank (default: phrasings.ts). */
+  readonly bank?: NumberedBank;
 }
 
 export const FULL: SetOptions = {
@@ -100,13 +110,14 @@ export function questionsForScene(
   perKind: number,
   rng: Rng,
   turn: Record<Kind, number>,
+  phrasings: NumberedBank = BANK,
 ): NaturalItem[] {
   const facts = new SceneFacts(scene);
   const items: NaturalItem[] = [];
   const asked = new Set<string>();
   for (const kind of KINDS) {
     if (kind === 'appearance_order' && !scene.hasFirstSeen) continue;
-    const bank = BANK[kind];
+    const bank = phrasings[kind];
     let made = 0;
     // Phrasings in turn across the whole set, so each is used about as often; skip those the scene cannot answer.
     for (let tries = 0; made < perKind && tries < bank.length * 2; tries++) {
@@ -154,6 +165,7 @@ export async function buildNaturalSet(
       s.source === 'generated' ? opts.perSceneGenerated : opts.perSceneVsibench,
       rng,
       turn,
+      opts.bank,
     ),
   );
   return { scenes: scenes.filter((s) => items.some((i) => i.scene === s.name)), items };
@@ -185,13 +197,13 @@ export async function writeNaturalSet(
 }
 
 /** Counts per kind and source, and phrasings used per kind. */
-export function describeSet(items: readonly NaturalItem[]): string {
+export function describeSet(items: readonly NaturalItem[], bank: NumberedBank = BANK): string {
   const lines = ['kind                 generated vsibench phrasings'];
   for (const k of KINDS) {
     const of = items.filter((i) => i.kind === k);
     const n = (src: string) => of.filter((i) => i.source === src).length;
     lines.push(
-      `${k.padEnd(20)} ${String(n('generated')).padStart(9)} ${String(n('vsibench')).padStart(8)} ${String(new Set(of.map((i) => i.phrasing)).size).padStart(5)}/${BANK[k].length}`,
+      `${k.padEnd(20)} ${String(n('generated')).padStart(9)} ${String(n('vsibench')).padStart(8)} ${String(new Set(of.map((i) => i.phrasing)).size).padStart(5)}/${bank[k].length}`,
     );
   }
   const scenes = (src: string) => new Set(items.filter((i) => i.source === src).map((i) => i.scene)).size;
@@ -201,13 +213,26 @@ export function describeSet(items: readonly NaturalItem[]): string {
   return lines.join('\n');
 }
 
+/** `--bank NAME` (default main); an unknown name is an error that lists the banks. */
+export function bankArg(argv: readonly string[]): BankName {
+  const i = argv.indexOf('--bank');
+  if (i < 0) return 'main';
+  const name = argv[i + 1];
+  if (name && name in BANKS) return name as BankName;
+  throw new Error(`--bank must be one of: ${Object.keys(BANKS).join(', ')} (got "${name ?? ''}")`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
+  const bankName = bankArg(argv);
   const i = argv.indexOf('--out');
-  const outDir = i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]) : DEFAULT_OUT;
-  const set = await buildNaturalSet(quick ? QUICK : FULL, (l) => process.stderr.write(`${l}\n`));
+  const outDir = i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]) : defaultOutOf(bankName);
+  const bank = BANKS[bankName];
+  const set = await buildNaturalSet({ ...(quick ? QUICK : FULL), bank }, (l) =>
+    process.stderr.write(`${l}\n`),
+  );
   await writeNaturalSet(outDir, set);
-  process.stdout.write(`${describeSet(set.items)}\nwrote ${path.relative(process.cwd(), outDir)}/\n`);
+  process.stdout.write(`${describeSet(set.items, bank)}\nwrote ${path.relative(process.cwd(), outDir)}/\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

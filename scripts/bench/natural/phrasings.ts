@@ -28,7 +28,9 @@ export interface Phrasing {
   readonly text: string;
 }
 
-type Bank = Record<Kind, readonly Omit<Phrasing, 'id'>[]>;
+export type Bank = Record<Kind, readonly Omit<Phrasing, 'id'>[]>;
+/** A bank as the generator reads it: kinds → phrasings, each with its id (`<prefix><kind>.<n>`). */
+export type NumberedBank = Record<Kind, readonly Phrasing[]>;
 
 const RAW: Bank = {
   counting: [
@@ -211,5 +213,10 @@ const RAW: Bank = {
   ],
 };
 
-export const BANK = {} as Record<Kind, readonly Phrasing[]>;
-for (const k of KINDS) BANK[k] = RAW[k].map((p, i) => ({ ...p, id: `${k}.${i + 1}` }));
+export function numberBank(raw: Bank, prefix = ''): NumberedBank {
+  const bank = {} as Record<Kind, readonly Phrasing[]>;
+  for (const k of KINDS) bank[k] = raw[k].map((p, i) => ({ ...p, id: `${prefix}${k}.${i + 1}` }));
+  return bank;
+}
+
+export const BANK = numberBank(RAW);

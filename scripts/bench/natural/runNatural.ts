@@ -2,8 +2,9 @@
  * Asks the natural-question set through the same path as `spatial-mosaic ask` (loadScene + MosaicThinker, no
  * VLM), scores each answer (score.ts) and prints a table: overall (mean of the kinds, as VSI-Bench averages its
  * tasks), per kind and per source, then the failures.
- *   npx tsx scripts/bench/natural/runNatural.ts [--generate] [--quick] [--set DIR] [--out FILE.json]
- * --generate writes the set first (generateNatural.ts; --quick: the small set). Default set: bench-out/natural/;
+ *   npx tsx scripts/bench/natural/runNatural.ts [--generate] [--quick] [--bank main|heldout] [--set DIR] [--out FILE.json]
+ * --generate writes the set first (generateNatural.ts; --quick: the small set; --bank heldout: the held-out
+ * phrasings of heldout.ts). Default set: bench-out/natural/ (bench-out/natural-heldout/ for --bank heldout);
  * results go to <set>/results.json and <set>/results.md unless --out is given.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -12,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { loadScene } from '../../../src/cli/commands/ask';
 import { MosaicThinker } from '../../../src/core/reasoning/MosaicThinker';
 import {
+  bankArg,
+  BANKS,
   buildNaturalSet,
-  DEFAULT_OUT,
+  defaultOutOf,
   describeSet,
   FULL,
   QUICK,
@@ -151,19 +154,27 @@ export function renderNatural(r: NaturalBenchResult, maxPerKind?: number): strin
 export interface NaturalBenchOptions {
   readonly outDir?: string;
   readonly quick?: boolean;
+  /** The phrasing bank (default main); the held-out bank writes natural-heldout.{json,md}. */
+  readonly bank?: keyof typeof BANKS;
   readonly log?: (l: string) => void;
 }
 
-/** For run-all: writes the set (quick or full) into bench-out/natural, runs it, writes <outDir>/natural.{json,md}. */
+/**
+ * For run-all: writes the set (quick or full) into bench-out/natural (or natural-heldout), runs it, writes
+ * <outDir>/natural.{json,md} (natural-heldout.{json,md} for the held-out bank).
+ */
 export async function runNaturalBench(opts: NaturalBenchOptions = {}): Promise<NaturalBenchResult> {
   const log = opts.log ?? (() => {});
-  const set = await buildNaturalSet(opts.quick ? QUICK : FULL, log);
-  await writeNaturalSet(DEFAULT_OUT, set);
-  log(describeSet(set.items));
-  const r = await runNaturalSet(DEFAULT_OUT, log);
-  const outDir = opts.outDir ?? DEFAULT_OUT;
-  await writeFile(path.join(outDir, 'natural.json'), JSON.stringify(r, null, 1) + '\n');
-  await writeFile(path.join(outDir, 'natural.md'), renderNatural(r));
+  const bankName = opts.bank ?? 'main';
+  const setDir = defaultOutOf(bankName);
+  const set = await buildNaturalSet({ ...(opts.quick ? QUICK : FULL), bank: BANKS[bankName] }, log);
+  await writeNaturalSet(setDir, set);
+  log(describeSet(set.items, BANKS[bankName]));
+  const r = await runNaturalSet(setDir, log);
+  const outDir = opts.outDir ?? setDir;
+  const base = bankName === 'main' ? 'natural' : `natural-${bankName}`;
+  await writeFile(path.join(outDir, `${base}.json`), JSON.stringify(r, null, 1) + '\n');
+  await writeFile(path.join(outDir, `${base}.md`), renderNatural(r));
   return r;
 }
 
@@ -173,11 +184,13 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const setDir = path.resolve(value('--set') ?? DEFAULT_OUT);
+  const bankName = bankArg(argv);
+  const setDir = path.resolve(value('--set') ?? defaultOutOf(bankName));
   if (argv.includes('--generate')) {
-    const set = await buildNaturalSet(argv.includes('--quick') ? QUICK : FULL, say);
+    const bank = BANKS[bankName];
+    const set = await buildNaturalSet({ ...(argv.includes('--quick') ? QUICK : FULL), bank }, say);
     await writeNaturalSet(setDir, set);
-    say(describeSet(set.items));
+    say(describeSet(set.items, bank));
   }
   const r = await runNaturalSet(setDir, say);
   const out = path.resolve(value('--out') ?? path.join(setDir, 'results.json'));
