@@ -134,6 +134,11 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
     realObjects: await j('realObjects'),
     reasoning: await j('reasoning'),
     vsibench: await j('vsibench'),
+    natural: {
+      main: await j('natural'),
+      heldout: await j('natural-heldout'),
+      bank3: await j('natural-bank3'),
+    },
     detector: await j('detector'),
     vlm: await j('vlm'),
     browser,

@@ -9,6 +9,7 @@ import { markdownTable, type Cell } from './markdownTable';
 import { f1, type BenchResults } from './reportCommon';
 import { perceptionSection, storageSection } from './runtimeSections';
 import { vsibenchSection } from './vsibenchSection';
+import { naturalSection } from './naturalSection';
 
 export type { BenchResults, RunEntry, RunLog } from './reportCommon';
 
@@ -121,6 +122,7 @@ export function renderReport(r: BenchResults): Report {
     headline(r),
     reasoningSection(r, svgs),
     vsibenchSection(r.vsibench),
+    naturalSection(r.natural ?? {}),
     odometrySection(r),
     fusionSection(r, svgs),
     r.realObjects ? `${REAL_OBJECTS_SECTION}\n\n${renderMarkdown(r.realObjects)}` : '',

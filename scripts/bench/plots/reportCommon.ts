@@ -11,6 +11,7 @@ import type { OdometryBenchResult } from '../odometry';
 import type { ReasoningBenchReport } from '../reasoning';
 import type { VlmBenchResult } from '../vlm';
 import type { VsiBenchResult } from '../vsibench';
+import type { NaturalBenchResult } from '../natural/runNatural';
 
 export interface RunEntry {
   readonly quick: boolean;
@@ -36,6 +37,8 @@ export interface BenchResults {
   readonly vlm?: VlmBenchResult;
   readonly browser?: BrowserBenchResult;
   readonly realObjects?: ConditionResult[];
+  /** The everyday-question bench, by phrasing bank (main, heldout, bank3). */
+  readonly natural?: Readonly<Record<string, NaturalBenchResult | undefined>>;
 }
 
 export const f1 = (x: number): string => x.toFixed(1);

@@ -1,0 +1,34 @@
+import type { NaturalBenchResult } from '../natural/runNatural';
+
+/** What each phrasing bank is, for the reader of BENCHMARKS.md; the order is the table's column order. */
+const BANKS: readonly (readonly [string, string])[] = [
+  ['main', 'written before the reader, then used to find and fix failure families: no longer held out'],
+  ['heldout', 'written apart; its failure families were then fixed: no longer held out'],
+  ['bank3', 'written apart by someone who saw neither the reader nor the other banks; never tuned on'],
+];
+
+/** The BENCHMARKS.md section for the everyday-question bench: one column per phrasing bank that was run. */
+export function naturalSection(byBank: Readonly<Record<string, NaturalBenchResult | undefined>>): string {
+  const banks = BANKS.filter(([b]) => byBank[b]);
+  if (!banks.length) return '';
+  const results = banks.map(([b]) => byBank[b]!);
+  const kinds = [...new Set(results.flatMap((r) => Object.keys(r.kinds)))];
+  const cell = (r: NaturalBenchResult, k: string): string =>
+    r.kinds[k] ? `${r.kinds[k].score.toFixed(1)} (${r.kinds[k].n})` : '–';
+  return [
+    '## Everyday questions (natural bench)',
+    '',
+    'Questions as people ask them (14 kinds, 8–12 phrasings a kind) over the generated scenes and the vsibench-dev ' +
+      'layouts, scored against ground truth from the bench’s own box geometry (`scripts/bench/natural/`, its ' +
+      'README gives every definition). Reproduce: `npx tsx scripts/bench/natural/runNatural.ts --generate ' +
+      '--bank <bank>`. Banks:',
+    '',
+    ...banks.map(([b, what]) => `- **${b}**: ${what}.`),
+    '',
+    `| kind | ${banks.map(([b]) => `${b} (n)`).join(' | ')} |`,
+    `| --- | ${banks.map(() => '---:').join(' | ')} |`,
+    ...kinds.map((k) => `| ${k} | ${results.map((r) => cell(r, k)).join(' | ')} |`),
+    `| **overall (mean of kinds)** | ${results.map((r) => `**${r.overall.toFixed(1)}**`).join(' | ')} |`,
+    '',
+  ].join('\n');
+}
