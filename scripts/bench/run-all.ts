@@ -36,6 +36,7 @@ export const BENCHES = [
   'vsibench',
   'natural',
   'natural-heldout',
+  'natural-bank3',
   'detector',
   'vlm',
   'browser',
@@ -98,6 +99,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
     case 'natural-heldout':
       // The same, with the held-out phrasings (heldout.ts) that the product is never tuned on.
       await runNaturalBench({ outDir: OUT, quick, bank: 'heldout', log: quiet(name) });
+      return;
+    case 'natural-bank3':
+      // The same, with the third bank (bank3.ts), written after the held-out one was studied; never tuned on.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank3', log: quiet(name) });
       return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).

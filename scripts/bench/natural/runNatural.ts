@@ -2,9 +2,9 @@
  * Asks the natural-question set through the same path as `spatial-mosaic ask` (loadScene + MosaicThinker, no
  * VLM), scores each answer (score.ts) and prints a table: overall (mean of the kinds, as VSI-Bench averages its
  * tasks), per kind and per source, then the failures.
- *   npx tsx scripts/bench/natural/runNatural.ts [--generate] [--quick] [--bank main|heldout] [--set DIR] [--out FILE.json]
- * --generate writes the set first (generateNatural.ts; --quick: the small set; --bank heldout: the held-out
- * phrasings of heldout.ts). Default set: bench-out/natural/ (bench-out/natural-heldout/ for --bank heldout);
+ *   npx tsx scripts/bench/natural/runNatural.ts [--generate] [--quick] [--bank main|heldout|bank3] [--set DIR] [--out FILE.json]
+ * --generate writes the set first (generateNatural.ts; --quick: the small set; --bank heldout|bank3: the phrasings
+ * of heldout.ts or bank3.ts). Default set: bench-out/natural/ (bench-out/natural-<bank>/ for another bank);
  * results go to <set>/results.json and <set>/results.md unless --out is given.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -154,14 +154,14 @@ export function renderNatural(r: NaturalBenchResult, maxPerKind?: number): strin
 export interface NaturalBenchOptions {
   readonly outDir?: string;
   readonly quick?: boolean;
-  /** The phrasing bank (default main); the held-out bank writes natural-heldout.{json,md}. */
+  /** The phrasing bank (default main); another bank writes natural-<bank>.{json,md}. */
   readonly bank?: keyof typeof BANKS;
   readonly log?: (l: string) => void;
 }
 
 /**
- * For run-all: writes the set (quick or full) into bench-out/natural (or natural-heldout), runs it, writes
- * <outDir>/natural.{json,md} (natural-heldout.{json,md} for the held-out bank).
+ * For run-all: writes the set (quick or full) into bench-out/natural (or natural-<bank>), runs it, writes
+ * <outDir>/natural.{json,md} (natural-<bank>.{json,md} for another bank).
  */
 export async function runNaturalBench(opts: NaturalBenchOptions = {}): Promise<NaturalBenchResult> {
   const log = opts.log ?? (() => {});
