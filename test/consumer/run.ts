@@ -97,10 +97,12 @@ function writeSequence(dir: string, withDetections: boolean): void {
 
 // --- pack and install ------------------------------------------------------------------------------------
 const tarball = step('npm pack (builds the package)', () => {
-  const args = ['pack', '--pack-destination', work, '--json'];
-  if (process.env.CONSUMER_PREBUILT) args.push('--ignore-scripts');
+  // The build runs apart (what `prepack` runs), so that `npm pack --json` prints the JSON alone: the build's own
+  // output holds '[' too ("[vite] …"), which a search for the JSON's start would take for it.
+  if (!process.env.CONSUMER_PREBUILT) ok(run('npm', ['run', 'build:lib'], repo), 'npm run build:lib');
+  const args = ['pack', '--pack-destination', work, '--json', '--ignore-scripts'];
   const out = ok(run('npm', args, repo), 'npm pack');
-  const [info] = JSON.parse(out.slice(out.indexOf('['))) as {
+  const [info] = JSON.parse(out) as {
     filename: string;
     size: number;
     unpackedSize: number;
