@@ -259,33 +259,88 @@ const routeFromStandpoint: Rule = (c) => {
   };
 };
 
+/** Cues before the object I face: "facing Y", "looking at Y", "eyes on Y", "with my back to Y". */
+const FACING_CUES = [
+  'facing away from',
+  'facing',
+  'looking at',
+  'looking toward',
+  'looking towards',
+  'looking in the direction of',
+  'look at',
+  'turned to',
+  'turned toward',
+  'turned towards',
+  'face',
+  'faced',
+  'eyes on',
+  'eye on',
+  'gaze on',
+  'with my back to',
+  'with my back toward',
+  'back to',
+  'back toward',
+  'back towards',
+  'turned away from',
+];
+/** Facing away: the object is behind me. */
+const BACK_TO = /\b(?:back (?:to|toward|towards)|(?:facing|turned) away from)\b/;
+/** Where I stand: "standing at X", "by X", "from X". */
+const STANDING_CUES = [
+  'standing at',
+  'standing by',
+  'standing next to',
+  'stand at',
+  'stand by',
+  'sitting on',
+  'sitting at',
+  'at',
+  'by',
+  'from',
+  'on',
+];
+
+/**
+ * Where I stand and what I face: the object after a facing cue ("facing Y", "my back to Y"), or before a cue
+ * that ends in me ("with Y in front of me", "Y ahead of me", "Y behind me").
+ */
+function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number } | undefined {
+  const at = c.at(FACING_CUES);
+  if (at >= 0) {
+    const facing = c.after(at)[0];
+    return facing ? { facing, backTo: c.has(BACK_TO), cueAt: at } : undefined;
+  }
+  for (const [cue, back] of FACING_AFTER) {
+    const cueAt = c.at([cue]);
+    if (cueAt < 0) continue;
+    const facing = c.before(cueAt).pop();
+    if (facing && facing.end >= cueAt - 1) return { facing, backTo: back, cueAt };
+  }
+  return undefined;
+}
+
 const standpoint: Rule = (c) => {
-  const facingAt = c.at([
-    'facing',
-    'looking at',
-    'looking toward',
-    'looking towards',
-    'looking in the direction of',
-    'look at',
-    'turned to',
-    'turned toward',
-    'turned towards',
-    'face',
-    'faced',
-    'with my back to',
-    'with my back toward',
-    'back to',
-  ]);
-  if (facingAt < 0 || c.m.length < 3 || c.has(ROUTE)) return undefined;
-  const backTo = c.has(/\bback (?:to|toward|towards)\b/);
-  const before = c.before(facingAt);
-  const standing = before[before.length - 1];
-  const facing = c.after(facingAt)[0];
-  if (!standing || !facing) return undefined;
-  const query = c.m.find((x) => x !== standing && x !== facing);
+  const sp = standpointOf(c);
+  if (!sp || c.m.length < 3 || c.has(ROUTE)) return undefined;
+  const { facing, backTo } = sp;
+  const others = c.m.filter((x) => x !== facing);
+  const standAt = c.at(STANDING_CUES);
+  const standing =
+    (standAt >= 0 ? others.find((x) => x.start >= standAt && x.start <= standAt + 4) : undefined) ??
+    c
+      .before(facing.start)
+      .filter((x) => x !== facing)
+      .pop() ??
+    others[0];
+  if (!standing) return undefined;
+  const query = others.find((x) => x !== standing);
   if (!query) return undefined;
   const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
-  const ego = EGO.find(([p]) => c.at([p]) >= 0)?.[1];
+  const ego = EGO.find(([p]) => {
+    const at = c.at([p]);
+    // "with the tv in front of me" says what I face, not what is asked.
+    return at >= 0 && at !== sp.cueAt;
+  })?.[1];
   const check = leftOrRight
     ? 'left-right'
     : (ego ??
