@@ -176,6 +176,10 @@ const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
 /** Route instructions ("…you want to navigate to the door…") start the same way but ask for a route. */
 const ROUTE = /\b(navigate|route|go forward|get to|get from|walk to|go to|turn (?:left|right|back))\b/;
 
+/** A question about turning or heading somewhere: "which way do I turn first", "which way do I go". */
+const TURN_ASK =
+  /\b(?:which way|what way|what direction|which direction) (?:do|should|would|must|will) (?:i|we|you) (?:turn|go|head|walk)\b|\bturn first\b|\bfirst turn\b/;
+
 /** Where a route goes: "how do I get to Z", "which way to Z", "to reach Z". */
 const DESTINATION = [
   'get to',
@@ -225,10 +229,14 @@ const FACING_AFTER: readonly [string, boolean][] = [
  */
 const routeFromStandpoint: Rule = (c) => {
   if (c.m.length < 3) return undefined;
-  const destAt = c.at(DESTINATION);
+  // "to get from A to C": the destination follows the "to" after the start.
+  const fromAt = c.has(ROUTE) || c.has(TURN_ASK) ? c.at(['from']) : -1;
+  const fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
+  const destAt = fromTo >= 0 ? fromTo : c.at(DESTINATION);
   if (destAt < 0) return undefined;
   const dest = c.after(destAt)[0];
   if (!dest) return undefined;
+  const start = fromTo >= 0 ? c.after(fromAt).find((x) => x.end <= fromTo) : undefined;
   let facing: Mention | undefined;
   let backTo = false;
   const before = c.at(FACING_BEFORE);
@@ -248,7 +256,7 @@ const routeFromStandpoint: Rule = (c) => {
     }
   }
   if (!facing) return undefined;
-  const from = c.m.find((x) => x.name !== facing.name && x.name !== dest.name);
+  const from = start ?? c.m.find((x) => x.name !== facing.name && x.name !== dest.name);
   if (!from || facing.name === dest.name) return undefined;
   return {
     kind: 'route_directions',
@@ -360,7 +368,8 @@ const standpoint: Rule = (c) => {
 };
 
 const appearance: Rule = (c) => {
-  if (c.m.length < 2) return undefined;
+  // "which way do I turn first to get from A to C": "first" orders turns, not sightings.
+  if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
   const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
     /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
@@ -390,7 +399,7 @@ function appearanceTask(c: Ctx): Task {
 }
 
 const SUMMARY =
-  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around)\b/;
+  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
 const sceneSummary: Rule = (c) => {
   if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
@@ -416,7 +425,19 @@ const roomSize: Rule = (c) => {
 
 const HOW_MANY_UNITS =
   /\bhow many (?:cm|mm|m|ft|m2|sq|centimet\w*|millimet\w*|met(?:er|re)s?|feet|foot|inch\w*|square\w*|yards?)\b/;
-const COUNT = ['how many', 'number of', 'count', 'tally', 'total of', 'quantity of', 'amount of'];
+const COUNT = [
+  'how many',
+  'number of',
+  'count',
+  'tally',
+  'total of',
+  'quantity of',
+  'amount of',
+  'add up',
+  'adds up',
+  'sum of',
+  'sum up',
+];
 const ALL_OBJECTS =
   /\b(how many|number of|count)(?: the| all| all the| of the)? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
 /** "how many different kinds of things are there?": the number of distinct classes. */
@@ -434,7 +455,7 @@ const counting: Rule = (c) => {
   // "cups plus bowls, how many altogether?": the names come before the question words.
   if (after.length === 0) after = c.enough(1);
   if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
-  if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|and|plus)\b/))
+  if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|add|adds|and|plus)\b/))
     return { kind: 'count_total', labels: names(after) };
   const target = after[0] ?? c.m[0];
   return target ? { kind: 'object_counting', label: target.name } : undefined;
@@ -470,7 +491,15 @@ const relativeDistance: Rule = (c) => {
   const order: Order = closeAt >= 0 ? 'min' : 'max';
   let anchor: Mention;
   let choices: Mention[];
-  if (c.has(/^(is|are|was|were|does|do)\b/) && c.before(at).length >= 1) {
+  const yesNo = c.has(/^(is|are|was|were|does|do|did|will|would)\b/);
+  if (yesNo && c.word('than') && c.before(at).length >= 1 && c.after(at)[0]) {
+    // "is A farther from C than B is?": C is the anchor, A the claim, B the other choice.
+    anchor = c.after(at)[0];
+    choices = c.m.filter((x) => x !== anchor);
+    return { kind: 'nearest', anchor: anchor.name, order, among: names(choices), claim: choices[0].name };
+  }
+  // "is B or C farther from A?": the choices come first, the anchor after the cue.
+  if (yesNo && c.before(at).length === 1) {
     anchor = c.before(at)[0];
     choices = c.m.filter((x) => x !== anchor);
   } else {
@@ -494,6 +523,8 @@ const NEAR_CUES = [
   'around',
   'nearby',
   'besides',
+  'alongside',
+  'by the side of',
 ];
 /** "what is closest to the clock?", "what's next to the sink?", "the farthest object from the door". */
 /** "what's the closest thing to me?" */
@@ -544,7 +575,7 @@ const compare: Rule = (c) => {
   const ms = c.enough(2);
   const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
-  const claim = c.has(/^(is|are|was|were)\b/) && c.word('than');
+  const claim = c.has(/^(is|are|was|were|does|do|did|will|would)\b/) && c.word('than');
   return {
     kind: 'compare',
     labels: names(distinct),
@@ -580,6 +611,13 @@ const distance: Rule = (c) => {
   return undefined;
 };
 
+/** "top to bottom, how many feet is…", "end to end", "side to side": the extent between two ends. */
+const SPAN: readonly [RegExp, Measure][] = [
+  [/\b(?:top to bottom|bottom to top|floor to (?:top|ceiling)|head to toe)\b/, 'height'],
+  [/\b(?:end to end|from one end to the other|front to back)\b/, 'length'],
+  [/\b(?:side to side|left to right|edge to edge)\b/, 'width'],
+];
+
 const measure: Rule = (c) => {
   const target = c.m[0];
   if (!target) return undefined;
@@ -588,6 +626,8 @@ const measure: Rule = (c) => {
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
   const unitHow = /\bhow many \w+ (tall|high|long|wide|deep|big|large)\b/.exec(c.text);
   if (unitHow) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[unitHow[1]][0] };
+  const span = SPAN.find(([re]) => c.has(re));
+  if (span) return { kind: 'object_measure', label: target.name, measure: span[1] };
   for (const [noun, ms] of Object.entries(MEASURE_NOUNS))
     if (c.word(noun)) return { kind: 'object_measure', label: target.name, measure: ms };
   if (c.has(/\bwhat size\b|\bmeasure\b|\bmeasurements?\b/))
@@ -619,14 +659,16 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
-  if (c.m.length === 0 || !c.has(EXISTS)) return undefined;
+  // "where would I find the cup" asks where, not whether.
+  if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
   return { kind: 'object_existence', label: c.m[0].name };
 };
 
 /** "which did I see first, the sofa or the tv?" (no "appear" word). */
-const firstSeen: Rule = (c) => (c.m.length >= 2 && c.has(/\bfirst\b/) ? appearanceTask(c) : undefined);
+const firstSeen: Rule = (c) =>
+  c.m.length >= 2 && c.has(/\bfirst\b/) && !c.has(TURN_ASK) && !c.has(ROUTE) ? appearanceTask(c) : undefined;
 
 const RULES: readonly Rule[] = [
   routeFromStandpoint,
