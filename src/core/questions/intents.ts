@@ -663,7 +663,8 @@ const EXISTS =
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
-  return { kind: 'object_existence', label: c.m[0].name };
+  // "any idea if there is a microwave?": a tagged noun the vocabulary lacks is framing when a known name is asked.
+  return { kind: 'object_existence', label: c.enough(1)[0].name };
 };
 
 /** "which did I see first, the sofa or the tv?" (no "appear" word). */

@@ -16,6 +16,8 @@ describe('asking whether something is there, with a finding verb', () => {
     ['do you know whether there is a microwave?', 'microwave'],
     ['I am searching for my backpack, is there one?', 'backpack'],
     ['we are hunting for scissors, any around?', 'scissors'],
+    ['any idea whether there is a toaster in here?', 'toaster'],
+    ['is there any chance you have seen a laptop?', 'laptop'],
   ])('%s', (q, label) => {
     expect(task(q)).toEqual({ kind: 'object_existence', label });
   });
