@@ -197,23 +197,6 @@ const DESTINATION = [
   'make my way to',
   'over to',
 ];
-/** "facing Y", "looking at Y", "with my back to Y" — Y comes after the cue. */
-const FACING_BEFORE = [
-  'facing toward',
-  'facing towards',
-  'facing',
-  'looking at',
-  'looking toward',
-  'looking towards',
-  'turned to',
-  'turned toward',
-  'turned towards',
-  'with my back to',
-  'with my back toward',
-  'with my back towards',
-  'my back to',
-  'back to',
-];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
 const FACING_AFTER: readonly [string, boolean][] = [
   ['in front of me', false],
@@ -239,10 +222,10 @@ const routeFromStandpoint: Rule = (c) => {
   const start = fromTo >= 0 ? c.after(fromAt).find((x) => x.end <= fromTo) : undefined;
   let facing: Mention | undefined;
   let backTo = false;
-  const before = c.at(FACING_BEFORE);
+  const before = c.at(FACING_CUES);
   if (before >= 0) {
     facing = c.after(before).find((x) => x !== dest);
-    backTo = c.has(/\bback (?:to|toward|towards)\b/);
+    backTo = c.has(BACK_TO);
   } else {
     for (const [cue, back] of FACING_AFTER) {
       const at = c.at([cue]);
