@@ -39,6 +39,11 @@ describe('a more specific name than the map has', () => {
     },
   );
 
+  it.each(['how many bar stools are there?', 'count the stools'])('%s counts chairs as chairs', async (q) => {
+    const a = await ask(q);
+    expect(a.text).toMatch(/^I count 2 chairs; I cannot tell (bar )?stools from chairs/);
+  });
+
   it('a synonym of a class in the map is still seen', async () => {
     const a = await ask('is there a sofa?');
     expect(a.value).toBe(true);
