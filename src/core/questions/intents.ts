@@ -176,6 +176,10 @@ const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
 /** Route instructions ("…you want to navigate to the door…") start the same way but ask for a route. */
 const ROUTE = /\b(navigate|route|go forward|get to|get from|walk to|go to|turn (?:left|right|back))\b/;
 
+/** A question about turning or heading somewhere: "which way do I turn first", "which way do I go". */
+const TURN_ASK =
+  /\b(?:which way|what way|what direction|which direction) (?:do|should|would|must|will) (?:i|we|you) (?:turn|go|head|walk)\b|\bturn first\b|\bfirst turn\b/;
+
 /** Where a route goes: "how do I get to Z", "which way to Z", "to reach Z". */
 const DESTINATION = [
   'get to',
@@ -193,23 +197,6 @@ const DESTINATION = [
   'make my way to',
   'over to',
 ];
-/** "facing Y", "looking at Y", "with my back to Y" — Y comes after the cue. */
-const FACING_BEFORE = [
-  'facing toward',
-  'facing towards',
-  'facing',
-  'looking at',
-  'looking toward',
-  'looking towards',
-  'turned to',
-  'turned toward',
-  'turned towards',
-  'with my back to',
-  'with my back toward',
-  'with my back towards',
-  'my back to',
-  'back to',
-];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
 const FACING_AFTER: readonly [string, boolean][] = [
   ['in front of me', false],
@@ -225,16 +212,20 @@ const FACING_AFTER: readonly [string, boolean][] = [
  */
 const routeFromStandpoint: Rule = (c) => {
   if (c.m.length < 3) return undefined;
-  const destAt = c.at(DESTINATION);
+  // "to get from A to C": the destination follows the "to" after the start.
+  const fromAt = c.has(ROUTE) || c.has(TURN_ASK) ? c.at(['from']) : -1;
+  const fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
+  const destAt = fromTo >= 0 ? fromTo : c.at(DESTINATION);
   if (destAt < 0) return undefined;
   const dest = c.after(destAt)[0];
   if (!dest) return undefined;
+  const start = fromTo >= 0 ? c.after(fromAt).find((x) => x.end <= fromTo) : undefined;
   let facing: Mention | undefined;
   let backTo = false;
-  const before = c.at(FACING_BEFORE);
+  const before = c.at(FACING_CUES);
   if (before >= 0) {
     facing = c.after(before).find((x) => x !== dest);
-    backTo = c.has(/\bback (?:to|toward|towards)\b/);
+    backTo = c.has(BACK_TO);
   } else {
     for (const [cue, back] of FACING_AFTER) {
       const at = c.at([cue]);
@@ -248,7 +239,7 @@ const routeFromStandpoint: Rule = (c) => {
     }
   }
   if (!facing) return undefined;
-  const from = c.m.find((x) => x.name !== facing.name && x.name !== dest.name);
+  const from = start ?? c.m.find((x) => x.name !== facing.name && x.name !== dest.name);
   if (!from || facing.name === dest.name) return undefined;
   return {
     kind: 'route_directions',
@@ -259,33 +250,88 @@ const routeFromStandpoint: Rule = (c) => {
   };
 };
 
+/** Cues before the object I face: "facing Y", "looking at Y", "eyes on Y", "with my back to Y". */
+const FACING_CUES = [
+  'facing away from',
+  'facing',
+  'looking at',
+  'looking toward',
+  'looking towards',
+  'looking in the direction of',
+  'look at',
+  'turned to',
+  'turned toward',
+  'turned towards',
+  'face',
+  'faced',
+  'eyes on',
+  'eye on',
+  'gaze on',
+  'with my back to',
+  'with my back toward',
+  'back to',
+  'back toward',
+  'back towards',
+  'turned away from',
+];
+/** Facing away: the object is behind me. */
+const BACK_TO = /\b(?:back (?:to|toward|towards)|(?:facing|turned) away from)\b/;
+/** Where I stand: "standing at X", "by X", "from X". */
+const STANDING_CUES = [
+  'standing at',
+  'standing by',
+  'standing next to',
+  'stand at',
+  'stand by',
+  'sitting on',
+  'sitting at',
+  'at',
+  'by',
+  'from',
+  'on',
+];
+
+/**
+ * Where I stand and what I face: the object after a facing cue ("facing Y", "my back to Y"), or before a cue
+ * that ends in me ("with Y in front of me", "Y ahead of me", "Y behind me").
+ */
+function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number } | undefined {
+  const at = c.at(FACING_CUES);
+  if (at >= 0) {
+    const facing = c.after(at)[0];
+    return facing ? { facing, backTo: c.has(BACK_TO), cueAt: at } : undefined;
+  }
+  for (const [cue, back] of FACING_AFTER) {
+    const cueAt = c.at([cue]);
+    if (cueAt < 0) continue;
+    const facing = c.before(cueAt).pop();
+    if (facing && facing.end >= cueAt - 1) return { facing, backTo: back, cueAt };
+  }
+  return undefined;
+}
+
 const standpoint: Rule = (c) => {
-  const facingAt = c.at([
-    'facing',
-    'looking at',
-    'looking toward',
-    'looking towards',
-    'looking in the direction of',
-    'look at',
-    'turned to',
-    'turned toward',
-    'turned towards',
-    'face',
-    'faced',
-    'with my back to',
-    'with my back toward',
-    'back to',
-  ]);
-  if (facingAt < 0 || c.m.length < 3 || c.has(ROUTE)) return undefined;
-  const backTo = c.has(/\bback (?:to|toward|towards)\b/);
-  const before = c.before(facingAt);
-  const standing = before[before.length - 1];
-  const facing = c.after(facingAt)[0];
-  if (!standing || !facing) return undefined;
-  const query = c.m.find((x) => x !== standing && x !== facing);
+  const sp = standpointOf(c);
+  if (!sp || c.m.length < 3 || c.has(ROUTE)) return undefined;
+  const { facing, backTo } = sp;
+  const others = c.m.filter((x) => x !== facing);
+  const standAt = c.at(STANDING_CUES);
+  const standing =
+    (standAt >= 0 ? others.find((x) => x.start >= standAt && x.start <= standAt + 4) : undefined) ??
+    c
+      .before(facing.start)
+      .filter((x) => x !== facing)
+      .pop() ??
+    others[0];
+  if (!standing) return undefined;
+  const query = others.find((x) => x !== standing);
   if (!query) return undefined;
   const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
-  const ego = EGO.find(([p]) => c.at([p]) >= 0)?.[1];
+  const ego = EGO.find(([p]) => {
+    const at = c.at([p]);
+    // "with the tv in front of me" says what I face, not what is asked.
+    return at >= 0 && at !== sp.cueAt;
+  })?.[1];
   const check = leftOrRight
     ? 'left-right'
     : (ego ??
@@ -305,7 +351,8 @@ const standpoint: Rule = (c) => {
 };
 
 const appearance: Rule = (c) => {
-  if (c.m.length < 2) return undefined;
+  // "which way do I turn first to get from A to C": "first" orders turns, not sightings.
+  if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
   const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
     /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
@@ -335,7 +382,7 @@ function appearanceTask(c: Ctx): Task {
 }
 
 const SUMMARY =
-  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around)\b/;
+  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
 const sceneSummary: Rule = (c) => {
   if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
@@ -361,7 +408,19 @@ const roomSize: Rule = (c) => {
 
 const HOW_MANY_UNITS =
   /\bhow many (?:cm|mm|m|ft|m2|sq|centimet\w*|millimet\w*|met(?:er|re)s?|feet|foot|inch\w*|square\w*|yards?)\b/;
-const COUNT = ['how many', 'number of', 'count', 'tally', 'total of', 'quantity of', 'amount of'];
+const COUNT = [
+  'how many',
+  'number of',
+  'count',
+  'tally',
+  'total of',
+  'quantity of',
+  'amount of',
+  'add up',
+  'adds up',
+  'sum of',
+  'sum up',
+];
 const ALL_OBJECTS =
   /\b(how many|number of|count)(?: the| all| all the| of the)? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
 /** "how many different kinds of things are there?": the number of distinct classes. */
@@ -379,7 +438,7 @@ const counting: Rule = (c) => {
   // "cups plus bowls, how many altogether?": the names come before the question words.
   if (after.length === 0) after = c.enough(1);
   if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
-  if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|and|plus)\b/))
+  if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|add|adds|and|plus)\b/))
     return { kind: 'count_total', labels: names(after) };
   const target = after[0] ?? c.m[0];
   return target ? { kind: 'object_counting', label: target.name } : undefined;
@@ -415,7 +474,15 @@ const relativeDistance: Rule = (c) => {
   const order: Order = closeAt >= 0 ? 'min' : 'max';
   let anchor: Mention;
   let choices: Mention[];
-  if (c.has(/^(is|are|was|were|does|do)\b/) && c.before(at).length >= 1) {
+  const yesNo = c.has(/^(is|are|was|were|does|do|did|will|would)\b/);
+  if (yesNo && c.word('than') && c.before(at).length >= 1 && c.after(at)[0]) {
+    // "is A farther from C than B is?": C is the anchor, A the claim, B the other choice.
+    anchor = c.after(at)[0];
+    choices = c.m.filter((x) => x !== anchor);
+    return { kind: 'nearest', anchor: anchor.name, order, among: names(choices), claim: choices[0].name };
+  }
+  // "is B or C farther from A?": the choices come first, the anchor after the cue.
+  if (yesNo && c.before(at).length === 1) {
     anchor = c.before(at)[0];
     choices = c.m.filter((x) => x !== anchor);
   } else {
@@ -439,6 +506,8 @@ const NEAR_CUES = [
   'around',
   'nearby',
   'besides',
+  'alongside',
+  'by the side of',
 ];
 /** "what is closest to the clock?", "what's next to the sink?", "the farthest object from the door". */
 /** "what's the closest thing to me?" */
@@ -489,7 +558,7 @@ const compare: Rule = (c) => {
   const ms = c.enough(2);
   const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
-  const claim = c.has(/^(is|are|was|were)\b/) && c.word('than');
+  const claim = c.has(/^(is|are|was|were|does|do|did|will|would)\b/) && c.word('than');
   return {
     kind: 'compare',
     labels: names(distinct),
@@ -525,6 +594,13 @@ const distance: Rule = (c) => {
   return undefined;
 };
 
+/** "top to bottom, how many feet is…", "end to end", "side to side": the extent between two ends. */
+const SPAN: readonly [RegExp, Measure][] = [
+  [/\b(?:top to bottom|bottom to top|floor to (?:top|ceiling)|head to toe)\b/, 'height'],
+  [/\b(?:end to end|from one end to the other|front to back)\b/, 'length'],
+  [/\b(?:side to side|left to right|edge to edge)\b/, 'width'],
+];
+
 const measure: Rule = (c) => {
   const target = c.m[0];
   if (!target) return undefined;
@@ -533,6 +609,8 @@ const measure: Rule = (c) => {
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
   const unitHow = /\bhow many \w+ (tall|high|long|wide|deep|big|large)\b/.exec(c.text);
   if (unitHow) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[unitHow[1]][0] };
+  const span = SPAN.find(([re]) => c.has(re));
+  if (span) return { kind: 'object_measure', label: target.name, measure: span[1] };
   for (const [noun, ms] of Object.entries(MEASURE_NOUNS))
     if (c.word(noun)) return { kind: 'object_measure', label: target.name, measure: ms };
   if (c.has(/\bwhat size\b|\bmeasure\b|\bmeasurements?\b/))
@@ -564,14 +642,17 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
-  if (c.m.length === 0 || !c.has(EXISTS)) return undefined;
-  return { kind: 'object_existence', label: c.m[0].name };
+  // "where would I find the cup" asks where, not whether.
+  if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
+  // "any idea if there is a microwave?": a tagged noun the vocabulary lacks is framing when a known name is asked.
+  return { kind: 'object_existence', label: c.enough(1)[0].name };
 };
 
 /** "which did I see first, the sofa or the tv?" (no "appear" word). */
-const firstSeen: Rule = (c) => (c.m.length >= 2 && c.has(/\bfirst\b/) ? appearanceTask(c) : undefined);
+const firstSeen: Rule = (c) =>
+  c.m.length >= 2 && c.has(/\bfirst\b/) && !c.has(TURN_ASK) && !c.has(ROUTE) ? appearanceTask(c) : undefined;
 
 const RULES: readonly Rule[] = [
   routeFromStandpoint,

@@ -56,8 +56,37 @@ const NOT_OBJECTS = new Set(
   widest highest lowest floor ceiling ground robot agent gap gaps separation spacing clearance measurement
   measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
   variety varieties video route routes path paths directions turn
-  beginning start action actions step steps note`.split(/\s+/),
+  beginning start action actions step steps note eye eyes sum up`.split(/\s+/),
 );
+
+/**
+ * Framing words: an instruction to imagine or to look ("picture yourself at…", "imagine you are…", "keep your
+ * eyes on…") or a verb in the progressive ("I am looking for…") is never an object, even where the word names one.
+ */
+const FRAMING = [
+  /\b(picture|imagine|suppose|pretend|envision|visuali[sz]e|say) (?=(?:yourself|you|me|myself|i|we|that|this)\b)/g,
+  /\b(?:am|are|is|was|were|be|been) (\w+ing)\b/g,
+];
+
+/** Word indices that a framing phrase uses (never the start of an object name). */
+function framingWords(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  const starts: number[] = [];
+  let at = 0;
+  for (const w of words) {
+    starts.push(at);
+    at += w.length + 1;
+  }
+  const joined = words.join(' ');
+  for (const re of FRAMING)
+    for (const m of joined.matchAll(re)) {
+      const word = m[1];
+      const pos = (m.index ?? 0) + m[0].indexOf(word);
+      const i = starts.indexOf(pos);
+      if (i >= 0) out.add(i);
+    }
+  return out;
+}
 
 const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\b(what|where|how|that|who|which|there|it|here)s\b/g, '$1 is'],
@@ -97,7 +126,10 @@ nlp('warm up').terms().json();
 function findMentions(words: readonly string[], text: string, breaks: ReadonlySet<number>): Mention[] {
   const out: Mention[] = [];
   const taken = new Array<boolean>(words.length).fill(false);
+  const framing = framingWords(words);
+  for (const i of framing) taken[i] = true;
   for (let i = 0; i < words.length; i++) {
+    if (framing.has(i)) continue;
     for (let len = Math.min(4, words.length - i); len >= 1; len--) {
       // A name never runs across a comma: "(sofa, chair, table)" is three names, not a "sofa chair".
       if (Array.from({ length: len - 1 }, (_, k) => i + k + 1).some((k) => breaks.has(k))) continue;
@@ -155,7 +187,31 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     out.push({ name, start: i, end: j + 1, plural: single !== last, known: isName(name) });
     i = j;
   }
-  return out.sort((a, b) => a.start - b.start);
+  return joinCompounds(
+    words,
+    breaks,
+    out.sort((a, b) => a.start - b.start),
+  );
+}
+
+/**
+ * Adjacent names that together name one class are one mention: "computer mice" is a mouse (the span pass above
+ * reads "computer", the tagger "mice" → "mouse"; together they are the vocabulary's "computer mouse").
+ */
+function joinCompounds(words: readonly string[], breaks: ReadonlySet<number>, ms: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of ms) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === m.start && !breaks.has(m.start)) {
+      const joined = [...words.slice(prev.start, prev.end), m.name].join(' ');
+      if (isName(joined)) {
+        out[out.length - 1] = { name: joined, start: prev.start, end: m.end, plural: m.plural, known: true };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 export function readQuestion(question: string): Reading {

@@ -155,6 +155,8 @@ export type Task =
       readonly order: Order;
       readonly among?: string[];
       readonly near?: boolean;
+      /** "is the chair farther from the tv than the lamp is?": the name claimed to win (a yes/no question). */
+      readonly claim?: string;
     }
   /** "which is bigger, the couch or the table?"; `claim`: "is the couch bigger than the table?" (yes/no). */
   | {

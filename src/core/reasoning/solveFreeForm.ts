@@ -148,6 +148,15 @@ type Solver<K extends Task['kind']> = (
 const existence: Solver<'object_existence'> = (ctx, t) => {
   const os = ctx.missing(t.label) ? [] : objectsLabelled(ctx.m, ctx.L(t.label));
   const fact = `count(${ctx.L(t.label)}) = ${os.length}`;
+  // A more specific name than the map has ("bar stool" in a map of "chair"s, matched through the detector's
+  // class): not seen as such; say what was seen instead of counting chairs as stools.
+  if (os.length > 0 && canonicalLabel(t.label) !== canonicalLabel(ctx.L(t.label)))
+    return {
+      value: false,
+      text: `No, I haven't seen ${article(t.label)} as such, but I have seen ${counted(os[0].label, os.length)}.`,
+      facts: [fact],
+      objects: ids(os),
+    };
   if (os.length === 0)
     return { value: false, text: `No, I haven't seen ${article(t.label)}.`, facts: [fact], objects: [] };
   return {
@@ -310,6 +319,22 @@ const nearest: Solver<'nearest'> = (ctx, t) => {
     return {
       value: shown[0].o.label,
       text,
+      facts,
+      objects: [...new Set([...shown.map((s) => s.a.id), ...shown.map((s) => s.o.id)])],
+    };
+  }
+  if (t.claim) {
+    // Yes/no: does the claimed one win? Each choice's nearest instance to the anchor.
+    const claimed = ctx.missing(t.claim) ? undefined : ctx.L(t.claim);
+    const shown = (amongLabels ?? [])
+      .map((l) => scored.find((s) => s.o.label === l))
+      .filter((s): s is (typeof scored)[number] => s !== undefined)
+      .filter((s, i, all) => all.indexOf(s) === i);
+    const holds = scored[0].o.label === claimed;
+    const cmp = t.order === 'min' ? 'closer to' : 'farther from';
+    return {
+      value: holds,
+      text: `${holds ? 'Yes' : 'No'}, the ${scored[0].o.label} is ${cmp} the ${t.anchor}: ${listing(shown.map((s) => `the ${s.o.label} is ${distanceIn(ctx, s.d).text} away`))}.`,
       facts,
       objects: [...new Set([...shown.map((s) => s.a.id), ...shown.map((s) => s.o.id)])],
     };

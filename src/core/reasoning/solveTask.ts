@@ -182,11 +182,16 @@ function run(
       const os = base.missing.includes(canonicalLabel(task.label)) ? [] : objectsLabelled(m, L(task.label));
       const n = os.length;
       const fact = `count(${L(task.label)}) = ${n}`;
+      // A name more specific than the map's ("bar stools" in a map of chairs, through the detector's class):
+      // count what was seen under its own name, and say that the two cannot be told apart.
+      const broader = free && n > 0 && canonicalLabel(task.label) !== canonicalLabel(L(task.label));
       return answered(
         n,
         n === 0
           ? `I haven't seen any ${plural(task.label, 2)}.`
-          : `I count ${n} ${plural(free ? task.label : L(task.label), n)}.`,
+          : broader
+            ? `I count ${n} ${plural(L(task.label), n)}; I cannot tell ${plural(task.label, 2)} from ${plural(L(task.label), 2)}, so I do not know how many are ${plural(task.label, 2)}.`
+            : `I count ${n} ${plural(free ? task.label : L(task.label), n)}.`,
         [fact],
         ids(os),
       );

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { parseByPattern } from './parseFreeForm';
+import { readQuestion } from './readQuestion';
+import type { Task } from './types';
+
+/** Phrasing families the reader once misread, several wordings each (written for this test, not from a bench). */
+const task = (q: string): Task => parseByPattern(q).task;
+const objects = (q: string): string[] => readQuestion(q).mentions.map((m) => m.name);
+
+describe('asking whether something is there, with a finding verb', () => {
+  it.each([
+    ['have you come across a kettle at all?', 'kettle'],
+    ['did you run across any umbrella?', 'umbrella'],
+    ['would we find a toaster somewhere in this flat?', 'toaster'],
+    ['could you make out a clock anywhere?', 'clock'],
+    ['do you know whether there is a microwave?', 'microwave'],
+    ['I am searching for my backpack, is there one?', 'backpack'],
+    ['we are hunting for scissors, any around?', 'scissors'],
+    ['any idea whether there is a toaster in here?', 'toaster'],
+    ['is there any chance you have seen a laptop?', 'laptop'],
+  ])('%s', (q, label) => {
+    expect(task(q)).toEqual({ kind: 'object_existence', label });
+  });
+
+  it('"where would I find X" still asks where', () => {
+    expect(task('where would I find the kettle?')).toEqual({ kind: 'locate', target: 'kettle' });
+  });
+});
+
+describe('framing words are not objects', () => {
+  it.each([
+    [
+      'picture yourself by the bed, looking at the window: is the lamp to your left?',
+      ['bed', 'window', 'lamp'],
+    ],
+    ['imagine you are on the couch facing the tv', ['couch', 'tv']],
+    ['keep your eyes fixed on the door', ['door']],
+    ['I am wondering about the sink', ['sink']],
+    ['say you stand by the fridge', ['fridge']],
+  ])('%s', (q, names) => {
+    expect(objects(q)).toEqual(names);
+  });
+
+  it('a picture on the wall is still an object', () => {
+    expect(objects('how big is the picture above the couch?')).toEqual(['picture', 'couch']);
+  });
+});
+
+describe('where I stand and what I face', () => {
+  const sp = (standing: string, facing: string, query: string, backTo = false) => ({
+    kind: 'standpoint',
+    standing,
+    facing,
+    query,
+    check: 'left-right',
+    ...(backTo ? { backTo } : {}),
+  });
+  it.each([
+    [
+      'sitting on the bed with the wardrobe in front of me, is the desk to my left or right?',
+      sp('bed', 'wardrobe', 'desk'),
+    ],
+    ['I am at the sink, the oven ahead of me: is the fridge left or right?', sp('sink', 'oven', 'fridge')],
+    [
+      'by the door, facing away from the bed, is the lamp on my left or right?',
+      sp('door', 'bed', 'lamp', true),
+    ],
+    [
+      'standing at the desk with the bed behind me, is the shelf on my left or my right?',
+      sp('desk', 'bed', 'shelf', true),
+    ],
+    [
+      'keep your eyes on the tv while standing at the table: is the plant to your left or right?',
+      sp('table', 'tv', 'plant'),
+    ],
+  ])('%s', (q, want) => {
+    expect(task(q)).toEqual(want);
+  });
+});
+
+describe('a route with "first" is not an appearance question', () => {
+  it.each([
+    [
+      'which way should I turn first to go from the bed to the door if I am facing the window?',
+      'bed',
+      'door',
+      'window',
+    ],
+    [
+      'facing the tv, which direction do I head first to get from the couch to the fridge?',
+      'couch',
+      'fridge',
+      'tv',
+    ],
+  ])('%s', (q, from, to, facing) => {
+    expect(task(q)).toEqual({ kind: 'route_directions', from, to, facing });
+  });
+
+  it('"which did I see first" still asks the appearance order', () => {
+    expect(task('which did I see first, the bed or the door?')).toMatchObject({
+      kind: 'obj_appearance_order',
+      ask: 'first',
+    });
+  });
+});
+
+describe('yes/no comparisons', () => {
+  it.each([
+    ['does the wardrobe reach higher than the door?', ['wardrobe', 'door'], 'height'],
+    ['is the bed longer than the couch?', ['bed', 'couch'], 'length'],
+    ['did the table look wider than the desk?', ['table', 'desk'], 'width'],
+  ])('%s', (q, labels, measure) => {
+    expect(task(q)).toMatchObject({ kind: 'compare', labels, measure, claim: true });
+  });
+
+  it.each([
+    ['is the bed farther from the door than the desk is?', 'door', ['bed', 'desk'], 'bed', 'max'],
+    ['is the lamp closer to the sofa than the tv?', 'sofa', ['lamp', 'tv'], 'lamp', 'min'],
+  ])('%s', (q, anchor, among, claim, order) => {
+    expect(task(q)).toEqual({ kind: 'nearest', anchor, order, among, claim });
+  });
+});
+
+describe('the anchor of "which of B and C is farther from A"', () => {
+  it.each([
+    'is the bed or the desk farther from the door?',
+    'which of the bed and the desk is further away from the door?',
+    'are the bed or the desk further from the door?',
+  ])('%s', (q) => {
+    expect(task(q)).toMatchObject({ kind: 'nearest', anchor: 'door', order: 'max', among: ['bed', 'desk'] });
+  });
+
+  it('"is A closer to B or C" keeps A as the anchor', () => {
+    expect(task('is the lamp closer to the bed or the desk?')).toEqual({
+      kind: 'object_rel_distance',
+      anchor: 'lamp',
+      choices: ['bed', 'desk'],
+    });
+  });
+});
+
+describe('paraphrases', () => {
+  it.each<[string, Partial<Task>]>([
+    ['what do the cups and the bowls add up to?', { kind: 'count_total', labels: ['cup', 'bowl'] }],
+    [
+      'the chairs plus the stools, what does that sum up to?',
+      { kind: 'count_total', labels: ['chair', 'stool'] },
+    ],
+    [
+      'top to bottom, how many inches is the shelf?',
+      { kind: 'object_measure', label: 'shelf', measure: 'height' },
+    ],
+    ['end to end, how many metres is the bed?', { kind: 'object_measure', label: 'bed', measure: 'length' }],
+    ['side to side, how many cm is the desk?', { kind: 'object_measure', label: 'desk', measure: 'width' }],
+    ["tell me what's alongside the bed", { kind: 'nearest', anchor: 'bed', near: true }],
+    ['run me through what is in here', { kind: 'scene_summary' }],
+    ['what kinds of things are in this place?', { kind: 'scene_summary' }],
+    ['what sort of furniture is in this room?', { kind: 'scene_summary' }],
+  ])('%s', (q, want) => {
+    expect(task(q)).toMatchObject(want);
+  });
+});
+
+describe('two words that name one class', () => {
+  it.each([
+    ['how many computer mice are there?', 'computer mouse'],
+    ['how many computer mice can you count?', 'computer mouse'],
+  ])('%s', (q, label) => {
+    expect(task(q)).toEqual({ kind: 'object_counting', label });
+  });
+
+  it('a comma keeps two names apart', () => {
+    expect(objects('computer, mouse and cup')).toEqual(['computer', 'mouse', 'cup']);
+  });
+});
