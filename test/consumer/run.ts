@@ -24,6 +24,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateScene } from '../../src/core/synthetic/generateScene';
@@ -303,7 +304,10 @@ await stepAsync(
     try {
       await checkPage(`http://127.0.0.1:${port}/`, /^\/assets\//);
     } finally {
+      // Wait for the preview server to be gone, so that nothing of it holds a port when the next step starts.
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill();
+      await exited;
     }
   },
 );
@@ -313,10 +317,12 @@ await stepAsync(
   async () => {
     cpSync(path.join(fixtures, 'plain.html'), path.join(app, 'plain.html'));
     cpSync(path.join(fixtures, 'check.js'), path.join(app, 'check.js'));
-    const server = await serveStatic(app, port);
+    // Any free port (0): the preview server of the step before may still be letting go of its own.
+    const server = await serveStatic(app, 0);
+    const { port: staticPort } = server.address() as AddressInfo;
     try {
       await checkPage(
-        `http://127.0.0.1:${port}/plain.html`,
+        `http://127.0.0.1:${staticPort}/plain.html`,
         /^\/(node_modules\/spatial-mosaic\/(dist-lib\/browser|public\/models)\/|check\.js)/,
       );
     } finally {
