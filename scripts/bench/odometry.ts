@@ -7,6 +7,7 @@
  * Prints markdown tables and writes bench-out/odometry.json (the ICL run, read by run-all) and
  * bench-out/odometry.md; with several sequences also bench-out/odometry-<name>.json.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,14 +162,32 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const args = process.argv.slice(2);
   const seqArg = args.indexOf('--seq');
   const runs = seqArg >= 0 ? [{ dir: path.resolve(args[seqArg + 1]) }] : BENCH_SEQUENCES;
-  for (const [i, run] of runs.entries()) {
-    const result = await runOdometryBench({
-      quick: args.includes('--quick'),
-      sequence: run.dir,
-      colourIntrinsics: run.colourIntrinsics,
-      outName: i === 0 ? 'odometry' : `odometry-${path.basename(run.dir)}`,
-      log: (l) => process.stderr.write(`${l}\n`),
-    });
+  for (const result of await runBenchSequences(runs, {
+    quick: args.includes('--quick'),
+    log: (l) => process.stderr.write(`${l}\n`),
+  }))
     process.stdout.write(formatOdometryBench(result));
+}
+
+/**
+ * Each sequence in turn (the first writes odometry.json, the others odometry-<folder>.json); a later sequence
+ * whose folder is missing (no ../shared) is skipped.
+ */
+export async function runBenchSequences(
+  runs: readonly { readonly dir: string; readonly colourIntrinsics?: Intrinsics }[],
+  opts: Pick<OdometryBenchOptions, 'quick' | 'outDir' | 'log'>,
+): Promise<OdometryBenchResult[]> {
+  const results: OdometryBenchResult[] = [];
+  for (const [i, run] of runs.entries()) {
+    if (i > 0 && !existsSync(run.dir)) continue;
+    results.push(
+      await runOdometryBench({
+        ...opts,
+        sequence: run.dir,
+        colourIntrinsics: run.colourIntrinsics,
+        outName: i === 0 ? 'odometry' : `odometry-${path.basename(run.dir)}`,
+      }),
+    );
   }
+  return results;
 }

@@ -16,7 +16,7 @@ import { runDetectorBench } from './detector';
 import { runFusionBench } from './fusion';
 import { runNaturalBench } from './natural/runNatural';
 import { describeMachine, type MachineInfo } from './machine';
-import { runOdometryBench } from './odometry';
+import { BENCH_SEQUENCES, runBenchSequences } from './odometry';
 import { renderReport, type BenchResults, type RunLog } from './plots/report';
 import { runRealObjectsBench } from './realObjects';
 import { runReasoningBench } from './reasoning';
@@ -80,7 +80,8 @@ const quiet = (prefix: string) => (l: string) => say(`  [${prefix}] ${l.split('\
 async function runOne(name: BenchName, quick: boolean): Promise<void> {
   switch (name) {
     case 'odometry':
-      await runOdometryBench({ outDir: OUT, quick, log: quiet(name) });
+      // ICL (odometry.json) and 7-Scenes (odometry-7scenes-redkitchen.json, when ../shared has it).
+      await runBenchSequences(BENCH_SEQUENCES, { outDir: OUT, quick, log: quiet(name) });
       return;
     case 'fusion':
       // Quick: fewer accuracy scenes (the scaling curve keeps fusion.ts's own quick sizes).
@@ -135,6 +136,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
   return {
     run,
     odometry: await j('odometry'),
+    odometry7Scenes: await j('odometry-7scenes-redkitchen'),
     fusion: await j('fusion'),
     realObjects: await j('realObjects'),
     reasoning: await j('reasoning'),

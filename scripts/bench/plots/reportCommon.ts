@@ -30,6 +30,8 @@ export interface RunLog {
 export interface BenchResults {
   readonly run: RunLog;
   readonly odometry?: OdometryBenchResult;
+  /** The same bench on the real Kinect sequence (7-Scenes redkitchen), when it ran. */
+  readonly odometry7Scenes?: OdometryBenchResult;
   readonly fusion?: FusionBenchResult;
   readonly reasoning?: ReasoningBenchReport;
   readonly vsibench?: VsiBenchResult;
