@@ -37,6 +37,7 @@ export const BENCHES = [
   'natural',
   'natural-heldout',
   'natural-bank3',
+  'natural-bank4',
   'detector',
   'vlm',
   'browser',
@@ -105,6 +106,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // The same, with the third bank (bank3.ts), written after the held-out one was studied; never tuned on.
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank3', log: quiet(name) });
       return;
+    case 'natural-bank4':
+      // The same, with the fourth bank (bank4.ts), written apart from the product and the other banks; never tuned on.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank4', log: quiet(name) });
+      return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
       await runVsiBench({ outDir: OUT, log: quiet(name) });
@@ -145,6 +150,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
       main: await j('natural'),
       heldout: await j('natural-heldout'),
       bank3: await j('natural-bank3'),
+      bank4: await j('natural-bank4'),
     },
     detector: await j('detector'),
     vlm: await j('vlm'),

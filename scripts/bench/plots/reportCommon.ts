@@ -39,7 +39,7 @@ export interface BenchResults {
   readonly vlm?: VlmBenchResult;
   readonly browser?: BrowserBenchResult;
   readonly realObjects?: ConditionResult[];
-  /** The everyday-question bench, by phrasing bank (main, heldout, bank3). */
+  /** The everyday-question bench, by phrasing bank (main, heldout, bank3, bank4). */
   readonly natural?: Readonly<Record<string, NaturalBenchResult | undefined>>;
 }
 
