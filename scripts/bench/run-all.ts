@@ -4,6 +4,7 @@
  *   npm run bench                       full run (fusion scaling to 10,000 frames / 500 objects; tens of minutes)
  *   npm run bench -- --quick            a fast pass (a few minutes)
  *   npm run bench -- --only fusion,browser   only these benches (the others' last JSON is reused in the report)
+ *   npm run bench -- --only appImport --quick   the app's import vs the CLI's, on 40 frames instead of the whole sequence
  *   npm run bench -- --report-only      regenerate BENCHMARKS.md and the SVGs from bench-out/all/*.json
  */
 import { existsSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { runBrowserBench, type BrowserBenchResult } from './browser/runBrowserBench';
+import { runAppImportBench } from './appImport';
+import { runBrowserBench } from './browser/runBrowserBench';
 import { runDetectorBench } from './detector';
 import { runFusionBench } from './fusion';
 import { runNaturalBench } from './natural/runNatural';
@@ -41,6 +43,7 @@ export const BENCHES = [
   'detector',
   'vlm',
   'browser',
+  'appImport',
 ] as const;
 export type BenchName = (typeof BENCHES)[number];
 
@@ -77,7 +80,7 @@ export function parseArgs(argv: readonly string[]): Args {
 const say = (l: string): void => void process.stderr.write(`${l}\n`);
 const quiet = (prefix: string) => (l: string) => say(`  [${prefix}] ${l.split('\n')[0]}`);
 
-/** Each bench writes <OUT>/<name>.json itself (browser: browser.json); run-all only calls them. */
+/** Each bench writes <OUT>/<name>.json itself; run-all only calls them. */
 async function runOne(name: BenchName, quick: boolean): Promise<void> {
   switch (name) {
     case 'odometry':
@@ -123,6 +126,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
     case 'browser':
       await runBrowserBench({ outDir: OUT, quick, log: quiet(name) });
       return;
+    case 'appImport':
+      // The production build (dist/) in Chromium, driven through the UI, against the CLI; quick: fewer frames.
+      await runAppImportBench({ outDir: OUT, quick, log: quiet(name) });
+      return;
   }
 }
 
@@ -133,11 +140,16 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 export async function loadResults(dir = OUT): Promise<BenchResults> {
   const j = <T>(name: string) => readJson<T>(path.join(dir, `${name}.json`));
   const run = (await j<RunLog>('run')) ?? { quick: true, benches: {} };
-  const browser = await j<BrowserBenchResult>('browser');
-  const entry = run.benches.browser;
-  // The browser's version is known only to the browser bench: add it to that bench's machine line.
-  if (entry && browser?.machine.chromium)
-    run.benches.browser = { ...entry, after: { ...entry.after, chromium: browser.machine.chromium } };
+  const results = {
+    browser: await j<BenchResults['browser']>('browser'),
+    appImport: await j<BenchResults['appImport']>('appImport'),
+  };
+  // The browser's version is known only to the benches that ran it: add it to their machine lines.
+  for (const [name, result] of Object.entries(results)) {
+    const entry = run.benches[name];
+    if (entry && result?.machine.chromium)
+      run.benches[name] = { ...entry, after: { ...entry.after, chromium: result.machine.chromium } };
+  }
   return {
     run,
     odometry: await j('odometry'),
@@ -154,7 +166,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
     },
     detector: await j('detector'),
     vlm: await j('vlm'),
-    browser,
+    ...results,
   };
 }
 

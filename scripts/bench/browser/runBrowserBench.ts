@@ -8,26 +8,22 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+import type { Browser, Page } from '@playwright/test';
 import { detectionStream } from '../../../test/core/fusion/detectionStream';
 import type { CapabilityReport } from '../../../src/engines/backend/detectCapabilities';
 import { DEPTH_ANYTHING_V2_SMALL } from '../../../src/engines/transformers/modelIds';
 import { MosaicBuilderFuser } from '../../../src/runtime/MosaicBuilderFuser';
 import { summarize, type LabelSummary, type TimingSummary } from '../detectorTiming';
 import { collectGarbage, cpuMsSince, describeMachine, type MachineInfo } from '../machine';
-import { fetchModels } from '../../models/fetch-models';
 import { generateTinyModels } from '../../tiny-models/generate';
 import type { Mosaic } from '../../../src/core/mosaic/types';
+import { BrowserBenchError, buildApp, launchChromium, previewBuild, repoRoot } from './appHarness';
 import type { KeyframeStorageRun, SpatialMosaicBenchApi, WholeSceneRun } from './benchPage';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const OUT_DIR = path.join(repoRoot, 'bench-out', 'browser-dist');
 const SEQUENCE = path.resolve(repoRoot, '../shared/data/icl-livingroom');
-const SHARED_MODELS = path.resolve(repoRoot, '../shared/models');
 const BENCH_PAGE = 'scripts/bench/browser/bench.html';
 
 export interface BrowserBenchOptions {
@@ -81,31 +77,6 @@ export interface BrowserBenchResult {
   readonly seconds: number;
 }
 
-export class BrowserBenchError extends Error {
-  override readonly name = 'BrowserBenchError';
-}
-
-const chromiumPath = (): string => {
-  const p = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (x): x is string => !!x && existsSync(x),
-  );
-  if (!p)
-    throw new BrowserBenchError(
-      'browser bench: no Chromium found; install it (apt-get install chromium) or set CHROMIUM_PATH',
-    );
-  return p;
-};
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-
 /** Fuses a synthetic detection stream and records what SceneStore would be given: each keyframe's delta, the mosaic. */
 async function recordScene(
   objects: number,
@@ -155,40 +126,15 @@ export function tileMosaic(m: Mosaic, n: number): Mosaic {
   return { ...m, objects };
 }
 
-async function buildBench(log: (l: string) => void): Promise<void> {
-  const yolox = path.join(repoRoot, 'public/models/yolox-nano/yolox_nano.onnx');
-  if (!existsSync(yolox)) {
-    log('copying YOLOX-Nano into public/models (npm run models -- --from ../shared/models)');
-    const r = await fetchModels({
-      manifestPath: path.join(repoRoot, 'public/models/manifest.json'),
-      from: SHARED_MODELS,
-      models: ['yolox-nano'],
-      log,
-    });
-    if (r.errors.length) throw new BrowserBenchError(`browser bench: ${r.errors.join('; ')}`);
-  }
-  log('vite build (app + bench page) → bench-out/browser-dist');
-  await build({
-    root: repoRoot,
-    configFile: path.join(repoRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: {
-      outDir: OUT_DIR,
-      emptyOutDir: true,
-      rolldownOptions: { input: { bench: path.join(repoRoot, BENCH_PAGE) } },
-    },
-  });
-}
-
 export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
   const t0 = Date.now();
-  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const log = opts.log ?? ((l: string) => console.error(l));
   if (!existsSync(path.join(SEQUENCE, 'image')))
     throw new BrowserBenchError(
       `browser bench: ${SEQUENCE} not found; the detector timing needs the ICL frames`,
     );
-  if (!(opts.reuseBuild && existsSync(path.join(OUT_DIR, BENCH_PAGE)))) await buildBench(log);
+  if (!(opts.reuseBuild && existsSync(path.join(OUT_DIR, BENCH_PAGE))))
+    await buildApp({ outDir: OUT_DIR, extraPages: { bench: BENCH_PAGE }, bench: 'browser bench', log });
 
   // Served beside the build: the tiny depth model, ICL frames, recorded scenes (all git-ignored).
   const tiny = path.join(repoRoot, 'fixtures', 'models');
@@ -231,27 +177,14 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<B
     sceneFiles.push(file);
   }
 
-  const port = await freePort();
-  const server = await preview({
-    root: repoRoot,
-    configFile: path.join(repoRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
+  const server = await previewBuild(OUT_DIR);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      // Precise heap counters and window.gc() for the scene-memory figures.
-      args: [
-        '--no-sandbox',
-        '--enable-unsafe-webgpu',
-        '--disable-background-networking',
-        '--enable-precise-memory-info',
-        '--js-flags=--expose-gc',
-      ],
-    });
+    // Precise heap counters and window.gc() for the scene-memory figures.
+    browser = await launchChromium('browser bench', [
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ]);
     const cdp = await browser.newBrowserCDPSession();
     /** CPU seconds and resident bytes of the renderer processes (page and workers), from CDP and /proc. */
     const rendererSample = async (): Promise<{ cpuS: number; rssBytes: number | null } | null> => {
@@ -282,7 +215,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<B
         '__benchMark',
         async (label: string) => void marks.set(label, await rendererSample()),
       );
-      await page.goto(`http://127.0.0.1:${port}/${BENCH_PAGE}`);
+      await page.goto(`${server.url}/${BENCH_PAGE}`);
       await page.waitForFunction(() => !!window.__spatialMosaicBench);
       return page;
     };

@@ -4,6 +4,7 @@
  * measured on.
  */
 import { REAL_OBJECTS_SECTION, renderMarkdown } from '../realObjects';
+import { appImportSection } from './appImportSection';
 import { fusionSection, odometrySection, reasoningSection } from './accuracySections';
 import { markdownTable, type Cell } from './markdownTable';
 import { f1, type BenchResults } from './reportCommon';
@@ -44,7 +45,7 @@ function machinesSection(r: BenchResults): string {
     `${e.after.cpuModel}, ${e.after.cores} cores, ${e.after.memoryGiB} GiB`,
     `${e.before.loadAverage.join(' / ')} → ${e.after.loadAverage.join(' / ')}`,
     e.after.node,
-    r.browser && n === 'browser' ? (r.browser.machine.chromium ?? '') : '',
+    e.after.chromium ?? '',
     e.seconds,
     e.after.date,
   ]);
@@ -128,6 +129,7 @@ export function renderReport(r: BenchResults): Report {
     r.realObjects ? `${REAL_OBJECTS_SECTION}\n\n${renderMarkdown(r.realObjects)}` : '',
     perceptionSection(r, svgs),
     storageSection(r, svgs),
+    appImportSection(r.appImport, r.run),
     machinesSection(r),
   ];
   return { markdown: sections.join('\n').replace(/\n{3,}/g, '\n\n'), svgs };

@@ -3,6 +3,7 @@
  * number formatting and the machine captions that go under each figure.
  */
 import type { ConditionResult } from '../realObjects';
+import type { AppImportResult } from '../appImport';
 import type { BrowserBenchResult } from '../browser/runBrowserBench';
 import type { DetectorBenchResult } from '../detector';
 import type { FusionBenchResult } from '../fusion';
@@ -38,6 +39,8 @@ export interface BenchResults {
   readonly detector?: DetectorBenchResult;
   readonly vlm?: VlmBenchResult;
   readonly browser?: BrowserBenchResult;
+  /** The app's import of a real sequence against the CLI's (scripts/bench/appImport.ts). */
+  readonly appImport?: AppImportResult;
   readonly realObjects?: ConditionResult[];
   /** The everyday-question bench, by phrasing bank (main, heldout, bank3, bank4). */
   readonly natural?: Readonly<Record<string, NaturalBenchResult | undefined>>;
