@@ -21,7 +21,7 @@ const result = (autoBackend: string): AppImportResult => ({
   frames: 211,
   every: 2,
   keyframes: 106,
-  cli: { keyframes: 106, msPerKeyframe: 400, wallMs: 45_000, cpuMsPerKeyframe: 612.4 },
+  cli: { keyframes: 106, loopMsPerKeyframe: 250, wallMs: 42_400, cpuMsPerKeyframe: 612.4 },
   app: [
     { setting: 'auto', backend: autoBackend, totalMs: 31_800, msPerKeyframe: 300 },
     { setting: 'wasm', backend: 'wasm', totalMs: 53_000, msPerKeyframe: 500 },
@@ -54,14 +54,16 @@ describe('appImportSection', () => {
   });
 
   it('one row for the CLI and one per backend setting, each against the CLI, with the run and its machine', () => {
-    const md = appImportSection(result('wasm'), run);
+    const md = appImportSection(result('wasm (1 thread; GPU is software)'), run);
     expect(md).toContain('211 frames, every 2nd frame a keyframe');
     expect(md).toContain('--detector yolox --every 2');
-    expect(md).toContain('| CLI (Node, onnxruntime-node) | CPU | 106 | 400 | 1.00× | 45.0 |');
-    expect(md).toContain('| app, Automatic | wasm | 106 | 300 | 0.75× | 31.8 |');
+    expect(md).toContain('the CLI runs odometry on all 211 frames, the app on its 106 keyframes');
+    expect(md).toContain('| CLI, the whole command | onnxruntime-node, CPU | 106 | 400 | 1.00× | 42.4 |');
+    expect(md).toContain('| app, Automatic | wasm (1 thread; GPU is software) | 106 | 300 | 0.75× | 31.8 |');
     expect(md).toContain('| app, wasm | wasm | 106 | 500 | 1.25× | 53.0 |');
-    expect(md).toContain('Automatic ran on wasm here, as the wasm row does');
-    expect(md).toContain('612 ms / keyframe');
+    expect(md).toContain('Automatic chose wasm here, as the wasm row does');
+    expect(md).toContain("The CLI's own figure (its keyframe loop");
+    expect(md).toContain('is 250 ms / keyframe; its process CPU time (all threads) 612 ms / keyframe.');
     expect(md).toContain(
       '_Measured on appImport: Test CPU, 2 cores, load 14.3 (1 min), Node v22.0.0, Chromium 140.0.1; load 12.1 → 14.3 during the run',
     );
