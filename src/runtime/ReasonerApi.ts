@@ -38,7 +38,13 @@ export interface ReasonerAnswer {
 }
 
 export interface AskRequest extends CallOptions {
-  readonly mosaic: Mosaic;
+  /**
+   * The stored scene to answer about: the reasoner reads it from this origin's scene storage (IndexedDB), so the
+   * page never copies the mosaic into the reasoner. Give this or `mosaic`.
+   */
+  readonly sceneId?: string;
+  /** A scene that is not stored (the web component's in-memory one, a scene whose build has no id yet), whole. */
+  readonly mosaic?: Mosaic;
   readonly question: string;
   readonly options?: readonly string[];
   /** Per-question budget from the app's settings; unset fields keep the service's defaults. */
@@ -59,7 +65,10 @@ export interface ReasonerApi {
    * even while a wasm generation keeps the worker from reading messages.
    */
   attachStopFlag(flag: Int32Array): Promise<void>;
-  /** Answers a question over a mosaic. Latest request wins: a new `ask` aborts the running one (AbortError). */
+  /**
+   * Answers a question about a stored scene (`sceneId`) or a given mosaic. Latest request wins: a new `ask`
+   * aborts the running one (AbortError).
+   */
   ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer>;
   interrupt(requestId?: string): Promise<number>;
   dispose(): Promise<void>;

@@ -2,7 +2,10 @@ import type { BackendPreference } from '../core/backend/decideBackend';
 import { AbortedError, type TextGenerator } from '../core/reasoning/interfaces';
 import { MosaicThinker, type ThinkerBudget } from '../core/reasoning/MosaicThinker';
 import { formatTrace, type TraceStep } from '../core/reasoning/trace';
+import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
+import { openSceneLibrary } from '../storage/openSceneLibrary';
+import type { SceneStore } from '../storage/SceneStore';
 import { capabilitiesFor, jsContext } from './capabilities';
 import { AbortError, InvalidRequestError } from './errors';
 import type { PerceptionCapabilities } from './PerceptionApi';
@@ -31,6 +34,8 @@ export interface ReasonerServiceDeps {
   readonly tokenDelayMs?: number;
   /** `selfTest({kind: 'crash-next-ask'})`: how this context dies mid-question (the worker passes `self.close()`). */
   readonly crash?: () => void;
+  /** Opens saved scenes for `ask({sceneId})`; the browser default is IndexedDB, tests pass a MemoryKvStore-backed one. */
+  readonly openLibrary?: () => Promise<SceneStore>;
 }
 
 /**
@@ -47,6 +52,7 @@ export class ReasonerService implements ReasonerApi {
   private vlm?: VlmHost;
   private readonly notices: string[] = [];
   private stopFlag?: Int32Array;
+  private library?: Promise<SceneStore>;
   // Test hook: the next ask kills this context after reasoning and before answering (fault-tolerance e2e).
   private crashNextAsk = false;
 
@@ -103,8 +109,9 @@ export class ReasonerService implements ReasonerApi {
     if (typeof request.question !== 'string' || request.question.trim() === '') {
       throw new InvalidRequestError('ask: the question is empty; type a question about the scene.');
     }
-    if (!request.mosaic || !Array.isArray(request.mosaic.objects)) {
-      throw new InvalidRequestError('ask: no mosaic was given; build or load a scene first.');
+    const byId = typeof request.sceneId === 'string' && request.sceneId !== '';
+    if (!byId && (!request.mosaic || !Array.isArray(request.mosaic.objects))) {
+      throw new InvalidRequestError('ask: no scene was given; build or load a scene first.');
     }
     const req = this.requests.begin('ask', request.requestId, { supersede: true });
     // The shared stop flag is read at every event: it works while wasm generation blocks the message queue.
@@ -117,6 +124,13 @@ export class ReasonerService implements ReasonerApi {
     };
     try {
       const trace: ReasonerStep[] = [];
+      const mosaic = byId
+        ? await this.readScene(request.sceneId!, (step) => {
+            trace.push(step);
+            emit({ status: 'step', requestId: req.id, step });
+          })
+        : request.mosaic!;
+      if (req.signal.aborted) throw new AbortError();
       const generator = this.deps.generator
         ? await (this.generator ??= this.deps.generator())
         : await this.askVlm(
@@ -130,7 +144,7 @@ export class ReasonerService implements ReasonerApi {
       let streamed = false;
       const think = (gen: TextGenerator | undefined) =>
         new MosaicThinker({
-          mosaic: request.mosaic,
+          mosaic,
           generator: gen,
           budget: { ...this.deps.budget, ...request.budget },
           ...(request.units ? { units: request.units } : {}),
@@ -188,6 +202,31 @@ export class ReasonerService implements ReasonerApi {
     } finally {
       req.end();
     }
+  }
+
+  /** A stored scene, read from storage for this question (the page sends its id, not its objects). */
+  private async readScene(id: string, onStep: (step: ReasonerStep) => void): Promise<Mosaic> {
+    const t0 = performance.now();
+    const store = await this.openLibrary();
+    const { meta, mosaic } = await store.load(id);
+    onStep({
+      step: 'scene',
+      detail: `"${meta.name}" read from storage: ${mosaic.objects.length} objects, ${mosaic.trajectory.length} keyframes`,
+      ms: performance.now() - t0,
+    });
+    return mosaic;
+  }
+
+  private openLibrary(): Promise<SceneStore> {
+    if (!this.library) {
+      const p = (this.deps.openLibrary ?? (() => openSceneLibrary()))();
+      // A failed open (storage blocked, a newer schema) is not kept: the next question tries again.
+      p.catch(() => {
+        if (this.library === p) this.library = undefined;
+      });
+      this.library = p;
+    }
+    return this.library;
   }
 
   /**

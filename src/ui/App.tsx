@@ -71,7 +71,7 @@ export function App() {
     () => ({ maxIterations: settings.iterationBudget, promptTokens: settings.tokenBudget }),
     [settings.iterationBudget, settings.tokenBudget],
   );
-  const chat = useChat(scene?.mosaic, setHighlightIds, budget, settings.units);
+  const chat = useChat(scene, setHighlightIds, budget, settings.units);
   const start = (f: () => Promise<void>) => {
     setDrawer(undefined);
     setSelectedId(undefined);

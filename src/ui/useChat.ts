@@ -22,7 +22,8 @@ export interface ChatApi {
  * Latest question wins: asking again supersedes the running answer, which ends as "stopped".
  */
 export function useChat(
-  mosaic: Mosaic | undefined,
+  /** The scene on show: a stored one is read by the reasoner from storage by id; one without an id goes whole. */
+  scene: { readonly id: string; readonly mosaic: Mosaic } | undefined,
   onAnswer: (objectIds: readonly string[]) => void,
   /** From settings: iterations of the perceive loop and the prompt's token budget. */
   budget: { readonly maxIterations: number; readonly promptTokens: number },
@@ -36,7 +37,8 @@ export function useChat(
 
   const ask = useCallback(
     (question: string) => {
-      if (!mosaic) return;
+      if (!scene) return;
+      const about = scene.id ? { sceneId: scene.id } : { mosaic: scene.mosaic };
       const id = newRequestId('ask');
       running.current = id;
       setTurns((ts) => [
@@ -53,7 +55,7 @@ export function useChat(
         else if (e.status === 'model') emitModelProgress(e.progress);
       };
       reasonerApi()
-        .then((api) => api.ask({ mosaic, question, requestId: id, budget, units }, proxy(onEvent)))
+        .then((api) => api.ask({ ...about, question, requestId: id, budget, units }, proxy(onEvent)))
         .then(
           (a) => {
             update(id, (t) => ({
@@ -76,7 +78,7 @@ export function useChat(
           if (running.current === id) running.current = undefined;
         });
     },
-    [mosaic, onAnswer, budget, units],
+    [scene, onAnswer, budget, units],
   );
 
   const stop = useCallback(() => {
