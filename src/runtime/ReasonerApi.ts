@@ -1,7 +1,7 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import type { Mosaic } from '../core/mosaic/types';
 import type { ModelProgress, ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
-import type { CallOptions, EngineStatus, PerceptionCapabilities } from './PerceptionApi';
+import type { CallOptions, EngineStatus, PerceptionApi, PerceptionCapabilities } from './PerceptionApi';
 import type { ReasonerConfig } from './vlm/vlmConfig';
 
 export type { ReasonerConfig } from './vlm/vlmConfig';
@@ -35,7 +35,15 @@ export interface ReasonerAnswer {
   /** Ids of exactly the mosaic objects the answer used (the app highlights these). */
   readonly objectIds: readonly string[];
   readonly trace: readonly ReasonerStep[];
+  /** True when the loop perceived more frames into the stored scene (the page reloads it to show them). */
+  readonly sceneChanged?: boolean;
 }
+
+/**
+ * Perception as the reasoning loop needs it: more frames of a stored scene's sequence. The page passes a comlink
+ * `proxy` that relays to the perception worker; only frame numbers and counts cross, the objects go through storage.
+ */
+export type SceneFramePort = Pick<PerceptionApi, 'perceiveSceneFrames'>;
 
 export interface AskRequest extends CallOptions {
   /**
@@ -66,10 +74,11 @@ export interface ReasonerApi {
    */
   attachStopFlag(flag: Int32Array): Promise<void>;
   /**
-   * Answers a question about a stored scene (`sceneId`) or a given mosaic. Latest request wins: a new `ask`
-   * aborts the running one (AbortError).
+   * Answers a question about a stored scene (`sceneId`) or a given mosaic. With `frames`, a question about
+   * objects the stored scene lacks has more frames of its sequence perceived first (where perception holds them).
+   * Latest request wins: a new `ask` aborts the running one (AbortError).
    */
-  ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer>;
+  ask(request: AskRequest, onEvent?: ReasonerEventCallback, frames?: SceneFramePort): Promise<ReasonerAnswer>;
   interrupt(requestId?: string): Promise<number>;
   dispose(): Promise<void>;
   /** Fault-injection hook (e2e): the next `ask` kills this worker midway, after its trace steps, before its answer. */

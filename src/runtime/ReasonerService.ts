@@ -16,7 +16,9 @@ import type {
   ReasonerEvent,
   ReasonerEventCallback,
   ReasonerStep,
+  SceneFramePort,
 } from './ReasonerApi';
+import { StoredScenePerceiver } from './StoredScenePerceiver';
 import { RequestTracker, abortableDelay } from './RequestTracker';
 import type { EngineStatus } from './PerceptionApi';
 import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
@@ -105,7 +107,11 @@ export class ReasonerService implements ReasonerApi {
     return (this.vlm ??= new VlmHost(this.deps.vlm, this.config, (m) => this.notice(m)));
   }
 
-  async ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer> {
+  async ask(
+    request: AskRequest,
+    onEvent?: ReasonerEventCallback,
+    frames?: SceneFramePort,
+  ): Promise<ReasonerAnswer> {
     if (typeof request.question !== 'string' || request.question.trim() === '') {
       throw new InvalidRequestError('ask: the question is empty; type a question about the scene.');
     }
@@ -131,6 +137,12 @@ export class ReasonerService implements ReasonerApi {
           })
         : request.mosaic!;
       if (req.signal.aborted) throw new AbortError();
+      // A stored scene whose sequence perception still holds can have more of its frames perceived.
+      const perceiver =
+        byId && frames
+          ? await StoredScenePerceiver.open(frames, await this.openLibrary(), request.sceneId!, mosaic)
+          : undefined;
+      if (req.signal.aborted) throw new AbortError();
       const generator = this.deps.generator
         ? await (this.generator ??= this.deps.generator())
         : await this.askVlm(
@@ -144,7 +156,8 @@ export class ReasonerService implements ReasonerApi {
       let streamed = false;
       const think = (gen: TextGenerator | undefined) =>
         new MosaicThinker({
-          mosaic,
+          mosaic: perceiver ? () => perceiver.mosaic() : mosaic,
+          ...(perceiver ? { perceiver } : {}),
           generator: gen,
           budget: { ...this.deps.budget, ...request.budget },
           ...(request.units ? { units: request.units } : {}),
@@ -153,7 +166,7 @@ export class ReasonerService implements ReasonerApi {
           {
             signal: req.signal,
             onStep: (s) => {
-              const step = toStep(s);
+              const step = toStep(s, s.step === 'perceive' ? perceiver?.notes : undefined);
               trace.push(step);
               emit({ status: 'step', requestId: req.id, step });
             },
@@ -192,6 +205,7 @@ export class ReasonerService implements ReasonerApi {
         // Exactly the instances the answer used, not every object with the same label.
         objectIds: result.objects,
         trace,
+        ...(perceiver?.changed ? { sceneChanged: true } : {}),
       };
       emit({ status: 'done', requestId: req.id, answer });
       return answer;
@@ -272,6 +286,8 @@ export class ReasonerService implements ReasonerApi {
   }
 }
 
-function toStep(s: TraceStep): ReasonerStep {
-  return { step: s.step, detail: formatTrace([s]), ...('ms' in s ? { ms: s.ms } : {}) };
+/** A trace step for the page; `notes` are what perception said about a perceive step. */
+function toStep(s: TraceStep, notes?: readonly string[]): ReasonerStep {
+  const detail = [formatTrace([s]), ...(notes ?? [])].join('; ');
+  return { step: s.step, detail, ...('ms' in s ? { ms: s.ms } : {}) };
 }

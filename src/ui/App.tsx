@@ -71,7 +71,15 @@ export function App() {
     () => ({ maxIterations: settings.iterationBudget, promptTokens: settings.tokenBudget }),
     [settings.iterationBudget, settings.tokenBudget],
   );
-  const chat = useChat(scene, setHighlightIds, budget, settings.units);
+  const { openStored } = scenes;
+  // The reasoning loop fused more frames into the scene on show: load it again so the view shows what it found.
+  const reloadScene = useCallback(
+    (id: string) => {
+      if (scene?.id === id) void openStored(id);
+    },
+    [scene?.id, openStored],
+  );
+  const chat = useChat(scene, setHighlightIds, budget, settings.units, reloadScene);
   const start = (f: () => Promise<void>) => {
     setDrawer(undefined);
     setSelectedId(undefined);

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Mosaic } from '../core/mosaic/types';
 import { newRequestId } from '../runtime/clients';
 import type { ReasonerEvent } from '../runtime/ReasonerApi';
-import { reasonerApi } from './workerClients';
+import { reasonerApi, sceneFramePort } from './workerClients';
 import type { ChatTurn } from './uiTypes';
 import { emitModelProgress } from './useModelProgress';
 import { userMessage } from '../runtime/userMessage';
@@ -29,6 +29,8 @@ export function useChat(
   budget: { readonly maxIterations: number; readonly promptTokens: number },
   /** From settings: the unit system of answers whose question names no unit. */
   units: 'metric' | 'imperial' = 'metric',
+  /** The reasoning loop perceived more frames into the stored scene: show it again. */
+  onSceneChanged?: (sceneId: string) => void,
 ): ChatApi {
   const [turns, setTurns] = useState<readonly ChatTurn[]>([]);
   const running = useRef<string | undefined>(undefined);
@@ -55,9 +57,17 @@ export function useChat(
         else if (e.status === 'model') emitModelProgress(e.progress);
       };
       reasonerApi()
-        .then((api) => api.ask({ ...about, question, requestId: id, budget, units }, proxy(onEvent)))
+        .then((api) =>
+          api.ask(
+            { ...about, question, requestId: id, budget, units },
+            proxy(onEvent),
+            // A stored scene may have more frames of its sequence held by perception, for the loop to perceive.
+            scene.id ? proxy(sceneFramePort) : undefined,
+          ),
+        )
         .then(
           (a) => {
+            if (a.sceneChanged && scene.id) onSceneChanged?.(scene.id);
             update(id, (t) => ({
               ...t,
               answer: a.text,
@@ -78,7 +88,7 @@ export function useChat(
           if (running.current === id) running.current = undefined;
         });
     },
-    [scene, onAnswer, budget, units],
+    [scene, onAnswer, budget, units, onSceneChanged],
   );
 
   const stop = useCallback(() => {

@@ -11,8 +11,18 @@ import { defaultManifest } from '../../engines/models/defaultManifest';
 import { ModelLoader } from '../../engines/models/modelLoader';
 import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
 import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
-import { createDepthEstimator } from '../../engines/transformers/createTransformersEngines';
-import type { DepthEngine, DetectorEngine, PerceptionConfig, PerceptionEngineFactory } from './engines';
+import type { Owlv2Detector } from '../../engines/openvocab/owlv2Detector';
+import {
+  createDepthEstimator,
+  createOpenVocabularyDetector,
+} from '../../engines/transformers/createTransformersEngines';
+import type {
+  DepthEngine,
+  DetectorEngine,
+  OpenVocabEngine,
+  PerceptionConfig,
+  PerceptionEngineFactory,
+} from './engines';
 
 /** Test hook (`failWebgpu`): a WebGPU session that cannot be created, as on a lost or broken device. */
 export const failingWebgpu =
@@ -128,7 +138,30 @@ function depthEngine(config: PerceptionConfig, onNotice: (m: string) => void): D
   };
 }
 
+function openVocabEngine(config: PerceptionConfig, onNotice: (m: string) => void): OpenVocabEngine {
+  const lazy = new Lazy<Owlv2Detector>(async (progress) => {
+    const { caps } = await capabilities();
+    const detector = createOpenVocabularyDetector({
+      modelsBaseUrl: config.modelsBaseUrl,
+      allowRemoteModels: config.allowNetwork,
+      capabilities: caps,
+      preference: config.backend,
+      wasmPaths: BUNDLED_ORT_WASM_PATHS,
+      onNotice,
+    });
+    await detector.load(progress);
+    return detector;
+  });
+  return {
+    load: async (progress) => void (await lazy.get(progress)),
+    detect: async (image, names, opts = {}) => (await lazy.get()).detect(image, names, opts),
+    label: () => `OWLv2 (${lazy.value ? 'loaded' : 'not loaded'})`,
+    dispose: async () => lazy.value?.dispose(),
+  };
+}
+
 export const browserPerceptionEngines: PerceptionEngineFactory = {
   detector: yoloxEngine,
   depth: depthEngine,
+  openVocab: openVocabEngine,
 };

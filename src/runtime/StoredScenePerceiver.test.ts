@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { MOSAIC_SCHEMA_VERSION, type Mosaic } from '../core/mosaic/types';
+import { generateScene } from '../core/synthetic/generateScene';
+import { sceneToFiles } from '../core/synthetic/sceneFiles';
+import { MemoryKvStore, openSceneLibrary, type SceneStore } from '../storage';
+import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
+import type { SceneFrames, SceneFramesRequest } from './PerceptionApi';
+import { PerceptionService } from './PerceptionService';
+import type { SceneFramePort } from './ReasonerApi';
+import { ReasonerService } from './ReasonerService';
+
+const probe = async () => {
+  throw new Error('not probed in this test');
+};
+
+/**
+ * A perception stand-in over a stored scene of 30 frames, 0 and 10 perceived: perceiving frame 20 finds a
+ * refrigerator (and a piano when asked for one by name), and appends that keyframe to the stored scene.
+ */
+class FakePerception implements SceneFramePort {
+  readonly calls: SceneFramesRequest[] = [];
+  readonly perceived = new Set([0, 10]);
+  constructor(
+    private readonly store: SceneStore,
+    private readonly sceneId: string,
+  ) {}
+
+  async perceiveSceneFrames(request: SceneFramesRequest): Promise<SceneFrames | null> {
+    if (request.sceneId !== this.sceneId) return null;
+    this.calls.push(request);
+    for (const f of request.frames ?? []) {
+      if (this.perceived.has(f)) continue;
+      this.perceived.add(f);
+      const found =
+        f === 20
+          ? [
+              makeObject('fridge', 'refrigerator', 3, f),
+              ...(request.prompts?.includes('piano') ? [makeObject('piano', 'piano', -2, f)] : []),
+            ]
+          : [];
+      await this.store.appendKeyframe(this.sceneId, { keyframe: makeKeyframe(f), upserts: found });
+    }
+    return {
+      available: Array.from({ length: 30 }, (_, i) => i),
+      perceived: [...this.perceived].sort((a, b) => a - b),
+      objectCount: 0,
+      notes: ['a note from perception'],
+    };
+  }
+}
+
+async function storedRoom(): Promise<{ kv: MemoryKvStore; store: SceneStore; id: string }> {
+  const kv = new MemoryKvStore();
+  const store = await openSceneLibrary(kv);
+  const mosaic: Mosaic = {
+    schemaVersion: MOSAIC_SCHEMA_VERSION,
+    up: [0, 0, 1],
+    // The tv was seen in frames 10 and 20 (its last sighting): the loop looks around there.
+    objects: [{ ...makeObject('tv', 'tv', 0, 10), lastSeenFrame: 20, observations: 3 }],
+    trajectory: [makeKeyframe(0), makeKeyframe(10)],
+  };
+  const meta = await store.saveMosaic(mosaic, { name: 'Room' });
+  return { kv, store, id: meta.id };
+}
+
+describe('the reasoning loop fetches more frames of a stored scene', () => {
+  it('asks perception for frames around where the related object was seen, then answers', async () => {
+    const { kv, store, id } = await storedRoom();
+    const perception = new FakePerception(store, id);
+    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
+    const answer = await reasoner.ask(
+      { sceneId: id, question: 'What is the distance between the tv and the refrigerator?' },
+      undefined,
+      perception,
+    );
+    expect(answer.answered).toBe(true);
+    expect(answer.objectIds).toEqual(expect.arrayContaining(['tv', 'fridge']));
+    expect(answer.sceneChanged).toBe(true);
+    const asked = perception.calls.flatMap((c) => c.frames ?? []);
+    expect(asked).toContain(20);
+    // Frames near the tv's sightings (10 and 20, temporal kernel), none already perceived.
+    expect(asked.every((f) => f >= 3 && f <= 28 && f !== 10)).toBe(true);
+    const steps = answer.trace.filter((s) => s.step === 'perceive').map((s) => s.detail);
+    expect(steps.some((d) => /frames .*\b20\b.*objects 1 → 2.*; a note from perception$/.test(d))).toBe(true);
+    // The frames went into the stored scene itself.
+    expect((await store.load(id)).mosaic.objects.map((o) => o.id)).toContain('fridge');
+  });
+
+  it('gives names no detector class covers to perception as prompts', async () => {
+    const { kv, store, id } = await storedRoom();
+    const perception = new FakePerception(store, id);
+    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
+    const answer = await reasoner.ask(
+      { sceneId: id, question: 'What is the distance between the tv and the piano?' },
+      undefined,
+      perception,
+    );
+    // While the piano is missing, and while it is seen only once (weak), the name goes along.
+    const rounds = perception.calls.filter((c) => c.frames?.length);
+    expect(rounds.length).toBeGreaterThan(1);
+    expect(rounds.every((c) => c.prompts?.includes('piano'))).toBe(true);
+    expect(answer.answered).toBe(true);
+    expect(answer.objectIds).toEqual(expect.arrayContaining(['tv', 'piano']));
+  });
+
+  it('answers from what is stored when perception holds no frames of the scene', async () => {
+    const { kv, store, id } = await storedRoom();
+    const perception = new FakePerception(store, 'another-scene');
+    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
+    const answer = await reasoner.ask(
+      { sceneId: id, question: 'What is the distance between the tv and the refrigerator?' },
+      undefined,
+      perception,
+    );
+    expect(answer.answered).toBe(false);
+    expect(answer.sceneChanged).toBeUndefined();
+    expect(answer.trace.map((s) => s.step)).not.toContain('perceive');
+  });
+});
+
+describe('perception holds a built folder for more frames (real services, generated sequence)', () => {
+  // 40 generated frames built from 4 keyframes (0, 10, 20, 30): the refrigerator is only in frames between them.
+  async function built() {
+    const scene = generateScene({ seed: 7, frameCount: 40, objectCount: 6, imageWidth: 96, imageHeight: 72 });
+    const files = [...sceneToFiles(scene, { pngLevel: 1 })].map(([path, bytes]) => ({
+      path,
+      file: new Blob([bytes as BlobPart]),
+    }));
+    const kv = new MemoryKvStore();
+    const perception = new PerceptionService({ openLibrary: () => openSceneLibrary(kv), probe });
+    const r = await perception.buildSequence({ name: 'gen', files, maxKeyframes: 4 });
+    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
+    return { kv, perception, reasoner, sceneId: r.sceneId, labels: r.mosaic.objects.map((o) => o.label) };
+  }
+
+  it('perceives frames of the folder into the stored scene until the asked object is found', async () => {
+    const { kv, perception, reasoner, sceneId, labels } = await built();
+    expect(labels).not.toContain('refrigerator');
+    const held = await perception.perceiveSceneFrames({ sceneId });
+    expect(held?.available).toHaveLength(40);
+    expect(held?.perceived).toEqual([0, 10, 20, 30]);
+    const q = 'What is the distance between the tv and the refrigerator?';
+    const without = await reasoner.ask({ sceneId, question: q });
+    expect(without.answered).toBe(false);
+    const answer = await reasoner.ask({ sceneId, question: q }, undefined, perception);
+    expect(answer.answered).toBe(true);
+    expect(answer.trace.filter((s) => s.step === 'perceive').length).toBeGreaterThan(0);
+    const stored = (await (await openSceneLibrary(kv)).load(sceneId)).mosaic;
+    expect(stored.objects.map((o) => o.label)).toContain('refrigerator');
+    expect(stored.trajectory.length).toBeGreaterThan(4);
+  }, 60_000);
+
+  it('holds nothing for a scene it did not build', async () => {
+    const { perception } = await built();
+    expect(await perception.perceiveSceneFrames({ sceneId: 'elsewhere', frames: [1] })).toBeNull();
+  }, 60_000);
+});
