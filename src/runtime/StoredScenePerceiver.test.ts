@@ -144,7 +144,11 @@ describe('perception holds a built folder for more frames (real services, genera
     expect(without.answered).toBe(false);
     const answer = await reasoner.ask({ sceneId, question: q }, undefined, perception);
     expect(answer.answered).toBe(true);
-    expect(answer.trace.filter((s) => s.step === 'perceive').length).toBeGreaterThan(0);
+    const perceived = answer.trace.filter((s) => s.step === 'perceive');
+    expect(perceived.length).toBeGreaterThan(0);
+    // Perception said nothing went wrong: the steps carry no note.
+    expect(perceived.every((s) => /\(\d+ ms\)$/.test(s.detail))).toBe(true);
+    expect(answer.sceneChanged).toBe(true);
     const stored = (await (await openSceneLibrary(kv)).load(sceneId)).mosaic;
     expect(stored.objects.map((o) => o.label)).toContain('refrigerator');
     expect(stored.trajectory.length).toBeGreaterThan(4);

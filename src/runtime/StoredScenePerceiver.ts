@@ -66,7 +66,7 @@ export class StoredScenePerceiver implements FramePerceiver {
       perceived: this.frames.perceived,
       objectCount: 0,
     };
-    this.notes = next?.notes ?? ['perception no longer holds this scene’s frames'];
+    this.notes = next ? (next.notes ?? []) : ['perception no longer holds this scene’s frames'];
     if (this.frames.perceived.length > before) {
       this.changed = true;
       this.current = (await this.store.load(this.sceneId)).mosaic;

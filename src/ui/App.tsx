@@ -71,13 +71,22 @@ export function App() {
     () => ({ maxIterations: settings.iterationBudget, promptTokens: settings.tokenBudget }),
     [settings.iterationBudget, settings.tokenBudget],
   );
-  const { openStored } = scenes;
-  // The reasoning loop fused more frames into the scene on show: load it again so the view shows what it found.
+  // The reasoning loop fused more frames into the scene on show: read it again so the view shows what it found
+  // (unless another scene is on show by then).
+  const shown = useRef(scene);
+  shown.current = scene;
+  const { show } = scenes;
   const reloadScene = useCallback(
     (id: string) => {
-      if (scene?.id === id) void openStored(id);
+      void library.load(id).then(
+        ({ mosaic }) => {
+          const now = shown.current;
+          if (now?.id === id) show({ ...now, mosaic });
+        },
+        () => undefined, // deleted meanwhile: the next question says so
+      );
     },
-    [scene?.id, openStored],
+    [library, show],
   );
   const chat = useChat(scene, setHighlightIds, budget, settings.units, reloadScene);
   const start = (f: () => Promise<void>) => {
