@@ -43,7 +43,10 @@ export interface ReasonerAnswer {
  * Perception as the reasoning loop needs it: more frames of a stored scene's sequence. The page passes a comlink
  * `proxy` that relays to the perception worker; only frame numbers and counts cross, the objects go through storage.
  */
-export type SceneFramePort = Pick<PerceptionApi, 'perceiveSceneFrames'>;
+export interface SceneFramePort extends Pick<PerceptionApi, 'perceiveSceneFrames'> {
+  /** Stops the perceiving of one request (a superseded or stopped question); never all of perception's calls. */
+  interrupt?(requestId: string): Promise<unknown>;
+}
 
 export interface AskRequest extends CallOptions {
   /**

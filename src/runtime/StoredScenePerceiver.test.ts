@@ -103,6 +103,34 @@ describe('the reasoning loop fetches more frames of a stored scene', () => {
     expect(answer.objectIds).toEqual(expect.arrayContaining(['tv', 'piano']));
   });
 
+  it('stops the perceiving when the question is stopped', async () => {
+    const { kv, id } = await storedRoom();
+    const started: string[] = [];
+    const stopped: string[] = [];
+    const port: SceneFramePort = {
+      perceiveSceneFrames: (request, opts) =>
+        request.frames?.length
+          ? new Promise((_, reject) => {
+              started.push(opts!.requestId!);
+              port.interrupt = async (rid) => {
+                stopped.push(rid);
+                reject(Object.assign(new Error('interrupted'), { name: 'AbortError' }));
+              };
+            })
+          : Promise.resolve({ available: [0, 10, 20], perceived: [0, 10], objectCount: 1 }),
+    };
+    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
+    const q = reasoner.ask(
+      { sceneId: id, requestId: 'q1', question: 'What is the distance between the tv and the refrigerator?' },
+      undefined,
+      port,
+    );
+    await expect.poll(() => started.length).toBe(1);
+    await reasoner.interrupt('q1');
+    await expect(q).rejects.toMatchObject({ name: 'AbortError' });
+    expect(stopped).toEqual(started);
+  });
+
   it('answers from what is stored when perception holds no frames of the scene', async () => {
     const { kv, store, id } = await storedRoom();
     const perception = new FakePerception(store, 'another-scene');

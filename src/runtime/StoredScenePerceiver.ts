@@ -4,6 +4,8 @@ import type { SceneStore } from '../storage/SceneStore';
 import type { SceneFrames } from './PerceptionApi';
 import type { SceneFramePort } from './ReasonerApi';
 
+let rounds = 0;
+
 /**
  * The reasoning loop's FramePerceiver over a stored scene: perception (behind `port`, in its own worker)
  * perceives more frames of the scene's sequence and appends them to the stored scene, and the mosaic the loop
@@ -54,11 +56,19 @@ export class StoredScenePerceiver implements FramePerceiver {
   async perceive(frames: number[], signal?: AbortSignal, prompts?: readonly string[]): Promise<void> {
     throwIfAborted(signal);
     const before = this.frames.perceived.length;
-    const next = await this.port.perceiveSceneFrames({
-      sceneId: this.sceneId,
-      frames,
-      ...(prompts?.length ? { prompts: [...prompts] } : {}),
-    });
+    // A question stopped or superseded meanwhile stops the perceiving too (at its next frame).
+    const requestId = `frames-${++rounds}`;
+    const stop = () => void this.port.interrupt?.(requestId)?.catch(() => undefined);
+    signal?.addEventListener('abort', stop, { once: true });
+    let next: SceneFrames | null;
+    try {
+      next = await this.port.perceiveSceneFrames(
+        { sceneId: this.sceneId, frames, ...(prompts?.length ? { prompts: [...prompts] } : {}) },
+        { requestId },
+      );
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
     throwIfAborted(signal);
     // Perception let the scene go meanwhile (its worker restarted): nothing more can be perceived.
     this.frames = next ?? {

@@ -97,8 +97,9 @@ export async function perceptionApi(): Promise<Remote<PerceptionApi>> {
  * `proxy`). Only frame numbers and counts cross; the fused objects reach the reasoner through storage.
  */
 export const sceneFramePort: SceneFramePort = {
-  perceiveSceneFrames: async (request) =>
-    perceptionUsed ? (await perceptionApi()).perceiveSceneFrames(request) : null,
+  perceiveSceneFrames: async (request, opts) =>
+    perceptionUsed ? (await perceptionApi()).perceiveSceneFrames(request, opts) : null,
+  interrupt: async (requestId) => (perceptionUsed ? (await perceptionApi()).interrupt(requestId) : 0),
 };
 
 export async function reasonerApi(): Promise<Remote<ReasonerApi>> {
