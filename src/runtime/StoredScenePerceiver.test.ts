@@ -63,15 +63,19 @@ async function storedRoom(): Promise<{ kv: MemoryKvStore; store: SceneStore; id:
   return { kv, store, id: meta.id };
 }
 
+/** Asks about the stored room with a FakePerception whose scene is `heldId` (the room's own id by default). */
+async function askRoom(question: string, heldId?: string) {
+  const { kv, store, id } = await storedRoom();
+  const perception = new FakePerception(store, heldId ?? id);
+  const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
+  const answer = await reasoner.ask({ sceneId: id, question }, undefined, perception);
+  return { answer, perception, store, id };
+}
+
 describe('the reasoning loop fetches more frames of a stored scene', () => {
   it('asks perception for frames around where the related object was seen, then answers', async () => {
-    const { kv, store, id } = await storedRoom();
-    const perception = new FakePerception(store, id);
-    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
-    const answer = await reasoner.ask(
-      { sceneId: id, question: 'What is the distance between the tv and the refrigerator?' },
-      undefined,
-      perception,
+    const { answer, perception, store, id } = await askRoom(
+      'What is the distance between the tv and the refrigerator?',
     );
     expect(answer.answered).toBe(true);
     expect(answer.objectIds).toEqual(expect.arrayContaining(['tv', 'fridge']));
@@ -87,14 +91,7 @@ describe('the reasoning loop fetches more frames of a stored scene', () => {
   });
 
   it('gives names no detector class covers to perception as prompts', async () => {
-    const { kv, store, id } = await storedRoom();
-    const perception = new FakePerception(store, id);
-    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
-    const answer = await reasoner.ask(
-      { sceneId: id, question: 'What is the distance between the tv and the piano?' },
-      undefined,
-      perception,
-    );
+    const { answer, perception } = await askRoom('What is the distance between the tv and the piano?');
     // While the piano is missing, and while it is seen only once (weak), the name goes along.
     const rounds = perception.calls.filter((c) => c.frames?.length);
     expect(rounds.length).toBeGreaterThan(1);
@@ -132,13 +129,9 @@ describe('the reasoning loop fetches more frames of a stored scene', () => {
   });
 
   it('answers from what is stored when perception holds no frames of the scene', async () => {
-    const { kv, store, id } = await storedRoom();
-    const perception = new FakePerception(store, 'another-scene');
-    const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
-    const answer = await reasoner.ask(
-      { sceneId: id, question: 'What is the distance between the tv and the refrigerator?' },
-      undefined,
-      perception,
+    const { answer } = await askRoom(
+      'What is the distance between the tv and the refrigerator?',
+      'another-scene',
     );
     expect(answer.answered).toBe(false);
     expect(answer.sceneChanged).toBeUndefined();
