@@ -6,6 +6,7 @@ import { MemoryKvStore, openSceneLibrary, type SceneStore } from '../storage';
 import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 import type { SceneFrames, SceneFramesRequest } from './PerceptionApi';
 import { PerceptionService } from './PerceptionService';
+import type { OpenVocabEngine } from './perception/engines';
 import type { SceneFramePort } from './ReasonerApi';
 import { ReasonerService } from './ReasonerService';
 
@@ -141,14 +142,18 @@ describe('the reasoning loop fetches more frames of a stored scene', () => {
 
 describe('perception holds a built folder for more frames (real services, generated sequence)', () => {
   // 40 generated frames built from 4 keyframes (0, 10, 20, 30): the refrigerator is only in frames between them.
-  async function built() {
+  async function built(engines?: ConstructorParameters<typeof PerceptionService>[0]['engines']) {
     const scene = generateScene({ seed: 7, frameCount: 40, objectCount: 6, imageWidth: 96, imageHeight: 72 });
     const files = [...sceneToFiles(scene, { pngLevel: 1 })].map(([path, bytes]) => ({
       path,
       file: new Blob([bytes as BlobPart]),
     }));
     const kv = new MemoryKvStore();
-    const perception = new PerceptionService({ openLibrary: () => openSceneLibrary(kv), probe });
+    const perception = new PerceptionService({
+      openLibrary: () => openSceneLibrary(kv),
+      probe,
+      ...(engines ? { engines } : {}),
+    });
     const r = await perception.buildSequence({ name: 'gen', files, maxKeyframes: 4 });
     const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
     return { kv, perception, reasoner, sceneId: r.sceneId, labels: r.mosaic.objects.map((o) => o.label) };
@@ -173,6 +178,36 @@ describe('perception holds a built folder for more frames (real services, genera
     const stored = (await (await openSceneLibrary(kv)).load(sceneId)).mosaic;
     expect(stored.objects.map((o) => o.label)).toContain('refrigerator');
     expect(stored.trajectory.length).toBeGreaterThan(4);
+  }, 60_000);
+
+  it('gives prompts to the open-vocabulary detector, and goes on without it once it fails', async () => {
+    const asked: string[][] = [];
+    let fail = false;
+    const openVocab: OpenVocabEngine = {
+      load: async () => undefined,
+      detect: async (image, names) => {
+        asked.push([...names]);
+        if (fail) throw new Error('model files missing');
+        return [{ label: names[0], score: 0.6, box: [10, 10, 40, 40] }];
+      },
+      label: () => 'fake OWLv2',
+      dispose: async () => undefined,
+    };
+    const { perception, sceneId } = await built({ openVocab: () => openVocab });
+    const found = await perception.perceiveSceneFrames({ sceneId, frames: [5, 6], prompts: ['piano'] });
+    expect(asked).toEqual([['piano'], ['piano']]);
+    expect(found?.perceived).toEqual([0, 5, 6, 10, 20, 30]);
+    expect(found?.notes).toEqual(['looked for piano with fake OWLv2: piano in 2 frames']);
+    fail = true;
+    const failed = await perception.perceiveSceneFrames({ sceneId, frames: [7, 8], prompts: ['piano'] });
+    expect(asked).toHaveLength(3);
+    expect(failed?.perceived).toEqual([0, 5, 6, 7, 8, 10, 20, 30]);
+    expect(failed?.notes).toEqual([
+      'open-vocabulary detector failed (fake OWLv2: model files missing); closed-set detections only',
+    ]);
+    const later = await perception.perceiveSceneFrames({ sceneId, frames: [9], prompts: ['piano'] });
+    expect(asked).toHaveLength(3);
+    expect(later?.notes?.[0]).toMatch(/^no open-vocabulary detector \(fake OWLv2: model files missing\)/);
   }, 60_000);
 
   it('holds nothing for a scene it did not build', async () => {
