@@ -6,7 +6,7 @@ import { MemoryKvStore, openSceneLibrary, type SceneStore } from '../storage';
 import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 import type { SceneFrames, SceneFramesRequest } from './PerceptionApi';
 import { PerceptionService } from './PerceptionService';
-import type { OpenVocabEngine } from './perception/engines';
+import type { OpenVocabEngine, PerceptionEngineFactory } from './perception/engines';
 import type { SceneFramePort } from './ReasonerApi';
 import { ReasonerService } from './ReasonerService';
 
@@ -142,7 +142,7 @@ describe('the reasoning loop fetches more frames of a stored scene', () => {
 
 describe('perception holds a built folder for more frames (real services, generated sequence)', () => {
   // 40 generated frames built from 4 keyframes (0, 10, 20, 30): the refrigerator is only in frames between them.
-  async function built(engines?: ConstructorParameters<typeof PerceptionService>[0]['engines']) {
+  async function built(engines?: PerceptionEngineFactory) {
     const scene = generateScene({ seed: 7, frameCount: 40, objectCount: 6, imageWidth: 96, imageHeight: 72 });
     const files = [...sceneToFiles(scene, { pngLevel: 1 })].map(([path, bytes]) => ({
       path,
