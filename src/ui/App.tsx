@@ -82,6 +82,8 @@ export function App() {
         ({ mosaic }) => {
           const now = shown.current;
           if (now?.id === id) show({ ...now, mosaic });
+          // The library lists its keyframe and object counts.
+          void library.refresh().catch(() => undefined);
         },
         () => undefined, // deleted meanwhile: the next question says so
       );
