@@ -133,6 +133,25 @@ export interface SceneEnd {
   readonly discard?: boolean;
 }
 
+/** `perceiveSceneFrames`: more keyframes of a stored scene's sequence, for the reasoning loop. */
+export interface SceneFramesRequest {
+  readonly sceneId: string;
+  /** Frame indices of the sequence to perceive and fuse into the stored scene; none: only say what is held. */
+  readonly frames?: readonly number[];
+  /** Object names no detector class covers, for the open-vocabulary detector where one is loaded. */
+  readonly prompts?: readonly string[];
+}
+
+export interface SceneFrames {
+  /** Frames of the scene's sequence this worker can perceive. */
+  readonly available: readonly number[];
+  /** Frames fused into the scene so far. */
+  readonly perceived: readonly number[];
+  readonly objectCount: number;
+  /** Why asked frames were not perceived, or how the prompts were (not) looked for, in words. */
+  readonly notes?: readonly string[];
+}
+
 export interface PerceptionApi {
   ping(): Promise<{ readonly pong: true; readonly context: string }>;
   capabilities(preference?: BackendPreference): Promise<PerceptionCapabilities>;
@@ -193,6 +212,12 @@ export interface PerceptionApi {
     onUpdate?: BuildUpdateCallback,
     opts?: CallOptions,
   ): Promise<BuildResult>;
+  /**
+   * More frames for the reasoning loop: perceives frames of a sequence this worker built a stored scene from
+   * (in this session) and appends them to that scene. Null when this worker holds none of the scene's frames
+   * (a scene saved in an earlier session, the demo, a live camera's scene).
+   */
+  perceiveSceneFrames(request: SceneFramesRequest, opts?: CallOptions): Promise<SceneFrames | null>;
   /** Aborts one running call (its promise rejects with AbortError), or all of them. Returns how many. */
   interrupt(requestId?: string): Promise<number>;
   dispose(): Promise<void>;

@@ -21,6 +21,8 @@ import type {
   PerceptionFrame,
   ProcessFrameResult,
   SceneEnd,
+  SceneFrames,
+  SceneFramesRequest,
   SelfTestRequest,
   SelfTestResult,
   StageTiming,
@@ -32,10 +34,13 @@ import {
   DEFAULT_PERCEPTION_CONFIG,
   type DepthEngine,
   type DetectorEngine,
+  type OpenVocabEngine,
   type PerceptionConfig,
   type PerceptionEngineFactory,
 } from './perception/engines';
 import { FramePipeline } from './perception/FramePipeline';
+import { HeldSequences } from './perception/heldSequences';
+import type { Sequence } from '../core/sequence/openSequence';
 import { buildDemoScene, buildSequence } from './jobs';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
 import type { EngineCheckKind, EngineCheckResult } from './perception/engineCheck';
@@ -82,6 +87,9 @@ export class PerceptionService implements PerceptionApi {
   private readonly pipeline: FramePipeline;
   private readonly notices: string[] = [];
   private modelWatcher?: ModelProgressCallback;
+  /** Sequences of scenes built here, for the reasoning loop's requests for more frames. */
+  private readonly held = new HeldSequences();
+  private openVocab?: OpenVocabEngine;
 
   constructor(private readonly deps: PerceptionServiceDeps = {}) {
     this.now = deps.now ?? (() => performance.now());
@@ -299,8 +307,10 @@ export class PerceptionService implements PerceptionApi {
   }): Promise<SceneMeta> {
     const store = await this.openLibrary();
     const exists = !!init.id && (await store.list()).some((m) => m.id === init.id);
-    if (exists && init.replace) await store.delete(init.id!);
-    else if (exists) {
+    if (exists && init.replace) {
+      await store.delete(init.id!);
+      this.held.forget(init.id!);
+    } else if (exists) {
       throw new InvalidRequestError(
         `openScene: a scene with id "${init.id}" already exists; pick another id or delete it first.`,
       );
@@ -427,7 +437,57 @@ export class PerceptionService implements PerceptionApi {
   ): Promise<BuildResult> {
     const req = this.requests.begin('build', opts.requestId, { supersede: true });
     try {
-      return await buildSequence(this, request, { signal: req.signal, ...(onUpdate ? { onUpdate } : {}) });
+      let opened: Sequence | undefined;
+      const result = await buildSequence(this, request, {
+        signal: req.signal,
+        ...(onUpdate ? { onUpdate } : {}),
+        onSequence: (seq) => (opened = seq),
+      });
+      if (opened && this.fuser)
+        this.held.hold(
+          result.sceneId,
+          opened,
+          this.fuser,
+          result.mosaic.trajectory.map((k) => k.frame),
+        );
+      return result;
+    } finally {
+      req.end();
+    }
+  }
+
+  async perceiveSceneFrames(
+    request: SceneFramesRequest,
+    opts: CallOptions = {},
+  ): Promise<SceneFrames | null> {
+    const frames = request.frames ?? [];
+    if (frames.length === 0 || !this.held.state(request.sceneId)) return this.held.state(request.sceneId);
+    // A build feeds its frames one by one and fails on a dropped one: it keeps the frame slot to itself.
+    if (this.requests.has('build'))
+      return this.held.state(request.sceneId, [
+        'the perception worker is building a scene, so no more frames were perceived; ask again when it is done',
+      ]);
+    const req = this.requests.begin('sceneFrames', opts.requestId);
+    try {
+      this.ensureEngines();
+      return await this.held.perceive(request.sceneId, frames, {
+        pipeline: this.pipeline,
+        store: await this.openLibrary(),
+        ...(request.prompts ? { prompts: request.prompts } : {}),
+        signal: req.signal,
+        openVocab: () =>
+          (this.openVocab ??= this.deps.engines?.openVocab?.(this.config, (m) => this.notice(m))),
+        slot: async (fn) => {
+          // A live frame in flight finishes first; live frames arriving meanwhile are dropped, as when busy.
+          while (this.busy) await abortableDelay(10, req.signal);
+          this.busy = true;
+          try {
+            return await fn();
+          } finally {
+            this.busy = false;
+          }
+        },
+      });
     } finally {
       req.end();
     }
@@ -470,9 +530,12 @@ export class PerceptionService implements PerceptionApi {
 
   private async disposeEngines(): Promise<void> {
     const set = this.engineSet;
+    const openVocab = this.openVocab;
     this.engineSet = undefined;
+    this.openVocab = undefined;
+    this.held.resetOpenVocab();
     this.pipeline.setEngines({});
-    await Promise.all([set?.detector?.dispose(), set?.depth?.dispose()]);
+    await Promise.all([set?.detector?.dispose(), set?.depth?.dispose(), openVocab?.dispose()]);
   }
 
   /** Folds a delta that failed to save into the next one: later upserts and removals win. */

@@ -1,7 +1,7 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import type { Mosaic } from '../core/mosaic/types';
 import type { ModelProgress, ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
-import type { CallOptions, EngineStatus, PerceptionCapabilities } from './PerceptionApi';
+import type { CallOptions, EngineStatus, PerceptionApi, PerceptionCapabilities } from './PerceptionApi';
 import type { ReasonerConfig } from './vlm/vlmConfig';
 
 export type { ReasonerConfig } from './vlm/vlmConfig';
@@ -35,10 +35,27 @@ export interface ReasonerAnswer {
   /** Ids of exactly the mosaic objects the answer used (the app highlights these). */
   readonly objectIds: readonly string[];
   readonly trace: readonly ReasonerStep[];
+  /** True when the loop perceived more frames into the stored scene (the page reloads it to show them). */
+  readonly sceneChanged?: boolean;
+}
+
+/**
+ * Perception as the reasoning loop needs it: more frames of a stored scene's sequence. The page passes a comlink
+ * `proxy` that relays to the perception worker; only frame numbers and counts cross, the objects go through storage.
+ */
+export interface SceneFramePort extends Pick<PerceptionApi, 'perceiveSceneFrames'> {
+  /** Stops the perceiving of one request (a superseded or stopped question); never all of perception's calls. */
+  interrupt?(requestId: string): Promise<unknown>;
 }
 
 export interface AskRequest extends CallOptions {
-  readonly mosaic: Mosaic;
+  /**
+   * The stored scene to answer about: the reasoner reads it from this origin's scene storage (IndexedDB), so the
+   * page never copies the mosaic into the reasoner. Give this or `mosaic`.
+   */
+  readonly sceneId?: string;
+  /** A scene that is not stored (the web component's in-memory one, a scene whose build has no id yet), whole. */
+  readonly mosaic?: Mosaic;
   readonly question: string;
   readonly options?: readonly string[];
   /** Per-question budget from the app's settings; unset fields keep the service's defaults. */
@@ -59,8 +76,12 @@ export interface ReasonerApi {
    * even while a wasm generation keeps the worker from reading messages.
    */
   attachStopFlag(flag: Int32Array): Promise<void>;
-  /** Answers a question over a mosaic. Latest request wins: a new `ask` aborts the running one (AbortError). */
-  ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer>;
+  /**
+   * Answers a question about a stored scene (`sceneId`) or a given mosaic. With `frames`, a question about
+   * objects the stored scene lacks has more frames of its sequence perceived first (where perception holds them).
+   * Latest request wins: a new `ask` aborts the running one (AbortError).
+   */
+  ask(request: AskRequest, onEvent?: ReasonerEventCallback, frames?: SceneFramePort): Promise<ReasonerAnswer>;
   interrupt(requestId?: string): Promise<number>;
   dispose(): Promise<void>;
   /** Fault-injection hook (e2e): the next `ask` kills this worker midway, after its trace steps, before its answer. */

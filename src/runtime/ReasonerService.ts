@@ -2,7 +2,10 @@ import type { BackendPreference } from '../core/backend/decideBackend';
 import { AbortedError, type TextGenerator } from '../core/reasoning/interfaces';
 import { MosaicThinker, type ThinkerBudget } from '../core/reasoning/MosaicThinker';
 import { formatTrace, type TraceStep } from '../core/reasoning/trace';
+import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
+import { openSceneLibrary } from '../storage/openSceneLibrary';
+import type { SceneStore } from '../storage/SceneStore';
 import { capabilitiesFor, jsContext } from './capabilities';
 import { AbortError, InvalidRequestError } from './errors';
 import type { PerceptionCapabilities } from './PerceptionApi';
@@ -13,7 +16,9 @@ import type {
   ReasonerEvent,
   ReasonerEventCallback,
   ReasonerStep,
+  SceneFramePort,
 } from './ReasonerApi';
+import { StoredScenePerceiver } from './StoredScenePerceiver';
 import { RequestTracker, abortableDelay } from './RequestTracker';
 import type { EngineStatus } from './PerceptionApi';
 import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
@@ -31,6 +36,8 @@ export interface ReasonerServiceDeps {
   readonly tokenDelayMs?: number;
   /** `selfTest({kind: 'crash-next-ask'})`: how this context dies mid-question (the worker passes `self.close()`). */
   readonly crash?: () => void;
+  /** Opens saved scenes for `ask({sceneId})`; the browser default is IndexedDB, tests pass a MemoryKvStore-backed one. */
+  readonly openLibrary?: () => Promise<SceneStore>;
 }
 
 /**
@@ -47,6 +54,7 @@ export class ReasonerService implements ReasonerApi {
   private vlm?: VlmHost;
   private readonly notices: string[] = [];
   private stopFlag?: Int32Array;
+  private library?: Promise<SceneStore>;
   // Test hook: the next ask kills this context after reasoning and before answering (fault-tolerance e2e).
   private crashNextAsk = false;
 
@@ -99,12 +107,17 @@ export class ReasonerService implements ReasonerApi {
     return (this.vlm ??= new VlmHost(this.deps.vlm, this.config, (m) => this.notice(m)));
   }
 
-  async ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer> {
+  async ask(
+    request: AskRequest,
+    onEvent?: ReasonerEventCallback,
+    frames?: SceneFramePort,
+  ): Promise<ReasonerAnswer> {
     if (typeof request.question !== 'string' || request.question.trim() === '') {
       throw new InvalidRequestError('ask: the question is empty; type a question about the scene.');
     }
-    if (!request.mosaic || !Array.isArray(request.mosaic.objects)) {
-      throw new InvalidRequestError('ask: no mosaic was given; build or load a scene first.');
+    const byId = typeof request.sceneId === 'string' && request.sceneId !== '';
+    if (!byId && (!request.mosaic || !Array.isArray(request.mosaic.objects))) {
+      throw new InvalidRequestError('ask: no scene was given; build or load a scene first.');
     }
     const req = this.requests.begin('ask', request.requestId, { supersede: true });
     // The shared stop flag is read at every event: it works while wasm generation blocks the message queue.
@@ -117,6 +130,19 @@ export class ReasonerService implements ReasonerApi {
     };
     try {
       const trace: ReasonerStep[] = [];
+      const mosaic = byId
+        ? await this.readScene(request.sceneId!, (step) => {
+            trace.push(step);
+            emit({ status: 'step', requestId: req.id, step });
+          })
+        : request.mosaic!;
+      if (req.signal.aborted) throw new AbortError();
+      // A stored scene whose sequence perception still holds can have more of its frames perceived.
+      const perceiver =
+        byId && frames
+          ? await StoredScenePerceiver.open(frames, await this.openLibrary(), request.sceneId!, mosaic)
+          : undefined;
+      if (req.signal.aborted) throw new AbortError();
       const generator = this.deps.generator
         ? await (this.generator ??= this.deps.generator())
         : await this.askVlm(
@@ -130,7 +156,8 @@ export class ReasonerService implements ReasonerApi {
       let streamed = false;
       const think = (gen: TextGenerator | undefined) =>
         new MosaicThinker({
-          mosaic: request.mosaic,
+          mosaic: perceiver ? () => perceiver.mosaic() : mosaic,
+          ...(perceiver ? { perceiver } : {}),
           generator: gen,
           budget: { ...this.deps.budget, ...request.budget },
           ...(request.units ? { units: request.units } : {}),
@@ -139,7 +166,7 @@ export class ReasonerService implements ReasonerApi {
           {
             signal: req.signal,
             onStep: (s) => {
-              const step = toStep(s);
+              const step = toStep(s, s.step === 'perceive' ? perceiver?.notes : undefined);
               trace.push(step);
               emit({ status: 'step', requestId: req.id, step });
             },
@@ -178,6 +205,7 @@ export class ReasonerService implements ReasonerApi {
         // Exactly the instances the answer used, not every object with the same label.
         objectIds: result.objects,
         trace,
+        ...(perceiver?.changed ? { sceneChanged: true } : {}),
       };
       emit({ status: 'done', requestId: req.id, answer });
       return answer;
@@ -188,6 +216,31 @@ export class ReasonerService implements ReasonerApi {
     } finally {
       req.end();
     }
+  }
+
+  /** A stored scene, read from storage for this question (the page sends its id, not its objects). */
+  private async readScene(id: string, onStep: (step: ReasonerStep) => void): Promise<Mosaic> {
+    const t0 = performance.now();
+    const store = await this.openLibrary();
+    const { meta, mosaic } = await store.load(id);
+    onStep({
+      step: 'scene',
+      detail: `"${meta.name}" read from storage: ${mosaic.objects.length} objects, ${mosaic.trajectory.length} keyframes`,
+      ms: performance.now() - t0,
+    });
+    return mosaic;
+  }
+
+  private openLibrary(): Promise<SceneStore> {
+    if (!this.library) {
+      const p = (this.deps.openLibrary ?? (() => openSceneLibrary()))();
+      // A failed open (storage blocked, a newer schema) is not kept: the next question tries again.
+      p.catch(() => {
+        if (this.library === p) this.library = undefined;
+      });
+      this.library = p;
+    }
+    return this.library;
   }
 
   /**
@@ -233,6 +286,8 @@ export class ReasonerService implements ReasonerApi {
   }
 }
 
-function toStep(s: TraceStep): ReasonerStep {
-  return { step: s.step, detail: formatTrace([s]), ...('ms' in s ? { ms: s.ms } : {}) };
+/** A trace step for the page; `notes` are what perception said about a perceive step. */
+function toStep(s: TraceStep, notes?: readonly string[]): ReasonerStep {
+  const detail = [formatTrace([s]), ...(notes ?? [])].join('; ');
+  return { step: s.step, detail, ...('ms' in s ? { ms: s.ms } : {}) };
 }

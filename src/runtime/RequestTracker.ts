@@ -43,6 +43,12 @@ export class RequestTracker {
     return n;
   }
 
+  /** Whether a request of this lane is running. */
+  has(lane: string): boolean {
+    for (const entry of this.active.values()) if (entry.lane === lane) return true;
+    return false;
+  }
+
   get size(): number {
     return this.active.size;
   }

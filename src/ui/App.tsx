@@ -71,7 +71,26 @@ export function App() {
     () => ({ maxIterations: settings.iterationBudget, promptTokens: settings.tokenBudget }),
     [settings.iterationBudget, settings.tokenBudget],
   );
-  const chat = useChat(scene?.mosaic, setHighlightIds, budget, settings.units);
+  // The reasoning loop fused more frames into the scene on show: read it again so the view shows what it found
+  // (unless another scene is on show by then).
+  const shown = useRef(scene);
+  shown.current = scene;
+  const { show } = scenes;
+  const reloadScene = useCallback(
+    (id: string) => {
+      void library.load(id).then(
+        ({ mosaic }) => {
+          const now = shown.current;
+          if (now?.id === id) show({ ...now, mosaic });
+          // The library lists its keyframe and object counts.
+          void library.refresh().catch(() => undefined);
+        },
+        () => undefined, // deleted meanwhile: the next question says so
+      );
+    },
+    [library, show],
+  );
+  const chat = useChat(scene, setHighlightIds, budget, settings.units, reloadScene);
   const start = (f: () => Promise<void>) => {
     setDrawer(undefined);
     setSelectedId(undefined);

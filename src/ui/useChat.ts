@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Mosaic } from '../core/mosaic/types';
 import { newRequestId } from '../runtime/clients';
 import type { ReasonerEvent } from '../runtime/ReasonerApi';
-import { reasonerApi } from './workerClients';
+import { reasonerApi, sceneFramePort } from './workerClients';
 import type { ChatTurn } from './uiTypes';
 import { emitModelProgress } from './useModelProgress';
 import { userMessage } from '../runtime/userMessage';
@@ -22,12 +22,15 @@ export interface ChatApi {
  * Latest question wins: asking again supersedes the running answer, which ends as "stopped".
  */
 export function useChat(
-  mosaic: Mosaic | undefined,
+  /** The scene on show: a stored one is read by the reasoner from storage by id; one without an id goes whole. */
+  scene: { readonly id: string; readonly mosaic: Mosaic } | undefined,
   onAnswer: (objectIds: readonly string[]) => void,
   /** From settings: iterations of the perceive loop and the prompt's token budget. */
   budget: { readonly maxIterations: number; readonly promptTokens: number },
   /** From settings: the unit system of answers whose question names no unit. */
   units: 'metric' | 'imperial' = 'metric',
+  /** The reasoning loop perceived more frames into the stored scene: show it again. */
+  onSceneChanged?: (sceneId: string) => void,
 ): ChatApi {
   const [turns, setTurns] = useState<readonly ChatTurn[]>([]);
   const running = useRef<string | undefined>(undefined);
@@ -36,7 +39,8 @@ export function useChat(
 
   const ask = useCallback(
     (question: string) => {
-      if (!mosaic) return;
+      if (!scene) return;
+      const about = scene.id ? { sceneId: scene.id } : { mosaic: scene.mosaic };
       const id = newRequestId('ask');
       running.current = id;
       setTurns((ts) => [
@@ -53,9 +57,17 @@ export function useChat(
         else if (e.status === 'model') emitModelProgress(e.progress);
       };
       reasonerApi()
-        .then((api) => api.ask({ mosaic, question, requestId: id, budget, units }, proxy(onEvent)))
+        .then((api) =>
+          api.ask(
+            { ...about, question, requestId: id, budget, units },
+            proxy(onEvent),
+            // A stored scene may have more frames of its sequence held by perception, for the loop to perceive.
+            scene.id ? proxy(sceneFramePort) : undefined,
+          ),
+        )
         .then(
           (a) => {
+            if (a.sceneChanged && scene.id) onSceneChanged?.(scene.id);
             update(id, (t) => ({
               ...t,
               answer: a.text,
@@ -76,7 +88,7 @@ export function useChat(
           if (running.current === id) running.current = undefined;
         });
     },
-    [mosaic, onAnswer, budget, units],
+    [scene, onAnswer, budget, units, onSceneChanged],
   );
 
   const stop = useCallback(() => {

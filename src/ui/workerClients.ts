@@ -1,7 +1,7 @@
 import { proxy, type Remote } from 'comlink';
 import { createPerceptionClient, createReasonerClient, type WorkerClient } from '../runtime/clients';
 import type { PerceptionApi } from '../runtime/PerceptionApi';
-import type { ReasonerApi } from '../runtime/ReasonerApi';
+import type { ReasonerApi, SceneFramePort } from '../runtime/ReasonerApi';
 import type { BackendPreference } from '../core/backend/decideBackend';
 import { PerceptionSupervisor } from '../runtime/supervisor/PerceptionSupervisor';
 import { ReasonerSupervisor } from '../runtime/supervisor/ReasonerSupervisor';
@@ -83,10 +83,24 @@ export async function applySettings(s: {
 /** Where the app's model folders are for this page load (`?models=`, else /models/). */
 export const appModelsBase = (): string => modelsBase ?? '/models/';
 
+/** Set once the page has used the perception worker: one never started holds no scene's frames. */
+let perceptionUsed = false;
+
 export async function perceptionApi(): Promise<Remote<PerceptionApi>> {
+  perceptionUsed = true;
   await perceptionClient.ready();
   return perceptionClient.api;
 }
+
+/**
+ * The reasoner's way to more frames of a stored scene: relayed to the perception worker (pass it with comlink's
+ * `proxy`). Only frame numbers and counts cross; the fused objects reach the reasoner through storage.
+ */
+export const sceneFramePort: SceneFramePort = {
+  perceiveSceneFrames: async (request, opts) =>
+    perceptionUsed ? (await perceptionApi()).perceiveSceneFrames(request, opts) : null,
+  interrupt: async (requestId) => (perceptionUsed ? (await perceptionApi()).interrupt(requestId) : 0),
+};
 
 export async function reasonerApi(): Promise<Remote<ReasonerApi>> {
   await reasonerClient.ready();

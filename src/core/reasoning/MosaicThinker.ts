@@ -178,18 +178,23 @@ export class MosaicThinker {
     const weak: string[] = [];
     const seeds: number[] = [];
     const prompts: string[] = [];
+    // A name with no closed-set class goes to the open-vocabulary detector as it was asked, until it is seen well.
+    const prompt = (name: string): void => {
+      const asked = normalizeName(name);
+      if (!detectorLabel(asked) && !isCocoLabel(asked) && !prompts.includes(asked)) prompts.push(asked);
+    };
     for (const name of taskTargets(parsed.task)) {
       const r = resolveLabel(name, known);
       if (!r.found) {
         if (!missing.includes(r.label)) missing.push(r.label);
-        // A name with no closed-set class goes to the open-vocabulary detector as it was asked.
-        const asked = normalizeName(name);
-        if (!detectorLabel(asked) && !isCocoLabel(asked) && !prompts.includes(asked)) prompts.push(asked);
+        prompt(name);
         continue;
       }
       const inst = objectsLabelled(m, r.label);
-      if (!inst.some((o) => o.confidence >= minConf && o.observations >= minObs) && !weak.includes(r.label))
-        weak.push(r.label);
+      if (!inst.some((o) => o.confidence >= minConf && o.observations >= minObs)) {
+        if (!weak.includes(r.label)) weak.push(r.label);
+        prompt(name);
+      }
       for (const o of inst) {
         seeds.push(o.firstSeenFrame, o.lastSeenFrame);
         for (const ob of o.recentObservations ?? []) seeds.push(ob.frame);

@@ -1,6 +1,7 @@
 import { inferUpFromTrajectory } from '../../core/fusion/inferUp';
 import type { Vec3 } from '../../core/geometry/types';
 import { openSequence, type FileSource } from '../../core/sequence';
+import type { Sequence } from '../../core/sequence/openSequence';
 import { InvalidRequestError } from '../errors';
 import type { FrameSources } from '../PerceptionApi';
 import { blobFileSource } from './blobFileSource';
@@ -14,6 +15,8 @@ const MOSAIC_REFRESH_MS = 1000;
 export interface SequenceJobOptions {
   readonly signal?: AbortSignal;
   readonly onUpdate?: BuildUpdateCallback;
+  /** The opened folder, for a caller that keeps it to perceive more of its frames later (HeldSequences). */
+  readonly onSequence?: (seq: Sequence) => void;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function buildSequence(
     throw new InvalidRequestError(`${request.name}: no files posted — pick a sequence folder with image/.`);
   const files = blobFileSource(request.files);
   const seq = await openSequence(files);
+  opts.onSequence?.(seq);
   // World up: a generated scene says (groundtruth.json); otherwise infer it from how the camera was held.
   const up = (await groundTruthUp(files)) ?? (seq.poses ? inferUpFromTrajectory(seq.poses) : undefined);
   const label = `Fusing ${request.name}`;

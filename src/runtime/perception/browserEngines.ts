@@ -4,15 +4,24 @@
  * this worker's own backend on first load, so the decision table sees what the worker can really run.
  */
 import { detectCapabilities, type CapabilityReport } from '../../engines/backend/detectCapabilities';
-import type { DepthAnythingEstimator } from '../../engines/depth/depthAnythingEstimator';
 import { createOrtWebSession, YoloxWebDetector, type SessionFactory } from '../../engines/detector/yoloxWeb';
 import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID } from '../../engines/detector/yoloxDetectorBase';
 import { defaultManifest } from '../../engines/models/defaultManifest';
 import { ModelLoader } from '../../engines/models/modelLoader';
 import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
 import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
-import { createDepthEstimator } from '../../engines/transformers/createTransformersEngines';
-import type { DepthEngine, DetectorEngine, PerceptionConfig, PerceptionEngineFactory } from './engines';
+import {
+  createDepthEstimator,
+  createOpenVocabularyDetector,
+  type TransformersEngineConfig,
+} from '../../engines/transformers/createTransformersEngines';
+import type {
+  DepthEngine,
+  DetectorEngine,
+  OpenVocabEngine,
+  PerceptionConfig,
+  PerceptionEngineFactory,
+} from './engines';
 
 /** Test hook (`failWebgpu`): a WebGPU session that cannot be created, as on a lost or broken device. */
 export const failingWebgpu =
@@ -103,10 +112,15 @@ function yoloxEngine(config: PerceptionConfig, onNotice: (m: string) => void): D
   };
 }
 
-function depthEngine(config: PerceptionConfig, onNotice: (m: string) => void): DepthEngine {
-  const lazy = new Lazy<DepthAnythingEstimator>(async (progress) => {
+/** A Transformers.js engine of this worker's configuration, created and loaded on first use. */
+function transformersEngine<E extends { load(progress?: ModelProgressCallback): Promise<void> }>(
+  create: (cfg: TransformersEngineConfig) => E,
+  config: PerceptionConfig,
+  onNotice: (m: string) => void,
+): Lazy<E> {
+  return new Lazy<E>(async (progress) => {
     const { caps } = await capabilities();
-    const estimator = createDepthEstimator({
+    const engine = create({
       modelsBaseUrl: config.modelsBaseUrl,
       allowRemoteModels: config.allowNetwork,
       capabilities: caps,
@@ -114,9 +128,13 @@ function depthEngine(config: PerceptionConfig, onNotice: (m: string) => void): D
       wasmPaths: BUNDLED_ORT_WASM_PATHS,
       onNotice,
     });
-    await estimator.load(progress);
-    return estimator;
+    await engine.load(progress);
+    return engine;
   });
+}
+
+function depthEngine(config: PerceptionConfig, onNotice: (m: string) => void): DepthEngine {
+  const lazy = transformersEngine(createDepthEstimator, config, onNotice);
   return {
     load: async (progress) => void (await lazy.get(progress)),
     estimate: async (image, opts = {}) => (await lazy.get()).estimate(image, opts),
@@ -128,7 +146,18 @@ function depthEngine(config: PerceptionConfig, onNotice: (m: string) => void): D
   };
 }
 
+function openVocabEngine(config: PerceptionConfig, onNotice: (m: string) => void): OpenVocabEngine {
+  const lazy = transformersEngine(createOpenVocabularyDetector, config, onNotice);
+  return {
+    load: async (progress) => void (await lazy.get(progress)),
+    detect: async (image, names, opts = {}) => (await lazy.get()).detect(image, names, opts),
+    label: () => `OWLv2 (${lazy.value ? 'loaded' : 'not loaded'})`,
+    dispose: async () => lazy.value?.dispose(),
+  };
+}
+
 export const browserPerceptionEngines: PerceptionEngineFactory = {
   detector: yoloxEngine,
   depth: depthEngine,
+  openVocab: openVocabEngine,
 };

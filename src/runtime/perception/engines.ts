@@ -22,6 +22,17 @@ export interface DepthEngine {
   dispose(): Promise<void>;
 }
 
+/**
+ * An open-vocabulary detector (OWLv2): finds objects named in free text ("piano"), for the names a question asks
+ * about that no closed-set class covers. Loaded only when such a name is asked for.
+ */
+export interface OpenVocabEngine {
+  load(progress?: ModelProgressCallback): Promise<void>;
+  detect(image: RgbImage, names: readonly string[], opts?: { signal?: AbortSignal }): Promise<Detection[]>;
+  label(): string;
+  dispose(): Promise<void>;
+}
+
 /** Where models come from and which backend to prefer; sent by the page with `configure`. */
 export interface PerceptionConfig {
   readonly backend: 'auto' | 'webgpu' | 'wasm';
@@ -45,4 +56,5 @@ export const DEFAULT_PERCEPTION_CONFIG: PerceptionConfig = {
 export interface PerceptionEngineFactory {
   detector?(config: PerceptionConfig, onNotice: (message: string) => void): DetectorEngine;
   depth?(config: PerceptionConfig, onNotice: (message: string) => void): DepthEngine;
+  openVocab?(config: PerceptionConfig, onNotice: (message: string) => void): OpenVocabEngine;
 }
