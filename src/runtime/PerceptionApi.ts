@@ -5,7 +5,6 @@ import type { DepthImage, Detection, RgbImage } from '../core/perception/types';
 import type { CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta } from '../storage/SceneStore';
 import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
-import type { EngineCheckKind, EngineCheckResult } from './perception/engineCheck';
 import type { PerceptionConfig } from './perception/engines';
 import type { ProgressCallback } from './progress';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
@@ -47,32 +46,6 @@ export interface EngineStatus {
   readonly notices: readonly string[];
 }
 
-/** `timeEngines`: per-frame wall times of the detector and depth model in this worker (benchmarks). */
-export interface EngineTimingRequest {
-  /** Image URLs (PNG/JPEG) the worker fetches and decodes itself, so no pixels cross during timing. */
-  readonly frameUrls: readonly string[];
-  readonly engines: readonly ('detector' | 'depth')[];
-  /** Untimed runs on the first frame before timing; default 2. */
-  readonly warmup?: number;
-}
-
-export interface EngineTiming {
-  /** "YOLOX-Nano (wasm)", after any fallback. */
-  readonly engine: string;
-  /** First load (download from the models URL or cache, verification, session creation). */
-  readonly loadMs: number;
-  readonly perFrameMs: readonly number[];
-  /** Detections per frame (detector only). */
-  readonly detections?: readonly number[];
-}
-
-export interface EngineTimingResult {
-  readonly detector?: EngineTiming;
-  readonly depth?: EngineTiming;
-  readonly inputSize: string;
-  readonly notices: readonly string[];
-}
-
 export type ProcessFrameResult =
   | { readonly dropped: true; readonly frame: number; readonly reason: 'busy' }
   | {
@@ -98,29 +71,6 @@ export interface PerceptionCapabilities {
   /** Engines this worker has loaded, and notices about them (perception and reasoner workers). */
   readonly engines?: EngineStatus;
 }
-
-/** Probes used by e2e and diagnostics to prove the RPC invariants (progress order, abort, named errors, storage). */
-export type SelfTestRequest =
-  | { readonly kind: 'progress'; readonly steps: number }
-  | { readonly kind: 'wait'; readonly ms: number }
-  | { readonly kind: 'throw'; readonly message: string }
-  | { readonly kind: 'storage'; readonly sceneId: string; readonly mosaic: Mosaic }
-  /** Loads one Transformers.js engine from the configured models URL, runs it, disposes it (browser worker). */
-  | { readonly kind: 'engine'; readonly engine: EngineCheckKind }
-  /** Fault-tolerance tests: the next fused frame kills the worker between fusion and persistence. */
-  | { readonly kind: 'crash-next-frame' };
-
-export type SelfTestResult =
-  | { readonly kind: 'progress'; readonly steps: number }
-  | { readonly kind: 'wait'; readonly waitedMs: number }
-  | { readonly kind: 'engine'; readonly result: EngineCheckResult }
-  | { readonly kind: 'crash-next-frame' }
-  | {
-      readonly kind: 'storage';
-      readonly written: Mosaic;
-      readonly readBack: Mosaic;
-      readonly meta: SceneMeta;
-    };
 
 export interface CallOptions {
   /** Id for `interrupt(requestId)`; generated when omitted. */
@@ -148,8 +98,6 @@ export interface PerceptionApi {
    * keyframe, loadModels): one listener per worker, a later call replaces it. Pass a comlink `proxy`.
    */
   watchModels(onProgress: ModelProgressCallback): Promise<void>;
-  /** Times the engines per frame in this worker (the browser benchmark's entry; see EngineTimingRequest). */
-  timeEngines(request: EngineTimingRequest): Promise<EngineTimingResult>;
   /** Perceives and fuses one keyframe. A busy service drops the frame (`{dropped: true}`) instead of queueing it. */
   processFrame(
     frame: PerceptionFrame,
@@ -174,11 +122,6 @@ export interface PerceptionApi {
   mosaic(): Promise<Mosaic>;
   /** Forgets the fused mosaic (a new scene). */
   reset(): Promise<void>;
-  selfTest(
-    request: SelfTestRequest,
-    onProgress?: ProgressCallback,
-    opts?: CallOptions,
-  ): Promise<SelfTestResult>;
   /**
    * Renders the built-in demo scene and fuses it frame by frame into a new stored scene, here in the worker;
    * the page gets progress and the growing mosaic through `onUpdate`. Stop with `interrupt(requestId)`.

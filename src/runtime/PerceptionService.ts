@@ -6,27 +6,21 @@ import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import type { SceneMeta, SceneStore } from '../storage/SceneStore';
-import { decodeRgbImage } from '../core/image/decodeImage';
 import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
 import { capabilitiesFor, jsContext } from './capabilities';
-import { InvalidRequestError, SelfTestError, throwIfAborted } from './errors';
+import { InvalidRequestError, throwIfAborted } from './errors';
 import type {
   CallOptions,
   EngineStatus,
-  EngineTiming,
-  EngineTimingRequest,
-  EngineTimingResult,
   PerceptionApi,
   PerceptionCapabilities,
   PerceptionFrame,
   ProcessFrameResult,
   SceneEnd,
-  SelfTestRequest,
-  SelfTestResult,
   StageTiming,
 } from './PerceptionApi';
 import { ProgressReporter, type ProgressCallback } from './progress';
-import { RequestTracker, abortableDelay } from './RequestTracker';
+import { RequestTracker } from './RequestTracker';
 import { MosaicBuilderFuser, type FrameFuser, type FusionDelta } from './MosaicBuilderFuser';
 import {
   DEFAULT_PERCEPTION_CONFIG,
@@ -38,7 +32,6 @@ import {
 import { FramePipeline } from './perception/FramePipeline';
 import { buildDemoScene, buildSequence } from './jobs';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
-import type { EngineCheckKind, EngineCheckResult } from './perception/engineCheck';
 
 export interface PerceptionServiceDeps {
   readonly probe?: () => Promise<CapabilityReport>;
@@ -48,11 +41,6 @@ export interface PerceptionServiceDeps {
   readonly now?: () => number;
   /** Builds the detector and depth engines for frames that lack detections or depth (the worker passes the browser ones). */
   readonly engines?: PerceptionEngineFactory;
-  readonly fetch?: (url: string) => Promise<Response>;
-  /** `selfTest({kind: 'engine'})`: the browser worker passes runEngineCheck. */
-  readonly engineCheck?: (kind: EngineCheckKind, config: PerceptionConfig) => Promise<EngineCheckResult>;
-  /** `selfTest({kind: 'crash-next-frame'})`: how this context dies mid-frame (the worker passes `self.close()`). */
-  readonly crash?: () => void;
 }
 
 const MAX_NOTICES = 20;
@@ -75,8 +63,6 @@ export class PerceptionService implements PerceptionApi {
   private scene?: SceneMeta;
   private unsaved?: FusionDelta;
   private busy = false;
-  // Test hook: the next fused frame kills this context between fusion and persistence (fault-tolerance e2e).
-  private crashNextFrame = false;
   private config: PerceptionConfig = DEFAULT_PERCEPTION_CONFIG;
   private engineSet?: { detector?: DetectorEngine; depth?: DepthEngine };
   private readonly pipeline: FramePipeline;
@@ -138,68 +124,6 @@ export class PerceptionService implements PerceptionApi {
     return this.engineStatus();
   }
 
-  async timeEngines(request: EngineTimingRequest): Promise<EngineTimingResult> {
-    if (this.busy)
-      throw new InvalidRequestError('timeEngines: the worker is processing frames; time it when idle.');
-    this.busy = true;
-    try {
-      const get = this.deps.fetch ?? ((u: string) => fetch(u));
-      const frames = await Promise.all(
-        request.frameUrls.map(async (url) => {
-          const res = await get(url);
-          if (!res.ok)
-            throw new InvalidRequestError(
-              `timeEngines: ${url} answered HTTP ${res.status}; pass image URLs.`,
-            );
-          return decodeRgbImage(new Uint8Array(await res.arrayBuffer()), url);
-        }),
-      );
-      if (frames.length === 0) throw new InvalidRequestError('timeEngines: no frameUrls given.');
-      const set = this.ensureEngines();
-      const warmup = request.warmup ?? 2;
-      const time = async (
-        engine: DetectorEngine | DepthEngine,
-        run: (i: number) => Promise<number | undefined>,
-      ): Promise<EngineTiming> => {
-        const t0 = this.now();
-        await engine.load();
-        const loadMs = this.now() - t0;
-        for (let w = 0; w < warmup; w++) await run(0);
-        const perFrameMs: number[] = [];
-        const counts: number[] = [];
-        for (let i = 0; i < frames.length; i++) {
-          const t = this.now();
-          const n = await run(i);
-          perFrameMs.push(this.now() - t);
-          if (n !== undefined) counts.push(n);
-        }
-        return {
-          engine: engine.label(),
-          loadMs,
-          perFrameMs,
-          ...(counts.length ? { detections: counts } : {}),
-        };
-      };
-      const out: { detector?: EngineTiming; depth?: EngineTiming } = {};
-      for (const kind of request.engines) {
-        if (kind === 'detector' && set.detector) {
-          const d = set.detector;
-          out.detector = await time(d, async (i) => (await d.detect(frames[i])).length);
-        } else if (kind === 'depth' && set.depth) {
-          const d = set.depth;
-          out.depth = await time(d, async (i) => void (await d.estimate(frames[i])));
-        } else {
-          throw new InvalidRequestError(
-            `timeEngines: no ${kind} engine in this service; use the app's worker.`,
-          );
-        }
-      }
-      return { ...out, inputSize: `${frames[0].width}×${frames[0].height}`, notices: [...this.notices] };
-    } finally {
-      this.busy = false;
-    }
-  }
-
   async processFrame(
     frame: PerceptionFrame,
     onProgress?: ProgressCallback,
@@ -247,14 +171,6 @@ export class PerceptionService implements PerceptionApi {
         );
         progress.report('fuse', 60);
         [upserted, removed] = [delta.upserts.length, delta.removed.length];
-        if (this.crashNextFrame) {
-          this.crashNextFrame = false;
-          if (!this.deps.crash)
-            throw new SelfTestError(`frame ${frame.frame}: crashed on purpose (selfTest crash-next-frame)`);
-          this.deps.crash();
-          // A dead context answers nothing (a closed worker may still flush this task's messages): hang here.
-          await new Promise<never>(() => undefined);
-        }
         const scene = this.scene;
         if (scene) {
           const store = await this.openLibrary();
@@ -346,62 +262,6 @@ export class PerceptionService implements PerceptionApi {
     this.fuser = undefined;
     this.scene = undefined;
     this.pipeline.reset();
-  }
-
-  async selfTest(
-    request: SelfTestRequest,
-    onProgress?: ProgressCallback,
-    opts: CallOptions = {},
-  ): Promise<SelfTestResult> {
-    const req = this.requests.begin('selfTest', opts.requestId);
-    try {
-      switch (request.kind) {
-        case 'progress': {
-          const progress = new ProgressReporter('selfTest', req.id, onProgress);
-          for (let i = 1; i <= request.steps; i++) {
-            await abortableDelay(2, req.signal);
-            progress.report(`step ${i}`, (100 * i) / request.steps);
-          }
-          progress.done();
-          return { kind: 'progress', steps: request.steps };
-        }
-        case 'wait': {
-          const progress = new ProgressReporter('selfTest', req.id, onProgress);
-          const t0 = this.now();
-          for (let waited = 0; waited < request.ms; waited += 50) {
-            await abortableDelay(Math.min(50, request.ms - waited), req.signal);
-            progress.report('waiting', (100 * (waited + 50)) / request.ms);
-          }
-          progress.done();
-          return { kind: 'wait', waitedMs: this.now() - t0 };
-        }
-        case 'throw':
-          throw new SelfTestError(request.message);
-        case 'storage': {
-          const store = await this.openLibrary();
-          const meta = await store.saveMosaic(request.mosaic, {
-            name: `self-test ${request.sceneId}`,
-            id: request.sceneId,
-          });
-          const { mosaic } = await store.load(meta.id);
-          return { kind: 'storage', written: request.mosaic, readBack: mosaic, meta };
-        }
-        case 'crash-next-frame':
-          this.crashNextFrame = true;
-          return { kind: 'crash-next-frame' };
-        case 'engine': {
-          if (!this.deps.engineCheck)
-            throw new InvalidRequestError('selfTest engine: only the browser worker runs engine checks.');
-          return { kind: 'engine', result: await this.deps.engineCheck(request.engine, this.config) };
-        }
-        default:
-          throw new InvalidRequestError(
-            `selfTest: unknown kind ${JSON.stringify(request)}; use progress, wait, throw or storage.`,
-          );
-      }
-    } finally {
-      req.end();
-    }
   }
 
   async buildDemoScene(
