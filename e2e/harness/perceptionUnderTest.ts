@@ -17,6 +17,7 @@ import type {
   PerceptionFrame,
   ProcessFrameResult,
   SceneEnd,
+  SceneInit,
 } from '../../src/runtime/PerceptionApi';
 import { PerceptionService, type PerceptionServiceDeps } from '../../src/runtime/PerceptionService';
 import {
@@ -160,7 +161,7 @@ export class PerceptionUnderTest implements PerceptionUnderTestApi {
       this.framesInFlight--;
     }
   }
-  openScene(init: Parameters<PerceptionApi['openScene']>[0]) {
+  openScene(init: SceneInit) {
     return this.inner.openScene(init);
   }
   resumeScene(id: string) {

@@ -1,41 +1,22 @@
 import type { BackendChoice, BackendPreference, ModelKind } from '../core/backend/decideBackend';
-import type { Intrinsics, Mat4 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
-import type { DepthImage, Detection, RgbImage } from '../core/perception/types';
 import type { CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta } from '../storage/SceneStore';
 import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
 import type { PerceptionConfig } from './perception/engines';
 import type { ProgressCallback } from './progress';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';
-import type { FrameSources } from './frameSources';
+import type { PerceptionFrame, ProcessFrameResult, SceneEnd, SceneInit } from './frames';
 
 export type { PerceptionConfig } from './perception/engines';
 export type { FrameSources } from './frameSources';
+export type { PerceptionFrame, ProcessFrameResult, SceneEnd, SceneInit, StageTiming } from './frames';
 
 /**
  * The perception worker's API. `PerceptionService` implements it in-thread (tests, Node); the page holds a
- * `Remote<PerceptionApi>` from `createPerceptionClient`. Everything here is structured-cloneable.
+ * `Remote<PerceptionApi>` from `createPerceptionClient`. Everything here is structured-cloneable. The frame and
+ * scene types live in frames.ts (the build jobs use them without this API).
  */
-export interface PerceptionFrame {
-  readonly frame: number;
-  /** Seconds from the start of the sequence. */
-  readonly time: number;
-  /** Pixels; send with `transferFrame` so the buffers move instead of being copied. */
-  readonly rgb: RgbImage;
-  readonly depth?: DepthImage;
-  /** Camera-to-world, row-major 4×4, metres. Without it the frame is perceived but not fused. */
-  readonly pose?: Mat4;
-  readonly intrinsics: Intrinsics;
-  /** Given detections (a sequence's detections.json); without them the frame has nothing to fuse yet. */
-  readonly detections?: readonly Detection[];
-}
-
-export interface StageTiming {
-  readonly stage: 'validate' | 'detect' | 'depth' | 'pose' | 'fuse' | 'persist';
-  readonly ms: number;
-}
-
 /** What runs in this worker right now, for the header: engine labels once loaded, and fallbacks/failures. */
 export interface EngineStatus {
   readonly detector?: string;
@@ -45,23 +26,6 @@ export interface EngineStatus {
   /** One line each, newest last: "yolox-nano: WebGPU session failed (…): running on wasm". */
   readonly notices: readonly string[];
 }
-
-export type ProcessFrameResult =
-  | { readonly dropped: true; readonly frame: number; readonly reason: 'busy' }
-  | {
-      readonly dropped: false;
-      readonly frame: number;
-      readonly timings: readonly StageTiming[];
-      /** Objects created or updated by this frame, and removed. */
-      readonly upserted: number;
-      readonly removed: number;
-      readonly objectCount: number;
-      /** What was perceived (the frame's own detections, or the detector's). */
-      readonly detections?: readonly Detection[];
-      readonly sources?: FrameSources;
-      /** The scene this keyframe was committed to, when one is open. */
-      readonly sceneId?: string;
-    };
 
 export interface PerceptionCapabilities {
   readonly report: CapabilityReport;
@@ -75,12 +39,6 @@ export interface PerceptionCapabilities {
 export interface CallOptions {
   /** Id for `interrupt(requestId)`; generated when omitted. */
   readonly requestId?: string;
-}
-
-/** How a stored scene's build ended: complete (nothing set), partial with what it lacks, or discarded. */
-export interface SceneEnd {
-  readonly partial?: string;
-  readonly discard?: boolean;
 }
 
 export interface PerceptionApi {
@@ -108,12 +66,7 @@ export interface PerceptionApi {
    * Starts persisting keyframes into a new stored scene; later frames are appended to it. An `id` already
    * stored is refused, unless `replace` (the demo scene rebuilt under its fixed id) deletes the old one first.
    */
-  openScene(init: {
-    readonly name: string;
-    readonly id?: string;
-    readonly up?: readonly [number, number, number];
-    readonly replace?: boolean;
-  }): Promise<SceneMeta>;
+  openScene(init: SceneInit): Promise<SceneMeta>;
   /** Continues appending to an existing stored scene (after a worker restart); SceneNotFoundError if gone. */
   resumeScene(id: string): Promise<SceneMeta>;
   /** Stops persisting; `end` says whether the stored scene is partial (and why) or is discarded (a failed build). */
