@@ -5,11 +5,13 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-// Product code (src/, workers/) never depends on bench or test code: scripts/ and test/ sit outside the product.
-// Tests (*.test.ts) may use the helpers in test/ and the tiny-model generators in scripts/.
+// Product code (src/, workers/) never depends on bench or test code: scripts/, test/ and e2e/ (the e2e harness,
+// built only into the e2e bundle) sit outside the product. Tests (*.test.ts) may use the helpers in test/, the
+// harness's service wrappers and the tiny-model generators in scripts/.
 const outsideProduct = {
-  group: ['**/scripts', '**/scripts/**', '**/test', '**/test/**'],
-  message: 'Product code must not import scripts/ or test/ (bench and test helpers live there).',
+  group: ['**/scripts', '**/scripts/**', '**/test', '**/test/**', '**/e2e', '**/e2e/**'],
+  message:
+    'Product code must not import scripts/, test/ or e2e/ (bench and test helpers, the e2e harness live there).',
 };
 const testFiles = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'workers/**/*.test.ts'];
 
@@ -58,6 +60,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-lib/**',
+      'dist-e2e/**',
       'node_modules/**',
       'public/**',
       'fixtures/**',
@@ -92,17 +95,6 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'src/**/*.tsx', 'workers/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [outsideProduct] }] },
-  },
-  {
-    // Known exception: a fault-injection hook that still ships in the app and builds its records with the storage
-    // test fixtures. It leaves src/ with the e2e harness entry (issue 13, item 2); until then it may use test/ only.
-    files: ['src/runtime/supervisor/faultTestApi.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ ...outsideProduct, group: ['**/scripts', '**/scripts/**'] }] },
-      ],
-    },
   },
   {
     files: ['src/core/**/*.ts'],

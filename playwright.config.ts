@@ -34,9 +34,10 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     viewport: { width: 1280, height: 800 },
   },
-  // Tests run against the production build (`vite build` happens in `npm run test:e2e`).
+  // Tests run against the e2e build: the production app plus the test harness (e2e/harness/), built into
+  // dist-e2e/ by `vite build --mode e2e` in `npm run test:e2e`; `--mode e2e` makes the preview serve it.
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --mode e2e --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

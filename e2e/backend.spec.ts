@@ -1,5 +1,5 @@
 import { expect, test, type JSHandle, type Page } from '@playwright/test';
-import type { SpatialMosaicTestApi } from '../src/runtime/testApi';
+import type { SpatialMosaicTestApi } from './harness/testApi';
 
 /**
  * Chromium here runs with --enable-unsafe-webgpu, which gives it SwiftShader: a fallback (software) WebGPU

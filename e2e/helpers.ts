@@ -1,5 +1,5 @@
 import { expect, test, type JSHandle, type Page, type TestInfo } from '@playwright/test';
-import type { SpatialMosaicTestApi } from '../src/runtime/testApi';
+import type { SpatialMosaicTestApi } from './harness/testApi';
 import type { Mosaic } from '../src/core/mosaic/types';
 import { cpSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

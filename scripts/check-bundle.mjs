@@ -11,30 +11,33 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+// Where each hook lives now: e2e/harness/, built only into the e2e bundle (`vite build --mode e2e` → dist-e2e/,
+// which holds every marker below; the product's dist/ must hold none).
 const HOOKS = [
-  { hook: 'test API global (runtime/testApi.ts, main.tsx)', markers: ['__spatialMosaicTest'] },
+  { hook: 'test API global (e2e/harness/testApi.ts, main.ts)', markers: ['__spatialMosaicTest'] },
   {
-    hook: 'test API methods (runtime/testApi.ts)',
+    hook: 'test API methods (e2e/harness/testApi.ts)',
     markers: ['workerStorageRoundTrip', 'progressRun', 'abortedRun', 'namedError', 'fuseFrames'],
   },
   {
-    hook: 'fault injection (runtime/supervisor/faultTestApi.ts)',
+    hook: 'fault injection (e2e/harness/faultTestApi.ts)',
     markers: ['crashMidScene', 'quotaMidScene', 'pauseMidWrite', 'appPerceptionCrash', 'armReasonerCrash'],
   },
   {
-    hook: 'real-engine test API (runtime/perception/perceptionTestApi.ts)',
-    markers: ['failWebgpu', 'loseWebgpuAfterRuns', 'timeEngines', 'askVlm'],
+    // Not `askVlm`: the reasoner service has a method of that name (the VLM for one question).
+    hook: 'real-engine test API (e2e/harness/perceptionTestApi.ts, webgpuFaults.ts)',
+    markers: ['failWebgpu', 'loseWebgpuAfterRuns', 'timeEngines', 'stopAfterTokens'],
   },
-  { hook: 'engine self-check (runtime/perception/engineCheck.ts)', markers: ['engineCheck'] },
+  { hook: 'engine self-check (e2e/harness/engineCheck.ts)', markers: ['engineCheck'] },
   {
-    hook: 'worker self-tests (PerceptionApi/ReasonerApi selfTest)',
+    hook: 'worker self-tests (e2e/harness/perceptionUnderTest.ts, reasonerUnderTest.ts)',
     markers: ['selfTest', 'crash-next-frame', 'crash-next-ask'],
   },
   {
-    hook: 'live load driver (runtime/supervisor/liveLoad.ts)',
+    hook: 'live load driver (e2e/harness/liveLoad.ts)',
     markers: ['liveLoad', 'load: no LiveFeed was given', 'load: finish() before push()'],
   },
-  { hook: 'synthetic frames (runtime/syntheticFrame.ts)', markers: ['syntheticFrame', 'SYNTHETIC_UP'] },
+  { hook: 'synthetic frames (e2e/harness/syntheticFrame.ts)', markers: ['syntheticFrame', 'SYNTHETIC_UP'] },
 ];
 
 const SCANNED = /\.(m?js|html|json)$/;

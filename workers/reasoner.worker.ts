@@ -2,11 +2,4 @@ import { ReasonerService } from '../src/runtime/ReasonerService';
 import { exposeService } from '../src/runtime/exposeService';
 import { browserVlm } from '../src/runtime/vlm/browserVlm';
 
-exposeService(
-  new ReasonerService({
-    tokenDelayMs: 15,
-    vlm: browserVlm,
-    // Test hook target: the worker dies mid-question, as on an out-of-memory kill; pending calls never answer.
-    crash: () => self.close(),
-  }),
-);
+exposeService(new ReasonerService({ tokenDelayMs: 15, vlm: browserVlm }));

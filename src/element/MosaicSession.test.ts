@@ -3,7 +3,7 @@ import type { Mosaic } from '../core/mosaic/types';
 import { PerceptionService } from '../runtime/PerceptionService';
 import type { ProgressEvent } from '../runtime/progress';
 import { ReasonerService } from '../runtime/ReasonerService';
-import { SYNTHETIC_UP, syntheticFrame } from '../runtime/syntheticFrame';
+import { SYNTHETIC_UP, syntheticFrame } from '../../e2e/harness/syntheticFrame';
 import { MemoryKvStore } from '../storage/kv';
 import { parseMosaicFile } from '../storage/mosaicFile';
 import { openSceneLibrary } from '../storage/openSceneLibrary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MosaicBuilderFuser, type FusionInput } from './MosaicBuilderFuser';
-import { syntheticFrame } from './syntheticFrame';
+import { syntheticFrame } from '../../e2e/harness/syntheticFrame';
 
 const frameAt = (n: number): FusionInput => {
   const f = syntheticFrame(n);

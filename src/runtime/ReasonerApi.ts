@@ -84,6 +84,4 @@ export interface ReasonerApi {
   ask(request: AskRequest, onEvent?: ReasonerEventCallback, frames?: SceneFramePort): Promise<ReasonerAnswer>;
   interrupt(requestId?: string): Promise<number>;
   dispose(): Promise<void>;
-  /** Fault-injection hook (e2e): the next `ask` kills this worker midway, after its trace steps, before its answer. */
-  selfTest(request: { readonly kind: 'crash-next-ask' }): Promise<{ readonly kind: 'crash-next-ask' }>;
 }

@@ -34,8 +34,6 @@ export interface ReasonerServiceDeps {
   readonly budget?: Partial<ThinkerBudget>;
   /** Pause between streamed chunks of a tool answer (UI pacing; tests use it to land an interrupt mid-answer). */
   readonly tokenDelayMs?: number;
-  /** `selfTest({kind: 'crash-next-ask'})`: how this context dies mid-question (the worker passes `self.close()`). */
-  readonly crash?: () => void;
   /** Opens saved scenes for `ask({sceneId})`; the browser default is IndexedDB, tests pass a MemoryKvStore-backed one. */
   readonly openLibrary?: () => Promise<SceneStore>;
 }
@@ -55,8 +53,6 @@ export class ReasonerService implements ReasonerApi {
   private readonly notices: string[] = [];
   private stopFlag?: Int32Array;
   private library?: Promise<SceneStore>;
-  // Test hook: the next ask kills this context after reasoning and before answering (fault-tolerance e2e).
-  private crashNextAsk = false;
 
   constructor(private readonly deps: ReasonerServiceDeps = {}) {}
 
@@ -181,13 +177,6 @@ export class ReasonerService implements ReasonerApi {
         if (err instanceof VlmUnavailableError && !req.signal.aborted) return think(undefined);
         throw err;
       });
-      if (this.crashNextAsk) {
-        this.crashNextAsk = false;
-        if (!this.deps.crash) throw new Error('ask: crashed on purpose (selfTest crash-next-ask)');
-        this.deps.crash();
-        // A dead context answers nothing (a closed worker may still flush this task's messages): hang here.
-        await new Promise<never>(() => undefined);
-      }
       if (!streamed) {
         // A tool answer arrives whole; stream it in words so the UI renders every answer the same way.
         for (const chunk of result.text.match(/\S+\s*/g) ?? []) {
@@ -263,13 +252,6 @@ export class ReasonerService implements ReasonerApi {
       onProgress: (progress) => emit({ status: 'model', requestId: req.id, progress }),
       onStep: (detail, ms) => onStep({ step: 'model', detail, ms }),
     });
-  }
-
-  async selfTest(request: { readonly kind: 'crash-next-ask' }): Promise<{ kind: 'crash-next-ask' }> {
-    if (request?.kind !== 'crash-next-ask')
-      throw new InvalidRequestError(`selfTest: unknown kind ${JSON.stringify(request)}; use crash-next-ask.`);
-    this.crashNextAsk = true;
-    return { kind: 'crash-next-ask' };
   }
 
   async interrupt(requestId?: string): Promise<number> {

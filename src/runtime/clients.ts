@@ -14,19 +14,38 @@ export {
   type WorkerClient,
 } from './workerClient';
 
+/** Starts the app's worker scripts; each call is a fresh worker. */
+export interface WorkerScripts {
+  perception(): Worker;
+  reasoner(): Worker;
+}
+
+// The literal `new Worker(new URL(...), {type: 'module'})` form is what Vite detects and bundles.
+let workerScripts: WorkerScripts = {
+  perception: () =>
+    new Worker(new URL('../../workers/perception.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'perception',
+    }),
+  reasoner: () =>
+    new Worker(new URL('../../workers/reasoner.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'reasoner',
+    }),
+};
+
+/**
+ * Replaces the scripts the clients below start, for every worker started from now on. The e2e build's harness
+ * (e2e/harness/) passes entries that wrap the same services with its test hooks; the app never calls it.
+ */
+export function setWorkerScripts(scripts: Partial<WorkerScripts>): void {
+  workerScripts = { ...workerScripts, ...scripts };
+}
+
 export function createPerceptionClient(): WorkerClient<PerceptionApi> {
-  // The literal `new Worker(new URL(...), {type: 'module'})` form is what Vite detects and bundles.
-  const worker = new Worker(new URL('../../workers/perception.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'perception',
-  });
-  return wrapWorker<PerceptionApi>(worker, 'perception');
+  return wrapWorker<PerceptionApi>(workerScripts.perception(), 'perception');
 }
 
 export function createReasonerClient(): WorkerClient<ReasonerApi> {
-  const worker = new Worker(new URL('../../workers/reasoner.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'reasoner',
-  });
-  return wrapWorker<ReasonerApi>(worker, 'reasoner');
+  return wrapWorker<ReasonerApi>(workerScripts.reasoner(), 'reasoner');
 }

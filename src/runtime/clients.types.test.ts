@@ -1,8 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { proxy, type Remote } from 'comlink';
-import type { PerceptionApi, PerceptionFrame, ProcessFrameResult, SelfTestResult } from './PerceptionApi';
+import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from './PerceptionApi';
 import type { AskRequest, ReasonerAnswer, ReasonerApi } from './ReasonerApi';
 import type { ProgressCallback } from './progress';
+import type { Mosaic } from '../core/mosaic/types';
 import type { WorkerClient, createPerceptionClient, createReasonerClient } from './clients';
 import type { PerceptionService } from './PerceptionService';
 import type { ReasonerService } from './ReasonerService';
@@ -22,7 +23,7 @@ describe('comlink boundary types', () => {
   it('remote methods are promises of the same results, callbacks are taken proxied', () => {
     type P = Remote<PerceptionApi>;
     expectTypeOf<Awaited<ReturnType<P['processFrame']>>>().toEqualTypeOf<ProcessFrameResult>();
-    expectTypeOf<Awaited<ReturnType<P['selfTest']>>>().toEqualTypeOf<SelfTestResult>();
+    expectTypeOf<Awaited<ReturnType<P['mosaic']>>>().toEqualTypeOf<Mosaic>();
     expectTypeOf<Awaited<ReturnType<Remote<ReasonerApi>['ask']>>>().toEqualTypeOf<ReasonerAnswer>();
     const p = {} as P;
     const frame = {} as PerceptionFrame;

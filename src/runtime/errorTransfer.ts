@@ -1,5 +1,5 @@
 import { transferHandlers, type TransferHandler } from 'comlink';
-import { AbortError, InvalidRequestError, SelfTestError } from './errors';
+import { AbortError, InvalidRequestError } from './errors';
 import {
   CorruptSceneError,
   MosaicFileError,
@@ -19,7 +19,6 @@ type ErrorClass = new (message?: string) => Error;
 const registry = new Map<string, ErrorClass>([
   ['AbortError', AbortError],
   ['InvalidRequestError', InvalidRequestError],
-  ['SelfTestError', SelfTestError],
   ['StorageFullError', StorageFullError],
   ['SceneNotFoundError', SceneNotFoundError],
   ['CorruptSceneError', CorruptSceneError],

@@ -16,11 +16,6 @@ export class InvalidRequestError extends Error {
   override name = 'InvalidRequestError';
 }
 
-/** Raised on purpose by `selfTest('throw')`, to prove a named error survives the worker boundary. */
-export class SelfTestError extends Error {
-  override name = 'SelfTestError';
-}
-
 export const isAbortError = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError';
 

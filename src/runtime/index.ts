@@ -12,4 +12,3 @@ export type * from './PerceptionApi';
 export type * from './ReasonerApi';
 export type { ProgressEvent, ProgressCallback } from './progress';
 export { AbortError, InvalidRequestError, isAbortError } from './errors';
-export { installTestApi, type SpatialMosaicTestApi } from './testApi';

@@ -3,16 +3,22 @@ import { expose, proxy, wrap, type Remote } from 'comlink';
 import { installErrorTransfer } from './errorTransfer';
 import { PerceptionService } from './PerceptionService';
 import { ReasonerService } from './ReasonerService';
-import type { PerceptionApi, PerceptionFrame, SelfTestResult } from './PerceptionApi';
+import type { PerceptionApi, PerceptionFrame } from './PerceptionApi';
 import type { ReasonerApi, ReasonerEvent } from './ReasonerApi';
 import type { ProgressEvent } from './progress';
 import { callWithSignal, transferFrame } from './clients';
-import { AbortError, SelfTestError } from './errors';
+import { AbortError } from './errors';
 import { SceneStore } from '../storage/SceneStore';
 import { MemoryKvStore } from '../storage/kv';
 import { StorageFullError } from '../storage/errors';
 import { FailingKvStore, makeObject } from '../../test/storage/storeFixtures';
-import { syntheticFrame } from './syntheticFrame';
+import { syntheticFrame } from '../../e2e/harness/syntheticFrame';
+import { SelfTestError } from '../../e2e/harness/harnessErrors';
+import {
+  PerceptionUnderTest,
+  type PerceptionUnderTestApi,
+  type SelfTestResult,
+} from '../../e2e/harness/perceptionUnderTest';
 
 // The real comlink protocol over a real MessageChannel (Node's), so structured cloning, transfer, proxies and
 // the error handler are exercised exactly as between a page and a worker.
@@ -43,7 +49,7 @@ const frame = (n: number): PerceptionFrame => syntheticFrame(n);
 
 describe('PerceptionService over comlink', () => {
   it('streams ordered progress through a proxy, ending at exactly one done at 100', async () => {
-    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const api = connect<PerceptionUnderTestApi>(new PerceptionUnderTest({ probe }));
     const events: ProgressEvent[] = [];
     const result = await api.selfTest(
       { kind: 'progress', steps: 10 },
@@ -60,7 +66,7 @@ describe('PerceptionService over comlink', () => {
   });
 
   it('interrupt(requestId) rejects the call with an AbortError that keeps its class and name', async () => {
-    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const api = connect<PerceptionUnderTestApi>(new PerceptionUnderTest({ probe }));
     const call = api.selfTest({ kind: 'wait', ms: 5000 }, undefined, { requestId: 'w1' });
     await new Promise((r) => setTimeout(r, 30));
     expect(await api.interrupt('w1')).toBe(1);
@@ -71,7 +77,7 @@ describe('PerceptionService over comlink', () => {
   });
 
   it('callWithSignal turns an AbortSignal into an interrupt', async () => {
-    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const api = connect<PerceptionUnderTestApi>(new PerceptionUnderTest({ probe }));
     const ctl = new AbortController();
     const call = callWithSignal<SelfTestResult>(
       ctl.signal,
@@ -86,7 +92,7 @@ describe('PerceptionService over comlink', () => {
   });
 
   it('a thrown named error arrives with its name, message and class', async () => {
-    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const api = connect<PerceptionUnderTestApi>(new PerceptionUnderTest({ probe }));
     const err = await api.selfTest({ kind: 'throw', message: 'boom: do X instead' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SelfTestError);
     expect(err).toMatchObject({ name: 'SelfTestError', message: 'boom: do X instead' });
@@ -95,8 +101,8 @@ describe('PerceptionService over comlink', () => {
   it('a storage error from the worker side keeps its class (StorageFullError)', async () => {
     const kv = new FailingKvStore();
     kv.writesLeft = 0;
-    const api = connect<PerceptionApi>(
-      new PerceptionService({ probe, openLibrary: async () => new SceneStore(kv) }),
+    const api = connect<PerceptionUnderTestApi>(
+      new PerceptionUnderTest({ probe, openLibrary: async () => new SceneStore(kv) }),
     );
     const err = await api
       .selfTest({

@@ -14,7 +14,6 @@
 import { exposeService } from '../../runtime/exposeService';
 import { PerceptionService } from '../../runtime/PerceptionService';
 import { browserPerceptionEngines } from '../../runtime/perception/browserEngines';
-import { runEngineCheck } from '../../runtime/perception/engineCheck';
 import { applyWorkerAssets, type WorkerAssetOptions } from './assets';
 
 export type { WorkerAssetOptions } from './assets';
@@ -34,5 +33,5 @@ export type { ProgressCallback } from '../../runtime/progress';
  */
 export function handlePerceptionWorker(options: WorkerAssetOptions = {}): void {
   applyWorkerAssets(options);
-  exposeService(new PerceptionService({ engines: browserPerceptionEngines, engineCheck: runEngineCheck }));
+  exposeService(new PerceptionService({ engines: browserPerceptionEngines }));
 }

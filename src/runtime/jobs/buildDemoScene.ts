@@ -1,8 +1,9 @@
 import { streamScene } from '../../core/synthetic/generateScene';
 import { DEMO_SCENE_OPTIONS } from '../../core/synthetic/sceneFiles';
 import type { Vec3 } from '../../core/geometry/types';
-import type { PerceptionFrame, SceneEnd } from '../PerceptionApi';
-import { StoppedError, yieldToEvents, type SequencePerception } from './fuseSequence';
+import type { PerceptionFrame, SceneEnd } from '../frames';
+import type { FrameSink } from './frameSink';
+import { StoppedError, yieldToEvents } from './fuseSequence';
 import type { BuildResult, BuildUpdateCallback } from './types';
 
 export const DEMO_SCENE_NAME = 'Demo scene';
@@ -28,7 +29,7 @@ export interface DemoJobOptions {
  * mosaic. Rendering the 60 frames is ~1.5 s of CPU that used to block the page.
  */
 export async function buildDemoScene(
-  perception: SequencePerception,
+  perception: FrameSink,
   opts: DemoJobOptions = {},
 ): Promise<BuildResult> {
   const stream = streamScene(DEMO_SCENE_OPTIONS);

@@ -3,9 +3,10 @@ import type { Vec3 } from '../../core/geometry/types';
 import { openSequence, type FileSource } from '../../core/sequence';
 import type { Sequence } from '../../core/sequence/openSequence';
 import { InvalidRequestError } from '../errors';
-import type { FrameSources } from '../PerceptionApi';
+import type { FrameSources } from '../frameSources';
 import { blobFileSource } from './blobFileSource';
-import { describeSequenceSources, fuseSequence, type SequencePerception } from './fuseSequence';
+import type { FrameSink } from './frameSink';
+import { describeSequenceSources, fuseSequence } from './fuseSequence';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './types';
 
 const DEFAULT_MAX_KEYFRAMES = 120;
@@ -25,7 +26,7 @@ export interface SequenceJobOptions {
  * the 50–260 ms per frame that decoding took on its thread.
  */
 export async function buildSequence(
-  perception: SequencePerception,
+  perception: FrameSink,
   request: BuildSequenceRequest,
   opts: SequenceJobOptions = {},
 ): Promise<BuildResult> {

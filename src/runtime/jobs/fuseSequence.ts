@@ -2,7 +2,9 @@ import type { Vec3 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
 import type { Sequence } from '../../core/sequence/openSequence';
 import { SkippedFrames } from '../../core/sequence/skippedFrames';
-import type { FrameSources, PerceptionApi, PerceptionFrame, SceneEnd } from '../PerceptionApi';
+import type { FrameSources } from '../frameSources';
+import type { PerceptionFrame, SceneEnd } from '../frames';
+import type { FrameSink } from './frameSink';
 
 /** A sequence the app cannot build a mosaic from yet; the message says what is missing and what to add. */
 export class UnsupportedSequenceError extends Error {
@@ -44,10 +46,8 @@ export class StoppedError extends Error {
 /** Lets queued messages in (an `interrupt` from the page) between frames of a long job in a worker. */
 export const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-export type SequencePerception = Pick<
-  PerceptionApi,
-  'reset' | 'openScene' | 'processFrame' | 'mosaic' | 'closeScene'
->;
+/** What the sequence job drives (the perception service's frame sink). */
+export type SequencePerception = FrameSink;
 
 export interface ProcessSequenceOptions {
   readonly name: string;

@@ -8,3 +8,4 @@ export {
   type SequencePerception,
 } from './fuseSequence';
 export type * from './types';
+export type { FrameSink } from './frameSink';

@@ -3,7 +3,7 @@ import type { Detection, RgbImage } from '../../core/perception/types';
 import type { EstimatedDepth } from '../../engines/depth/types';
 import { AbortError } from '../errors';
 import type { PerceptionFrame } from '../PerceptionApi';
-import { syntheticFrame } from '../syntheticFrame';
+import { syntheticFrame } from '../../../e2e/harness/syntheticFrame';
 import type { DepthEngine, DetectorEngine } from './engines';
 import { FramePipeline, resampleDepth } from './FramePipeline';
 

@@ -4,7 +4,7 @@
  * this worker's own backend on first load, so the decision table sees what the worker can really run.
  */
 import { detectCapabilities, type CapabilityReport } from '../../engines/backend/detectCapabilities';
-import { createOrtWebSession, YoloxWebDetector, type SessionFactory } from '../../engines/detector/yoloxWeb';
+import { YoloxWebDetector, type SessionFactory } from '../../engines/detector/yoloxWeb';
 import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID } from '../../engines/detector/yoloxDetectorBase';
 import { defaultManifest } from '../../engines/models/defaultManifest';
 import { ModelLoader } from '../../engines/models/modelLoader';
@@ -22,30 +22,6 @@ import type {
   PerceptionConfig,
   PerceptionEngineFactory,
 } from './engines';
-
-/** Test hook (`failWebgpu`): a WebGPU session that cannot be created, as on a lost or broken device. */
-export const failingWebgpu =
-  (inner: SessionFactory): SessionFactory =>
-  async (model, device) => {
-    if (device === 'webgpu') throw new Error('forced WebGPU failure (test hook failWebgpu)');
-    return inner(model, device);
-  };
-
-/** Test hook (`loseWebgpuAfterRuns`): WebGPU sessions open, then fail every run after the first `runs`. */
-export const losingWebgpu =
-  (inner: SessionFactory, runs: number): SessionFactory =>
-  async (model, device) => {
-    const session = await inner(model, device);
-    if (device !== 'webgpu') return session;
-    let done = 0;
-    return {
-      run: async (data, dims) => {
-        if (++done > runs) throw new Error('GPUDevice lost (test hook loseWebgpuAfterRuns)');
-        return session.run(data, dims);
-      },
-      release: () => session.release(),
-    };
-  };
 
 let probe: Promise<CapabilityReport> | undefined;
 const capabilities = () => (probe ??= detectCapabilities());
@@ -67,7 +43,11 @@ class Lazy<T> {
   }
 }
 
-function yoloxEngine(config: PerceptionConfig, onNotice: (m: string) => void): DetectorEngine {
+function yoloxEngine(
+  config: PerceptionConfig,
+  onNotice: (m: string) => void,
+  createSession: SessionFactory | undefined,
+): DetectorEngine {
   const lazy = new Lazy(async (progress) => {
     const { caps } = await capabilities();
     const detector = new YoloxWebDetector({
@@ -79,10 +59,7 @@ function yoloxEngine(config: PerceptionConfig, onNotice: (m: string) => void): D
       capabilities: caps,
       preference: config.backend,
       onNotice: (n) => onNotice(`YOLOX-Nano: ${n.reason}`),
-      ...(config.failWebgpu ? { createSession: failingWebgpu(createOrtWebSession) } : {}),
-      ...(config.loseWebgpuAfterRuns !== undefined
-        ? { createSession: losingWebgpu(createOrtWebSession, config.loseWebgpuAfterRuns) }
-        : {}),
+      ...(createSession ? { createSession } : {}),
     });
     // The loader reports the file; the model is ready only once its session exists (as Transformers.js says).
     let bytes = 0;
@@ -156,8 +133,20 @@ function openVocabEngine(config: PerceptionConfig, onNotice: (m: string) => void
   };
 }
 
-export const browserPerceptionEngines: PerceptionEngineFactory = {
-  detector: yoloxEngine,
-  depth: depthEngine,
-  openVocab: openVocabEngine,
-};
+export interface BrowserEngineOptions {
+  /**
+   * How the detector's onnxruntime-web sessions are made (default: createOrtWebSession). A wrapper sees every
+   * session the detector opens and every run, on whichever device it picked.
+   */
+  readonly createSession?: SessionFactory;
+}
+
+export function createBrowserPerceptionEngines(opts: BrowserEngineOptions = {}): PerceptionEngineFactory {
+  return {
+    detector: (config, onNotice) => yoloxEngine(config, onNotice, opts.createSession),
+    depth: depthEngine,
+    openVocab: openVocabEngine,
+  };
+}
+
+export const browserPerceptionEngines: PerceptionEngineFactory = createBrowserPerceptionEngines();

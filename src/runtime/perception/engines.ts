@@ -40,10 +40,6 @@ export interface PerceptionConfig {
   readonly modelsBaseUrl: string;
   /** Hub downloads for models not found under the base URL (a user setting; off by default). */
   readonly allowNetwork: boolean;
-  /** Test hook: every WebGPU session/model load fails, to prove the wasm fallback and its notice. */
-  readonly failWebgpu?: boolean;
-  /** Test hook: the WebGPU device is lost after this many detector runs (each later GPU run fails). */
-  readonly loseWebgpuAfterRuns?: number;
 }
 
 export const DEFAULT_PERCEPTION_CONFIG: PerceptionConfig = {

@@ -8,19 +8,22 @@ import { describe, expect, it } from 'vitest';
 import { MemoryKvStore, openSceneLibrary } from '../../storage';
 import type { WorkerClient } from '../clients';
 import type { PerceptionApi } from '../PerceptionApi';
-import { PerceptionService } from '../PerceptionService';
-import { SYNTHETIC_UP, syntheticFrame } from '../syntheticFrame';
+import { SYNTHETIC_UP, syntheticFrame } from '../../../e2e/harness/syntheticFrame';
 import { PerceptionSupervisor, WorkerCrashedError } from './PerceptionSupervisor';
+import { PerceptionUnderTest, type PerceptionUnderTestApi } from '../../../e2e/harness/perceptionUnderTest';
 
 const never = new Promise<never>(() => undefined);
 
-/** A fake worker: calls go to a PerceptionService until its crash hook runs; after that nothing answers. */
+/**
+ * A fake worker: calls go to a PerceptionService (behind the e2e harness's crash hook) until the hook runs;
+ * after that nothing answers.
+ */
 function fakeWorkers(kv: MemoryKvStore) {
   const started: { terminated: boolean }[] = [];
   const create = (): WorkerClient<PerceptionApi> => {
     const state = { dead: false, terminated: false };
     started.push(state);
-    const service = new PerceptionService({
+    const service = new PerceptionUnderTest({
       openLibrary: () => openSceneLibrary(kv),
       crash: () => void (state.dead = true),
     });
@@ -55,7 +58,9 @@ describe('PerceptionSupervisor', () => {
     await sup.configure({ backend: 'wasm' });
     const scene = await sup.openScene({ name: 'crashy', up: SYNTHETIC_UP });
     for (const n of [0, 1, 2]) await sup.processFrame(syntheticFrame(n));
-    await sup.call<unknown>((api) => api.selfTest({ kind: 'crash-next-frame' }));
+    await sup.call<unknown>((api) =>
+      (api as Remote<PerceptionUnderTestApi>).selfTest({ kind: 'crash-next-frame' }),
+    );
     await expect(sup.processFrame(syntheticFrame(3))).rejects.toBeInstanceOf(WorkerCrashedError);
     expect(sup.restarts).toBe(1);
     expect(started.map((s) => s.terminated)).toEqual([true, false]);
@@ -73,7 +78,7 @@ describe('PerceptionSupervisor', () => {
     const kv = new MemoryKvStore();
     const { create } = fakeWorkers(kv);
     const sup = new PerceptionSupervisor({ create, heartbeatMs: 30 });
-    const { api } = sup.client();
+    const api = sup.client().api as Remote<PerceptionUnderTestApi>;
     await api.reset();
     const scene = await api.openScene({ name: 'live', up: [...SYNTHETIC_UP] });
     for (const n of [0, 1, 2]) await api.processFrame(syntheticFrame(n));

@@ -10,6 +10,7 @@ import type { WorkerClient } from '../clients';
 import type { ReasonerApi } from '../ReasonerApi';
 import { ReasonerService } from '../ReasonerService';
 import { ReasonerSupervisor } from './ReasonerSupervisor';
+import { ReasonerUnderTest, type ReasonerUnderTestApi } from '../../../e2e/harness/reasonerUnderTest';
 import { WorkerCrashedError, type WorkerRestart } from './WorkerSupervisor';
 
 const never = new Promise<never>(() => undefined);
@@ -21,7 +22,7 @@ function fakeReasoners() {
   const create = (): WorkerClient<ReasonerApi> => {
     const state = { dead: false, terminated: false, configured: [] as unknown[] };
     started.push(state);
-    const service = new ReasonerService({ probe, crash: () => void (state.dead = true) });
+    const service = new ReasonerUnderTest(new ReasonerService({ probe }), () => void (state.dead = true));
     const api = new Proxy(service, {
       get: (target, key) => {
         const member = Reflect.get(target, key) as unknown;
@@ -66,7 +67,7 @@ describe('ReasonerSupervisor', () => {
     const { create, started } = fakeReasoners();
     const restarts: WorkerRestart[] = [];
     const sup = new ReasonerSupervisor({ create, heartbeatMs: 30, onRestart: (r) => restarts.push(r) });
-    const { api } = sup.client();
+    const api = sup.client().api as Remote<ReasonerUnderTestApi>;
     await api.configure({ backend: 'wasm' });
     const steps: string[] = [];
     await api.selfTest({ kind: 'crash-next-ask' });

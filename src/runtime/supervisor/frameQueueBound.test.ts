@@ -11,7 +11,7 @@ import { MemoryKvStore, openSceneLibrary } from '../../storage';
 import type { PerceptionFrame, ProcessFrameResult } from '../PerceptionApi';
 import { PerceptionService } from '../PerceptionService';
 import type { DetectorEngine } from '../perception/engines';
-import { SYNTHETIC_UP, syntheticFrame } from '../syntheticFrame';
+import { SYNTHETIC_UP, syntheticFrame } from '../../../e2e/harness/syntheticFrame';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -2,17 +2,19 @@
  * The fault-injection part of the Playwright test API (`window.__spatialMosaicTest.faults`): each method runs
  * one fault against the real browser pieces (worker, IndexedDB, Cache API) and returns plain data.
  */
-import { createPerceptionClient, transferFrame, type WorkerClient } from '../clients';
-import type { PerceptionApi } from '../PerceptionApi';
-import type { ReasonerApi } from '../ReasonerApi';
-import { SYNTHETIC_UP, syntheticFrame } from '../syntheticFrame';
-import { openSceneLibrary } from '../../storage/openSceneLibrary';
-import { makeKeyframe, makeObject } from '../../../test/storage/storeFixtures';
-import { SceneStore, type SceneMeta } from '../../storage/SceneStore';
-import { idbKvStore } from '../../storage/kv';
-import { sceneKeys } from '../../storage/keys';
-import { webSceneLock } from '../../storage/webSceneLock';
-import { PerceptionSupervisor } from './PerceptionSupervisor';
+import type { Remote } from 'comlink';
+import { transferFrame, type WorkerClient } from '../../src/runtime/clients';
+import { SYNTHETIC_UP, syntheticFrame } from './syntheticFrame';
+import { openSceneLibrary } from '../../src/storage/openSceneLibrary';
+import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
+import { SceneStore, type SceneMeta } from '../../src/storage/SceneStore';
+import { idbKvStore } from '../../src/storage/kv';
+import { sceneKeys } from '../../src/storage/keys';
+import { webSceneLock } from '../../src/storage/webSceneLock';
+import { PerceptionSupervisor } from '../../src/runtime/supervisor/PerceptionSupervisor';
+import { createPerceptionUnderTest } from './clients';
+import type { PerceptionUnderTestApi } from './perceptionUnderTest';
+import type { ReasonerUnderTestApi } from './reasonerUnderTest';
 
 export interface FaultError {
   readonly name: string;
@@ -83,8 +85,8 @@ const delta = (frame: number, tag: string, objects = 1) => ({
 
 /** The app's worker clients (test API); supervised ones carry their supervisor. */
 export interface AppWorkers {
-  readonly perception: () => WorkerClient<PerceptionApi>;
-  readonly reasoner: () => WorkerClient<ReasonerApi>;
+  readonly perception: () => WorkerClient<PerceptionUnderTestApi>;
+  readonly reasoner: () => WorkerClient<ReasonerUnderTestApi>;
 }
 
 const supervisorOf = (client: WorkerClient<unknown>): { heartbeatMs: number } => {
@@ -129,12 +131,15 @@ export function faultTestApi(app?: AppWorkers): FaultTestApi {
     },
 
     async crashMidScene({ frames, crashAt, heartbeatMs }) {
-      const sup = new PerceptionSupervisor({ create: createPerceptionClient, heartbeatMs });
+      const sup = new PerceptionSupervisor({ create: createPerceptionUnderTest, heartbeatMs });
       try {
         const scene = await sup.openScene({ name: 'crash test', up: SYNTHETIC_UP });
         const outcomes: FrameOutcome[] = [];
         for (let n = 0; n < frames; n++) {
-          if (n === crashAt) await sup.call<unknown>((api) => api.selfTest({ kind: 'crash-next-frame' }));
+          if (n === crashAt)
+            await sup.call<unknown>((api) =>
+              (api as Remote<PerceptionUnderTestApi>).selfTest({ kind: 'crash-next-frame' }),
+            );
           try {
             const r = await sup.processFrame(syntheticFrame(n));
             outcomes.push({ frame: n, dropped: r.dropped, ...(!r.dropped ? { sceneId: r.sceneId } : {}) });
@@ -213,8 +218,8 @@ export function faultTestApi(app?: AppWorkers): FaultTestApi {
     },
 
     async loadModel(modelsBaseUrl) {
-      const { ModelLoader, MODEL_CACHE_NAME } = await import('../../engines/models/modelLoader');
-      const { defaultManifest } = await import('../../engines/models/defaultManifest');
+      const { ModelLoader, MODEL_CACHE_NAME } = await import('../../src/engines/models/modelLoader');
+      const { defaultManifest } = await import('../../src/engines/models/defaultManifest');
       const loader = new ModelLoader({ manifest: defaultManifest, modelsBaseUrl });
       const cachedKeys = async () => (await (await caches.open(MODEL_CACHE_NAME)).keys()).map((r) => r.url);
       try {

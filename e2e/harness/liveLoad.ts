@@ -5,11 +5,11 @@
  * shell, so this layer does not import the UI. Split in two calls so the test can sample memory while the last
  * keyframe may still be in flight: a queue would be full exactly then.
  */
-import type { CameraToWorld, Intrinsics } from '../../core/geometry/types';
-import type { Mosaic } from '../../core/mosaic/types';
-import type { DepthImage } from '../../core/perception/types';
-import { transferFrame, type WorkerClient } from '../clients';
-import type { PerceptionApi, PerceptionFrame } from '../PerceptionApi';
+import type { CameraToWorld, Intrinsics } from '../../src/core/geometry/types';
+import type { Mosaic } from '../../src/core/mosaic/types';
+import type { DepthImage } from '../../src/core/perception/types';
+import { transferFrame, type WorkerClient } from '../../src/runtime/clients';
+import type { PerceptionApi, PerceptionFrame } from '../../src/runtime/PerceptionApi';
 
 /** A captured camera frame as LiveFeed takes it (RGBA, as a canvas gives it). */
 export interface LoadFrame {

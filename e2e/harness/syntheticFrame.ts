@@ -1,4 +1,4 @@
-import type { PerceptionFrame } from './PerceptionApi';
+import type { PerceptionFrame } from '../../src/runtime/PerceptionApi';
 
 /**
  * A small analytic RGB-D keyframe for tests and the e2e test API: a camera 1.5 m above a floor (world z up),

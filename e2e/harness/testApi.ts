@@ -1,35 +1,27 @@
 import { proxy } from 'comlink';
-import type { BackendPreference } from '../core/backend/decideBackend';
-import type { Mosaic } from '../core/mosaic/types';
-import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
-import { openSceneLibrary } from '../storage/openSceneLibrary';
-import { requestPersistence, storageStatus, type StorageStatus } from '../storage/quota';
-import type { SceneMeta } from '../storage/SceneStore';
-import {
-  callWithSignal,
-  createPerceptionClient,
-  createReasonerClient,
-  transferFrame,
-  type WorkerClient,
-} from './clients';
-import { AbortError } from './errors';
+import type { BackendPreference } from '../../src/core/backend/decideBackend';
+import type { Mosaic } from '../../src/core/mosaic/types';
+import { detectCapabilities, type CapabilityReport } from '../../src/engines/backend/detectCapabilities';
+import { openSceneLibrary } from '../../src/storage/openSceneLibrary';
+import { requestPersistence, storageStatus, type StorageStatus } from '../../src/storage/quota';
+import type { SceneMeta } from '../../src/storage/SceneStore';
+import { callWithSignal, transferFrame, type WorkerClient } from '../../src/runtime/clients';
+import { AbortError } from '../../src/runtime/errors';
+import type { PerceptionCapabilities, ProcessFrameResult } from '../../src/runtime/PerceptionApi';
+import type { ProgressEvent } from '../../src/runtime/progress';
+import type { ReasonerAnswer, ReasonerEvent } from '../../src/runtime/ReasonerApi';
+import { createPerceptionUnderTest, createReasonerUnderTest } from './clients';
 import { SYNTHETIC_UP, syntheticFrame } from './syntheticFrame';
-import type {
-  PerceptionApi,
-  PerceptionCapabilities,
-  ProcessFrameResult,
-  SelfTestResult,
-} from './PerceptionApi';
-import type { ProgressEvent } from './progress';
-import type { ReasonerAnswer, ReasonerApi, ReasonerEvent } from './ReasonerApi';
-import { perceptionTestApi, type PerceptionTestApi } from './perception/perceptionTestApi';
-import { faultTestApi, type FaultTestApi } from './supervisor/faultTestApi';
-import { liveLoadApi, type LiveLoadApi, type LoadFeedFactory } from './supervisor/liveLoad';
+import type { PerceptionUnderTestApi, SelfTestResult } from './perceptionUnderTest';
+import type { ReasonerUnderTestApi } from './reasonerUnderTest';
+import { perceptionTestApi, type PerceptionTestApi } from './perceptionTestApi';
+import { faultTestApi, type FaultTestApi } from './faultTestApi';
+import { liveLoadApi, type LiveLoadApi, type LoadFeedFactory } from './liveLoad';
 
 /**
  * The typed API Playwright drives (`window.__spatialMosaicTest`). Every method returns plain data (errors as
- * `{name, message}`) so that `page.evaluate` can carry it. The app shell mounts it with `installTestApi()`,
- * passing its own worker clients where it has them so the tests exercise the app's workers.
+ * `{name, message}`) so that `page.evaluate` can carry it. The e2e entry (main.ts) mounts it with `installTestApi()`,
+ * passing the app's own worker clients so the tests exercise the app's workers.
  */
 export interface ErrorInfo {
   readonly name: string;
@@ -100,8 +92,8 @@ const errorInfo = (e: unknown): ErrorInfo => {
 
 export function installTestApi(
   opts: {
-    perception?: WorkerClient<PerceptionApi>;
-    reasoner?: WorkerClient<ReasonerApi>;
+    perception?: WorkerClient<PerceptionUnderTestApi>;
+    reasoner?: WorkerClient<ReasonerUnderTestApi>;
     /** The app's live pipeline (ui/sources/LiveFeed), for `load`; passed in so this layer does not import the UI. */
     liveFeed?: LoadFeedFactory;
   } = {},
@@ -109,8 +101,8 @@ export function installTestApi(
 ): SpatialMosaicTestApi {
   let perception = opts.perception;
   let reasoner = opts.reasoner;
-  const pc = () => (perception ??= createPerceptionClient());
-  const rc = () => (reasoner ??= createReasonerClient());
+  const pc = () => (perception ??= createPerceptionUnderTest());
+  const rc = () => (reasoner ??= createReasonerUnderTest());
   const p = () => pc().api;
   const r = () => rc().api;
   const params = new URLSearchParams(target.location.search);

@@ -4,20 +4,16 @@
  * worker and ends it, so engines never share a JS context and every run starts cold and comparable.
  */
 import { proxy } from 'comlink';
-import type { BackendPreference } from '../../core/backend/decideBackend';
-import { decodeDepthPng, decodeRgbImage } from '../../core/image/decodeImage';
-import type { Intrinsics, Mat4 } from '../../core/geometry/types';
-import type { Mosaic } from '../../core/mosaic/types';
-import { createPerceptionClient, createReasonerClient, createStopFlag, transferFrame } from '../clients';
-import type {
-  EngineStatus,
-  EngineTimingRequest,
-  EngineTimingResult,
-  PerceptionFrame,
-  ProcessFrameResult,
-} from '../PerceptionApi';
-import type { ReasonerAnswer, ReasonerEvent } from '../ReasonerApi';
+import type { BackendPreference } from '../../src/core/backend/decideBackend';
+import { decodeDepthPng, decodeRgbImage } from '../../src/core/image/decodeImage';
+import type { Intrinsics, Mat4 } from '../../src/core/geometry/types';
+import type { Mosaic } from '../../src/core/mosaic/types';
+import { createStopFlag, transferFrame } from '../../src/runtime/clients';
+import type { EngineStatus, PerceptionFrame, ProcessFrameResult } from '../../src/runtime/PerceptionApi';
+import type { ReasonerAnswer, ReasonerEvent } from '../../src/runtime/ReasonerApi';
+import { createPerceptionUnderTest, createReasonerUnderTest } from './clients';
 import type { EngineCheckKind, EngineCheckResult } from './engineCheck';
+import type { EngineTimingRequest, EngineTimingResult } from './perceptionUnderTest';
 
 export interface RunFramesRequest {
   readonly imageUrls: readonly string[];
@@ -83,9 +79,9 @@ const bytes = async (url: string): Promise<Uint8Array> => {
  */
 export function perceptionTestApi(backend: BackendPreference, modelsBase?: string): PerceptionTestApi {
   const withPerception = async <T>(
-    fn: (api: ReturnType<typeof createPerceptionClient>['api']) => Promise<T>,
+    fn: (api: ReturnType<typeof createPerceptionUnderTest>['api']) => Promise<T>,
   ): Promise<T> => {
-    const client = createPerceptionClient();
+    const client = createPerceptionUnderTest();
     try {
       await client.ready(60_000);
       return await fn(client.api);
@@ -96,12 +92,11 @@ export function perceptionTestApi(backend: BackendPreference, modelsBase?: strin
   return {
     runFrames: (req) =>
       withPerception(async (api) => {
-        await api.configure({
-          backend,
+        await api.injectWebgpuFaults({
           failWebgpu: !!req.failWebgpu,
           ...(req.loseWebgpuAfterRuns !== undefined ? { loseWebgpuAfterRuns: req.loseWebgpuAfterRuns } : {}),
-          ...withBase(req.modelsBaseUrl ?? modelsBase),
         });
+        await api.configure({ backend, ...withBase(req.modelsBaseUrl ?? modelsBase) });
         await api.openScene({ name: 'e2e perception', up: [0, 0, 1] });
         const results: ProcessFrameResult[] = [];
         const rgbBytesAfter: number[] = [];
@@ -138,7 +133,7 @@ export function perceptionTestApi(backend: BackendPreference, modelsBase?: strin
         return api.timeEngines(request);
       }),
     async askVlm(mosaic, question, opts = {}) {
-      const client = createReasonerClient();
+      const client = createReasonerUnderTest();
       const events: ReasonerEvent['status'][] = [];
       const tokens: string[] = [];
       try {

@@ -3,17 +3,17 @@
  * once, and for the VLM stream, interrupt and abort a generation; then dispose. Used by the e2e (in a fresh
  * worker per engine, as the app gives each heavy model its own worker) and by diagnostics.
  */
-import type { RgbImage } from '../../core/perception/types';
-import { detectCapabilities } from '../../engines/backend/detectCapabilities';
-import type { ModelProgress } from '../../engines/models/progress';
-import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
+import type { RgbImage } from '../../src/core/perception/types';
+import { detectCapabilities } from '../../src/engines/backend/detectCapabilities';
+import type { ModelProgress } from '../../src/engines/models/progress';
+import { BUNDLED_ORT_WASM_PATHS } from '../../src/engines/transformers/browserWasmPaths';
 import {
   createDepthEstimator,
   createOpenVocabularyDetector,
   createVisionLanguageModel,
   type TransformersEngineConfig,
-} from '../../engines/transformers/createTransformersEngines';
-import type { PerceptionConfig } from './engines';
+} from '../../src/engines/transformers/createTransformersEngines';
+import type { PerceptionConfig } from '../../src/runtime/perception/engines';
 
 export type EngineCheckKind = 'depth' | 'open-vocab' | 'vlm';
 
