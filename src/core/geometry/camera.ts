@@ -26,7 +26,10 @@ export function scaleIntrinsics(k: Intrinsics, width: number, height: number): I
   };
 }
 
-/** A reasonable guess when a source has no intrinsics: ~60° horizontal field of view, centred principal point. */
+/**
+ * Intrinsics for a camera that reported none: a 60° horizontal field of view (typical of phone cameras), principal
+ * point at the centre. Rough, but fused sizes only scale with it; pass real intrinsics when you have them.
+ */
 export function defaultIntrinsics(width: number, height: number, horizontalFovDeg = 60): Intrinsics {
   const fx = width / 2 / Math.tan((horizontalFovDeg * Math.PI) / 360);
   return { width, height, fx, fy: fx, cx: (width - 1) / 2, cy: (height - 1) / 2 };
