@@ -2,6 +2,7 @@ import type { BackendPreference } from '../core/backend/decideBackend';
 import { intrinsicsProblem } from '../core/geometry/camera';
 import { mergeOccupancyDeltas } from '../core/fusion/occupancyGrid';
 import type { Vec3 } from '../core/geometry/types';
+import { DEFAULT_UP } from '../core/geometry/floorFrame';
 import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
@@ -61,9 +62,6 @@ export interface PerceptionServiceDeps {
 }
 
 const MAX_NOTICES = 20;
-
-// MosaicBuilder's default world frame: z up (a sequence whose poses say otherwise passes `up` to openScene).
-const DEFAULT_UP: Vec3 = [0, 0, 1];
 
 /**
  * Perception + fusion, runnable in-thread (Node tests) or behind `workers/perception.worker.ts`.

@@ -4,6 +4,7 @@
  * YOLOX for detections, Depth Anything scaled by object-size priors for depth, RGB-D odometry for pose.
  * Every stage says where its result came from, so the UI can show honestly what is running.
  */
+import { DEFAULT_UP } from '../../core/geometry/floorFrame';
 import type { Intrinsics, Mat4, Vec3 } from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry';
 import type { DepthImage, Detection } from '../../core/perception/types';
@@ -39,7 +40,7 @@ export class FramePipeline {
   private depthEngine?: EngineState<DepthEngine>;
   private odometry?: { odometry: Odometry; intrinsics: Intrinsics };
   private lastFit?: KeptFit;
-  private up: Vec3 = [0, 0, 1];
+  private up: Vec3 = DEFAULT_UP;
 
   constructor(
     engines: { detector?: DetectorEngine; depth?: DepthEngine } = {},
