@@ -4,7 +4,7 @@ import type { Mosaic } from '../core/mosaic/types';
 import type { DepthImage, Detection, RgbImage } from '../core/perception/types';
 import type { CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta } from '../storage/SceneStore';
-import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { ModelProgressCallback } from '../engines/models/progress';
 import type { EngineCheckKind, EngineCheckResult } from './perception/engineCheck';
 import type { PerceptionConfig } from './perception/engines';
 import type { ProgressCallback } from './progress';

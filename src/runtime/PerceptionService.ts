@@ -8,7 +8,7 @@ import { detectCapabilities, type CapabilityReport } from '../engines/backend/de
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import type { SceneMeta, SceneStore } from '../storage/SceneStore';
 import { decodeRgbImage } from '../core/image/decodeImage';
-import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { ModelProgressCallback } from '../engines/models/progress';
 import { capabilitiesFor, jsContext } from './capabilities';
 import { InvalidRequestError, SelfTestError, throwIfAborted } from './errors';
 import type {

@@ -21,7 +21,7 @@ import type {
 import { StoredScenePerceiver } from './StoredScenePerceiver';
 import { RequestTracker, abortableDelay } from './RequestTracker';
 import type { EngineStatus } from './PerceptionApi';
-import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { ModelProgressCallback } from '../engines/models/progress';
 import { DEFAULT_REASONER_CONFIG, type ReasonerConfig, type VlmFactory } from './vlm/vlmConfig';
 import { VlmHost, VlmUnavailableError } from './vlm/VlmHost';
 

@@ -9,7 +9,7 @@ import {
   YOLOX_DEFAULT_SCORE_THRESHOLD,
   YOLOX_INPUT_SIZE,
 } from '../../core/perception/yoloxDecode';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 import type { DetectOptions, ObjectDetector } from './types';
 
 /** An opened model: NCHW float32 in, raw [1, 3549, 85] out. */
@@ -27,14 +27,14 @@ export abstract class YoloxDetectorBase implements ObjectDetector {
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Read the model and open a session. Called once, by `load`. */
-  protected abstract open(progress?: ProgressCallback): Promise<YoloxSession>;
+  protected abstract open(progress?: ModelProgressCallback): Promise<YoloxSession>;
 
-  load(progress?: ProgressCallback): Promise<void> {
+  load(progress?: ModelProgressCallback): Promise<void> {
     return this.session(progress).then(() => undefined);
   }
 
   /** The one session, opened on first use; a failed open is forgotten so that it can be retried. */
-  private session(progress?: ProgressCallback): Promise<YoloxSession> {
+  private session(progress?: ModelProgressCallback): Promise<YoloxSession> {
     if (!this.loading) {
       const opening = this.open(progress);
       this.loading = opening;

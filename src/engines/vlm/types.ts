@@ -1,5 +1,5 @@
 import type { RgbImage } from '../../core/perception/types';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 
 export interface GenerateRequest {
   /** The user's turn; the engine applies the model's chat template. */
@@ -33,7 +33,7 @@ export interface GenerateResult {
 }
 
 export interface VisionLanguageModel {
-  load(progress?: ProgressCallback): Promise<void>;
+  load(progress?: ModelProgressCallback): Promise<void>;
   /** One generation at a time: a new call interrupts the running one first (latest request wins). */
   generate(request: GenerateRequest): Promise<GenerateResult>;
   /** Tokens of `text` under the model's real tokenizer (no special tokens added). Needs load() first. */

@@ -8,7 +8,7 @@ import { DEFAULT_UP } from '../../core/geometry/floorFrame';
 import type { Intrinsics, Mat4, Vec3 } from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry';
 import type { DepthImage, Detection } from '../../core/perception/types';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 import { isAbortError, throwIfAborted } from '../errors';
 import type { FrameSources, PerceptionFrame, StageTiming } from '../PerceptionApi';
 import type { DepthEngine, DetectorEngine } from './engines';

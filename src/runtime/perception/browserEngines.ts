@@ -8,7 +8,7 @@ import { createOrtWebSession, YoloxWebDetector, type SessionFactory } from '../.
 import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID } from '../../engines/detector/yoloxDetectorBase';
 import { defaultManifest } from '../../engines/models/defaultManifest';
 import { ModelLoader } from '../../engines/models/modelLoader';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
 import {
   createDepthEstimator,

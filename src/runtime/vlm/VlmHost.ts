@@ -5,7 +5,7 @@
  * met it gets VlmUnavailableError and the reasoner answers again without the VLM.
  */
 import { estimateTokens, type GenerateOptions, type TextGenerator } from '../../core/reasoning/interfaces';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 import { AbortError } from '../errors';
 import type { LoadedVlm, ReasonerConfig, VlmFactory } from './vlmConfig';
 

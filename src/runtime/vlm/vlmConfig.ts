@@ -3,7 +3,7 @@
  * config with `configure`; `vlm: 'auto'` uses the manifest's VLM when its folder is under the models URL.
  */
 import type { TextGenerator } from '../../core/reasoning/interfaces';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 
 export interface ReasonerConfig {
   readonly backend: 'auto' | 'webgpu' | 'wasm';
