@@ -8,7 +8,7 @@ import {
 } from '../core/mosaic/types';
 import { rigidityProblem } from '../core/geometry/se3';
 import { oneLine } from '../core/sequence/sequenceFormatError';
-import type { CameraToWorld, Vec3 } from '../core/geometry/types';
+import { asCameraToWorld, type Vec3 } from '../core/geometry/types';
 import { MosaicFileError } from './errors';
 
 /**
@@ -188,7 +188,7 @@ export function normalizeKeyframe(k: unknown, fail: (problem: string) => never):
   return {
     frame: k.frame as number,
     time: k.time as number,
-    pose: [...(pose as number[])] as unknown as CameraToWorld,
+    pose: asCameraToWorld([...(pose as number[])]),
   };
 }
 

@@ -1,8 +1,8 @@
-import type { CameraPoint, Intrinsics } from './types';
+import { cameraPoint, type CameraPoint, type Intrinsics } from './types';
 
 /** Back-projects pixel (u, v) with depth z (metres along the optical axis) into the camera frame. */
 export function unproject(k: Intrinsics, u: number, v: number, z: number): CameraPoint {
-  return [((u - k.cx) * z) / k.fx, ((v - k.cy) * z) / k.fy, z] as unknown as CameraPoint;
+  return cameraPoint(((u - k.cx) * z) / k.fx, ((v - k.cy) * z) / k.fy, z);
 }
 
 /** Projects a camera-frame point to pixels; undefined behind the camera. */
