@@ -5,7 +5,13 @@
  * Every stage says where its result came from, so the UI can show honestly what is running.
  */
 import { DEFAULT_UP } from '../../core/geometry/floorFrame';
-import type { Intrinsics, Mat4, Vec3 } from '../../core/geometry/types';
+import {
+  asCameraToWorld,
+  type CameraToWorld,
+  type Intrinsics,
+  type Mat4,
+  type Vec3,
+} from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry';
 import type { DepthImage, Detection } from '../../core/perception/types';
 import type { ModelProgressCallback } from '../../engines/models/progress';
@@ -17,7 +23,7 @@ import { metricDepth, type KeptFit } from './metricDepth';
 export interface PerceivedFrame {
   readonly detections: readonly Detection[];
   readonly depth?: DepthImage;
-  readonly pose?: Mat4;
+  readonly pose?: CameraToWorld;
   readonly sources: FrameSources;
   readonly timings: readonly StageTiming[];
 }
@@ -126,7 +132,7 @@ export class FramePipeline {
     }
     throwIfAborted(ctx.signal);
 
-    let pose = frame.pose;
+    let pose = frame.pose && asCameraToWorld(frame.pose);
     let poseSource: FrameSources['pose'] = { source: 'frame' };
     if (!pose) {
       // Sensor depth when the frame brings it; else the estimated (scaled) depth, resampled to the image.
