@@ -1,6 +1,6 @@
 import { asCameraToWorld, type CameraToWorld } from '../geometry/types';
 import type { RoomLayout } from './layoutRoom';
-import { Prng } from './prng';
+import { Prng } from '../prng';
 
 /**
  * A hand-held walk once around the room's camera loop at 1.4–1.6 m, looking along the walk with a slow

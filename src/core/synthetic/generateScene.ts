@@ -9,7 +9,7 @@ import { cameraPath } from './cameraPath';
 import type { GroundTruthObject, SceneGroundTruth } from './groundTruth';
 import { layoutRoom, type LayoutOptions, type RoomLayout } from './layoutRoom';
 import { resolveNoise, type NoiseOptions, type NoiseSpec } from './noise';
-import { Prng } from './prng';
+import { Prng } from '../prng';
 import { renderFrame, type RenderedFrame } from './renderFrame';
 
 /**
