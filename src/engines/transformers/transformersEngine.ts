@@ -1,6 +1,6 @@
 import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { ModelProgressCallback } from '../models/progress';
-import { LazyResource } from './lazyResource';
+import { LazyResource } from '../lazyResource';
 
 /**
  * What every Transformers.js engine (depth, open-vocabulary detector, VLM) shares: a model id, a model that is
