@@ -8,7 +8,6 @@ import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPa
 import { createVisionLanguageModel } from '../../engines/transformers/createTransformersEngines';
 import { SMOLVLM2_256M } from '../../engines/transformers/modelIds';
 import type { VlmFactory } from './vlmConfig';
-import { VlmTextGenerator } from './VlmTextGenerator';
 
 /** Whether `<base><id>/config.json` is really there (a 404, or an HTML fallback page, means it is not). */
 export async function vlmFolderPresent(base: string, id: string, get = fetch): Promise<boolean> {
@@ -42,11 +41,6 @@ export const browserVlm: VlmFactory = {
       modelIds: { vlm: id },
     });
     await vlm.load(onProgress);
-    const b = vlm.backend;
-    return {
-      generator: new VlmTextGenerator(vlm, { maxNewTokens: config.maxNewTokens ?? 128 }),
-      label: `${id.split('/').pop()} (${b ? `${b.device} ${b.dtype}` : '?'})`,
-      dispose: () => vlm.dispose(),
-    };
+    return vlm;
   },
 };
