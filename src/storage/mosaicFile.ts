@@ -100,17 +100,8 @@ function normalizeOccupancy(o: Record<string, unknown>, fail: (problem: string) 
   if (typeof o.floorHeight === 'number' && Number.isFinite(o.floorHeight)) grid.floorHeight = o.floorHeight;
   if (o.room !== undefined) {
     const r = o.room;
-    const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((x) => Number.isFinite(x));
-    if (
-      !isRecord(r) ||
-      !pair(r.center) ||
-      !pair(r.size) ||
-      !Number.isFinite(r.yaw) ||
-      !Number.isFinite(r.area)
-    ) {
-      fail('"occupancy.room" must be {center: [a, b], size: [w, d], yaw, area}.');
-    }
-    grid.room = r as unknown as RoomEstimate;
+    if (!isRoomEstimate(r)) fail('"occupancy.room" must be {center: [a, b], size: [w, d], yaw, area}.');
+    grid.room = r;
   }
   return grid;
 }
@@ -191,6 +182,12 @@ export function normalizeKeyframe(k: unknown, fail: (problem: string) => never):
     pose: asCameraToWorld([...(pose as number[])]),
   };
 }
+
+const isPair = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => Number.isFinite(x));
+
+const isRoomEstimate = (r: unknown): r is RoomEstimate =>
+  isRecord(r) && isPair(r.center) && isPair(r.size) && Number.isFinite(r.yaw) && Number.isFinite(r.area);
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
