@@ -34,7 +34,7 @@ vi.mock('../../engines/backend/detectCapabilities', () => ({
   detectCapabilities: async () => ({ caps: { webgpu: false, shaderF16: false, wasm: true } }),
 }));
 vi.mock('../../engines/transformers/browserWasmPaths', () => ({
-  BUNDLED_ORT_WASM_PATHS: { wasm: 'ort.wasm', mjs: 'ort.mjs' },
+  browserEngineConfig: () => ({}),
 }));
 vi.mock('../../engines/detector/yoloxWeb', () => ({
   createOrtWebSession: async () => ({ run: async () => new Float32Array(), release: async () => undefined }),

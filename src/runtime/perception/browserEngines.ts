@@ -10,7 +10,7 @@ import { defaultManifest } from '../../engines/models/defaultManifest';
 import { ModelLoader } from '../../engines/models/modelLoader';
 import type { ModelProgressCallback } from '../../engines/models/progress';
 import { LazyResource } from '../../engines/lazyResource';
-import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
+import { browserEngineConfig } from '../../engines/transformers/browserWasmPaths';
 import {
   createDepthEstimator,
   createOpenVocabularyDetector,
@@ -110,14 +110,7 @@ function transformersEngine<
   return new LazyResource<E, ModelProgressCallback | undefined>(
     async (progress) => {
       const { caps } = await capabilities();
-      const engine = create({
-        modelsBaseUrl: config.modelsBaseUrl,
-        allowRemoteModels: config.allowNetwork,
-        capabilities: caps,
-        preference: config.backend,
-        wasmPaths: BUNDLED_ORT_WASM_PATHS,
-        onNotice,
-      });
+      const engine = create(browserEngineConfig(config, caps, onNotice));
       await engine.load(progress);
       return engine;
     },

@@ -4,7 +4,7 @@
  * the reasoner keeps answering with its tools.
  */
 import { detectCapabilities } from '../../engines/backend/detectCapabilities';
-import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
+import { browserEngineConfig } from '../../engines/transformers/browserWasmPaths';
 import { createVisionLanguageModel } from '../../engines/transformers/createTransformersEngines';
 import { SMOLVLM2_256M } from '../../engines/transformers/modelIds';
 import type { VlmFactory } from './vlmConfig';
@@ -32,12 +32,7 @@ export const browserVlm: VlmFactory = {
     const id = config.vlmModelId ?? SMOLVLM2_256M;
     const { caps } = await detectCapabilities();
     const vlm = createVisionLanguageModel({
-      modelsBaseUrl: config.modelsBaseUrl,
-      allowRemoteModels: config.allowNetwork,
-      capabilities: caps,
-      preference: config.backend,
-      wasmPaths: BUNDLED_ORT_WASM_PATHS,
-      onNotice,
+      ...browserEngineConfig(config, caps, onNotice),
       modelIds: { vlm: id },
     });
     await vlm.load(onProgress);
