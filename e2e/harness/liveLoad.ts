@@ -5,7 +5,7 @@
  * shell, so this layer does not import the UI. Split in two calls so the test can sample memory while the last
  * keyframe may still be in flight: a queue would be full exactly then.
  */
-import type { CameraToWorld, Intrinsics } from '../../src/core/geometry/types';
+import { asCameraToWorld, type CameraToWorld, type Intrinsics } from '../../src/core/geometry/types';
 import type { Mosaic } from '../../src/core/mosaic/types';
 import type { DepthImage } from '../../src/core/perception/types';
 import { transferFrame, type WorkerClient } from '../../src/runtime/clients';
@@ -84,7 +84,7 @@ export function loadFrame(i: number, width: number, height: number): LoadFrame {
   const f = width * 0.9;
   // Pose and depth as a WebXR session gives them (the depth model is not needed then): a camera sliding 1 cm
   // a frame along x in front of a wall 2 m away.
-  const pose = [1, 0, 0, i * 0.01, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] as unknown as CameraToWorld;
+  const pose = asCameraToWorld([1, 0, 0, i * 0.01, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
   return {
     // 30 frames a second of "camera time", however fast they are made.
     timeMs: (i * 1000) / 30,

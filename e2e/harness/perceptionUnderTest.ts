@@ -5,7 +5,7 @@
  */
 import type { Mosaic } from '../../src/core/mosaic/types';
 import { decodeRgbImage } from '../../src/core/image/decodeImage';
-import type { ProgressCallback as ModelProgressCallback } from '../../src/engines/models/progress';
+import type { ModelProgressCallback } from '../../src/engines/models/progress';
 import { openSceneLibrary } from '../../src/storage/openSceneLibrary';
 import type { SceneMeta, SceneStore } from '../../src/storage/SceneStore';
 import { InvalidRequestError } from '../../src/runtime/errors';

@@ -3,7 +3,7 @@
  * fault hook — the next question kills the worker midway, after its trace steps and before its answer.
  */
 import type { BackendPreference } from '../../src/core/backend/decideBackend';
-import type { ProgressCallback as ModelProgressCallback } from '../../src/engines/models/progress';
+import type { ModelProgressCallback } from '../../src/engines/models/progress';
 import type {
   AskRequest,
   ReasonerAnswer,

@@ -1,13 +1,9 @@
-/** Seeded PRNG (mulberry32) so that every generated tiny model is byte-identical across runs. */
+import { Prng } from '../../src/core/prng';
+
+/** The core's seeded PRNG, seeded unmixed as before, so that every generated tiny model stays byte-identical. */
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = Prng.fromState(seed);
+  return () => rng.next();
 }
 
 /** `n` values uniform in [-scale, scale). */

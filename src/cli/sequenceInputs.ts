@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UpView } from '../core/fusion/inferUp';
 import { inferUpFromTrajectory, refineUpWithSurfaces } from '../core/fusion/inferUp';
-import type { CameraToWorld, Vec3 } from '../core/geometry/types';
+import { isVec3, type CameraToWorld, type Vec3 } from '../core/geometry/types';
 import { fileDetections, type DetectFrame } from '../core/reasoning/SequencePerceiver';
 import type { Sequence } from '../core/sequence/openSequence';
 import { YoloxNodeDetector } from '../engines/detector/yoloxNode';
@@ -77,8 +77,7 @@ async function groundTruthUp(folder: string): Promise<Vec3 | undefined> {
   if (text === undefined) return undefined;
   try {
     const up = (JSON.parse(text) as { up?: unknown }).up;
-    if (Array.isArray(up) && up.length === 3 && up.every((x) => typeof x === 'number'))
-      return up as unknown as Vec3;
+    if (isVec3(up)) return up;
   } catch {
     // fall through to the error below
   }

@@ -3,7 +3,7 @@ import type { Mosaic } from '../core/mosaic/types';
 import { callWithSignal, newRequestId } from '../runtime/workerClient';
 import { InvalidRequestError } from '../runtime/errors';
 import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from '../runtime/PerceptionApi';
-import { ProgressReporter, type ProgressCallback } from '../runtime/progress';
+import { ProgressReporter, type ProgressEvent } from '../runtime/progress';
 import type { ReasonerApi, ReasonerEvent } from '../runtime/ReasonerApi';
 import type { SceneStore } from '../storage/SceneStore';
 import { toMosaicFile } from '../storage/mosaicFile';
@@ -39,7 +39,7 @@ export interface SessionServices {
 }
 
 export interface SessionListener {
-  progress(event: Parameters<ProgressCallback>[0]): void;
+  progress(event: ProgressEvent): void;
   mosaicChange(detail: MosaicChangeDetail, mosaic: Mosaic): void;
 }
 
@@ -152,7 +152,7 @@ export class MosaicSession {
     }
     const perception = (await this.live).api;
     const prepared = this.services.prepare ? this.services.prepare(frame) : frame;
-    const onProgress = this.wrap((e: Parameters<ProgressCallback>[0]) => this.listener.progress(e));
+    const onProgress = this.wrap((e: ProgressEvent) => this.listener.progress(e));
     const result = await perception.processFrame(prepared, onProgress);
     // Even a frame with nothing to fuse extends the trajectory, so every kept frame refreshes the view.
     if (!result.dropped) this.show(await perception.mosaic(), FRAMES_SOURCE);

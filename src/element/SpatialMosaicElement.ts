@@ -11,7 +11,8 @@ import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import { MosaicView } from '../view3d/MosaicView';
 import { ELEMENT_CSS } from './elementStyles';
-import { copyDepth, defaultIntrinsics, toRgbImage, type FrameImage } from './frameInput';
+import { defaultIntrinsics } from '../core/geometry/camera';
+import { copyDepth, toRgbImage, type FrameImage } from './frameInput';
 import { DEMO_SOURCE, MosaicSession } from './MosaicSession';
 import {
   OBSERVED_ATTRIBUTES,

@@ -4,7 +4,8 @@
  */
 export { SpatialMosaicElement, type AddFrameOptions } from './SpatialMosaicElement';
 export { defineSpatialMosaic, DEFAULT_TAG } from './define';
-export { defaultIntrinsics, FrameInputError, type FrameImage } from './frameInput';
+export { defaultIntrinsics } from '../core/geometry/camera';
+export { FrameInputError, type FrameImage } from './frameInput';
 export { NoSceneError } from './MosaicSession';
 export {
   WorkerPool,

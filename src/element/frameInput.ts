@@ -1,4 +1,4 @@
-import type { Intrinsics } from '../core/geometry/types';
+import { rgbaToRgb, type RgbaImage } from '../core/image/rgbaToRgb';
 import type { DepthImage, RgbImage } from '../core/perception/types';
 
 /**
@@ -8,31 +8,19 @@ import type { DepthImage, RgbImage } from '../core/perception/types';
  */
 export type FrameImage = ImageBitmap | ImageData | RgbImage;
 
-/** Anything with RGBA bytes: ImageData, or a plain object of the same shape (Node tests). */
-interface RgbaLike {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8ClampedArray | Uint8Array;
-}
-
 export class FrameInputError extends Error {
   override name = 'FrameInputError';
 }
 
-export function rgbaToRgb(img: RgbaLike): RgbImage {
+/** RGB of RGBA bytes, after checking that there are width*height*4 of them. */
+function checkedRgbaToRgb(img: RgbaImage): RgbImage {
   const n = img.width * img.height;
   if (!Number.isInteger(n) || n <= 0 || img.data.length !== n * 4) {
     throw new FrameInputError(
       `addFrame: the image is ${img.width}×${img.height} but has ${img.data.length} bytes, expected width*height*4 (RGBA); pass an ImageData, an ImageBitmap or {width, height, data} with interleaved RGB.`,
     );
   }
-  const out = new Uint8Array(n * 3);
-  for (let p = 0, q = 0; p < n * 4; p += 4, q += 3) {
-    out[q] = img.data[p];
-    out[q + 1] = img.data[p + 1];
-    out[q + 2] = img.data[p + 2];
-  }
-  return { width: img.width, height: img.height, data: out };
+  return rgbaToRgb(img);
 }
 
 const isBitmap = (x: unknown): x is ImageBitmap =>
@@ -46,15 +34,15 @@ export function toRgbImage(image: FrameImage): RgbImage {
     if (!ctx)
       throw new FrameInputError('addFrame: this browser gives no 2D canvas to read the ImageBitmap with.');
     ctx.drawImage(image, 0, 0);
-    return rgbaToRgb(ctx.getImageData(0, 0, image.width, image.height));
+    return checkedRgbaToRgb(ctx.getImageData(0, 0, image.width, image.height));
   }
-  const { width, height, data } = image as RgbaLike;
+  const { width, height, data } = image as RgbaImage;
   if (!data || !(width > 0) || !(height > 0)) {
     throw new FrameInputError(
       'addFrame: the image has no width, height or data; pass an ImageData, an ImageBitmap or an RgbImage.',
     );
   }
-  if (data.length === width * height * 4) return rgbaToRgb(image as RgbaLike);
+  if (data.length === width * height * 4) return checkedRgbaToRgb(image as RgbaImage);
   if (data.length === width * height * 3) return { width, height, data: new Uint8Array(data) };
   throw new FrameInputError(
     `addFrame: the image is ${width}×${height} with ${data.length} bytes; expected width*height*3 (RGB) or *4 (RGBA).`,
@@ -69,13 +57,4 @@ export function copyDepth(depth: DepthImage, rgb: RgbImage): DepthImage {
     );
   }
   return { width: depth.width, height: depth.height, data: new Float32Array(depth.data) };
-}
-
-/**
- * Intrinsics for a camera that reported none: a 60° horizontal field of view (typical of phone cameras), principal
- * point at the centre. Rough, but fused sizes only scale with it; pass real intrinsics when you have them.
- */
-export function defaultIntrinsics(width: number, height: number, hfovDeg = 60): Intrinsics {
-  const f = width / 2 / Math.tan((hfovDeg * Math.PI) / 360);
-  return { width, height, fx: f, fy: f, cx: (width - 1) / 2, cy: (height - 1) / 2 };
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MosaicBuilderFuser, type FusionInput } from './MosaicBuilderFuser';
+import type { KeyframeInput } from '../core/fusion/MosaicBuilder';
+import { asCameraToWorld } from '../core/geometry/types';
+import { MosaicBuilderFuser } from './MosaicBuilderFuser';
 import { syntheticFrame } from '../../e2e/harness/syntheticFrame';
 
-const frameAt = (n: number): FusionInput => {
+const frameAt = (n: number): KeyframeInput => {
   const f = syntheticFrame(n);
-  return { ...f, pose: f.pose!, depth: f.depth!, detections: f.detections! };
+  return { ...f, pose: asCameraToWorld(f.pose!), depth: f.depth!, detections: f.detections! };
 };
 
 describe('MosaicBuilderFuser', () => {

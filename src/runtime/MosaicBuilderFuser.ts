@@ -1,21 +1,7 @@
-import { MosaicBuilder, type MosaicBuilderOptions } from '../core/fusion/MosaicBuilder';
-import type { CameraToWorld, Intrinsics, Mat4 } from '../core/geometry/types';
+import { MosaicBuilder, type KeyframeInput, type MosaicBuilderOptions } from '../core/fusion/MosaicBuilder';
+import { asCameraToWorld } from '../core/geometry/types';
 import type { OccupancyDelta } from '../core/fusion/occupancyGrid';
 import type { Keyframe, Mosaic, MosaicObject } from '../core/mosaic/types';
-import type { DepthImage, Detection } from '../core/perception/types';
-
-/**
- * What the perception service needs from fusion: fuse one keyframe, say what changed (so storage writes a
- * delta, not the whole map), hand out the mosaic. `MosaicBuilderFuser` adapts src/core/fusion's builder.
- */
-export interface FusionInput {
-  readonly frame: number;
-  readonly time: number;
-  readonly pose: Mat4;
-  readonly intrinsics: Intrinsics;
-  readonly depth: DepthImage;
-  readonly detections: readonly Detection[];
-}
 
 export interface FusionDelta {
   readonly keyframe: Keyframe;
@@ -27,8 +13,13 @@ export interface FusionDelta {
   readonly occupancy?: OccupancyDelta;
 }
 
+/**
+ * What the perception service needs from fusion: fuse one keyframe (the builder's own input), say what changed
+ * (so storage writes a delta, not the whole map), hand out the mosaic. `MosaicBuilderFuser` adapts
+ * src/core/fusion's builder.
+ */
 export interface FrameFuser {
-  fuse(input: FusionInput): FusionDelta;
+  fuse(input: KeyframeInput): FusionDelta;
   mosaic(): Mosaic;
   /** Confirmed objects in the mosaic now, without building it (the library's count, every keyframe). */
   readonly objectCount: number;
@@ -49,8 +40,9 @@ export class MosaicBuilderFuser implements FrameFuser {
    * missed, or whose wall completion depends on floor seen now), so the delta costs O(changed objects); the
    * occupancy grid tracks the cells whose state changed, so its delta costs O(changed cells).
    */
-  fuse(input: FusionInput): FusionDelta {
-    const pose = [...input.pose] as unknown as CameraToWorld;
+  fuse(input: KeyframeInput): FusionDelta {
+    // A copy: the keyframe is kept (and handed out) after the caller's matrix may be reused.
+    const pose = asCameraToWorld([...input.pose]);
     this.builder.addKeyframe({ ...input, pose });
     const { upserts, removed } = this.builder.takeDelta();
     for (const o of upserts) this.shown.add(o.id);

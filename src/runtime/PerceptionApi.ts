@@ -2,7 +2,7 @@ import type { BackendChoice, BackendPreference, ModelKind } from '../core/backen
 import type { Mosaic } from '../core/mosaic/types';
 import type { CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta } from '../storage/SceneStore';
-import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { ModelProgressCallback } from '../engines/models/progress';
 import type { PerceptionConfig } from './perception/engines';
 import type { ProgressCallback } from './progress';
 import type { BuildResult, BuildSequenceRequest, BuildUpdateCallback } from './jobs/types';

@@ -3,7 +3,7 @@ import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta, SceneStore } from '../storage/SceneStore';
-import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { ModelProgressCallback } from '../engines/models/progress';
 import { capabilitiesFor, jsContext } from './capabilities';
 import type { PerceptionFrame, ProcessFrameResult, SceneEnd, SceneInit } from './frames';
 import type {

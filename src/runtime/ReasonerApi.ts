@@ -1,6 +1,6 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import type { Mosaic } from '../core/mosaic/types';
-import type { ModelProgress, ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { ModelProgress, ModelProgressCallback } from '../engines/models/progress';
 import type { CallOptions, EngineStatus, PerceptionApi, PerceptionCapabilities } from './PerceptionApi';
 import type { ReasonerConfig } from './vlm/vlmConfig';
 

@@ -1,5 +1,5 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
-import { AbortedError, type TextGenerator } from '../core/reasoning/interfaces';
+import type { TextGenerator } from '../core/reasoning/interfaces';
 import { MosaicThinker, type ThinkerBudget } from '../core/reasoning/MosaicThinker';
 import { formatTrace, type TraceStep } from '../core/reasoning/trace';
 import type { Mosaic } from '../core/mosaic/types';
@@ -21,7 +21,7 @@ import type {
 import { StoredScenePerceiver } from './StoredScenePerceiver';
 import { RequestTracker, abortableDelay } from './RequestTracker';
 import type { EngineStatus } from './PerceptionApi';
-import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
+import type { ModelProgressCallback } from '../engines/models/progress';
 import { DEFAULT_REASONER_CONFIG, type ReasonerConfig, type VlmFactory } from './vlm/vlmConfig';
 import { VlmHost, VlmUnavailableError } from './vlm/VlmHost';
 
@@ -199,8 +199,8 @@ export class ReasonerService implements ReasonerApi {
       emit({ status: 'done', requestId: req.id, answer });
       return answer;
     } catch (err) {
-      // The loop's own abort error becomes the boundary's one AbortError.
-      if (err instanceof AbortedError || req.signal.aborted) throw new AbortError();
+      // Whatever stopped the loop, the caller sees one AbortError with the boundary's message.
+      if (err instanceof AbortError || req.signal.aborted) throw new AbortError();
       throw err;
     } finally {
       req.end();

@@ -4,16 +4,16 @@
  * the next write carries so the stored objects catch up once there is room again.
  */
 import { mergeOccupancyDeltas } from '../core/fusion/occupancyGrid';
+import { DEFAULT_UP } from '../core/geometry/floorFrame';
 import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
 import type { SceneMeta, SceneStore } from '../storage/SceneStore';
 import { InvalidRequestError } from './errors';
 import type { SceneEnd, SceneInit } from './frames';
-import { MosaicBuilderFuser, type FrameFuser, type FusionDelta, type FusionInput } from './MosaicBuilderFuser';
+import type { KeyframeInput } from '../core/fusion/MosaicBuilder';
+import { MosaicBuilderFuser, type FrameFuser, type FusionDelta } from './MosaicBuilderFuser';
 
-// MosaicBuilder's default world frame: z up (a sequence whose poses say otherwise passes `up` to openScene).
-const DEFAULT_UP: Vec3 = [0, 0, 1];
 
 export interface SceneRecorderDeps {
   /** Opens saved scenes; the browser default is IndexedDB, tests pass a MemoryKvStore-backed one. */
@@ -97,7 +97,7 @@ export class SceneRecorder {
   }
 
   /** Fuses one keyframe; the fused state has changed once this returns. */
-  fuse(input: FusionInput): FusionDelta {
+  fuse(input: KeyframeInput): FusionDelta {
     return this.fuserNow().fuse(input);
   }
 

@@ -1,7 +1,8 @@
-import { throwIfAborted, type FramePerceiver } from '../core/reasoning/interfaces';
+import type { FramePerceiver } from '../core/reasoning/interfaces';
 import type { Mosaic } from '../core/mosaic/types';
 import type { SceneStore } from '../storage/SceneStore';
 import type { SceneFrames } from './PerceptionApi';
+import { throwIfAborted } from './errors';
 import type { SceneFramePort } from './ReasonerApi';
 
 let rounds = 0;

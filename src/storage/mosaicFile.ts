@@ -8,7 +8,7 @@ import {
 } from '../core/mosaic/types';
 import { rigidityProblem } from '../core/geometry/se3';
 import { oneLine } from '../core/sequence/sequenceFormatError';
-import type { CameraToWorld, Vec3 } from '../core/geometry/types';
+import { asCameraToWorld, type Vec3 } from '../core/geometry/types';
 import { MosaicFileError } from './errors';
 
 /**
@@ -100,17 +100,8 @@ function normalizeOccupancy(o: Record<string, unknown>, fail: (problem: string) 
   if (typeof o.floorHeight === 'number' && Number.isFinite(o.floorHeight)) grid.floorHeight = o.floorHeight;
   if (o.room !== undefined) {
     const r = o.room;
-    const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((x) => Number.isFinite(x));
-    if (
-      !isRecord(r) ||
-      !pair(r.center) ||
-      !pair(r.size) ||
-      !Number.isFinite(r.yaw) ||
-      !Number.isFinite(r.area)
-    ) {
-      fail('"occupancy.room" must be {center: [a, b], size: [w, d], yaw, area}.');
-    }
-    grid.room = r as unknown as RoomEstimate;
+    if (!isRoomEstimate(r)) fail('"occupancy.room" must be {center: [a, b], size: [w, d], yaw, area}.');
+    grid.room = r;
   }
   return grid;
 }
@@ -188,9 +179,15 @@ export function normalizeKeyframe(k: unknown, fail: (problem: string) => never):
   return {
     frame: k.frame as number,
     time: k.time as number,
-    pose: [...(pose as number[])] as unknown as CameraToWorld,
+    pose: asCameraToWorld([...(pose as number[])]),
   };
 }
+
+const isPair = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => Number.isFinite(x));
+
+const isRoomEstimate = (r: unknown): r is RoomEstimate =>
+  isRecord(r) && isPair(r.center) && isPair(r.size) && Number.isFinite(r.yaw) && Number.isFinite(r.area);
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -9,7 +9,7 @@ export function webSceneLock(
   locks: LockManager | undefined = globalThis.navigator?.locks,
 ): SceneLock | undefined {
   if (!locks?.request) return undefined;
-  // request() resolves with fn's resolved value (its typing wraps it once more).
+  // request() resolves with fn's resolved value; its typing wraps it once more, which then() unwraps.
   return <T>(name: string, fn: () => Promise<T>) =>
-    locks.request(name, { mode: 'exclusive' }, fn) as unknown as Promise<T>;
+    locks.request(name, { mode: 'exclusive' }, fn).then((v) => v);
 }

@@ -1,12 +1,12 @@
 import { Scene } from 'three';
-import type { CameraToWorld } from '../core/geometry/types';
+import { asCameraToWorld } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import { floorFrame } from './worldFrame';
 import { buildFloorLayer } from './floorLayer';
 import { buildObjectBatch } from './objectBoxes';
 import { buildFrustum, buildSeenAtMarkers, buildTrajectoryLine } from './trajectoryLayer';
 
-const pose = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] as unknown as CameraToWorld;
+const pose = asCameraToWorld([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
 
 /** A tiny mosaic that uses every kind of drawable the view has (boxes, grid, cells, room outline, path, markers). */
 const SAMPLE: Mosaic = {

@@ -13,6 +13,7 @@ import {
   width,
   type BenchBox,
 } from './geometry';
+import { Prng } from '../../../src/core/prng';
 import { groupOfLabel, NAME_GROUPS, type NameGroup } from './names';
 import type { Kind } from './phrasings';
 import type { BenchScene } from './scenes';
@@ -38,33 +39,10 @@ export interface Fill {
   readonly side?: 'left' | 'right';
 }
 
-export interface Rng {
-  next(): number;
-  pick<T>(xs: readonly T[]): T;
-  shuffle<T>(xs: readonly T[]): T[];
-}
+export type Rng = Pick<Prng, 'next' | 'pick' | 'shuffle'>;
 
-/** mulberry32: small, fixed, deterministic. */
-export function makeRng(seed: number): Rng {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const shuffle = <T>(xs: readonly T[]): T[] => {
-    const a = [...xs];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [a[i], a[j]] = [a[j], a[i]];
-    }
-    return a;
-  };
-  return { next, pick, shuffle };
-}
+/** The core's seeded PRNG, seeded as this generator always was (unmixed), so phrasings stay what they were. */
+export const makeRng = (seed: number): Rng => Prng.fromState(seed);
 
 /** A scene seen by kinds of object (name groups). */
 export class SceneFacts {

@@ -9,7 +9,7 @@ import {
   type ScoredItem,
 } from '../../core/questions/scoring';
 import type { AnswerUnit, EvalQuestion, ParsedQuestion } from '../../core/questions/types';
-import { AbortedError } from '../../core/reasoning/interfaces';
+import { AbortError } from '../../core/abort';
 import { MosaicThinker } from '../../core/reasoning/MosaicThinker';
 import { UserError, type CliCommand } from '../command';
 import { DETECTOR_USAGE } from '../sequenceInputs';
@@ -64,7 +64,7 @@ export async function evaluateItems(thinker: MosaicThinker, questions: EvalQuest
         note = `not understood: "${clip(q.question)}" matches no question form I know`;
       }
     } catch (e) {
-      if (e instanceof AbortedError) throw e;
+      if (e instanceof AbortError) throw e;
       prediction = fallbackAnswer(q.question_type, q.options);
       if (e instanceof QuestionParseError) {
         notUnderstood++;

@@ -1,6 +1,6 @@
 import { OBJECT_CLASSES } from '../catalog/objectClass';
 import type { CameraToWorld, Intrinsics, Vec3 } from '../geometry/types';
-import { floorFrame, fromFloor, type FloorFrame } from '../mosaic/floorFrame';
+import { DEFAULT_UP, floorFrame, fromFloor, type FloorFrame } from '../mosaic/floorFrame';
 import {
   MOSAIC_SCHEMA_VERSION,
   type Keyframe,
@@ -115,7 +115,7 @@ export class MosaicBuilder {
   private readonly floorSnap: number;
 
   constructor(private readonly opts: MosaicBuilderOptions = {}) {
-    this.frame = floorFrame(opts.up ?? [0, 0, 1]);
+    this.frame = floorFrame(opts.up ?? DEFAULT_UP);
     this.minObs = opts.minObservations ?? 3;
     this.confirmWithin = opts.confirmWithinKeyframes ?? 15;
     this.minScore = opts.minScore ?? 0.25;

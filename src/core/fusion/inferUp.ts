@@ -28,7 +28,7 @@ export function inferUpFromTrajectory(poses: readonly CameraToWorld[]): Vec3 {
     const d = u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
     for (let i = 0; i < 3; i++) u[i] -= d * v[i];
   }
-  return normalise(u) as unknown as Vec3;
+  return normalise(u);
 }
 
 /** A depth frame with its camera-to-world pose, for {@link refineUpWithSurfaces}. */
@@ -68,7 +68,7 @@ export function refineUpWithSurfaces(up: Vec3, views: readonly UpView[], step = 
     if (n < MIN_SURFACE_NORMALS) break;
     u = normalise(sum);
   }
-  return u as unknown as Vec3;
+  return u;
 }
 
 /** Unit surface normals (world frame, flat xyz triples) on a grid of `step` pixels; none across depth jumps. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OccupancyGrid } from '../mosaic/types';
 import { floorFrame } from '../mosaic/floorFrame';
-import { Prng } from '../synthetic/prng';
+import { Prng } from '../prng';
 import { detectionStream } from '../../../test/core/fusion/detectionStream';
 import {
   OccupancyAccumulator,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Prng } from '../synthetic/prng';
+import { Prng } from '../prng';
 import { orientedBox } from './orientedBox';
 
 /** orientedBox as it was with sorted trimmed ranges, for the 'area' criterion: the reference. */

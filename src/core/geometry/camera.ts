@@ -1,8 +1,8 @@
-import type { CameraPoint, Intrinsics } from './types';
+import { cameraPoint, type CameraPoint, type Intrinsics } from './types';
 
 /** Back-projects pixel (u, v) with depth z (metres along the optical axis) into the camera frame. */
 export function unproject(k: Intrinsics, u: number, v: number, z: number): CameraPoint {
-  return [((u - k.cx) * z) / k.fx, ((v - k.cy) * z) / k.fy, z] as unknown as CameraPoint;
+  return cameraPoint(((u - k.cx) * z) / k.fx, ((v - k.cy) * z) / k.fy, z);
 }
 
 /** Projects a camera-frame point to pixels; undefined behind the camera. */
@@ -26,7 +26,10 @@ export function scaleIntrinsics(k: Intrinsics, width: number, height: number): I
   };
 }
 
-/** A reasonable guess when a source has no intrinsics: ~60° horizontal field of view, centred principal point. */
+/**
+ * Intrinsics for a camera that reported none: a 60° horizontal field of view (typical of phone cameras), principal
+ * point at the centre. Rough, but fused sizes only scale with it; pass real intrinsics when you have them.
+ */
 export function defaultIntrinsics(width: number, height: number, horizontalFovDeg = 60): Intrinsics {
   const fx = width / 2 / Math.tan((horizontalFovDeg * Math.PI) / 360);
   return { width, height, fx, fy: fx, cx: (width - 1) / 2, cy: (height - 1) / 2 };

@@ -13,6 +13,9 @@ export interface FloorFrame {
   readonly e2: Vec3;
 }
 
+/** World up when a sequence says nothing else: +z (a sequence whose poses say otherwise passes its own). */
+export const DEFAULT_UP: Vec3 = [0, 0, 1];
+
 export function floorFrame(upIn: Vec3): FloorFrame {
   const up = normalize(upIn);
   const ref: V3 = Math.abs(up[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];

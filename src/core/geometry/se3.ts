@@ -1,4 +1,12 @@
-import type { CameraPoint, CameraToWorld, Mat4, Vec3, WorldPoint } from './types';
+import {
+  asCameraPoint,
+  asWorldPoint,
+  type CameraPoint,
+  type CameraToWorld,
+  type Mat4,
+  type Vec3,
+  type WorldPoint,
+} from './types';
 
 /** Row-major 4×4 helpers for rigid transforms. Small and allocation-light: they run per pixel in odometry. */
 
@@ -64,10 +72,10 @@ export function rotateVector(m: Mat4, v: Vec3): [number, number, number] {
 }
 
 export const cameraToWorldPoint = (pose: CameraToWorld, p: CameraPoint): WorldPoint =>
-  transformPoint(pose, p) as unknown as WorldPoint;
+  asWorldPoint(transformPoint(pose, p));
 
 export const worldToCameraPoint = (pose: CameraToWorld, p: WorldPoint): CameraPoint =>
-  transformPoint(invertRigid(pose), p) as unknown as CameraPoint;
+  asCameraPoint(transformPoint(invertRigid(pose), p));
 
 export const translationOf = (m: Mat4): [number, number, number] => [m[3], m[7], m[11]];
 

@@ -34,6 +34,17 @@ export interface Intrinsics {
 
 export const metres = (n: number): Metres => n as Metres;
 export const radians = (n: number): Radians => n as Radians;
-export const worldPoint = (x: number, y: number, z: number): WorldPoint => [x, y, z] as unknown as WorldPoint;
-export const cameraPoint = (x: number, y: number, z: number): CameraPoint =>
-  [x, y, z] as unknown as CameraPoint;
+
+/*
+ * Branding constructors: the one place a plain vector or matrix becomes a point or pose of a named space. They
+ * neither copy nor check; the caller vouches for the frame (a parser checks the numbers before).
+ */
+export const asWorldPoint = (v: Vec3): WorldPoint => v as WorldPoint;
+export const asCameraPoint = (v: Vec3): CameraPoint => v as CameraPoint;
+export const asCameraToWorld = (m: Mat4): CameraToWorld => m as CameraToWorld;
+export const worldPoint = (x: number, y: number, z: number): WorldPoint => asWorldPoint([x, y, z]);
+export const cameraPoint = (x: number, y: number, z: number): CameraPoint => asCameraPoint([x, y, z]);
+
+/** Whether a parsed value is three numbers (a vector read from JSON). */
+export const isVec3 = (v: unknown): v is Vec3 =>
+  Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number');

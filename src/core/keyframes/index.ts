@@ -3,7 +3,7 @@ export {
   DEFAULT_KEYFRAME_OPTIONS,
   poseDistance,
   type KeyframeDecision,
-  type KeyframeInput,
+  type KeyframeCandidate,
   type KeyframeReason,
   type KeyframeSelectorOptions,
 } from './keyframeSelector';

@@ -44,7 +44,7 @@ export const DEFAULT_KEYFRAME_OPTIONS: Required<KeyframeSelectorOptions> = {
   thumbnailWidth: 128,
 };
 
-export interface KeyframeInput {
+export interface KeyframeCandidate {
   /** Capture time, ms (any monotonic clock). */
   readonly timeMs: number;
   readonly image: PixelSource;
@@ -91,7 +91,7 @@ export class KeyframeSelector {
     return { seen: this.seen, kept: this.keptCount };
   }
 
-  offer(input: KeyframeInput): KeyframeDecision {
+  offer(input: KeyframeCandidate): KeyframeDecision {
     const o = this.opts;
     this.seen++;
     const thumb = greyThumbnail(input.image, o.thumbnailWidth);
@@ -129,7 +129,7 @@ export class KeyframeSelector {
     this.keptCount = 0;
   }
 
-  private remember(input: KeyframeInput, thumb: GreyImage): void {
+  private remember(input: KeyframeCandidate, thumb: GreyImage): void {
     this.kept.push({ thumb, ...(input.pose ? { pose: input.pose } : {}) });
     if (this.kept.length > this.opts.memory) this.kept.shift();
     this.lastKeptMs = input.timeMs;

@@ -1,5 +1,5 @@
 import { IDENTITY, invertRigid, multiply } from '../geometry/se3';
-import type { CameraToWorld, Intrinsics, Mat4 } from '../geometry/types';
+import { asCameraToWorld, type CameraToWorld, type Intrinsics, type Mat4 } from '../geometry/types';
 import type { DepthImage, RgbImage } from '../perception/types';
 import type { AlignOptions } from './alignRgbd';
 import { alignRgbd } from './alignRgbd';
@@ -173,7 +173,7 @@ export class Odometry {
     if (this.previousPose && tracked)
       this.velocity = orthonormalize(multiply(invertRigid(this.previousPose), pose));
     this.previousPose = pose;
-    const p = pose as unknown as CameraToWorld;
+    const p = asCameraToWorld(pose);
     this.lastStep = { pose: p, keyframe, tracked, inlierRatio };
     return p;
   }

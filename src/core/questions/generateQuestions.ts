@@ -1,4 +1,5 @@
 import type { MosaicObject } from '../mosaic/types';
+import { Prng } from '../prng';
 import { boxDistance } from '../reasoning/boxDistance';
 import { worldFrame } from '../reasoning/orientedBox';
 import { classifyDirection, directionMargin, relativeAngleDeg } from '../reasoning/relations';
@@ -21,31 +22,6 @@ export interface GenerateOptions {
   readonly perType?: number;
 }
 
-class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = (seed ^ 0x9e3779b9) >>> 0;
-  }
-  next(): number {
-    // mulberry32
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  shuffle<T>(xs: readonly T[]): T[] {
-    const a = [...xs];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = this.int(i + 1);
-      [a[i], a[j]] = [a[j], a[i]];
-    }
-    return a;
-  }
-}
-
 const LETTERS = 'ABCD';
 const DIRECTION_OPTIONS: Record<DirectionLevel, string[]> = {
   easy: ['left', 'right'],
@@ -64,7 +40,7 @@ const DIRECTION_TEXT: Record<DirectionLevel, (s: string, f: string, q: string) =
 const turnText = (t: Turn): string => `Turn ${t[0].toUpperCase()}${t.slice(1)}`;
 
 export function generateQuestions(gt: SceneGroundTruth, opts: GenerateOptions): VsiQuestion[] {
-  const rng = new Rng(opts.seed);
+  const rng = new Prng(opts.seed);
   const per = opts.perType ?? 2;
   const m = groundTruthMosaic(gt);
   const f = worldFrame(m.up);

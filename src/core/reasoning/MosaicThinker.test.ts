@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mosaic } from '../mosaic/types';
-import { AbortedError, type FramePerceiver, type TextGenerator } from './interfaces';
+import { AbortError } from '../abort';
+import type { FramePerceiver, TextGenerator } from './interfaces';
 import { MosaicThinker } from './MosaicThinker';
 import { obj, testScene } from '../../../test/core/reasoning/testScene';
 
@@ -123,7 +124,7 @@ describe('MosaicThinker', () => {
     ac.abort();
     await expect(
       new MosaicThinker({ mosaic: testScene() }).ask('how many chairs?', { signal: ac.signal }),
-    ).rejects.toThrow(AbortedError);
+    ).rejects.toThrow(AbortError);
     const ac2 = new AbortController();
     const p: FramePerceiver = {
       framesAvailable: () => [1, 2, 3],
@@ -131,7 +132,7 @@ describe('MosaicThinker', () => {
     };
     await expect(
       new MosaicThinker({ mosaic: withoutTv(), perceiver: p }).ask(DISTANCE_Q, { signal: ac2.signal }),
-    ).rejects.toThrow(AbortedError);
+    ).rejects.toThrow(AbortError);
   });
 
   it('perceives frames before a first sight so that appearance order is not decided by the sparse map', async () => {

@@ -12,13 +12,8 @@ import {
   type ReferenceFrame,
   type SerializedMosaic,
 } from '../prompt/serializeMosaic';
-import {
-  estimateTokens,
-  throwIfAborted,
-  type FrameImages,
-  type FramePerceiver,
-  type TextGenerator,
-} from './interfaces';
+import { throwIfAborted } from '../abort';
+import { estimateTokens, type FrameImages, type FramePerceiver, type TextGenerator } from './interfaces';
 import { selectFrames } from './selectFrames';
 import { knownLabels, objectsLabelled } from './spatialTools';
 import { solveTask, type ToolOutcome } from './solveTask';

@@ -2,7 +2,8 @@ import type { MosaicBuilder } from '../fusion/MosaicBuilder';
 import type { Mosaic } from '../mosaic/types';
 import type { Detection } from '../perception/types';
 import type { Sequence, SequenceFrame } from '../sequence/openSequence';
-import { throwIfAborted, type FramePerceiver } from './interfaces';
+import { throwIfAborted } from '../abort';
+import type { FramePerceiver } from './interfaces';
 
 /**
  * Detections of one frame: from the sequence's detections.json, or from a detector run on the frame's pixels

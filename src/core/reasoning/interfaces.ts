@@ -36,16 +36,5 @@ export interface FrameImages {
   image(frame: number): Promise<RgbImage | undefined>;
 }
 
-export class AbortedError extends Error {
-  override name = 'AbortedError';
-  constructor() {
-    super('reasoning was aborted: the request was cancelled; ask again to restart');
-  }
-}
-
-export function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new AbortedError();
-}
-
 /** Conservative count for SmolVLM2's tokenizer when none is loaded (digits count one each): see tokenEstimate. */
 export { estimateTokens } from './tokenEstimate';

@@ -1,5 +1,5 @@
 import { rigidityProblem } from '../geometry/se3';
-import type { CameraToWorld, Mat4 } from '../geometry/types';
+import { asCameraToWorld, type CameraToWorld, type Mat4 } from '../geometry/types';
 import { SequenceFormatError } from './sequenceFormatError';
 
 /**
@@ -49,7 +49,7 @@ export function parseTrajectoryLog(text: string, file = 'trajectory.log'): Camer
       throw new SequenceFormatError(
         `${file}: matrix ${m} (frame ${frame}) ${problem.startsWith('contains') ? problem : `is not a camera pose: ${problem}`}`,
       );
-    poses.push(values as unknown as CameraToWorld);
+    poses.push(asCameraToWorld(values));
   }
   if (poses.length === 0) throw new SequenceFormatError(`${file}: contains no poses`);
   return poses;

@@ -1,6 +1,6 @@
-import type { CameraToWorld } from '../geometry/types';
+import { asCameraToWorld, type CameraToWorld } from '../geometry/types';
 import type { RoomLayout } from './layoutRoom';
-import { Prng } from './prng';
+import { Prng } from '../prng';
 
 /**
  * A hand-held walk once around the room's camera loop at 1.4–1.6 m, looking along the walk with a slow
@@ -43,7 +43,7 @@ export function lookPose(
   const rn = Math.hypot(f[1], f[0]);
   const r = [f[1] / rn, -f[0] / rn, 0];
   const d = [f[1] * r[2] - f[2] * r[1], f[2] * r[0] - f[0] * r[2], f[0] * r[1] - f[1] * r[0]];
-  return [
+  return asCameraToWorld([
     r[0],
     d[0],
     f[0],
@@ -60,5 +60,5 @@ export function lookPose(
     0,
     0,
     1,
-  ] as unknown as CameraToWorld;
+  ]);
 }

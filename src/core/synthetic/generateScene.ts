@@ -1,5 +1,5 @@
 import { multiply } from '../geometry/se3';
-import type { CameraToWorld, Intrinsics } from '../geometry/types';
+import { asCameraToWorld, type CameraToWorld, type Intrinsics } from '../geometry/types';
 import { defaultIntrinsics } from '../geometry/camera';
 import { confusableWith } from '../fusion/labelCompatibility';
 import type { KeyframeInput } from '../fusion/MosaicBuilder';
@@ -9,7 +9,7 @@ import { cameraPath } from './cameraPath';
 import type { GroundTruthObject, SceneGroundTruth } from './groundTruth';
 import { layoutRoom, type LayoutOptions, type RoomLayout } from './layoutRoom';
 import { resolveNoise, type NoiseOptions, type NoiseSpec } from './noise';
-import { Prng } from './prng';
+import { Prng } from '../prng';
 import { renderFrame, type RenderedFrame } from './renderFrame';
 
 /**
@@ -205,11 +205,8 @@ function* renderFrames(
     const oracle = oracleDetections(layout, r);
     // Depth as the depth camera sees it: rendered from its own centre with its own focal length.
     const depthSource = depthCam
-      ? renderFrame(
-          layout,
-          multiply(truePose, depthCam.depthToColor) as unknown as CameraToWorld,
-          depthCam.intrinsics,
-        ).depth
+      ? renderFrame(layout, asCameraToWorld(multiply(truePose, depthCam.depthToColor)), depthCam.intrinsics)
+          .depth
       : r.depth;
     for (const od of oracle) {
       const i = Number(od.objectId.slice(1));
@@ -232,7 +229,7 @@ function* renderFrames(
       step[11] = poseRng.normal(0, noise.poseDriftTranslation);
       drift = multiply(step, drift);
     }
-    const pose = multiply(drift, truePose) as unknown as CameraToWorld;
+    const pose = asCameraToWorld(multiply(drift, truePose));
 
     const detections: Detection[] = [];
     for (const od of oracle) {

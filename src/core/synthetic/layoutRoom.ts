@@ -1,5 +1,5 @@
 import { CATALOG, type CatalogEntry, type Support } from './catalog';
-import { Prng } from './prng';
+import { Prng } from '../prng';
 
 /**
  * Furnishes a rectangular room (world z up, floor at z = 0, walls at x ∈ [0, width], y ∈ [0, depth]) with

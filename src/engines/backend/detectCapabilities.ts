@@ -107,7 +107,7 @@ export function isSoftwareAdapter(
 export function describeAdapter(adapter: GPUAdapter): AdapterReport {
   const info = adapter.info as Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean };
   // Newer Chromium reports the flag on `info`; older builds on the adapter itself.
-  const legacy = (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const legacy = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
   return {
     vendor: info.vendor ?? '',
     architecture: info.architecture ?? '',

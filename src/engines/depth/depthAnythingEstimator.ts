@@ -5,7 +5,7 @@
 import type { DepthEstimationPipeline } from '@huggingface/transformers';
 import type { RgbImage } from '../../core/perception/types';
 import type { BackendChoice } from '../../core/backend/decideBackend';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
 import { abortError } from '../transformers/errors';
 import { TransformersEngine } from '../transformers/transformersEngine';
@@ -32,7 +32,7 @@ export class DepthAnythingEstimator extends TransformersEngine<Loaded> implement
     super(opts.modelId ?? DEPTH_ANYTHING_V2_SMALL, (l) => l.pipe.dispose());
   }
 
-  protected doLoad(progress?: ProgressCallback): Promise<Loaded> {
+  protected doLoad(progress?: ModelProgressCallback): Promise<Loaded> {
     return loadTransformersModel(
       this.modelId,
       this.opts.source,

@@ -1,5 +1,5 @@
 import type { DepthImage, RgbImage } from '../../core/perception/types';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 
 /**
  * What the values of an estimated depth map mean. `metric`: metres along the optical axis, as DepthImage.
@@ -14,7 +14,7 @@ export interface EstimatedDepth extends DepthImage {
 
 export interface DepthEstimator {
   /** Loads on first call (later calls share the same load); progress is the project's ModelProgress union. */
-  load(progress?: ProgressCallback): Promise<void>;
+  load(progress?: ModelProgressCallback): Promise<void>;
   /** Depth at the input image's resolution. Rejects with an AbortError when `signal` aborts. */
   estimate(image: RgbImage, opts?: { signal?: AbortSignal }): Promise<EstimatedDepth>;
   /** Releases the ONNX sessions; a later load() starts afresh. */

@@ -4,7 +4,7 @@
  * onnxruntime-web (browser).
  */
 import type { Detection, RgbImage } from '../../core/perception/types';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 
 export interface DetectOptions {
   /** Minimum objectness × class score; default 0.3. */
@@ -15,7 +15,7 @@ export interface DetectOptions {
 
 export interface ObjectDetector {
   readonly name: string;
-  load(progress?: ProgressCallback): Promise<void>;
+  load(progress?: ModelProgressCallback): Promise<void>;
   /** Boxes in pixels of `image`, best first. */
   detect(image: RgbImage, opts?: DetectOptions): Promise<Detection[]>;
   dispose(): Promise<void>;

@@ -9,7 +9,8 @@ import {
   YOLOX_DEFAULT_SCORE_THRESHOLD,
   YOLOX_INPUT_SIZE,
 } from '../../core/perception/yoloxDecode';
-import type { ProgressCallback } from '../models/progress';
+import { LazyResource } from '../lazyResource';
+import type { ModelProgressCallback } from '../models/progress';
 import type { DetectOptions, ObjectDetector } from './types';
 
 /** An opened model: NCHW float32 in, raw [1, 3549, 85] out. */
@@ -23,31 +24,26 @@ export const YOLOX_MODEL_FILE = 'yolox_nano.onnx';
 
 export abstract class YoloxDetectorBase implements ObjectDetector {
   abstract readonly name: string;
-  private loading: Promise<YoloxSession> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The one session, opened on first use; a failed open is forgotten so that it can be retried. */
+  private readonly session = new LazyResource<YoloxSession, ModelProgressCallback | undefined>(
+    (progress) => this.open(progress),
+    async (session) => {
+      await this.queue; // the frame in flight finishes on the session it started on
+      await session.release();
+    },
+  );
 
   /** Read the model and open a session. Called once, by `load`. */
-  protected abstract open(progress?: ProgressCallback): Promise<YoloxSession>;
+  protected abstract open(progress?: ModelProgressCallback): Promise<YoloxSession>;
 
-  load(progress?: ProgressCallback): Promise<void> {
-    return this.session(progress).then(() => undefined);
-  }
-
-  /** The one session, opened on first use; a failed open is forgotten so that it can be retried. */
-  private session(progress?: ProgressCallback): Promise<YoloxSession> {
-    if (!this.loading) {
-      const opening = this.open(progress);
-      this.loading = opening;
-      opening.catch(() => {
-        if (this.loading === opening) this.loading = undefined;
-      });
-    }
-    return this.loading;
+  load(progress?: ModelProgressCallback): Promise<void> {
+    return this.session.load(progress).then(() => undefined);
   }
 
   async detect(image: RgbImage, opts: DetectOptions = {}): Promise<Detection[]> {
     opts.signal?.throwIfAborted();
-    const session = await this.session();
+    const session = await this.session.load(undefined);
     const { tensor, scale } = letterbox(image, YOLOX_INPUT_SIZE, 'bgr');
     const run = this.queue.then(() => {
       opts.signal?.throwIfAborted(); // dropped while waiting for the previous frame
@@ -64,12 +60,7 @@ export abstract class YoloxDetectorBase implements ObjectDetector {
     });
   }
 
-  async dispose(): Promise<void> {
-    const loading = this.loading;
-    this.loading = undefined;
-    if (!loading) return;
-    const session = await loading.catch(() => undefined);
-    await this.queue;
-    await session?.release();
+  dispose(): Promise<void> {
+    return this.session.dispose();
   }
 }

@@ -9,7 +9,7 @@ import { defaultManifest } from '../models/defaultManifest';
 import { findFile, findModel } from '../models/manifest';
 import type { ModelManifest } from '../models/manifest';
 import { ModelIntegrityError, ModelUnavailableError } from '../models/modelLoader';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 import { sha256Hex } from '../models/sha256';
 import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID, YoloxDetectorBase } from './yoloxDetectorBase';
 import type { YoloxSession } from './yoloxDetectorBase';
@@ -31,7 +31,7 @@ export class YoloxNodeDetector extends YoloxDetectorBase {
     this.modelPath = path.resolve(options.modelsDir ?? 'public/models', YOLOX_MODEL_ID, YOLOX_MODEL_FILE);
   }
 
-  protected async open(progress?: ProgressCallback): Promise<YoloxSession> {
+  protected async open(progress?: ModelProgressCallback): Promise<YoloxSession> {
     const spec = findFile(
       findModel(this.options.manifest ?? defaultManifest, YOLOX_MODEL_ID),
       YOLOX_MODEL_FILE,

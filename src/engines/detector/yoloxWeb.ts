@@ -6,7 +6,7 @@
 import { decideBackend } from '../../core/backend/decideBackend';
 import type { BackendCapabilities, BackendPreference, Device } from '../../core/backend/decideBackend';
 import type { ModelLoader } from '../models/modelLoader';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 import type { BackendNotice } from './types';
 import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID, YoloxDetectorBase } from './yoloxDetectorBase';
 import type { YoloxSession } from './yoloxDetectorBase';
@@ -36,7 +36,7 @@ export class YoloxWebDetector extends YoloxDetectorBase {
     return this.deviceInUse;
   }
 
-  protected async open(progress?: ProgressCallback): Promise<YoloxSession> {
+  protected async open(progress?: ModelProgressCallback): Promise<YoloxSession> {
     const model = await this.options.loader.loadFile(YOLOX_MODEL_ID, YOLOX_MODEL_FILE, {
       onProgress: progress,
     });

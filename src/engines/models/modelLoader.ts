@@ -9,7 +9,7 @@ import type { Dtype } from '../../core/backend/decideBackend';
 import { filesFor, findFile, findModel, UnknownModelError } from './manifest';
 import type { ModelEntry, ModelFileSpec, ModelManifest } from './manifest';
 import { percent } from './progress';
-import type { ModelSource, ProgressCallback } from './progress';
+import type { ModelSource, ModelProgressCallback } from './progress';
 import { sha256Hex } from './sha256';
 
 export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -39,7 +39,7 @@ export interface ModelLoaderOptions {
 }
 
 export interface LoadOptions {
-  readonly onProgress?: ProgressCallback;
+  readonly onProgress?: ModelProgressCallback;
   readonly signal?: AbortSignal;
 }
 

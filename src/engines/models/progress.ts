@@ -41,7 +41,7 @@ export type ModelProgress =
       readonly error: { readonly name: string; readonly message: string };
     };
 
-export type ProgressCallback = (event: ModelProgress) => void;
+export type ModelProgressCallback = (event: ModelProgress) => void;
 
 /** Percent below 100 while a file is in flight; 100 is reserved for `done`. */
 export function percent(loaded: number, total: number): number {

@@ -7,7 +7,7 @@
  * Files the manifest does not list get `undefined`, and Transformers.js falls back to its own fetch.
  */
 import type { ModelLoader } from './modelLoader';
-import type { ProgressCallback } from './progress';
+import type { ModelProgressCallback } from './progress';
 
 export interface TransformersCache {
   match(key: string): Promise<Response | undefined>;
@@ -16,7 +16,7 @@ export interface TransformersCache {
 
 export function createTransformersCache(
   loader: ModelLoader,
-  opts: { onProgress?: ProgressCallback; signal?: AbortSignal } = {},
+  opts: { onProgress?: ModelProgressCallback; signal?: AbortSignal } = {},
 ): TransformersCache {
   return {
     async match(key) {

@@ -2,7 +2,7 @@
 import type { ZeroShotObjectDetectionPipeline } from '@huggingface/transformers';
 import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { Detection, RgbImage } from '../../core/perception/types';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
 import { abortError, EngineInputError } from '../transformers/errors';
 import { TransformersEngine } from '../transformers/transformersEngine';
@@ -34,7 +34,7 @@ export class Owlv2Detector extends TransformersEngine<Loaded> implements OpenVoc
     super(opts.modelId ?? OWLV2_BASE, (l) => l.pipe.dispose());
   }
 
-  protected doLoad(progress?: ProgressCallback): Promise<Loaded> {
+  protected doLoad(progress?: ModelProgressCallback): Promise<Loaded> {
     return loadTransformersModel(
       this.modelId,
       this.opts.source,

@@ -1,5 +1,5 @@
 import type { Detection, RgbImage } from '../../core/perception/types';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 
 export interface OpenVocabularyOptions {
   /** Minimum score (0–1) kept. Default 0.1. */
@@ -11,7 +11,7 @@ export interface OpenVocabularyOptions {
 
 /** Detects objects named by free-text labels (the task's objects that a closed-set detector lacks). */
 export interface OpenVocabularyDetector {
-  load(progress?: ProgressCallback): Promise<void>;
+  load(progress?: ModelProgressCallback): Promise<void>;
   /** Boxes in pixels of `image`, labels drawn from `labels`, best first. Rejects with an AbortError on abort. */
   detect(image: RgbImage, labels: readonly string[], opts?: OpenVocabularyOptions): Promise<Detection[]>;
   dispose(): Promise<void>;

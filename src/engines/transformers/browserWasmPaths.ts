@@ -2,6 +2,8 @@
  * ORT's wasm binary and its loader, served from our own bundle (Vite `?url`), so Transformers.js never reaches
  * for a CDN. Browser-only: import this from a worker or page, never from Node code.
  */
+import type { BackendCapabilities, BackendPreference } from '../../core/backend/decideBackend';
+import type { TransformersEngineConfig } from './createTransformersEngines';
 import wasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import mjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 
@@ -26,4 +28,24 @@ export function setOrtWasmPaths(where: string | { readonly wasm: string; readonl
       : where;
   BUNDLED_ORT_WASM_PATHS.wasm = paths.wasm;
   BUNDLED_ORT_WASM_PATHS.mjs = paths.mjs;
+}
+
+/** A browser worker's Transformers.js engine config: the page's model settings, this context's probe, ORT as set here. */
+export function browserEngineConfig(
+  settings: {
+    readonly modelsBaseUrl: string;
+    readonly allowNetwork: boolean;
+    readonly backend: BackendPreference;
+  },
+  capabilities: BackendCapabilities,
+  onNotice: (message: string) => void,
+): TransformersEngineConfig {
+  return {
+    modelsBaseUrl: settings.modelsBaseUrl,
+    allowRemoteModels: settings.allowNetwork,
+    capabilities,
+    preference: settings.backend,
+    wasmPaths: BUNDLED_ORT_WASM_PATHS,
+    onNotice,
+  };
 }

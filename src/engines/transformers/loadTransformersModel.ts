@@ -1,4 +1,4 @@
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 import { ModelLoadError } from './errors';
 import { importTransformers, type ModelSourceOptions } from './modelSource';
 import { ProgressAdapter } from './progressAdapter';
@@ -14,7 +14,7 @@ export async function loadTransformersModel<T>(
   modelId: string,
   source: ModelSourceOptions,
   what: string,
-  progress: ProgressCallback | undefined,
+  progress: ModelProgressCallback | undefined,
   load: (lib: TransformersLib, progressCallback: ProgressAdapter['callback']) => Promise<T>,
 ): Promise<T & { readonly lib: TransformersLib }> {
   const lib = await importTransformers(source);

@@ -4,7 +4,7 @@
  * 100 only at `done`, and one `ready` for the model after all files.
  */
 import type { ProgressInfo } from '@huggingface/transformers';
-import { percent, type ModelProgress, type ModelSource, type ProgressCallback } from '../models/progress';
+import { percent, type ModelProgress, type ModelSource, type ModelProgressCallback } from '../models/progress';
 
 interface FileState {
   loaded: number;
@@ -19,7 +19,7 @@ export class ProgressAdapter {
   constructor(
     private readonly model: string,
     private readonly source: ModelSource,
-    private readonly emit: ProgressCallback | undefined,
+    private readonly emit: ModelProgressCallback | undefined,
   ) {}
 
   /** Pass as Transformers.js `progress_callback`. */

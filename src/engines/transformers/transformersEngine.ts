@@ -1,13 +1,13 @@
 import type { BackendChoice } from '../../core/backend/decideBackend';
-import type { ProgressCallback } from '../models/progress';
-import { LazyResource } from './lazyResource';
+import type { ModelProgressCallback } from '../models/progress';
+import { LazyResource } from '../lazyResource';
 
 /**
  * What every Transformers.js engine (depth, open-vocabulary detector, VLM) shares: a model id, a model that is
  * loaded once on first use and can be disposed any time, and the backend the load ended up on.
  */
 export abstract class TransformersEngine<Loaded extends { readonly choice: BackendChoice }> {
-  protected readonly model: LazyResource<Loaded, ProgressCallback | undefined>;
+  protected readonly model: LazyResource<Loaded, ModelProgressCallback | undefined>;
 
   protected constructor(
     readonly modelId: string,
@@ -21,7 +21,7 @@ export abstract class TransformersEngine<Loaded extends { readonly choice: Backe
     return this.model.current?.choice ?? null;
   }
 
-  async load(progress?: ProgressCallback): Promise<void> {
+  async load(progress?: ModelProgressCallback): Promise<void> {
     await this.model.load(progress);
   }
 
@@ -29,5 +29,5 @@ export abstract class TransformersEngine<Loaded extends { readonly choice: Backe
     return this.model.dispose();
   }
 
-  protected abstract doLoad(progress?: ProgressCallback): Promise<Loaded>;
+  protected abstract doLoad(progress?: ModelProgressCallback): Promise<Loaded>;
 }

@@ -10,7 +10,7 @@
  * (`imageLongestEdge` = max_image_size): a single 512×512 image, 64 image tokens.
  */
 import type { BackendChoice } from '../../core/backend/decideBackend';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 import { loadWithFallback, type BackendOptions } from '../transformers/backendChoice';
 import { EngineNotLoadedError } from '../transformers/errors';
 import { TransformersEngine } from '../transformers/transformersEngine';
@@ -82,7 +82,7 @@ export class SmolVlm extends TransformersEngine<Loaded> implements VisionLanguag
     super(opts.modelId ?? SMOLVLM2_256M, (l) => l.model.dispose());
   }
 
-  protected doLoad(progress?: ProgressCallback): Promise<Loaded> {
+  protected doLoad(progress?: ModelProgressCallback): Promise<Loaded> {
     return loadTransformersModel(
       this.modelId,
       this.opts.source,

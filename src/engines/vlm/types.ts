@@ -1,5 +1,6 @@
+import type { BackendChoice } from '../../core/backend/decideBackend';
 import type { RgbImage } from '../../core/perception/types';
-import type { ProgressCallback } from '../models/progress';
+import type { ModelProgressCallback } from '../models/progress';
 
 export interface GenerateRequest {
   /** The user's turn; the engine applies the model's chat template. */
@@ -32,8 +33,16 @@ export interface GenerateResult {
   readonly finishReason: FinishReason;
 }
 
+/**
+ * The VLM, under one name from the engine to the reasoner worker (which adapts it to the reasoning core's small
+ * TextGenerator port where it asks).
+ */
 export interface VisionLanguageModel {
-  load(progress?: ProgressCallback): Promise<void>;
+  /** The model's id (its folder under the models URL, or its Hub id). */
+  readonly modelId: string;
+  /** The device/dtype that the load ended up with, or null when not loaded. */
+  readonly backend: BackendChoice | null;
+  load(progress?: ModelProgressCallback): Promise<void>;
   /** One generation at a time: a new call interrupts the running one first (latest request wins). */
   generate(request: GenerateRequest): Promise<GenerateResult>;
   /** Tokens of `text` under the model's real tokenizer (no special tokens added). Needs load() first. */

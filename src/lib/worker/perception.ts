@@ -24,7 +24,7 @@ export type {
   BuildUpdate,
   BuildResult,
 } from '../../runtime/jobs/types';
-export type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+export type { ModelProgressCallback } from '../../engines/models/progress';
 export type { ProgressCallback } from '../../runtime/progress';
 
 /**

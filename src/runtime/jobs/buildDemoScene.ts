@@ -3,7 +3,8 @@ import { DEMO_SCENE_OPTIONS } from '../../core/synthetic/sceneFiles';
 import type { Vec3 } from '../../core/geometry/types';
 import type { PerceptionFrame, SceneEnd } from '../frames';
 import type { FrameSink } from './frameSink';
-import { StoppedError, yieldToEvents } from './fuseSequence';
+import { AbortError } from '../errors';
+import { yieldToEvents } from './fuseSequence';
 import type { BuildResult, BuildUpdateCallback } from './types';
 
 export const DEMO_SCENE_NAME = 'Demo scene';
@@ -50,7 +51,7 @@ export async function buildDemoScene(
     for (const f of stream.frames()) {
       await yieldToEvents();
       if (opts.signal?.aborted)
-        throw new StoppedError(`${DEMO_SCENE_NAME}: stopped after ${done} of ${total} keyframes`);
+        throw new AbortError(`${DEMO_SCENE_NAME}: stopped after ${done} of ${total} keyframes`);
       const frame: PerceptionFrame = {
         frame: f.index,
         time: f.time,

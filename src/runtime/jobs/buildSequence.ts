@@ -1,5 +1,5 @@
 import { inferUpFromTrajectory } from '../../core/fusion/inferUp';
-import type { Vec3 } from '../../core/geometry/types';
+import { isVec3, type Vec3 } from '../../core/geometry/types';
 import { openSequence, type FileSource } from '../../core/sequence';
 import type { Sequence } from '../../core/sequence/openSequence';
 import { InvalidRequestError } from '../errors';
@@ -93,9 +93,7 @@ export async function groundTruthUp(files: FileSource): Promise<Vec3 | undefined
   try {
     const gt = JSON.parse(new TextDecoder().decode(await files.read(path))) as { up?: unknown };
     const up = gt.up;
-    return Array.isArray(up) && up.length === 3 && up.every((v) => typeof v === 'number')
-      ? (up as unknown as Vec3)
-      : undefined;
+    return isVec3(up) ? up : undefined;
   } catch {
     return undefined;
   }

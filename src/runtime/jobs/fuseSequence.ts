@@ -5,6 +5,7 @@ import { SkippedFrames } from '../../core/sequence/skippedFrames';
 import type { FrameSources } from '../frameSources';
 import type { PerceptionFrame, SceneEnd } from '../frames';
 import type { FrameSink } from './frameSink';
+import { AbortError } from '../errors';
 
 /** A sequence the app cannot build a mosaic from yet; the message says what is missing and what to add. */
 export class UnsupportedSequenceError extends Error {
@@ -36,11 +37,6 @@ export function describeSequenceSources(s: FrameSources): string {
         : 'no poses';
   const depth = s.depth.source === 'estimated' ? `; depth by ${s.depth.engine}` : '';
   return `${detections}; ${pose}${depth}`;
-}
-
-/** Stopped on request; the message says how far it got (and what was fused so far stays stored). */
-export class StoppedError extends Error {
-  override name = 'AbortError';
 }
 
 /** Lets queued messages in (an `interrupt` from the page) between frames of a long job in a worker. */
@@ -121,7 +117,7 @@ export async function fuseSequence(
       const i = k * stride;
       if (k > 0) await yieldToEvents();
       if (opts.signal?.aborted)
-        throw new StoppedError(`${opts.name}: stopped after ${k} of ${total} keyframes`);
+        throw new AbortError(`${opts.name}: stopped after ${k} of ${total} keyframes`);
       const f = await skipped.read(seq, i);
       if (f) {
         const frame: PerceptionFrame = {

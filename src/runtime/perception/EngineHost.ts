@@ -3,7 +3,7 @@
  * (built on first need, disposed when the configuration changes), their notices for the status line, and the
  * model-progress listener every load reports to.
  */
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 import { InvalidRequestError } from '../errors';
 import type { EngineStatus } from '../PerceptionApi';
 import {

@@ -4,10 +4,17 @@
  * YOLOX for detections, Depth Anything scaled by object-size priors for depth, RGB-D odometry for pose.
  * Every stage says where its result came from, so the UI can show honestly what is running.
  */
-import type { Intrinsics, Mat4, Vec3 } from '../../core/geometry/types';
+import { DEFAULT_UP } from '../../core/geometry/floorFrame';
+import {
+  asCameraToWorld,
+  type CameraToWorld,
+  type Intrinsics,
+  type Mat4,
+  type Vec3,
+} from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry';
 import type { DepthImage, Detection } from '../../core/perception/types';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 import { isAbortError, throwIfAborted } from '../errors';
 import type { FrameSources, PerceptionFrame, StageTiming } from '../PerceptionApi';
 import type { DepthEngine, DetectorEngine } from './engines';
@@ -16,7 +23,7 @@ import { metricDepth, type KeptFit } from './metricDepth';
 export interface PerceivedFrame {
   readonly detections: readonly Detection[];
   readonly depth?: DepthImage;
-  readonly pose?: Mat4;
+  readonly pose?: CameraToWorld;
   readonly sources: FrameSources;
   readonly timings: readonly StageTiming[];
 }
@@ -39,7 +46,7 @@ export class FramePipeline {
   private depthEngine?: EngineState<DepthEngine>;
   private odometry?: { odometry: Odometry; intrinsics: Intrinsics };
   private lastFit?: KeptFit;
-  private up: Vec3 = [0, 0, 1];
+  private up: Vec3 = DEFAULT_UP;
 
   constructor(
     engines: { detector?: DetectorEngine; depth?: DepthEngine } = {},
@@ -125,7 +132,7 @@ export class FramePipeline {
     }
     throwIfAborted(ctx.signal);
 
-    let pose = frame.pose;
+    let pose = frame.pose && asCameraToWorld(frame.pose);
     let poseSource: FrameSources['pose'] = { source: 'frame' };
     if (!pose) {
       // Sensor depth when the frame brings it; else the estimated (scaled) depth, resampled to the image.

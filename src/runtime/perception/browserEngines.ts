@@ -8,8 +8,9 @@ import { YoloxWebDetector, type SessionFactory } from '../../engines/detector/yo
 import { YOLOX_MODEL_FILE, YOLOX_MODEL_ID } from '../../engines/detector/yoloxDetectorBase';
 import { defaultManifest } from '../../engines/models/defaultManifest';
 import { ModelLoader } from '../../engines/models/modelLoader';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
-import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
+import type { ModelProgressCallback } from '../../engines/models/progress';
+import { LazyResource } from '../../engines/lazyResource';
+import { browserEngineConfig } from '../../engines/transformers/browserWasmPaths';
 import {
   createDepthEstimator,
   createOpenVocabularyDetector,
@@ -26,110 +27,94 @@ import type {
 let probe: Promise<CapabilityReport> | undefined;
 const capabilities = () => (probe ??= detectCapabilities());
 
-/** Loads once (a failed load is forgotten so that a retry starts afresh), then hands out the loaded engine. */
-class Lazy<T> {
-  private loading?: Promise<T>;
-  value?: T;
-  constructor(private readonly open: (progress?: ModelProgressCallback) => Promise<T>) {}
-  get(progress?: ModelProgressCallback): Promise<T> {
-    if (!this.loading) {
-      const p = this.open(progress).then((v) => (this.value = v));
-      this.loading = p;
-      p.catch(() => {
-        if (this.loading === p) this.loading = undefined;
-      });
-    }
-    return this.loading;
-  }
-}
-
 function yoloxEngine(
   config: PerceptionConfig,
   onNotice: (m: string) => void,
   createSession: SessionFactory | undefined,
 ): DetectorEngine {
-  const lazy = new Lazy(async (progress) => {
-    const { caps } = await capabilities();
-    const detector = new YoloxWebDetector({
-      loader: new ModelLoader({
-        manifest: defaultManifest,
-        modelsBaseUrl: config.modelsBaseUrl,
-        allowNetwork: config.allowNetwork,
-      }),
-      capabilities: caps,
-      preference: config.backend,
-      onNotice: (n) => onNotice(`YOLOX-Nano: ${n.reason}`),
-      ...(createSession ? { createSession } : {}),
-    });
-    // The loader reports the file; the model is ready only once its session exists (as Transformers.js says).
-    let bytes = 0;
-    await detector.load(
-      progress &&
-        ((e) => {
-          if (e.status === 'done') bytes = e.loaded;
-          progress(e);
+  const lazy = new LazyResource<YoloxWebDetector, ModelProgressCallback | undefined>(
+    async (progress) => {
+      const { caps } = await capabilities();
+      const detector = new YoloxWebDetector({
+        loader: new ModelLoader({
+          manifest: defaultManifest,
+          modelsBaseUrl: config.modelsBaseUrl,
+          allowNetwork: config.allowNetwork,
         }),
-    );
-    progress?.({
-      status: 'ready',
-      model: YOLOX_MODEL_ID,
-      file: '',
-      files: [YOLOX_MODEL_FILE],
-      loaded: bytes,
-      total: bytes,
-      progress: 100,
-    });
-    return detector;
-  });
+        capabilities: caps,
+        preference: config.backend,
+        onNotice: (n) => onNotice(`YOLOX-Nano: ${n.reason}`),
+        ...(createSession ? { createSession } : {}),
+      });
+      // The loader reports the file; the model is ready only once its session exists (as Transformers.js says).
+      let bytes = 0;
+      await detector.load(
+        progress &&
+          ((e) => {
+            if (e.status === 'done') bytes = e.loaded;
+            progress(e);
+          }),
+      );
+      progress?.({
+        status: 'ready',
+        model: YOLOX_MODEL_ID,
+        file: '',
+        files: [YOLOX_MODEL_FILE],
+        loaded: bytes,
+        total: bytes,
+        progress: 100,
+      });
+      return detector;
+    },
+    (detector) => detector.dispose(),
+  );
   return {
-    load: async (progress) => void (await lazy.get(progress)),
-    detect: async (image, opts = {}) => (await lazy.get()).detect(image, opts),
-    label: () => `YOLOX-Nano (${lazy.value?.device ?? 'not loaded'})`,
-    dispose: async () => lazy.value?.dispose(),
+    load: async (progress) => void (await lazy.load(progress)),
+    detect: async (image, opts = {}) => (await lazy.load(undefined)).detect(image, opts),
+    label: () => `YOLOX-Nano (${lazy.current?.device ?? 'not loaded'})`,
+    dispose: () => lazy.dispose(),
   };
 }
 
 /** A Transformers.js engine of this worker's configuration, created and loaded on first use. */
-function transformersEngine<E extends { load(progress?: ModelProgressCallback): Promise<void> }>(
+function transformersEngine<
+  E extends { load(progress?: ModelProgressCallback): Promise<void>; dispose(): Promise<void> },
+>(
   create: (cfg: TransformersEngineConfig) => E,
   config: PerceptionConfig,
   onNotice: (m: string) => void,
-): Lazy<E> {
-  return new Lazy<E>(async (progress) => {
-    const { caps } = await capabilities();
-    const engine = create({
-      modelsBaseUrl: config.modelsBaseUrl,
-      allowRemoteModels: config.allowNetwork,
-      capabilities: caps,
-      preference: config.backend,
-      wasmPaths: BUNDLED_ORT_WASM_PATHS,
-      onNotice,
-    });
-    await engine.load(progress);
-    return engine;
-  });
+): LazyResource<E, ModelProgressCallback | undefined> {
+  return new LazyResource<E, ModelProgressCallback | undefined>(
+    async (progress) => {
+      const { caps } = await capabilities();
+      const engine = create(browserEngineConfig(config, caps, onNotice));
+      await engine.load(progress);
+      return engine;
+    },
+    (engine) => engine.dispose(),
+  );
 }
 
 function depthEngine(config: PerceptionConfig, onNotice: (m: string) => void): DepthEngine {
   const lazy = transformersEngine(createDepthEstimator, config, onNotice);
   return {
-    load: async (progress) => void (await lazy.get(progress)),
-    estimate: async (image, opts = {}) => (await lazy.get()).estimate(image, opts),
+    load: async (progress) => void (await lazy.load(progress)),
+    estimate: async (image, opts = {}) => (await lazy.load(undefined)).estimate(image, opts),
     label: () => {
-      const b = lazy.value?.backend;
+      const b = lazy.current?.backend;
       return `Depth Anything V2 (${b ? `${b.device} ${b.dtype}` : 'not loaded'})`;
     },
-    dispose: async () => lazy.value?.dispose(),
+    dispose: () => lazy.dispose(),
   };
 }
 
 function openVocabEngine(config: PerceptionConfig, onNotice: (m: string) => void): OpenVocabEngine {
   const lazy = transformersEngine(createOpenVocabularyDetector, config, onNotice);
   return {
-    load: async (progress) => void (await lazy.get(progress)),
-    detect: async (image, names, opts = {}) => (await lazy.get()).detect(image, names, opts),
-    label: () => `OWLv2 (${lazy.value ? 'loaded' : 'not loaded'})`,
-    dispose: async () => lazy.value?.dispose(),
+    load: async (progress) => void (await lazy.load(progress)),
+    detect: async (image, names, opts = {}) => (await lazy.load(undefined)).detect(image, names, opts),
+    label: () => `OWLv2 (${lazy.current ? 'loaded' : 'not loaded'})`,
+    dispose: () => lazy.dispose(),
   };
 }
 

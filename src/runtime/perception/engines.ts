@@ -5,7 +5,7 @@
  */
 import type { Detection, RgbImage } from '../../core/perception/types';
 import type { EstimatedDepth } from '../../engines/depth/types';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 
 export interface DetectorEngine {
   load(progress?: ModelProgressCallback): Promise<void>;

@@ -1,6 +1,6 @@
 import { expose, proxy, wrap } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ModelProgress, ProgressCallback } from '../../engines/models/progress';
+import type { ModelProgress, ModelProgressCallback } from '../../engines/models/progress';
 import { installErrorTransfer } from '../errorTransfer';
 import type { PerceptionApi, PerceptionFrame } from '../PerceptionApi';
 import { PerceptionService } from '../PerceptionService';
@@ -14,7 +14,7 @@ afterEach(() => channels.splice(0).forEach((ch) => (ch.port1.close(), ch.port2.c
 function fakeYolox(): DetectorEngine {
   let loaded = false;
   return {
-    async load(progress?: ProgressCallback) {
+    async load(progress?: ModelProgressCallback) {
       if (loaded) return;
       const f = { model: 'yolox-nano', file: 'yolox_nano.onnx', total: 1000 };
       progress?.({ ...f, status: 'initiate', source: 'local', loaded: 0, progress: 0 });

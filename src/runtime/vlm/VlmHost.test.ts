@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mosaic } from '../../core/mosaic/types';
 import type { ModelProgress } from '../../engines/models/progress';
+import type { VisionLanguageModel } from '../../engines/vlm/types';
 import { AbortError } from '../errors';
 import type { ReasonerEvent } from '../ReasonerApi';
 import { ReasonerService } from '../ReasonerService';
@@ -45,24 +46,26 @@ function fakeVlm(opts: { present?: boolean; failLoad?: boolean } = {}) {
       onProgress({ ...ev, status: 'initiate', progress: 0 });
       if (opts.failLoad) throw Object.assign(new Error('decoder.onnx: 404'), { name: 'ModelLoadError' });
       onProgress({ ...ev, status: 'done', loaded: 10, progress: 100 });
-      return {
-        label: 'Fake-VLM (wasm q4)',
-        dispose: async () => undefined,
-        generator: {
-          async generate(_prompt, g) {
-            calls.generate++;
-            let out = '';
-            for (const w of ['one ', 'two ', 'three ', 'four']) {
-              if (g.signal?.aborted) break;
-              g.onToken?.(w);
-              out += w;
-              await new Promise((r) => setTimeout(r, 1));
-            }
-            return out;
-          },
-          countTokens: (t: string) => t.split(/\s+/).length,
+      const model: VisionLanguageModel = {
+        modelId: 'test/Fake-VLM',
+        backend: { device: 'wasm', dtype: 'q4', reason: 'test' },
+        load: async () => undefined,
+        async generate(g) {
+          calls.generate++;
+          let text = '';
+          for (const w of ['one ', 'two ', 'three ', 'four']) {
+            if (g.signal?.aborted) break;
+            g.onToken?.(w);
+            text += w;
+            await new Promise((r) => setTimeout(r, 1));
+          }
+          return { text, tokens: 4, promptTokens: 0, imageTokens: 0, ms: 0, finishReason: 'eos' };
         },
+        countTokens: (t: string) => t.split(/\s+/).length,
+        interrupt: () => undefined,
+        dispose: async () => undefined,
       };
+      return model;
     },
   };
   return { factory, calls };

@@ -1,13 +1,14 @@
 /**
  * The reasoner's VLM slot: one load per configuration, shared by every question, started only when a question
- * needs the model (tool answers never pay for it). Each ask gets its own TextGenerator view so that load
- * progress and the "model" trace step reach that ask. A failed load is remembered and said once; the ask that
+ * needs the model (tool answers never pay for it). Each ask gets its own TextGenerator view of the model (the
+ * reasoning core's port: prompt in, text out) so that load progress and the "model" trace step reach that ask. A failed load is remembered and said once; the ask that
  * met it gets VlmUnavailableError and the reasoner answers again without the VLM.
  */
 import { estimateTokens, type GenerateOptions, type TextGenerator } from '../../core/reasoning/interfaces';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
 import { AbortError } from '../errors';
-import type { LoadedVlm, ReasonerConfig, VlmFactory } from './vlmConfig';
+import type { VisionLanguageModel } from '../../engines/vlm/types';
+import type { ReasonerConfig, VlmFactory } from './vlmConfig';
 
 /** The VLM could not be loaded during an ask; the reasoner answers again without it. */
 export class VlmUnavailableError extends Error {
@@ -22,8 +23,8 @@ export interface AskHooks {
 
 export class VlmHost {
   private availability?: Promise<string | null>;
-  private loading?: Promise<LoadedVlm>;
-  private loaded?: LoadedVlm;
+  private loading?: Promise<VisionLanguageModel>;
+  private loaded?: VisionLanguageModel;
   private failure?: string;
   private readonly listeners = new Set<ModelProgressCallback>();
 
@@ -40,12 +41,15 @@ export class VlmHost {
     return (this.availability ??= this.factory.available(this.config).catch((e: Error) => e.message));
   }
 
+  /** For people: "SmolVLM2-256M-Video-Instruct (wasm q4)"; undefined until loaded. */
   get label(): string | undefined {
-    return this.loaded?.label;
+    if (!this.loaded) return undefined;
+    const b = this.loaded.backend;
+    return `${this.loaded.modelId.split('/').pop()} (${b ? `${b.device} ${b.dtype}` : '?'})`;
   }
 
   /** Loads (once) and resolves with the model; progress goes to every caller waiting on this load. */
-  async load(onProgress?: ModelProgressCallback): Promise<LoadedVlm> {
+  async load(onProgress?: ModelProgressCallback): Promise<VisionLanguageModel> {
     if (this.loaded) return this.loaded;
     if (onProgress) this.listeners.add(onProgress);
     this.loading ??= this.factory
@@ -71,7 +75,7 @@ export class VlmHost {
     return {
       generate: async (prompt: string, opts: GenerateOptions): Promise<string> => {
         const t0 = performance.now();
-        let model: LoadedVlm;
+        let model: VisionLanguageModel;
         try {
           model = await raceAbort(this.load(hooks.onProgress), opts.signal);
         } catch (err) {
@@ -80,11 +84,19 @@ export class VlmHost {
           hooks.onStep?.(`VLM: none (${why}); answering again without it`, performance.now() - t0);
           throw new VlmUnavailableError(why);
         }
-        if (!told) hooks.onStep?.(`VLM: ${model.label}`, performance.now() - t0);
+        if (!told) hooks.onStep?.(`VLM: ${this.label}`, performance.now() - t0);
         told = true;
-        return model.generator.generate(prompt, opts);
+        const maxNewTokens = opts.maxNewTokens ?? this.config.maxNewTokens ?? 128;
+        const result = await model.generate({
+          prompt,
+          maxNewTokens,
+          ...(opts.images?.length ? { images: opts.images } : {}),
+          ...(opts.onToken ? { onToken: opts.onToken } : {}),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        return result.text;
       },
-      countTokens: (text: string) => this.loaded?.generator.countTokens?.(text) ?? estimateTokens(text),
+      countTokens: (text: string) => this.loaded?.countTokens(text) ?? estimateTokens(text),
     };
   }
 

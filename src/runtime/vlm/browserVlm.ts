@@ -4,11 +4,10 @@
  * the reasoner keeps answering with its tools.
  */
 import { detectCapabilities } from '../../engines/backend/detectCapabilities';
-import { BUNDLED_ORT_WASM_PATHS } from '../../engines/transformers/browserWasmPaths';
+import { browserEngineConfig } from '../../engines/transformers/browserWasmPaths';
 import { createVisionLanguageModel } from '../../engines/transformers/createTransformersEngines';
 import { SMOLVLM2_256M } from '../../engines/transformers/modelIds';
 import type { VlmFactory } from './vlmConfig';
-import { VlmTextGenerator } from './VlmTextGenerator';
 
 /** Whether `<base><id>/config.json` is really there (a 404, or an HTML fallback page, means it is not). */
 export async function vlmFolderPresent(base: string, id: string, get = fetch): Promise<boolean> {
@@ -33,20 +32,10 @@ export const browserVlm: VlmFactory = {
     const id = config.vlmModelId ?? SMOLVLM2_256M;
     const { caps } = await detectCapabilities();
     const vlm = createVisionLanguageModel({
-      modelsBaseUrl: config.modelsBaseUrl,
-      allowRemoteModels: config.allowNetwork,
-      capabilities: caps,
-      preference: config.backend,
-      wasmPaths: BUNDLED_ORT_WASM_PATHS,
-      onNotice,
+      ...browserEngineConfig(config, caps, onNotice),
       modelIds: { vlm: id },
     });
     await vlm.load(onProgress);
-    const b = vlm.backend;
-    return {
-      generator: new VlmTextGenerator(vlm, { maxNewTokens: config.maxNewTokens ?? 128 }),
-      label: `${id.split('/').pop()} (${b ? `${b.device} ${b.dtype}` : '?'})`,
-      dispose: () => vlm.dispose(),
-    };
+    return vlm;
   },
 };

@@ -2,8 +2,8 @@
  * What the reasoner worker needs to know to plug a VLM in, and the shape of a loaded one. The page sends the
  * config with `configure`; `vlm: 'auto'` uses the manifest's VLM when its folder is under the models URL.
  */
-import type { TextGenerator } from '../../core/reasoning/interfaces';
-import type { ProgressCallback as ModelProgressCallback } from '../../engines/models/progress';
+import type { ModelProgressCallback } from '../../engines/models/progress';
+import type { VisionLanguageModel } from '../../engines/vlm/types';
 
 export interface ReasonerConfig {
   readonly backend: 'auto' | 'webgpu' | 'wasm';
@@ -25,14 +25,7 @@ export const DEFAULT_REASONER_CONFIG: ReasonerConfig = {
   vlm: 'auto',
 };
 
-export interface LoadedVlm {
-  readonly generator: TextGenerator;
-  /** For people: "SmolVLM2-256M-Video-Instruct (wasm q4)". */
-  readonly label: string;
-  dispose(): Promise<void>;
-}
-
-/** Where the VLM comes from: a cheap presence check per configuration, and the (heavy) load on first use. */
+/** Where the VLM comes from: a cheap presence check per configuration, and the (heavy) load on first use, resolving with the loaded model. */
 export interface VlmFactory {
   /** null when the VLM can be loaded; otherwise why not (e.g. its folder is not under the models URL). */
   available(config: ReasonerConfig): Promise<string | null>;
@@ -40,5 +33,5 @@ export interface VlmFactory {
     config: ReasonerConfig,
     onProgress: ModelProgressCallback,
     onNotice: (message: string) => void,
-  ): Promise<LoadedVlm>;
+  ): Promise<VisionLanguageModel>;
 }

@@ -3,7 +3,7 @@ import { KeyframeSelector, type KeyframeReason, type KeyframeSelectorOptions } f
 import type { Mosaic } from '../../core/mosaic/types';
 import type { DepthImage, Detection } from '../../core/perception/types';
 import type { FrameSources, PerceptionApi, PerceptionFrame } from '../../runtime/PerceptionApi';
-import { rgbaToRgb } from './frameGrabber';
+import { rgbaToRgb } from '../../core/image/rgbaToRgb';
 import { userMessage } from '../../runtime/userMessage';
 
 export type LivePerception = Pick<PerceptionApi, 'processFrame' | 'mosaic' | 'interrupt'>;

@@ -1,4 +1,4 @@
-import type { CameraToWorld, Intrinsics } from '../../core/geometry/types';
+import { asCameraToWorld, type CameraToWorld, type Intrinsics } from '../../core/geometry/types';
 
 /**
  * WebXR → our conventions. WebXR matrices are column-major Float32Arrays and its cameras use OpenGL axes
@@ -23,7 +23,7 @@ export function xrViewToCameraToWorld(viewTransform: ArrayLike<number>): CameraT
     m[r * 4 + 1] = -m[r * 4 + 1];
     m[r * 4 + 2] = -m[r * 4 + 2];
   }
-  return m as unknown as CameraToWorld;
+  return asCameraToWorld(m);
 }
 
 /**

@@ -3,7 +3,7 @@ import { defaultIntrinsics } from '../../../src/core/geometry/camera';
 import type { DepthImage, Detection } from '../../../src/core/perception/types';
 import { lookPose } from '../../../src/core/synthetic/cameraPath';
 import { CATALOG } from '../../../src/core/synthetic/catalog';
-import { Prng } from '../../../src/core/synthetic/prng';
+import { Prng } from '../../../src/core/prng';
 import type { KeyframeInput } from '../../../src/core/fusion/MosaicBuilder';
 
 /**

@@ -1,12 +1,20 @@
 /**
- * A small seeded PRNG (mulberry32). Generated scenes must be identical for a seed on every machine,
- * so nothing here may call Math.random.
+ * The project's one seeded PRNG (mulberry32): generated scenes, questions, benchmark phrasings and tiny test
+ * models must be identical for a seed on every machine, so none of them may call Math.random.
  */
 export class Prng {
   private state: number;
 
+  /** The seed is mixed first, so that small neighbouring seeds start far apart. */
   constructor(seed: number) {
     this.state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  }
+
+  /** A generator whose first state is `state` itself, unmixed (plain mulberry32(state)). */
+  static fromState(state: number): Prng {
+    const p = new Prng(0);
+    p.state = state >>> 0;
+    return p;
   }
 
   /** Uniform in [0, 1). */
@@ -36,6 +44,16 @@ export class Prng {
     const u = Math.max(this.next(), 1e-12);
     const v = this.next();
     return mean + sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** A shuffled copy (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const a = [...items];
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
   }
 
   chance(p: number): boolean {

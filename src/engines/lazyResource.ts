@@ -1,6 +1,8 @@
 /**
- * Load-once, dispose-any-time holder for an engine's model: concurrent load() calls share one load, a failed load
- * can be retried, and dispose() during a load releases what that load produces.
+ * The one load-once, dispose-any-time holder for an engine or its model: concurrent load() calls share one load
+ * (the first caller's argument, e.g. its progress callback, is the one used), a failed load is forgotten so that
+ * a retry starts afresh, and dispose() during a load releases what that load produces. After dispose() the next
+ * load() starts a new one.
  */
 export class LazyResource<T, A = void> {
   private pending: Promise<T> | null = null;
