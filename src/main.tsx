@@ -2,8 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installTestApi } from './runtime/testApi';
 import { App } from './ui/App';
-import { LiveFeed } from './ui/sources/LiveFeed';
+import { LiveFeed } from './core/pipeline';
 import { perceptionClient, reasonerClient } from './ui/workerClients';
+import { userMessage } from './runtime/userMessage';
 import './ui/app.css';
 import './offline/register'; // the service worker (production builds): offline after one visit
 
@@ -14,7 +15,7 @@ if (!root) throw new Error('index.html: no #root element — the app has nowhere
 installTestApi({
   perception: perceptionClient,
   reasoner: reasonerClient,
-  liveFeed: (perception, opts) => new LiveFeed(perception, opts),
+  liveFeed: (perception, opts) => new LiveFeed(perception, { ...opts, describeError: userMessage }),
 });
 
 createRoot(root).render(

@@ -19,3 +19,14 @@ export {
   type FuseFramesResult,
 } from './fuseFrames';
 export { SequenceFuser, type KeyframeFuser, type SequenceFuserOptions } from './SequenceFuser';
+export { isPlaced, type FrameSources } from './frameSources';
+export {
+  EMPTY_LIVE_STATS,
+  LiveFeed,
+  type DroppedFrame,
+  type LiveFeedOptions,
+  type LiveFrame,
+  type LiveFrameOutcome,
+  type LivePerception,
+  type LiveStats,
+} from './LiveFeed';

@@ -1,4 +1,3 @@
-import type { RgbImage } from '../../core/perception/types';
 
 /** Longest side of a captured frame: enough for YOLOX (416) and Depth Anything (518), cheap to move and read. */
 export const CAPTURE_MAX_SIDE = 480;
@@ -47,21 +46,4 @@ export class FrameGrabber {
     this.ctx.drawImage(source, 0, 0, width, height);
     return this.ctx.getImageData(0, 0, width, height);
   }
-}
-
-/** RGBA (canvas) → interleaved RGB in a fresh buffer that can be transferred to the worker. */
-export function rgbaToRgb(img: {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray | Uint8Array;
-}): RgbImage {
-  const n = img.width * img.height;
-  const out = new Uint8Array(n * 3);
-  const src = img.data;
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    out[i * 3] = src[j];
-    out[i * 3 + 1] = src[j + 1];
-    out[i * 3 + 2] = src[j + 2];
-  }
-  return { width: img.width, height: img.height, data: out };
 }
