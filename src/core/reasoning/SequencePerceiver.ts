@@ -19,14 +19,17 @@ export class SequencePerceiver implements FramePerceiver {
     private readonly seq: FrameSequence & { readonly hasDepth: boolean },
     private readonly builder: Pick<MosaicBuilder, 'addKeyframe' | 'toMosaic'>,
     detect?: DetectFrame,
-    /** Frame rate for first-seen times. */
-    fps = 30,
+    /** Frame rate for first-seen times, or each frame's time in seconds. */
+    fps: number | ((index: number) => number) = 30,
   ) {
     if (!seq.poses || !seq.hasDepth || (!detect && !seq.detections))
       throw new Error(
         'SequencePerceiver needs trajectory.log, depth/ and detections.json (or a detector) in the sequence',
       );
-    this.fuser = new SequenceFuser(seq, builder, { ...(detect ? { detect } : {}), fps });
+    this.fuser = new SequenceFuser(seq, builder, {
+      ...(detect ? { detect } : {}),
+      ...(typeof fps === 'number' ? { fps } : { time: fps }),
+    });
   }
 
   framesAvailable(): number[] {
