@@ -1,7 +1,7 @@
 import type { BackendChoice, BackendPreference, ModelKind } from '../core/backend/decideBackend';
-import type { Intrinsics, Mat4 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
-import type { DepthImage, Detection, RgbImage } from '../core/perception/types';
+import type { PipelineFrame } from '../core/pipeline/frames';
+import type { Detection } from '../core/perception/types';
 import type { CapabilityReport } from '../engines/backend/detectCapabilities';
 import type { SceneMeta } from '../storage/SceneStore';
 import type { ProgressCallback as ModelProgressCallback } from '../engines/models/progress';
@@ -18,19 +18,8 @@ export type { FrameSources } from './frameSources';
  * The perception worker's API. `PerceptionService` implements it in-thread (tests, Node); the page holds a
  * `Remote<PerceptionApi>` from `createPerceptionClient`. Everything here is structured-cloneable.
  */
-export interface PerceptionFrame {
-  readonly frame: number;
-  /** Seconds from the start of the sequence. */
-  readonly time: number;
-  /** Pixels; send with `transferFrame` so the buffers move instead of being copied. */
-  readonly rgb: RgbImage;
-  readonly depth?: DepthImage;
-  /** Camera-to-world, row-major 4×4, metres. Without it the frame is perceived but not fused. */
-  readonly pose?: Mat4;
-  readonly intrinsics: Intrinsics;
-  /** Given detections (a sequence's detections.json); without them the frame has nothing to fuse yet. */
-  readonly detections?: readonly Detection[];
-}
+/** One frame for perception + fusion: the pipeline core's frame. Send with `transferFrame` so the buffers move. */
+export type PerceptionFrame = PipelineFrame;
 
 export interface StageTiming {
   readonly stage: 'validate' | 'detect' | 'depth' | 'pose' | 'fuse' | 'persist';
