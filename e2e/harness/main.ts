@@ -4,7 +4,8 @@
  * `window.__spatialMosaicTest`, over the app's own (lazily started) workers. The product build never sees it.
  */
 import './harnessErrors';
-import { LiveFeed } from '../../src/ui/sources/LiveFeed';
+import { LiveFeed } from '../../src/core/pipeline';
+import { userMessage } from '../../src/runtime/userMessage';
 import { perceptionClient, reasonerClient } from '../../src/ui/workerClients';
 import { perceptionUnderTest, reasonerUnderTest, useHarnessWorkers } from './clients';
 import { installTestApi } from './testApi';
@@ -13,5 +14,5 @@ useHarnessWorkers();
 installTestApi({
   perception: perceptionUnderTest(perceptionClient),
   reasoner: reasonerUnderTest(reasonerClient),
-  liveFeed: (perception, opts) => new LiveFeed(perception, opts),
+  liveFeed: (perception, opts) => new LiveFeed(perception, { ...opts, describeError: userMessage }),
 });

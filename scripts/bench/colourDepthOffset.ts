@@ -8,7 +8,9 @@
  */
 import { evaluateMosaic } from './evaluateMosaic';
 import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
-import { generateScene, keyframeInput } from '../../src/core/synthetic/generateScene';
+import { generateScene } from '../../src/core/synthetic/generateScene';
+import { everyNth, SequenceFuser, type FrameSequence } from '../../src/core/pipeline';
+import { syntheticSequence } from './syntheticSequence';
 import { registerDepth } from '../../src/core/sequence/depthToColor';
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,22 +32,22 @@ for (const noise of noises) {
   for (let seed = 1; seed <= n; seed++) {
     const scene = generateScene({ seed, noise, ...extra });
     const b = new MosaicBuilder({ up: scene.groundTruth.up });
-    for (const f of scene.frames) {
-      const input = keyframeInput(scene, f);
-      const dc = scene.depthCamera;
-      b.addKeyframe(
-        process.env.REGISTER && dc
-          ? {
-              ...input,
-              depth: registerDepth(
-                f.depth,
-                { transform: dc.depthToColor, depthIntrinsics: dc.intrinsics },
-                scene.intrinsics,
-              ),
-            }
-          : input,
-      );
-    }
+    const seq = syntheticSequence(scene);
+    const dc = scene.depthCamera;
+    const registered: FrameSequence =
+      process.env.REGISTER && dc
+        ? {
+            ...seq,
+            readFrame: async (i) => {
+              const f = await seq.readFrame(i);
+              const k = { transform: dc.depthToColor, depthIntrinsics: dc.intrinsics };
+              return { ...f, depth: registerDepth(f.depth!, k, scene.intrinsics) };
+            },
+          }
+        : seq;
+    await new SequenceFuser(registered, b, { time: seq.time }).fuse(everyNth(seq.frameCount, 1), {
+      strict: true,
+    });
     const m = b.toMosaic();
     const s = evaluateMosaic(m, scene.groundTruth);
     gt += s.gtCount;

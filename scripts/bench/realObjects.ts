@@ -17,6 +17,7 @@ import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
 import { sizePrior } from '../../src/core/fusion/sizePriors';
 import type { Vec3 } from '../../src/core/geometry/types';
 import type { Mosaic } from '../../src/core/mosaic/types';
+import { everyNth, SequenceFuser } from '../../src/core/pipeline';
 import type { Detection } from '../../src/core/perception/types';
 import type { FileSource } from '../../src/core/sequence/fileSource';
 import { openSequence } from '../../src/core/sequence/openSequence';
@@ -140,17 +141,8 @@ export async function fuseSequence(
 ): Promise<Mosaic> {
   const seq = await openSequence(source);
   const builder = new MosaicBuilder({ up });
-  for (let i = 0; i < seq.frameCount; i++) {
-    const f = await seq.readFrame(i);
-    builder.addKeyframe({
-      frame: i,
-      time: i / 30,
-      pose: seq.poses![i],
-      intrinsics: seq.intrinsics,
-      depth: f.depth!,
-      detections: detections[i],
-    });
-  }
+  const fuser = new SequenceFuser(seq, builder, { detect: async (f) => detections[f.index] });
+  await fuser.fuse(everyNth(seq.frameCount, 1), { strict: true });
   return builder.toMosaic();
 }
 

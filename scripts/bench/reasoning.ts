@@ -35,7 +35,8 @@ import { NUMERIC_TYPES, type VsiQuestion } from '../../src/core/questions/types'
 import { benchmarkName, VOCABULARY } from '../../src/core/questions/vocabulary';
 import { DEFAULT_MAP_TOKENS } from '../../src/core/prompt/serializeMosaic';
 import { FRAME_WRAPPER_SPECIAL_TOKENS } from '../../src/core/prompt/rawFrames';
-import { estimateTokens, type FramePerceiver } from '../../src/core/reasoning/interfaces';
+import { estimateTokens } from '../../src/core/reasoning/interfaces';
+import { SequencePerceiver } from '../../src/core/reasoning/SequencePerceiver';
 import {
   composePrompt,
   DEFAULT_BUDGET,
@@ -46,6 +47,7 @@ import { solveTask } from '../../src/core/reasoning/solveTask';
 import { generateScene, type SyntheticScene } from '../../src/core/synthetic/generateScene';
 import { TASK_COLUMNS } from './plots/taskColumns';
 import { keyframeImage, promptCounter, videoPrompt, type VideoSettings } from './promptTokens';
+import { syntheticSequence } from './syntheticSequence';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -160,39 +162,10 @@ export interface PromptReport {
   readonly budgets: PromptBudgetRow[];
 }
 
-/** Perception over in-memory synthetic frames: perceiving = fusing the frame's detections into the builder. */
-class SyntheticPerceiver implements FramePerceiver {
-  readonly perceived = new Set<number>();
-  private cached: Mosaic | undefined;
-  private readonly builder: MosaicBuilder;
-  constructor(private readonly scene: SyntheticScene) {
-    this.builder = new MosaicBuilder({ up: scene.groundTruth.up });
-  }
-  framesAvailable(): number[] {
-    return this.scene.frames.map((f) => f.index);
-  }
-  framesPerceived(): number[] {
-    return [...this.perceived];
-  }
-  async perceive(frames: number[]): Promise<void> {
-    for (const i of [...frames].sort((a, b) => a - b)) {
-      if (this.perceived.has(i)) continue;
-      const f = this.scene.frames[i];
-      this.builder.addKeyframe({
-        frame: i,
-        time: f.time,
-        pose: f.pose,
-        intrinsics: this.scene.intrinsics,
-        depth: f.depth,
-        detections: f.detections,
-      });
-      this.perceived.add(i);
-    }
-    this.cached = undefined;
-  }
-  mosaic(): Mosaic {
-    return (this.cached ??= this.builder.toMosaic());
-  }
+/** Perception over in-memory synthetic frames through the pipeline core, as over a sequence folder. */
+function syntheticPerceiver(scene: SyntheticScene): SequencePerceiver {
+  const seq = syntheticSequence(scene);
+  return new SequencePerceiver(seq, new MosaicBuilder({ up: scene.groundTruth.up }), undefined, seq.time);
 }
 
 const median = (xs: number[]): number => {
@@ -269,7 +242,7 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
     }
 
     const full = async (scene: SyntheticScene): Promise<Mosaic> => {
-      const p = new SyntheticPerceiver(scene);
+      const p = syntheticPerceiver(scene);
       await p.perceive(p.framesAvailable());
       return p.mosaic();
     };
@@ -287,12 +260,12 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
       ['noisy-loop', noisy, true],
       ['noisy-map-only', noisy, false],
     ] as const) {
-      const p = new SyntheticPerceiver(scene);
+      const p = syntheticPerceiver(scene);
       await p.perceive(p.framesAvailable().filter((f) => f % 8 === 0));
-      const initial = p.perceived.size;
+      const initial = p.framesPerceived().length;
       const thinker = new MosaicThinker({ mosaic: () => p.mosaic(), perceiver: loop ? p : undefined });
       push(name, await answerAll(thinker, qs));
-      (loopFrames[name] ??= []).push({ added: p.perceived.size - initial, perceived: p.perceived.size });
+      (loopFrames[name] ??= []).push({ added: p.framesPerceived().length - initial, perceived: p.framesPerceived().length });
       if (name === 'noisy-loop') {
         // The prompt the VLM would get for each question over the mosaic the loop built, against the same
         // question asked over 32 raw frames of the clip.

@@ -1,9 +1,10 @@
 import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
+import { LiveFeed } from '../core/pipeline';
 import { callWithSignal, newRequestId } from '../runtime/workerClient';
 import { InvalidRequestError } from '../runtime/errors';
 import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from '../runtime/PerceptionApi';
-import { ProgressReporter, type ProgressEvent } from '../runtime/progress';
+import { ProgressReporter, type ProgressCallback, type ProgressEvent } from '../runtime/progress';
 import type { ReasonerApi, ReasonerEvent } from '../runtime/ReasonerApi';
 import type { SceneStore } from '../storage/SceneStore';
 import { toMosaicFile } from '../storage/mosaicFile';
@@ -43,6 +44,12 @@ export interface SessionListener {
   mosaicChange(detail: MosaicChangeDetail, mosaic: Mosaic): void;
 }
 
+/** A perception worker lent for a live mosaic, and the feed that sends it frames. */
+interface LiveFrames {
+  readonly lease: SessionPerceptionLease;
+  readonly feed: LiveFeed<ProcessFrameResult, ProgressCallback>;
+}
+
 /** `ask` or `export` before any scene was opened or any frame fused. */
 export class NoSceneError extends Error {
   override name = 'NoSceneError';
@@ -69,8 +76,8 @@ export class MosaicSession {
   /** The worker's fused state no longer matches what is on show (a stored scene was loaded). */
   private liveStale = false;
   private build?: AbortController;
-  /** The perception worker that holds this session's live mosaic, while frames are being added. */
-  private live?: Promise<SessionPerceptionLease>;
+  /** The perception worker that holds this session's live mosaic, and the feed into it, while frames are being added. */
+  private live?: Promise<LiveFrames>;
   private disposed = false;
 
   constructor(
@@ -150,13 +157,7 @@ export class MosaicSession {
       this.live = this.startLive(up);
       this.live.catch(() => (this.live = undefined));
     }
-    const perception = (await this.live).api;
-    const prepared = this.services.prepare ? this.services.prepare(frame) : frame;
-    const onProgress = this.wrap((e: ProgressEvent) => this.listener.progress(e));
-    const result = await perception.processFrame(prepared, onProgress);
-    // Even a frame with nothing to fuse extends the trajectory, so every kept frame refreshes the view.
-    if (!result.dropped) this.show(await perception.mosaic(), FRAMES_SOURCE);
-    return result;
+    return (await this.live).feed.push(frame);
   }
 
   /** Answers a question over the mosaic on show. Latest question wins: an earlier one rejects with AbortError. */
@@ -200,8 +201,11 @@ export class MosaicSession {
     this.endLive();
   }
 
-  /** Borrows a perception worker for a live mosaic and starts a fresh one there with `up`. */
-  private async startLive(up: Vec3): Promise<SessionPerceptionLease> {
+  /**
+   * Borrows a perception worker for a live mosaic, starts a fresh one there with `up`, and opens the live feed
+   * into it: the same way in as the app's camera, minus keyframe selection (the page chose these frames).
+   */
+  private async startLive(up: Vec3): Promise<LiveFrames> {
     const lease = await this.services.perception('live');
     try {
       // Only openScene sets the worker's up (and a fresh fuser); the scene it stores is closed and deleted at
@@ -209,7 +213,15 @@ export class MosaicSession {
       const meta = await lease.api.openScene({ name: 'Live frames (spatial-mosaic element)', up });
       await lease.api.closeScene();
       await (await this.services.library()).delete(meta.id).catch(() => undefined);
-      return lease;
+      const feed = new LiveFeed<ProcessFrameResult, ProgressCallback>(lease.api, {
+        prepare: (f) => (this.services.prepare ? this.services.prepare(f) : f),
+        onProgress: this.wrap((e: Parameters<ProgressCallback>[0]) => this.listener.progress(e)),
+        // Each added frame's result is on show when addFrame resolves.
+        mosaicEveryFrame: true,
+        mosaicEveryMs: 0,
+        onMosaic: (mosaic) => this.show(mosaic, FRAMES_SOURCE),
+      });
+      return { lease, feed };
     } catch (e) {
       lease.release();
       throw e;
@@ -217,7 +229,7 @@ export class MosaicSession {
   }
 
   private endLive(): void {
-    void this.live?.then((l) => l.release()).catch(() => undefined);
+    void this.live?.then((l) => l.lease.release()).catch(() => undefined);
     this.live = undefined;
   }
 

@@ -1,4 +1,4 @@
-import { rgbaToRgb, type RgbaImage } from '../core/image/rgbaToRgb';
+import { rgbaToRgb, type RgbaImage } from '../core/image/rgba';
 import type { DepthImage, RgbImage } from '../core/perception/types';
 
 /**

@@ -1,21 +1,11 @@
-import type { Intrinsics, Mat4 } from '../core/geometry/types';
-import type { DepthImage, Detection, RgbImage } from '../core/perception/types';
+import type { Detection } from '../core/perception/types';
+import type { PipelineFrame } from '../core/pipeline/frames';
 import type { FrameSources } from './frameSources';
 
 /** Keyframes in, what became of them out, and the stored scene they go into (perception worker and jobs). */
-export interface PerceptionFrame {
-  readonly frame: number;
-  /** Seconds from the start of the sequence. */
-  readonly time: number;
-  /** Pixels; send with `transferFrame` so the buffers move instead of being copied. */
-  readonly rgb: RgbImage;
-  readonly depth?: DepthImage;
-  /** Camera-to-world, row-major 4×4, metres. Without it the frame is perceived but not fused. */
-  readonly pose?: Mat4;
-  readonly intrinsics: Intrinsics;
-  /** Given detections (a sequence's detections.json); without them the frame has nothing to fuse yet. */
-  readonly detections?: readonly Detection[];
-}
+
+/** One frame for perception + fusion: the pipeline core's frame. Send with `transferFrame` so the buffers move. */
+export type PerceptionFrame = PipelineFrame;
 
 export interface StageTiming {
   readonly stage: 'validate' | 'detect' | 'depth' | 'pose' | 'fuse' | 'persist';

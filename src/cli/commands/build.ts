@@ -5,6 +5,7 @@ import type { CameraToWorld, Vec3 } from '../../core/geometry/types';
 import { Odometry } from '../../core/odometry/odometry';
 import { openSequence } from '../../core/sequence/openSequence';
 import { SkippedFrames } from '../../core/sequence/skippedFrames';
+import { everyNth, fuseFrames, SequenceFuser } from '../../core/pipeline';
 import type { CliCommand, CliIo } from '../command';
 import { UserError } from '../command';
 import { parseCommandArgs, positiveOption } from '../args';
@@ -135,20 +136,25 @@ export const buildCommand: CliCommand = {
     const n = Math.min(seq.frameCount, args.maxFrames);
 
     // Odometry must see every frame; fusion only the keyframes. Up needs the poses first when inferred.
-    const odo = poseSource === 'odometry' ? new Odometry(seq.intrinsics) : undefined;
-    const frames: number[] = [];
-    for (let i = 0; i < n; i += args.every) frames.push(i);
     // A frame that cannot be read is skipped and counted (--strict: stop there); odometry goes on from the
     // next readable frame, and a frame it could not place is not fused.
     const skipped = new SkippedFrames();
-    const poses: (CameraToWorld | undefined)[] = [];
-    if (odo) {
-      for (let i = 0; i < n; i++) {
-        const f = await skipped.read(seq, i, args.strict);
-        poses.push(f ? odo.push({ rgb: f.rgb, depth: f.depth! }) : undefined);
-        if ((i + 1) % 50 === 0) say(`odometry ${i + 1}/${n}`);
-      }
-    } else poses.push(...seq.poses!.slice(0, n));
+    const all = everyNth(n, 1);
+    let poses: readonly (CameraToWorld | undefined)[] = seq.poses?.slice(0, n) ?? [];
+    if (poseSource === 'odometry') {
+      const odo = new Odometry(seq.intrinsics);
+      const tracked: (CameraToWorld | undefined)[] = [];
+      await fuseFrames(seq, async (f) => odo.push({ rgb: f.rgb, depth: f.depth! }), {
+        frames: all,
+        skipped,
+        strict: args.strict,
+        onFrame: ({ done, result }) => {
+          tracked.push(result);
+          if (done % 50 === 0) say(`odometry ${done}/${n}`);
+        },
+      });
+      poses = tracked;
+    }
     const { up, source: upSource } = await resolveUp(args.sequence, poses, args.up, seq);
     const builder = new MosaicBuilder({
       up,
@@ -160,28 +166,26 @@ export const buildCommand: CliCommand = {
         up: upSource,
       },
     });
+    const fuser = new SequenceFuser(seq, builder, { detect: detections.detect, poses, fps: args.fps });
+    // A frame odometry could not read or place is not read again (it is counted once, above).
+    const keyframes = everyNth(n, args.every);
     const start = performance.now();
-    let fused = 0;
     try {
-      for (const [k, i] of frames.entries()) {
-        const pose = poses[i];
-        if (!pose) continue; // unreadable: counted by odometry above
-        const f = await skipped.read(seq, i, args.strict);
-        if (!f) continue;
-        fused++;
-        builder.addKeyframe({
-          frame: i,
-          time: i / args.fps,
-          pose,
-          intrinsics: seq.intrinsics,
-          depth: f.depth!,
-          detections: await detections.detect(f),
-        });
-        if ((k + 1) % 50 === 0) say(`fused ${k + 1}/${frames.length} keyframes`);
-      }
+      await fuser.fuse(
+        keyframes.filter((i) => fuser.placeable(i)),
+        {
+          skipped,
+          strict: args.strict,
+          onFrame: ({ index }) => {
+            const k = keyframes.indexOf(index);
+            if ((k + 1) % 50 === 0) say(`fused ${k + 1}/${keyframes.length} keyframes`);
+          },
+        },
+      );
     } finally {
       await detections.dispose();
     }
+    const fused = fuser.fused;
     const problems = skipped.summary();
     if (fused === 0)
       throw new UserError(

@@ -1,5 +1,6 @@
 import type { Vec3 } from '../../core/geometry/types';
 import type { Mosaic } from '../../core/mosaic/types';
+import { everyNth, fuseFrames, sequenceFrame } from '../../core/pipeline';
 import type { Sequence } from '../../core/sequence/openSequence';
 import { SkippedFrames } from '../../core/sequence/skippedFrames';
 import type { FrameSources } from '../frameSources';
@@ -94,8 +95,8 @@ export async function fuseSequence(
     );
   const fps = opts.fps ?? 30;
   const every = Math.max(1, opts.refreshEvery ?? 5);
-  const stride = Math.max(1, Math.floor(opts.stride ?? 1));
-  const total = Math.ceil(seq.frameCount / stride);
+  const frames = everyNth(seq.frameCount, opts.stride ?? 1);
+  const total = frames.length;
   const prepare = opts.prepare ?? ((f) => f);
   await perception.reset();
   const scene = await perception.openScene({
@@ -113,40 +114,38 @@ export async function fuseSequence(
   let end: SceneEnd = { discard: true };
   try {
     opts.onFrame?.(0, total);
-    for (let k = 0; k < total; k++) {
-      const i = k * stride;
-      if (k > 0) await yieldToEvents();
-      if (opts.signal?.aborted)
-        throw new AbortError(`${opts.name}: stopped after ${k} of ${total} keyframes`);
-      const f = await skipped.read(seq, i);
-      if (f) {
-        const frame: PerceptionFrame = {
-          frame: i,
-          time: i / fps,
-          rgb: f.rgb,
-          ...(f.depth ? { depth: f.depth } : {}),
-          ...(seq.poses ? { pose: seq.poses[i] } : {}),
-          intrinsics: seq.intrinsics,
-          ...(seq.detections ? { detections: seq.detections[i] ?? [] } : {}),
-        };
-        const r = await perception.processFrame(prepare(frame));
+    // The worker's service perceives (its detector, depth model, odometry) and fuses each frame.
+    await fuseFrames(
+      seq,
+      async (f) => {
+        const r = await perception.processFrame(prepare(sequenceFrame(seq, f, f.index / fps)));
         if (r.dropped)
-          throw new Error(`frame ${i} was dropped: the perception worker is busy with another job`);
+          throw new Error(`frame ${f.index} was dropped: the perception worker is busy with another job`);
         if (fused++ === 0) {
           refuseUnperceivable(opts.name, r.sources);
           if (r.sources) opts.onSources?.(r.sources);
         }
-      }
-      opts.onFrame?.(k + 1, total);
-      // The first fused keyframe's map at once (the screen shows the scene being built), then every few.
-      const first = fused > 0 && !firstShown;
-      const due = opts.refreshMs !== undefined ? now() - lastShown >= opts.refreshMs : (k + 1) % every === 0;
-      if ((first || due) && k + 1 < total && opts.onMosaic) {
-        firstShown = true;
-        opts.onMosaic(await perception.mosaic());
-        lastShown = now();
-      }
-    }
+        return r;
+      },
+      {
+        frames,
+        skipped,
+        between: yieldToEvents,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        stopped: (k) => new AbortError(`${opts.name}: stopped after ${k} of ${total} keyframes`),
+        onFrame: async ({ done }) => {
+          opts.onFrame?.(done, total);
+          // The first fused keyframe's map at once (the screen shows the scene being built), then every few.
+          const first = fused > 0 && !firstShown;
+          const due = opts.refreshMs !== undefined ? now() - lastShown >= opts.refreshMs : done % every === 0;
+          if ((first || due) && done < total && opts.onMosaic) {
+            firstShown = true;
+            opts.onMosaic(await perception.mosaic());
+            lastShown = now();
+          }
+        },
+      },
+    );
     if (fused === 0)
       throw new UnsupportedSequenceError(
         `${opts.name}: none of its frames could be read (${skipped.summary()}). Check the folder's image/ and depth/ files.`,

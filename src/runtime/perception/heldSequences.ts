@@ -6,11 +6,13 @@
  * a frame can then be placed on its own, in any order (odometry needs the frames in sequence).
  */
 import type { Detection } from '../../core/perception/types';
-import type { Sequence } from '../../core/sequence/openSequence';
+import type { Sequence, SequenceFrame } from '../../core/sequence/openSequence';
+import { SkippedFrames } from '../../core/sequence/skippedFrames';
+import { fuseFrames, sequenceFrame } from '../../core/pipeline';
 import type { SceneStore } from '../../storage/SceneStore';
-import { isAbortError, throwIfAborted } from '../errors';
+import { AbortError, isAbortError } from '../errors';
 import type { FrameFuser } from '../MosaicBuilderFuser';
-import type { PerceptionFrame, SceneFrames } from '../PerceptionApi';
+import type { SceneFrames } from '../PerceptionApi';
 import type { OpenVocabEngine } from './engines';
 import type { FramePipeline } from './FramePipeline';
 
@@ -92,23 +94,12 @@ export class HeldSequences {
       .filter((f) => Number.isInteger(f) && f >= 0 && f < h.seq.frameCount && !!h.seq.poses?.[f])
       .filter((f) => !h.perceived.has(f))
       .sort((a, b) => a - b);
-    for (const f of todo) {
-      throwIfAborted(ctx.signal);
-      await ctx.slot(async () => {
-        const read = await h.seq.readFrame(f).catch((e: Error) => e);
-        if (read instanceof Error) {
-          notes.push(`frame ${f} could not be read (${read.message})`);
-          return;
-        }
-        const frame: PerceptionFrame = {
-          frame: f,
-          time: f / h.fps,
-          rgb: read.rgb,
-          ...(read.depth ? { depth: read.depth } : {}),
-          pose: h.seq.poses![f],
-          intrinsics: h.seq.intrinsics,
-          ...(h.seq.detections ? { detections: h.seq.detections[f] ?? [] } : {}),
-        };
+    // The pipeline core's loop: reads each frame (an unreadable one becomes a note), stops between frames.
+    const skipped = new SkippedFrames();
+    const perceiveOne = (read: SequenceFrame): Promise<boolean> =>
+      ctx.slot(async () => {
+        const f = read.index;
+        const frame = sequenceFrame(h.seq, read, f / h.fps);
         const p = await ctx.pipeline.perceive(frame, { signal: ctx.signal });
         let named: Detection[] = [];
         if (openVocab && !this.openVocabFailed) {
@@ -135,7 +126,7 @@ export class HeldSequences {
               : undefined;
         if (why || !p.pose || !p.depth) {
           notes.push(`frame ${f} not fused (${why})`);
-          return;
+          return false;
         }
         // Past this point the scene changes: the frame runs to its commit.
         const delta = h.fuser.fuse({
@@ -148,8 +139,18 @@ export class HeldSequences {
         });
         h.perceived.add(f);
         await ctx.store.appendKeyframe(sceneId, delta, h.fuser.objectCount);
+        return true;
       });
-    }
+    await fuseFrames(h.seq, perceiveOne, {
+      frames: todo,
+      skipped,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      stopped: () => abortReason(ctx.signal),
+      onFrame: ({ index, result }) => {
+        if (result === undefined)
+          notes.push(`frame ${index} could not be read (${skipped.frames.at(-1)?.message ?? 'unknown'})`);
+      },
+    });
     if (openVocab && !this.openVocabFailed)
       notes.push(
         `looked for ${prompts.join(', ')} with ${openVocab.label()}: ` +
@@ -170,3 +171,7 @@ export class HeldSequences {
     return engine;
   }
 }
+
+/** The signal's own AbortError when it carries one (an interrupt), else a new one. */
+const abortReason = (signal: AbortSignal | undefined): AbortError =>
+  signal?.reason instanceof AbortError ? signal.reason : new AbortError();

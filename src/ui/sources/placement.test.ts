@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameSources } from '../../runtime/PerceptionApi';
-import { isPlaced } from './LiveFeed';
+import { isPlaced } from '../../core/pipeline';
 import { placementLine } from './LiveSourcePanel';
 import { describeLiveSource } from './useLiveSource';
 

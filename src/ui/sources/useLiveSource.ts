@@ -7,7 +7,7 @@ import type { LibraryApi } from '../useSceneLibrary';
 import type { OpenScene } from '../useSceneController';
 import type { ModelStatus } from '../uiTypes';
 import { perceptionApi } from '../workerClients';
-import { EMPTY_LIVE_STATS, LiveFeed, type LiveStats } from './LiveFeed';
+import { EMPTY_LIVE_STATS, LiveFeed, type LiveStats } from '../../core/pipeline';
 import { openCamera, runCameraCapture, runVideoFile } from './videoSources';
 import { arAvailability, startArSession, type ArAvailability, type ArGranted } from './xrSession';
 import { XR_WORLD_UP } from './xrPose';
@@ -163,6 +163,7 @@ export function useLiveSource(
         let lastStatsAt = 0;
         const feed = new LiveFeed(api, {
           prepare: transferFrame,
+          describeError: userMessage,
           onStats: (stats) => {
             const keyframeChanged =
               stats.keyframes !== latest.current.keyframes || stats.processed !== latest.current.processed;

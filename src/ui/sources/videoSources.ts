@@ -1,7 +1,7 @@
 import { defaultIntrinsics } from '../../core/geometry/camera';
 import type { Intrinsics } from '../../core/geometry/types';
 import { FrameGrabber } from './frameGrabber';
-import type { LiveFeed } from './LiveFeed';
+import type { LiveFeed } from '../../core/pipeline';
 import { userMessage } from '../../runtime/userMessage';
 
 /** Phone main cameras and webcams see roughly 60–70° across; a guess until a calibrated source says otherwise. */

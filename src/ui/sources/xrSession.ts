@@ -1,7 +1,7 @@
 /// <reference types="webxr" />
 import type { DepthImage } from '../../core/perception/types';
 import { captureSize } from './frameGrabber';
-import type { LiveFrame } from './LiveFeed';
+import type { LiveFrame } from '../../core/pipeline';
 import { xrProjectionToIntrinsics, xrViewToCameraToWorld } from './xrPose';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Mosaic } from '../../core/mosaic/types';
-import type { PerceptionFrame, ProcessFrameResult } from '../../runtime/PerceptionApi';
-import { LiveFeed, type LiveStats } from './LiveFeed';
+import type { Mosaic } from '../mosaic/types';
+import type { PipelineFrame } from './frames';
+import { LiveFeed, type LiveFrameOutcome, type LiveStats } from './LiveFeed';
 
 const K = { width: 64, height: 48, fx: 50, fy: 50, cx: 32, cy: 24 };
 const EMPTY: Mosaic = { schemaVersion: 1, up: [0, 0, 1], objects: [], trajectory: [] };
@@ -20,20 +20,19 @@ function frame(seed: number) {
 }
 
 function fakePerception() {
-  const sent: PerceptionFrame[] = [];
+  const sent: PipelineFrame[] = [];
   let release: (() => void) | undefined;
   return {
     sent,
     finish: () => release?.(),
     api: {
-      processFrame: (f: PerceptionFrame): Promise<ProcessFrameResult> => {
+      processFrame: (f: PipelineFrame): Promise<LiveFrameOutcome> => {
         sent.push(f);
         return new Promise((resolve) => {
           release = () =>
             resolve({
               dropped: false,
               frame: f.frame,
-              timings: [],
               upserted: 0,
               removed: 0,
               objectCount: 0,
@@ -83,5 +82,40 @@ describe('LiveFeed', () => {
     await expect(feed.stop(50)).resolves.toEqual(EMPTY);
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(feed.offer({ timeMs: 5000, rgba: frame(4), intrinsics: K })).toBe(false);
+  });
+});
+
+describe('LiveFeed.push (a frame the caller chose)', () => {
+  it('sends it as given, drops one that arrives while busy, and fetches the mosaic after each when asked', async () => {
+    const p = fakePerception();
+    const shown: Mosaic[] = [];
+    const feed = new LiveFeed(p.api, { mosaicEveryFrame: true, mosaicEveryMs: 0, onMosaic: (m) => shown.push(m) });
+    const rgb = { width: 64, height: 48, data: new Uint8Array(64 * 48 * 3) };
+    const first = feed.push({ frame: 7, time: 0.5, rgb, intrinsics: K });
+    await expect(feed.push({ frame: 8, time: 0.6, rgb, intrinsics: K })).resolves.toEqual({
+      dropped: true,
+      frame: 8,
+      reason: 'busy',
+    });
+    expect(p.sent.map((f) => f.frame)).toEqual([7]);
+    p.finish();
+    await expect(first).resolves.toMatchObject({ dropped: false, frame: 7 });
+    // Not placed (no pose or depth) and nothing changed, yet the caller asked for every frame's mosaic.
+    expect(shown).toEqual([EMPTY]);
+  });
+
+  it('rejects when perception fails, and the next frame goes through', async () => {
+    let fail = true;
+    const ok = fakePerception();
+    const feed = new LiveFeed({
+      ...ok.api,
+      processFrame: (f: PipelineFrame) => (fail ? Promise.reject(new Error('model broke')) : ok.api.processFrame(f)),
+    });
+    const rgb = { width: 64, height: 48, data: new Uint8Array(64 * 48 * 3) };
+    await expect(feed.push({ frame: 0, time: 0, rgb, intrinsics: K })).rejects.toThrow('model broke');
+    fail = false;
+    const next = feed.push({ frame: 1, time: 0.1, rgb, intrinsics: K });
+    ok.finish();
+    await expect(next).resolves.toMatchObject({ dropped: false });
   });
 });
