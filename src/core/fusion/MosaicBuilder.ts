@@ -14,7 +14,7 @@ import { liftDetection, type LiftedDetection } from './liftDetection';
 import { liftOrder } from './liftOrder';
 import { footprintKey, ObjectInstance, VOXEL, type Bounds } from './objectInstance';
 import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
-import { orientedBox } from './orientedBox';
+import { fitFloorBox } from './fitFloorBox';
 import { SpatialHash } from './spatialHash';
 import { fitsPrior, hasPrior, sizePrior } from './sizePriors';
 import { expectedInView } from './visibility';
@@ -447,7 +447,7 @@ export class MosaicBuilder {
       Math.min(2, inst.observations),
       (a, b) => this.occupancy.floorSeen(a, b),
     );
-    const box = orientedBox(pts, 2, 'closeness');
+    const box = fitFloorBox(pts, 2, 'closeness');
     const [a, b] = box.center;
     let h = box.center[2];
     let height = box.size[2];
