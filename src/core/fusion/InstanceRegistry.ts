@@ -1,6 +1,7 @@
 import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import type { FloorFrame } from '../mosaic/floorFrame';
 import type { DepthImage } from '../perception/types';
+import { iou } from '../perception/yoloxDecode';
 import { labelsCompatible } from './labelCompatibility';
 import type { LiftedDetection } from './liftDetection';
 import { ObjectInstance, VOXEL, type Bounds } from './objectInstance';
@@ -218,6 +219,24 @@ export class InstanceRegistry {
       if (fitsEach([inst.label, other.label], unionSize(inst.bounds, box))) return other;
     }
     return undefined;
+  }
+
+  /**
+   * Two compatible-label instances detected in one frame on separate boxes are two objects (a vase beside a
+   * bottle): they must never be merged as duplicates later.
+   */
+  markApart(lifted: readonly LiftedDetection[], owner: readonly (ObjectInstance | undefined)[]): void {
+    for (let i = 0; i < lifted.length; i++) {
+      const a = owner[i];
+      if (!a) continue;
+      for (let j = i + 1; j < lifted.length; j++) {
+        const b = owner[j];
+        if (!b || b === a || !labelsCompatible(a.label, b.label)) continue;
+        if (iou(lifted[i].detection.box, lifted[j].detection.box) >= 0.3) continue;
+        a.apart.add(b.id);
+        b.apart.add(a.id);
+      }
+    }
   }
 
   private remove(inst: ObjectInstance): void {

@@ -10,11 +10,13 @@ import {
 } from '../mosaic/types';
 import type { DepthImage, Detection } from '../perception/types';
 import { associate, footprintCells, planarBounds } from './associate';
+import { groupDetections } from './groupDetections';
 import { DeltaTracker } from './DeltaTracker';
 import { InstanceRegistry } from './InstanceRegistry';
 import { labelsCompatible } from './labelCompatibility';
 import { liftDetection, type LiftedDetection } from './liftDetection';
 import { liftOrder } from './liftOrder';
+import { mayStartObject } from './mayStartObject';
 import type { ObjectInstance } from './objectInstance';
 import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
 import { shapeObject, type ObjectShape } from './shapeObject';
@@ -62,12 +64,6 @@ export interface KeyframeReport {
   readonly merged: number;
   readonly pruned: number;
   readonly duplicatesMerged: number;
-}
-
-/** A detection, with the same frame's other labels for (nearly) the same box. */
-interface GroupedDetection {
-  readonly det: Detection;
-  readonly also: { label: string; score: number }[];
 }
 
 /** Classes that small things stand on (see explainedBy). */
@@ -153,16 +149,7 @@ export class MosaicBuilder {
     }
     let created = 0;
     lifted.forEach((l, i) => {
-      if (owner[i] || ((borderSliver(l.detection, input.intrinsics) || l.depthCut) && !muchOfItsClass(l)))
-        return;
-      // Its surface is another detection's of this frame (a plant half-hidden behind another, whose box
-      // holds mostly the front plant): that detection explains it, it starts no object.
-      if (
-        owner.some(
-          (o) => o !== undefined && labelsCompatible(o.label, l.detection.label) && onSurface(l.points, o),
-        )
-      )
-        return;
+      if (owner[i] || !mayStartObject(l, input.intrinsics, owner)) return;
       const inst = this.registry.create(input.frame, input.time, this.keyframes);
       this.registry.observe(inst, l, input.frame, input.time, also[i]);
       touched.push(inst);
@@ -170,7 +157,7 @@ export class MosaicBuilder {
       created++;
     });
     this.registry.countMisses(new Set(touched), input);
-    markApart(lifted, owner);
+    this.registry.markApart(lifted, owner);
 
     let duplicatesMerged = 0;
     for (const inst of touched)
@@ -305,78 +292,4 @@ export class MosaicBuilder {
     this.refresh();
     return this.occupancy.takeDelta();
   }
-}
-
-/**
- * Detections of compatible labels on nearly the same box in one frame are one object seen once (YOLOX calls
- * the ICL armchair "bed" and "chair" with the same box): the best-scoring one is lifted, the others vote.
- */
-function groupDetections(dets: readonly Detection[]): GroupedDetection[] {
-  const groups: GroupedDetection[] = [];
-  for (const det of [...dets].sort((a, b) => b.score - a.score)) {
-    const g = groups.find((x) => labelsCompatible(x.det.label, det.label) && iou(x.det.box, det.box) >= 0.7);
-    if (g && g.det.label !== det.label && !g.also.some((a) => a.label === det.label))
-      g.also.push({ label: det.label, score: det.score });
-    else if (!g) groups.push({ det, also: [] });
-  }
-  return groups;
-}
-
-/**
- * Two compatible-label instances detected in one frame on separate boxes are two objects (a vase beside a
- * bottle): they must never be merged as duplicates later.
- */
-function markApart(lifted: readonly LiftedDetection[], owner: readonly (ObjectInstance | undefined)[]): void {
-  for (let i = 0; i < lifted.length; i++) {
-    const a = owner[i];
-    if (!a) continue;
-    for (let j = i + 1; j < lifted.length; j++) {
-      const b = owner[j];
-      if (!b || b === a || !labelsCompatible(a.label, b.label)) continue;
-      if (iou(lifted[i].detection.box, lifted[j].detection.box) >= 0.3) continue;
-      a.apart.add(b.id);
-      b.apart.add(a.id);
-    }
-  }
-}
-
-/**
- * A box cut by the image border to a thin strip: it may update an object, but its lift is too unreliable to
- * start one, unless the lift shows much of an object of its class (see muchOfItsClass).
- */
-function borderSliver(d: Detection, k: { width: number; height: number }): boolean {
-  const [x0, y0, x1, y1] = d.box;
-  const cut = x0 <= 1 || y0 <= 1 || x1 >= k.width - 1 || y1 >= k.height - 1;
-  return cut && (x1 - x0 < 0.04 * k.width || y1 - y0 < 0.04 * k.height);
-}
-
-/**
- * Whether a lift spans a good part of an object of its class (its longest horizontal side 40% of the class's
- * or more): a cup cut in half by the image border still shows most of a cup; a 10-pixel strip of a couch
- * shows 5% of one.
- */
-function muchOfItsClass(l: LiftedDetection): boolean {
-  const prior = sizePrior(l.detection.label);
-  if (!prior) return false;
-  const [a0, b0, a1, b1] = planarBounds(l.points);
-  return Math.max(a1 - a0, b1 - b0) >= 0.4 * prior[0];
-}
-
-function iou(a: readonly number[], b: readonly number[]): number {
-  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-  if (w <= 0 || h <= 0) return 0;
-  const inter = w * h;
-  return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter);
-}
-
-/**
- * Whether most of an observation's points lie in an instance's occupied voxels (not its dilated footprint:
- * two cups side by side share few voxels).
- */
-export function onSurface(points: Float64Array, inst: ObjectInstance): boolean {
-  let hit = 0;
-  for (let i = 0; i < points.length; i += 3)
-    if (inst.hasVoxelAt(points[i], points[i + 1], points[i + 2])) hit++;
-  return points.length > 0 && hit >= 0.6 * (points.length / 3);
 }
