@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MosaicObject } from '../mosaic/types';
-import { DeltaTracker, sameData } from './DeltaTracker';
+import { DeltaTracker, sameObject } from './DeltaTracker';
 
 /** A fresh object each call (as the shaper makes one per refresh). */
 function obj(id: string, firstSeenFrame: number, over: Partial<MosaicObject> = {}): MosaicObject {
@@ -84,23 +84,48 @@ describe('DeltaTracker', () => {
   });
 });
 
-describe('sameData', () => {
-  it('compares JSON-like data by value', () => {
-    expect(sameData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true);
-    expect(sameData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] })).toBe(false);
-    expect(sameData([1, 2], [1, 2, 3])).toBe(false);
-    expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
-    expect(sameData({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
-    expect(sameData({ a: 1 }, { b: 1 })).toBe(false);
-    expect(sameData([], {})).toBe(false);
-    expect(sameData(null, {})).toBe(false);
-    expect(sameData(Float32Array.of(1, 2), Float32Array.of(1, 2))).toBe(true);
-    expect(sameData(Float32Array.of(1, 2), Float32Array.of(1, 3))).toBe(false);
+describe('sameObject', () => {
+  it('tells a change in any field, however deep', () => {
+    const a = obj('a', 3);
+    expect(sameObject(a, obj('a', 3))).toBe(true);
+    const changed: MosaicObject[] = [
+      obj('b', 3),
+      obj('a', 3, { label: 'couch' }),
+      obj('a', 3, { labels: [{ label: 'chair', weight: 1.2, count: 3 }] }),
+      obj('a', 3, { labels: [...a.labels, { label: 'couch', weight: 0.3, count: 1 }] }),
+      obj('a', 3, { center: [1, 2.0001, 0.4] }),
+      obj('a', 3, { size: [0.5, 0.5, 0.81] }),
+      obj('a', 3, { yaw: 0.2 }),
+      obj('a', 3, { confidence: 0.5 }),
+      obj('a', 3, { firstSeenTime: 0.2 }),
+      obj('a', 3, { lastSeenFrame: 9 }),
+      obj('a', 3, { observations: 3 }),
+      obj('a', 3, { recentObservations: a.recentObservations!.slice(1) }),
+      obj('a', 3, { recentObservations: undefined }),
+      obj('a', 3, {
+        recentObservations: a.recentObservations!.map((o, i) => (i ? o : { ...o, box: [10, 20, 30, 39] })),
+      }),
+      obj('a', 3, { recentObservations: a.recentObservations!.map((o) => ({ ...o, score: 0.61 })) }),
+      obj('a', 3, { recentObservations: a.recentObservations!.map((o) => ({ ...o, label: 'couch' })) }),
+    ];
+    for (const b of changed) {
+      expect(sameObject(a, b), JSON.stringify(b)).toBe(false);
+      expect(sameObject(b, a), JSON.stringify(b)).toBe(false);
+    }
+    // The first-seen frame moves with its own field (and the time with it).
+    expect(sameObject(a, { ...a, firstSeenFrame: 2 })).toBe(false);
   });
 
-  it('treats numbers as their JSON does: NaN equals NaN, 0 equals −0', () => {
-    expect(sameData([NaN], [NaN])).toBe(true);
-    expect(sameData({ x: -0 }, { x: 0 })).toBe(true);
-    expect(sameData(1, '1')).toBe(false);
+  it('compares numbers as their JSON does: NaN equals NaN, 0 equals −0', () => {
+    expect(sameObject(obj('a', 0, { yaw: NaN }), obj('a', 0, { yaw: NaN }))).toBe(true);
+    expect(sameObject(obj('a', 0, { center: [-0, 2, 0.4] }), obj('a', 0, { center: [0, 2, 0.4] }))).toBe(
+      true,
+    );
+    expect(
+      sameObject(
+        obj('a', 0, { recentObservations: undefined }),
+        obj('a', 0, { recentObservations: undefined }),
+      ),
+    ).toBe(true);
   });
 });

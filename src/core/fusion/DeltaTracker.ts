@@ -1,4 +1,4 @@
-import type { MosaicObject } from '../mosaic/types';
+import type { LabelVote, MosaicObject, Observation } from '../mosaic/types';
 
 /**
  * What the mosaic's objects did since the last delta: the objects shown for the first time or changed by value
@@ -19,7 +19,7 @@ export class DeltaTracker {
     const before = this.shown.get(id);
     if (obj) {
       this.shown.set(id, obj);
-      if (before === undefined || !sameData(before, obj)) {
+      if (before === undefined || !sameObject(before, obj)) {
         this.pending.set(id, obj);
         this.gone.delete(id);
       }
@@ -58,21 +58,61 @@ export class DeltaTracker {
 const byFirstSight = (x: MosaicObject, y: MosaicObject): number =>
   x.firstSeenFrame - y.firstSeenFrame || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
-/**
- * Equality by value of JSON-like data (what storage would write): numbers by value (NaN equals NaN, 0 equals
- * −0, as their JSON does), arrays and typed arrays element-wise, plain objects key by key. Stops at the first
- * difference, so a moved object costs a few comparisons (its centre comes early).
- */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
+/** Numbers as their JSON compares them: NaN equals NaN, 0 equals −0. */
+const sameNumber = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
+const sameString = (a: string, b: string): boolean => a === b;
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameNumber(a[i], b[i])) return false;
   return true;
 }
+
+function sameList<T>(
+  same: (a: T, b: T) => boolean,
+): (a: readonly T[] | undefined, b: readonly T[] | undefined) => boolean {
+  return (a, b) => {
+    if (a === undefined || b === undefined) return a === b;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  };
+}
+
+/** How each field of a record compares: one that is not listed is a compile error, so none is missed. */
+type FieldComparers<T> = { readonly [K in keyof Required<T>]: (a: T[K], b: T[K]) => boolean };
+
+function sameRecord<T>(fields: FieldComparers<T>): (a: T, b: T) => boolean {
+  const entries = Object.entries(fields) as [keyof T, (x: unknown, y: unknown) => boolean][];
+  return (a, b) => {
+    for (const [key, same] of entries) if (!same(a[key], b[key])) return false;
+    return true;
+  };
+}
+
+const sameVote = sameRecord<LabelVote>({ label: sameString, weight: sameNumber, count: sameNumber });
+const sameObservation = sameRecord<Observation>({
+  frame: sameNumber,
+  box: sameNumbers,
+  score: sameNumber,
+  label: sameString,
+});
+
+/**
+ * Equality by value of two mosaic objects, field by field (what storage would write), without serialising
+ * them. The fields that change with most updates come first, so a moved object costs a few comparisons.
+ */
+export const sameObject = sameRecord<MosaicObject>({
+  observations: sameNumber,
+  lastSeenFrame: sameNumber,
+  center: sameNumbers,
+  size: sameNumbers,
+  yaw: sameNumber,
+  confidence: sameNumber,
+  id: sameString,
+  label: sameString,
+  firstSeenFrame: sameNumber,
+  firstSeenTime: sameNumber,
+  labels: sameList(sameVote),
+  recentObservations: sameList(sameObservation),
+});
