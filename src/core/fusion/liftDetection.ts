@@ -2,7 +2,7 @@ import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import type { FloorFrame } from '../mosaic/floorFrame';
 import type { DepthImage, Detection } from '../perception/types';
 import { depthSigma, fitWalls, onWall, type RingSample, type WallLine } from './backgroundWalls';
-import { select } from './orientedBox';
+import { select } from './select';
 import { sizePrior } from './sizePriors';
 
 /**

@@ -105,7 +105,7 @@ export class ObjectInstance {
 
   /**
    * Takes another instance's sightings (count, scores, label votes, first and last seen) but not its
-   * surface: it was a piece of this object whose points were lifted wrong (see MosaicBuilder.fragmentOf).
+   * surface: it was a piece of this object whose points were lifted wrong (see InstanceRegistry.fragmentOf).
    */
   absorbSightings(other: ObjectInstance): void {
     this.observations += other.observations;

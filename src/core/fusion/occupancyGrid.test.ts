@@ -9,7 +9,7 @@ import {
   mergeOccupancyDeltas,
   type OccupancyDelta,
 } from './occupancyGrid';
-import { orientedBox } from './orientedBox';
+import { fitFloorBox } from './fitFloorBox';
 
 type Internals = {
   cells: Map<string, { floor: number; obstacle: number }>;
@@ -32,7 +32,7 @@ function fromScratch(
   return { free: [...free].sort(), occupied: [...occupied].sort() };
 }
 
-/** The former room estimate: orientedBox over every seen cell's centre, 3° steps, plus one cell. */
+/** The former room estimate: fitFloorBox over every seen cell's centre, 3° steps, plus one cell. */
 function roomFromScratch(grid: OccupancyGrid): { center: number[]; size: number[]; yaw: number } {
   const keys = [...grid.free, ...grid.occupied];
   const cs = grid.cellSize;
@@ -42,7 +42,7 @@ function roomFromScratch(grid: OccupancyGrid): { center: number[]; size: number[
     pts[i * 3] = (ci + 0.5) * cs;
     pts[i * 3 + 1] = (cj + 0.5) * cs;
   });
-  const box = orientedBox(pts, 3);
+  const box = fitFloorBox(pts, 3);
   return { center: box.center.slice(0, 2), size: [box.size[0] + cs, box.size[1] + cs], yaw: box.yaw };
 }
 

@@ -15,7 +15,7 @@ import type { DepthImage } from '../perception/types';
  * changed cell. So a keyframe costs O(cells it touched), never O(cells seen).
  */
 const HBIN = 0.05;
-/** Yaw steps of the room estimate (3° over [0°, 90°), as the room's former orientedBox(…, 3)). */
+/** Yaw steps of the room estimate (3° over [0°, 90°), as the room's former fitFloorBox(…, 3)). */
 const ROOM_STEP_DEG = 3;
 const ROOM_YAWS = 90 / ROOM_STEP_DEG;
 /** Projection histogram bin, as a fraction of the cell size: trimmed extents are exact to ±half a bin. */
@@ -235,7 +235,7 @@ export class OccupancyAccumulator {
 
   /**
    * The room: the smallest oriented rectangle (yaw in 3° steps) around the seen cells' centres, 1% trimmed
-   * on each side once there are 100 cells (as orientedBox(…, 3) on the cells), plus one cell. Read from the
+   * on each side once there are 100 cells (as fitFloorBox(…, 3) on the cells), plus one cell. Read from the
    * projection histograms: O(yaw steps × bins walked at the edges), not O(cells seen).
    */
   room(): RoomEstimate | undefined {

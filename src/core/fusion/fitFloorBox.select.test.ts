@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../prng';
-import { orientedBox } from './orientedBox';
+import { fitFloorBox } from './fitFloorBox';
 
-/** orientedBox as it was with sorted trimmed ranges, for the 'area' criterion: the reference. */
+/** fitFloorBox as it was with sorted trimmed ranges, for the 'area' criterion: the reference. */
 function sortedReference(
   pts: Float64Array,
   stepDeg: number,
@@ -41,7 +41,7 @@ function sortedReference(
   };
 }
 
-describe('orientedBox trimmed ranges by selection', () => {
+describe('fitFloorBox trimmed ranges by selection', () => {
   it('gives exactly what sorting gave, with and without trimming, on ties and outliers', () => {
     const rng = new Prng(9);
     for (const n of [5, 60, 99, 100, 257, 1500]) {
@@ -53,7 +53,7 @@ describe('orientedBox trimmed ranges by selection', () => {
         pts[i * 3 + 1] = outlier ? rng.uniform(-20, 20) : Math.round(rng.uniform(0, 2) * 10) / 10;
         pts[i * 3 + 2] = rng.uniform(0, 1);
       }
-      const got = orientedBox(pts, 3);
+      const got = fitFloorBox(pts, 3);
       const ref = sortedReference(pts, 3);
       expect(got.yaw, `n=${n}`).toBe(ref.yaw);
       expect([...got.size], `n=${n}`).toEqual(ref.size);

@@ -1,5 +1,7 @@
+import { select } from './select';
+
 /**
- * The oriented box of a point set in floor coordinates: yaw about up searched over 2° steps in [0°, 90°),
+ * The yawed box of a point set in floor coordinates: yaw about up searched over 2° steps in [0°, 90°),
  * height from the trimmed height range. Trimming (1% each side on big sets) keeps a few stray points from
  * inflating the box. Criteria for the yaw:
  * - 'area' (filled point sets, such as the room's cells): the smallest trimmed footprint.
@@ -11,7 +13,12 @@ export type YawCriterion = 'area' | 'closeness';
 
 /** Distances to the nearest edge under this are noise (voxel means of 5 cm voxels). */
 const CLOSE_EPS = 0.01;
-export interface OrientedBox {
+/**
+ * A box in floor coordinates [a, b, h] (geometry/floorFrame), yawed about up: what fusion fits to an object's
+ * points before it becomes a mosaic object (centre taken to the world with `fromFloor`). Not the world-frame
+ * `OrientedBox` of core/geometry (axes and half extents), which reasoning builds from a mosaic object.
+ */
+export interface FloorBox {
   /** Centre in floor coordinates [a, b, h]. */
   readonly center: [number, number, number];
   /** [along the yawed e1, along the yawed e2, height]. */
@@ -36,38 +43,7 @@ function trimmedRange(values: Float64Array, trim: number): [number, number] {
   return [select(s, trim), select(s, s.length - 1 - trim)];
 }
 
-/** Hoare's selection: rearranges `a` so that a[k] is the value sorting would put there, and returns it. */
-export function select(a: Float64Array, k: number): number {
-  let lo = 0,
-    hi = a.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    // Median of three as the pivot: sorted and nearly sorted input stay O(n).
-    const x = a[lo],
-      y = a[mid],
-      z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo,
-      j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
-}
-
-export function orientedBox(pts: Float64Array, stepDeg = 2, criterion: YawCriterion = 'area'): OrientedBox {
+export function fitFloorBox(pts: Float64Array, stepDeg = 2, criterion: YawCriterion = 'area'): FloorBox {
   const n = pts.length / 3;
   const trim = n >= 100 ? Math.floor(n * 0.01) : 0;
   const hs = new Float64Array(n);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orientedBox } from './orientedBox';
+import { fitFloorBox } from './fitFloorBox';
 
 /**
  * Two faces of an axis-aligned 0.7 × 0.7 m fridge seen from one corner (an L of surface points), and a strip of
@@ -16,11 +16,11 @@ function lShape(): Float64Array {
   return Float64Array.from(out);
 }
 
-describe('orientedBox', () => {
+describe('fitFloorBox', () => {
   it('aligns the box with the faces of an object seen as an L (closeness), where the smallest area is diagonal', () => {
-    const area = orientedBox(lShape());
+    const area = fitFloorBox(lShape());
     expect(area.yaw).toBeGreaterThan(0.5); // the triangle's hull: about 45°
-    const close = orientedBox(lShape(), 2, 'closeness');
+    const close = fitFloorBox(lShape(), 2, 'closeness');
     expect(close.yaw).toBeCloseTo(0, 9);
     expect(close.center[0]).toBeCloseTo(0.35, 9);
     expect(close.size[0]).toBeCloseTo(0.7, 9);
