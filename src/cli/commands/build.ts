@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MosaicBuilder } from '../../core/fusion/MosaicBuilder';
 import type { CameraToWorld, Vec3 } from '../../core/geometry/types';
-import { Odometry } from '../../core/odometry/odometry';
+import { SequenceOdometry } from '../../core/odometry/sequenceOdometry';
 import { openSequence } from '../../core/sequence/openSequence';
 import { SkippedFrames } from '../../core/sequence/skippedFrames';
 import type { CliCommand, CliIo } from '../command';
@@ -135,7 +135,7 @@ export const buildCommand: CliCommand = {
     const n = Math.min(seq.frameCount, args.maxFrames);
 
     // Odometry must see every frame; fusion only the keyframes. Up needs the poses first when inferred.
-    const odo = poseSource === 'odometry' ? new Odometry(seq.intrinsics) : undefined;
+    const odo = poseSource === 'odometry' ? new SequenceOdometry(seq) : undefined;
     const frames: number[] = [];
     for (let i = 0; i < n; i += args.every) frames.push(i);
     // A frame that cannot be read is skipped and counted (--strict: stop there); odometry goes on from the
@@ -145,7 +145,7 @@ export const buildCommand: CliCommand = {
     if (odo) {
       for (let i = 0; i < n; i++) {
         const f = await skipped.read(seq, i, args.strict);
-        poses.push(f ? odo.push({ rgb: f.rgb, depth: f.depth! }) : undefined);
+        poses.push(f ? odo.push(f) : undefined);
         if ((i + 1) % 50 === 0) say(`odometry ${i + 1}/${n}`);
       }
     } else poses.push(...seq.poses!.slice(0, n));
