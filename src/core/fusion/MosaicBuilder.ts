@@ -16,6 +16,7 @@ import { footprintKey, ObjectInstance, VOXEL, type Bounds } from './objectInstan
 import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
 import { orientedBox } from './orientedBox';
 import { SpatialHash } from './spatialHash';
+import { verifyLabel } from './labelVerification';
 import { fitsPrior, hasPrior, sizePrior } from './sizePriors';
 import { expectedInView } from './visibility';
 import { completeToWall, completionReach, dropWallPoints, voteWall } from './wallCompletion';
@@ -255,6 +256,7 @@ export class MosaicBuilder {
       { frame: input.frame, box: d.box, score: d.score, label: d.label },
       input.time,
       alsoLabels,
+      d.alternatives,
     );
     if (l.support !== undefined) inst.addSupport(l.support);
     for (const w of l.walls) voteWall(inst.walls, w);
@@ -476,7 +478,7 @@ export class MosaicBuilder {
       .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1));
     const obj: MosaicObject = {
       id: inst.id,
-      label: inst.label,
+      label: verifyLabel(inst, [box.size[0], box.size[1], height]).label,
       labels: votes,
       center: fromFloor(this.frame, a, b, h).map(round) as [number, number, number],
       size: [round(box.size[0]), round(box.size[1]), round(height)],
