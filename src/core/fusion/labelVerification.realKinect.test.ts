@@ -12,7 +12,7 @@ import { MosaicBuilder } from './MosaicBuilder';
 
 /**
  * Label verification on real Kinect frames (../shared/data/7scenes-redkitchen with its depth_to_color.json
- * added in memory; skipped when absent). The detections are YOLOX-Nano's on frames 75–86, where it calls two
+ * added in memory; skipped when absent). The detections are YOLOX-Nano's on frames 40–44 and 75–86, where it calls two
  * magazines on the table "remote" and a clear plastic storage box "cell phone", with the next-best classes
  * it gave.
  */
@@ -29,6 +29,23 @@ const det = (
 });
 
 const FRAMES: [number, Detection[]][] = [
+  [
+    40,
+    [
+      det('cell phone', 0.453, [144, 155, 323, 276]),
+      det('chair', 0.374, [223, 92, 373, 173]),
+      det('cup', 0.302, [80, 154, 125, 206], [['bottle', 0.031]]),
+    ],
+  ],
+  [
+    43,
+    [
+      det('tv', 0.561, [393, 0, 552, 55]),
+      det('chair', 0.411, [145, 149, 287, 236]),
+      det('cell phone', 0.319, [31, 231, 230, 372]),
+    ],
+  ],
+  [44, [det('cell phone', 0.448, [71, 289, 263, 440]), det('tv', 0.408, [420, 0, 585, 93])]],
   [
     75,
     [

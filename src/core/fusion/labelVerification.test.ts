@@ -7,7 +7,8 @@ const evidence = (
   alternatives: Record<string, number> = {},
 ): LabelEvidence => ({
   label,
-  votes: new Map(Object.entries(votes).map(([l, w]) => [l, { weight: w }])),
+  // Unsure detections (mean score 0.4) unless `count` says otherwise.
+  votes: new Map(Object.entries(votes).map(([l, w]) => [l, { weight: w, count: w / 0.4 }])),
   alternatives: new Map(Object.entries(alternatives)),
 });
 
@@ -23,9 +24,9 @@ describe('label verification against size priors', () => {
   });
 
   it('switches to a well-supported class of the detector that explains the size', () => {
-    // A 30 × 22 cm thing called "remote" in most views, "book" (its second class) in many.
+    // A 34 × 30 cm thing called "remote" in most views, "book" (its second class) in many.
     const e = evidence('remote', { remote: 2, mouse: 0.4 }, { book: 0.9, keyboard: 0.1 });
-    expect(verifyLabel(e, [0.3, 0.22, 0.04])).toEqual({ label: 'book', verdict: 'relabelled' });
+    expect(verifyLabel(e, [0.34, 0.3, 0.04])).toEqual({ label: 'book', verdict: 'relabelled' });
   });
 
   it('leaves the object unlabelled when no class it was given fits, or the one that fits is barely supported', () => {
@@ -36,9 +37,27 @@ describe('label verification against size priors', () => {
     expect(verifyLabel(table, [0.35, 0.3, 0.05]).label).toBe(UNLABELLED);
   });
 
+  it('trusts a confident label over the size (a fridge merged with the cabinet beside it)', () => {
+    const fridge: LabelEvidence = {
+      label: 'refrigerator',
+      votes: new Map([['refrigerator', { weight: 12, count: 15 }]]),
+      alternatives: new Map(),
+    };
+    expect(verifyLabel(fridge, [1.5, 0.72, 1.9]).label).toBe('refrigerator');
+    expect(
+      verifyLabel(
+        { ...fridge, votes: new Map([['refrigerator', { weight: 6, count: 15 }]]) },
+        [1.5, 0.72, 1.9],
+      ).label,
+    ).toBe(UNLABELLED);
+  });
+
   it('reads a side pair in either order', () => {
     expect(sizeFitsClass('remote', [0.05, 0.2, 0.03])).toBe(true);
-    expect(sizeFitsClass('remote', [0.2, 0.2, 0.03])).toBe(false);
+    expect(sizeFitsClass('remote', [0.35, 0.3, 0.03])).toBe(false);
+    // Fusion's own error: a voxel a side, a thin object's oriented box taking its diagonal.
+    expect(sizeFitsClass('keyboard', [0.38, 0.42, 0.04])).toBe(true);
+    expect(sizeFitsClass('cup', [0.1, 0.15, 0.12])).toBe(true);
     expect(sizeFitsClass('nothing known', [1, 1, 1])).toBeUndefined();
   });
 });
