@@ -13,7 +13,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
 import { UNLABELLED } from '../../src/core/fusion/labelVerification';
 import { sizePrior } from '../../src/core/fusion/sizePriors';
 import type { Vec3 } from '../../src/core/geometry/types';
@@ -25,6 +24,7 @@ import { catalogEntry } from '../../src/core/synthetic/catalog';
 import { YoloxNodeDetector } from '../../src/engines/detector/yoloxNode';
 import {
   folderSource,
+  fuseFrames,
   hasSevenScenes,
   registeredSource,
   SEVEN_SCENES_COUNTS,
@@ -149,26 +149,11 @@ export function scoreMosaic(
 }
 
 /** Fuses every frame of a sequence with the given boxes per frame, reference poses and up. */
-export async function fuseSequence(
+export const fuseSequence = (
   source: FileSource,
   up: Vec3,
   detections: readonly (readonly Detection[])[],
-): Promise<Mosaic> {
-  const seq = await openSequence(source);
-  const builder = new MosaicBuilder({ up });
-  for (let i = 0; i < seq.frameCount; i++) {
-    const f = await seq.readFrame(i);
-    builder.addKeyframe({
-      frame: i,
-      time: i / 30,
-      pose: seq.poses![i],
-      intrinsics: seq.intrinsics,
-      depth: f.depth!,
-      detections: detections[i],
-    });
-  }
-  return builder.toMosaic();
-}
+): Promise<Mosaic> => fuseFrames(source, detections.entries(), up);
 
 const fmt = (s: Size3): string => s.join(' × ');
 

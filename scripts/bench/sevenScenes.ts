@@ -7,8 +7,12 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
 import type { Vec3 } from '../../src/core/geometry/types';
+import type { Mosaic } from '../../src/core/mosaic/types';
+import type { Detection } from '../../src/core/perception/types';
 import type { FileSource } from '../../src/core/sequence/fileSource';
+import { openSequence } from '../../src/core/sequence/openSequence';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEVEN_SCENES_DIR = path.resolve(repoRoot, '../shared/data/7scenes-redkitchen');
@@ -77,6 +81,28 @@ export function sevenScenesUp(dir = SEVEN_SCENES_DIR): Vec3 {
   const g = readFileSync(path.join(dir, 'gravity-direction.txt'), 'utf8').trim().split(/\s+/).map(Number);
   const n = Math.hypot(g[0], g[1], g[2]);
   return [-g[0] / n, -g[1] / n, -g[2] / n];
+}
+
+/** Fuses the given frames (index, that frame's boxes) with the folder's reference poses and gravity's up. */
+export async function fuseFrames(
+  source: FileSource,
+  frames: Iterable<readonly [number, readonly Detection[]]>,
+  up: Vec3 = sevenScenesUp(),
+): Promise<Mosaic> {
+  const seq = await openSequence(source);
+  const builder = new MosaicBuilder({ up });
+  for (const [i, detections] of frames) {
+    const f = await seq.readFrame(i);
+    builder.addKeyframe({
+      frame: i,
+      time: i / 30,
+      pose: seq.poses![i],
+      intrinsics: seq.intrinsics,
+      depth: f.depth!,
+      detections,
+    });
+  }
+  return builder.toMosaic();
 }
 
 /**

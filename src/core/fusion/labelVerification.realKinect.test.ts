@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fuseFrames,
   hasSevenScenes,
   registeredSource,
   SEVEN_SCENES_DIR,
-  sevenScenesUp,
 } from '../../../scripts/bench/sevenScenes';
 import type { Detection } from '../perception/types';
-import { openSequence } from '../sequence/openSequence';
 import { UNLABELLED } from './labelVerification';
-import { MosaicBuilder } from './MosaicBuilder';
 
 /**
  * Label verification on real Kinect frames (../shared/data/7scenes-redkitchen with its depth_to_color.json
@@ -129,20 +127,7 @@ const FRAMES: [number, Detection[]][] = [
 
 describe.skipIf(!hasSevenScenes())(`label verification on real Kinect frames (${SEVEN_SCENES_DIR})`, () => {
   it('a magazine called "remote" and a storage box called "cell phone" are kept, unlabelled; the rest keep their class', async () => {
-    const seq = await openSequence(registeredSource());
-    const builder = new MosaicBuilder({ up: sevenScenesUp() });
-    for (const [i, detections] of FRAMES) {
-      const f = await seq.readFrame(i);
-      builder.addKeyframe({
-        frame: i,
-        time: i,
-        pose: seq.poses![i],
-        intrinsics: seq.intrinsics,
-        depth: f.depth!,
-        detections,
-      });
-    }
-    const objects = builder.toMosaic().objects;
+    const objects = (await fuseFrames(registeredSource(), FRAMES)).objects;
     const labels = objects.map((o) => o.label);
     // Before: a "remote" 37 × 27 cm and a "cell phone" 31 × 19 cm (the classes reach 29 × 9 and 23 × 12 cm).
     expect(labels).not.toContain('remote');
