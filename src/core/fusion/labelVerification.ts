@@ -18,8 +18,8 @@ const SLACK = 1.15;
  * What fusion's own measurement adds: a side may grow by a voxel at each end (5 cm voxels), and the oriented
  * box of a thin object seen at an angle can take its diagonal for its sides (a 44 × 15 cm keyboard at 45°:
  * 42 × 38 cm), which its area bounds: a label is ruled out only by a longest side beyond the class's plus
- * two voxels, a height beyond it plus one, or a footprint over AREA_FACTOR times the class's (plus a voxel a
- * side). Generated scenes with exact labels lose none to this; the 7-Scenes mislabels are 2–6× over.
+ * two voxels, a height beyond it plus one, or a footprint over AREA_FACTOR times the class's. Generated
+ * scenes with exact labels lose none to this; the 7-Scenes mislabels' footprints are 1.7–2× that bound.
  */
 const MARGIN = 2 * VOXEL;
 const AREA_FACTOR = 2;
@@ -67,7 +67,7 @@ export function sizeFitsClass(
   return (
     long <= p[0] * SLACK + MARGIN &&
     size[2] <= p[2] * SLACK + MARGIN / 2 &&
-    long * short <= AREA_FACTOR * (p[0] * SLACK + VOXEL) * (p[1] * SLACK + VOXEL) &&
+    long * short <= AREA_FACTOR * p[0] * SLACK * p[1] * SLACK &&
     (!whole || long >= MIN_SHARE_OF_CLASS * p[0])
   );
 }
