@@ -2,7 +2,7 @@
  * Odometry benchmark on real RGB-D sequences: runs our RGB-D odometry over every frame, compares with the
  * folder's trajectory.log (ATE after a rigid alignment) and times each frame. Without --seq it runs the ICL
  * living room (rendered) and 7-Scenes redkitchen (real Kinect, every 10th frame, colour not registered to
- * depth: run with the Kinect v1 colour camera's nominal intrinsics).
+ * depth: run on a copy in bench-out/ with the depth_to_color.json that gives the colour camera's intrinsics).
  *   npx tsx scripts/bench/odometry.ts [--quick] [--seq <folder>]
  * Prints markdown tables and writes bench-out/odometry.json (the ICL run, read by run-all) and
  * bench-out/odometry.md; with several sequences also bench-out/odometry-<name>.json.
@@ -16,18 +16,23 @@ import { openNodeFileSource } from '../../src/cli/nodeFileSource';
 import type { Intrinsics, Mat4 } from '../../src/core/geometry/types';
 import { absoluteTrajectoryError, relativePoseError } from '../../src/core/odometry/ate';
 import type { OdometryOptions } from '../../src/core/odometry/odometry';
-import { KINECT_V1_COLOUR_INTRINSICS, Odometry } from '../../src/core/odometry/odometry';
+import { SequenceOdometry } from '../../src/core/odometry/sequenceOdometry';
 import { openSequence } from '../../src/core/sequence/openSequence';
+import { calibratedSevenScenesFolder, SEVEN_SCENES_DIR } from './sevenScenes';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_SEQUENCE = path.resolve(repoRoot, '../shared/data/icl-livingroom');
+/** A sequence the benchmark runs; `prepare` makes the folder it reads (a copy with a file added). */
+export interface BenchSequence {
+  readonly dir: string;
+  readonly colourIntrinsics?: Intrinsics;
+  readonly prepare?: (dir: string) => string;
+}
+
 /** The sequences the benchmark runs by default, with what each needs beyond its folder. */
-export const BENCH_SEQUENCES: readonly { readonly dir: string; readonly colourIntrinsics?: Intrinsics }[] = [
+export const BENCH_SEQUENCES: readonly BenchSequence[] = [
   { dir: DEFAULT_SEQUENCE },
-  {
-    dir: path.resolve(repoRoot, '../shared/data/7scenes-redkitchen'),
-    colourIntrinsics: KINECT_V1_COLOUR_INTRINSICS,
-  },
+  { dir: SEVEN_SCENES_DIR, prepare: (dir) => calibratedSevenScenesFolder(undefined, dir) },
 ];
 
 export interface OdometryBenchOptions {
@@ -47,7 +52,7 @@ export interface OdometryBenchOptions {
 export interface OdometryBenchResult {
   readonly sequence: string;
   readonly frames: number;
-  /** Whether colour was resampled with its own intrinsics (colour not registered to depth). */
+  /** Whether colour was resampled with its own intrinsics (colour not registered to depth: the flag or the folder's depth_to_color.json). */
   readonly colourIntrinsics: boolean;
   readonly keyframes: number;
   readonly lostFrames: number;
@@ -83,7 +88,7 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
   if (!seq.hasDepth) throw new Error(`${dir}: odometry needs depth/`);
   if (!seq.poses) throw new Error(`${dir}: the benchmark needs trajectory.log as the reference`);
   const n = Math.min(seq.frameCount, opts.maxFrames ?? Infinity, opts.quick ? 60 : Infinity);
-  const odo = new Odometry(seq.intrinsics, {
+  const odo = new SequenceOdometry(seq, {
     ...(opts.colourIntrinsics ? { colourIntrinsics: opts.colourIntrinsics } : {}),
     ...opts.odometry,
   });
@@ -99,7 +104,7 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
     const t1 = performance.now();
     if (!frame.depth) throw new Error(`frame ${frame.id} has no depth`);
     const c1 = process.cpuUsage();
-    poses.push(odo.push({ rgb: frame.rgb, depth: frame.depth }));
+    poses.push(odo.push(frame));
     const t2 = performance.now();
     const c2 = process.cpuUsage(c1);
     if (i > 0) cpuTimes.push((c2.user + c2.system) / 1000);
@@ -115,7 +120,7 @@ export async function runOdometryBench(opts: OdometryBenchOptions = {}): Promise
   const result: OdometryBenchResult = {
     sequence: path.relative(repoRoot, dir) || dir,
     frames: n,
-    colourIntrinsics: opts.colourIntrinsics !== undefined,
+    colourIntrinsics: opts.colourIntrinsics !== undefined || odo.onRawDepth,
     keyframes,
     lostFrames: lost,
     ateRmseCm: ate.rmse * 100,
@@ -174,7 +179,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
  * whose folder is missing (no ../shared) is skipped.
  */
 export async function runBenchSequences(
-  runs: readonly { readonly dir: string; readonly colourIntrinsics?: Intrinsics }[],
+  runs: readonly BenchSequence[],
   opts: Pick<OdometryBenchOptions, 'quick' | 'outDir' | 'log'>,
 ): Promise<OdometryBenchResult[]> {
   const results: OdometryBenchResult[] = [];
@@ -183,7 +188,7 @@ export async function runBenchSequences(
     results.push(
       await runOdometryBench({
         ...opts,
-        sequence: run.dir,
+        sequence: run.prepare ? run.prepare(run.dir) : run.dir,
         colourIntrinsics: run.colourIntrinsics,
         outName: i === 0 ? 'odometry' : `odometry-${path.basename(run.dir)}`,
       }),

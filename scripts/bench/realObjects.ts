@@ -13,11 +13,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
+import { UNLABELLED } from '../../src/core/fusion/labelVerification';
 import { sizePrior } from '../../src/core/fusion/sizePriors';
 import type { Vec3 } from '../../src/core/geometry/types';
 import type { Mosaic } from '../../src/core/mosaic/types';
-import { everyNth, SequenceFuser } from '../../src/core/pipeline';
 import type { Detection } from '../../src/core/perception/types';
 import type { FileSource } from '../../src/core/sequence/fileSource';
 import { openSequence } from '../../src/core/sequence/openSequence';
@@ -25,6 +24,7 @@ import { catalogEntry } from '../../src/core/synthetic/catalog';
 import { YoloxNodeDetector } from '../../src/engines/detector/yoloxNode';
 import {
   folderSource,
+  fuseWithDetections,
   hasSevenScenes,
   registeredSource,
   SEVEN_SCENES_COUNTS,
@@ -65,6 +65,8 @@ export const inRange = (size: Size3, r: { lo: Size3; hi: Size3 }): boolean =>
 
 export interface ObjectRow {
   readonly label: string;
+  /** The label the detections voted for, when fusion showed another (relabelled or unlabelled by size). */
+  readonly detected?: string;
   /** The hand-checked object it is (nearest within 0.5 m across the floor), if any. */
   readonly is?: string;
   /** Whether the detector's label is that object's class. */
@@ -84,6 +86,9 @@ export interface ConditionResult {
   readonly inRangeLabelRight: number;
   readonly labelRight: number;
   readonly counts: Record<string, { found: number; seen: number }>;
+  /** Objects shown unlabelled, or with another class than the detections voted for, by label verification. */
+  readonly unlabelled: number;
+  readonly relabelled: number;
 }
 
 const horizontal = (a: Vec3, b: Vec3, up: Vec3): number => {
@@ -109,9 +114,17 @@ export function scoreMosaic(
     }
     const size = sortedSize(o.size);
     const range = plausibleRange(o.label);
+    const voted = o.labels?.[0]?.label;
     return {
       label: o.label,
-      ...(match ? { is: match.what, labelRight: match.cls === o.label } : {}),
+      ...(voted && voted !== o.label ? { detected: voted } : {}),
+      ...(match
+        ? {
+            is: match.what,
+            // A thing COCO has no class for is right unlabelled.
+            labelRight: match.cls === o.label || (o.label === UNLABELLED && match.cls === undefined),
+          }
+        : {}),
       sizeCm: cm(size),
       ...(range ? { rangeCm: { lo: cm(range.lo), hi: cm(range.hi) }, inRange: inRange(size, range) } : {}),
       observations: o.observations,
@@ -130,21 +143,17 @@ export function scoreMosaic(
     inRangeLabelRight: right.filter((r) => r.inRange).length,
     labelRight: right.length,
     counts,
+    unlabelled: rows.filter((r) => r.label === UNLABELLED).length,
+    relabelled: rows.filter((r) => r.detected && r.label !== UNLABELLED).length,
   };
 }
 
 /** Fuses every frame of a sequence with the given boxes per frame, reference poses and up. */
-export async function fuseSequence(
+export const fuseSequence = (
   source: FileSource,
   up: Vec3,
   detections: readonly (readonly Detection[])[],
-): Promise<Mosaic> {
-  const seq = await openSequence(source);
-  const builder = new MosaicBuilder({ up });
-  const fuser = new SequenceFuser(seq, builder, { detect: async (f) => detections[f.index] });
-  await fuser.fuse(everyNth(seq.frameCount, 1), { strict: true });
-  return builder.toMosaic();
-}
+): Promise<Mosaic> => fuseWithDetections(source, detections.entries(), up);
 
 const fmt = (s: Size3): string => s.join(' × ');
 
@@ -154,21 +163,25 @@ export function renderMarkdown(results: readonly ConditionResult[]): string {
     'Real Kinect RGB-D (7-Scenes redkitchen, 100 frames), YOLOX-Nano boxes, reference poses and gravity (so ' +
       'neither pose nor up error is mixed in). Size: long × short horizontal side × height (cm); range: the ' +
       "class's plausible size (at most the size prior × 1.15, at least half the scene catalogue's smallest). " +
-      '"Is": the hand-checked object at that place (mislabelled things included). Registered: depth ' +
-      're-projected into the colour camera with the Kinect v1 generic calibration (depth_to_color.json); raw: ' +
-      'as the data set ships it (colour and depth a few cm apart, 525 vs 585 px focal lengths).\n',
+      '"Is": the hand-checked object at that place (mislabelled things included). Registered: the folder ' +
+      "with a depth_to_color.json (the Kinect v1's colour intrinsics, 525 px, and generic extrinsic), depth " +
+      're-projected into the colour camera; raw: as the data set ships it (colour and depth a few cm apart, 525 vs ' +
+      '585 px focal lengths). Label verification shows an object whose size its voted class cannot have with a ' +
+      `class the detector also gave it that fits ("relabelled"), else as "${UNLABELLED}" (no class, no range: ` +
+      'counted in the first column as out of range, left out of the second).\n',
   );
   out.push(
-    '| condition | sizes in range (all objects) | sizes in range (correctly labelled) | counts found / seen |',
+    '| condition | sizes in range (all objects) | sizes in range (labelled objects) | sizes in range (correctly labelled) | unlabelled / relabelled by size | counts found / seen |',
   );
-  out.push('| --- | --- | --- | --- |');
+  out.push('| --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     const counts = Object.entries(r.counts)
       .map(([c, n]) => `${c} ${n.found}/${n.seen}`)
       .join(', ');
+    const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / Math.max(1, b)).toFixed(0)}%)`;
     out.push(
-      `| ${r.condition} | ${r.inRange}/${r.withRange} (${((100 * r.inRange) / r.withRange).toFixed(0)}%) | ` +
-        `${r.inRangeLabelRight}/${r.labelRight} (${((100 * r.inRangeLabelRight) / Math.max(1, r.labelRight)).toFixed(0)}%) | ${counts} |`,
+      `| ${r.condition} | ${pct(r.inRange, r.rows.length)} | ${pct(r.inRange, r.withRange)} | ` +
+        `${r.inRangeLabelRight}/${r.labelRight} (${((100 * r.inRangeLabelRight) / Math.max(1, r.labelRight)).toFixed(0)}%) | ${r.unlabelled} / ${r.relabelled} | ${counts} |`,
     );
   }
   for (const r of results) {
@@ -177,7 +190,7 @@ export function renderMarkdown(results: readonly ConditionResult[]): string {
     out.push('| --- | --- | --- | --- | --- | --- |');
     for (const o of r.rows)
       out.push(
-        `| ${o.label} | ${o.is ?? '?'}${o.is && !o.labelRight ? ' (mislabelled)' : ''} | ${fmt(o.sizeCm)} | ` +
+        `| ${o.label}${o.detected ? ` (detected: ${o.detected})` : ''} | ${o.is ?? '?'}${o.is && !o.labelRight && o.label !== UNLABELLED ? ' (mislabelled)' : ''} | ${fmt(o.sizeCm)} | ` +
           `${o.rangeCm ? `${fmt(o.rangeCm.lo)} – ${fmt(o.rangeCm.hi)}` : '—'} | ${o.inRange === undefined ? '—' : o.inRange ? 'yes' : '**no**'} | ${o.observations} |`,
       );
   }

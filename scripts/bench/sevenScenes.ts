@@ -1,14 +1,19 @@
 /**
  * The real Kinect sequence in ../shared/data/7scenes-redkitchen, for the real-object bench and the tests that
  * pin small-object lifts: reading it in place, registering its depth with the Kinect v1's generic
- * calibration (a depth_to_color.json added in memory, never written into ../shared), its gravity, and what a
+ * calibration (a depth_to_color.json added in memory or in a copy, never written into ../shared), its gravity, and what a
  * person sees in its frames (hand-checked objects with their world positions).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MosaicBuilder } from '../../src/core/fusion/MosaicBuilder';
 import type { Vec3 } from '../../src/core/geometry/types';
+import type { Mosaic } from '../../src/core/mosaic/types';
+import type { Detection } from '../../src/core/perception/types';
 import type { FileSource } from '../../src/core/sequence/fileSource';
+import { openSequence } from '../../src/core/sequence/openSequence';
+import { SequenceFuser } from '../../src/core/pipeline';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEVEN_SCENES_DIR = path.resolve(repoRoot, '../shared/data/7scenes-redkitchen');
@@ -31,39 +36,69 @@ export function folderSource(dir: string, extra: ReadonlyMap<string, string> = n
 }
 
 /**
- * The Kinect v1's generic calibration (the one published by LIRIS and used by DSAC*'s 7-Scenes setup): the
- * colour camera has a 525 px focal length, the depth camera 585 px, and sits 2.56 cm to the colour camera's
- * right with a half-degree rotation. 7-Scenes ships the raw, unregistered frames and states 585 px.
+ * The calibration a 7-Scenes folder lacks, as the depth_to_color.json a user would add. 7-Scenes ships the
+ * raw, unregistered frames; its page (https://www.microsoft.com/en-us/research/project/rgb-d-dataset-7-scenes/)
+ * says the cameras were not calibrated and gives only the depth camera's default intrinsics, f = 585 px,
+ * principal point (320, 240) — its intrinsics.json. The colour camera's are the Kinect v1's nominal ones,
+ * f = 525 px, principal point (319.5, 239.5), as TUM RGB-D documents them
+ * (https://vision.in.tum.de/data/datasets/rgbd-dataset/intrinsic_calibration); the extrinsic is the Kinect v1's
+ * generic calibration (the one published by LIRIS and used by DSAC*'s 7-Scenes setup): the depth camera sits
+ * 2.56 cm to the colour camera's right with a half-degree rotation. Its poses are the depth camera's
+ * (KinectFusion tracked the depth; odometry's colour-camera poses match them 0.2 cm worse than its
+ * depth-camera ones).
  */
-export const KINECT_V1_COLOUR_INTRINSICS = JSON.stringify({
-  width: 640,
-  height: 480,
-  intrinsic_matrix: [525, 0, 0, 0, 525, 0, 320, 240, 1],
-});
 export const KINECT_V1_DEPTH_TO_COLOR = JSON.stringify({
   depth_to_color: [
     0.9999651801256764, 0.0026765126468950343, -0.00790410123130009, -0.025558943178152542,
     -0.00274093112813167, 0.9999630280302759, -0.00815045207780133, 0.00010109636268061706,
     0.007881994213044533, 0.008171832877189063, 0.9999355455801403, 0.002031832172948704, 0, 0, 0, 1,
   ],
-  depth_intrinsics: { width: 640, height: 480, intrinsic_matrix: [585, 0, 0, 0, 585, 0, 320, 240, 1] },
+  color_intrinsics: { width: 640, height: 480, intrinsic_matrix: [525, 0, 0, 0, 525, 0, 319.5, 239.5, 1] },
+  trajectory_camera: 'depth',
 });
 
-/** The folder with depth registered to colour: the calibration files added in memory. */
+/** The folder with depth registered to colour: its depth_to_color.json added in memory. */
 export const registeredSource = (dir = SEVEN_SCENES_DIR): FileSource =>
-  folderSource(
-    dir,
-    new Map([
-      ['intrinsics.json', KINECT_V1_COLOUR_INTRINSICS],
-      ['depth_to_color.json', KINECT_V1_DEPTH_TO_COLOR],
-    ]),
-  );
+  folderSource(dir, new Map([['depth_to_color.json', KINECT_V1_DEPTH_TO_COLOR]]));
+
+/**
+ * A copy of the folder with its depth_to_color.json, for the command line (which reads folders on disk):
+ * `into` must be an ignored folder (bench-out/, fixtures/); ../shared stays untouched. Returns the copy's path.
+ */
+export function calibratedSevenScenesFolder(
+  into = path.join(repoRoot, 'bench-out', '7scenes-redkitchen-calibrated'),
+  dir = SEVEN_SCENES_DIR,
+): string {
+  if (!existsSync(path.join(into, 'trajectory.log'))) {
+    mkdirSync(path.dirname(into), { recursive: true });
+    cpSync(dir, into, { recursive: true });
+  }
+  writeFileSync(path.join(into, 'depth_to_color.json'), KINECT_V1_DEPTH_TO_COLOR);
+  return into;
+}
 
 /** World up from gravity-direction.txt (gravity points down). */
 export function sevenScenesUp(dir = SEVEN_SCENES_DIR): Vec3 {
   const g = readFileSync(path.join(dir, 'gravity-direction.txt'), 'utf8').trim().split(/\s+/).map(Number);
   const n = Math.hypot(g[0], g[1], g[2]);
   return [-g[0] / n, -g[1] / n, -g[2] / n];
+}
+
+/**
+ * Fuses the given frames (index, that frame's boxes) with the folder's reference poses and gravity's up,
+ * through the pipeline core's SequenceFuser (the same per-frame step as the CLI's build).
+ */
+export async function fuseWithDetections(
+  source: FileSource,
+  frames: Iterable<readonly [number, readonly Detection[]]>,
+  up: Vec3 = sevenScenesUp(),
+): Promise<Mosaic> {
+  const seq = await openSequence(source);
+  const builder = new MosaicBuilder({ up });
+  const boxes = new Map(frames);
+  const fuser = new SequenceFuser(seq, builder, { detect: async (f) => boxes.get(f.index) ?? [] });
+  await fuser.fuse([...boxes.keys()], { strict: true });
+  return builder.toMosaic();
 }
 
 /**
@@ -100,4 +135,6 @@ export const SEVEN_SCENES_COUNTS: Readonly<Record<string, number>> = {
   chair: 4,
   'dining table': 1,
   tv: 2,
+  // The two heaps of magazines on the table (COCO's "book"; its size is one book's, so a heap is none).
+  book: 2,
 };

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MosaicBuilder } from '../../core/fusion/MosaicBuilder';
 import type { CameraToWorld, Vec3 } from '../../core/geometry/types';
-import { Odometry } from '../../core/odometry/odometry';
+import { SequenceOdometry } from '../../core/odometry/sequenceOdometry';
 import { openSequence } from '../../core/sequence/openSequence';
 import { SkippedFrames } from '../../core/sequence/skippedFrames';
 import { everyNth, fuseFrames, SequenceFuser } from '../../core/pipeline';
@@ -142,9 +142,9 @@ export const buildCommand: CliCommand = {
     const all = everyNth(n, 1);
     let poses: readonly (CameraToWorld | undefined)[] = seq.poses?.slice(0, n) ?? [];
     if (poseSource === 'odometry') {
-      const odo = new Odometry(seq.intrinsics);
+      const odo = new SequenceOdometry(seq);
       const tracked: (CameraToWorld | undefined)[] = [];
-      await fuseFrames(seq, async (f) => odo.push({ rgb: f.rgb, depth: f.depth! }), {
+      await fuseFrames(seq, async (f) => odo.push(f), {
         frames: all,
         skipped,
         strict: args.strict,

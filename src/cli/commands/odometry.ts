@@ -2,7 +2,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Mat4 } from '../../core/geometry/types';
 import { absoluteTrajectoryError } from '../../core/odometry/ate';
-import { Odometry } from '../../core/odometry/odometry';
+import { SequenceOdometry } from '../../core/odometry/sequenceOdometry';
 import { parseIntrinsicsJson } from '../../core/sequence/intrinsicsJson';
 import { openSequence } from '../../core/sequence/openSequence';
 import { writeTrajectoryLog } from '../../core/sequence/trajectoryLog';
@@ -22,7 +22,8 @@ Options:
   --max-frames N    only the first N frames
   --colour-intrinsics FILE
                     the colour camera's own intrinsics (Open3D JSON like intrinsics.json) when colour is
-                    not registered to depth, e.g. a Kinect v1's raw streams (colour f ≈ 525, depth ≈ 585)
+                    not registered to depth, e.g. a Kinect v1's raw streams (colour f ≈ 525, depth ≈ 585);
+                    a folder's depth_to_color.json with "color_intrinsics" says so itself (this overrides it)
   --quiet           no progress lines`;
 
 interface Args {
@@ -88,13 +89,14 @@ export const odometryCommand: CliCommand = {
           args.colourIntrinsics,
         )
       : undefined;
-    const odo = new Odometry(seq.intrinsics, colourIntrinsics ? { colourIntrinsics } : {});
+    // The folder's depth_to_color.json sets up odometry for two cameras; the option overrides its colour intrinsics.
+    const odo = new SequenceOdometry(seq, colourIntrinsics ? { colourIntrinsics } : {});
     const poses: Mat4[] = [];
     let lost = 0;
     const start = performance.now();
     for (let i = 0; i < n; i++) {
       const frame = await seq.readFrame(i);
-      poses.push(odo.push({ rgb: frame.rgb, depth: frame.depth as NonNullable<typeof frame.depth> }));
+      poses.push(odo.push(frame));
       if (!odo.last?.tracked) lost++;
       if (!args.quiet && (i + 1) % 50 === 0) io.err(`odometry: ${i + 1}/${n} frames`);
     }

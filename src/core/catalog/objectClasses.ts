@@ -401,7 +401,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
     names: ['phone', 'cellphone', 'mobile phone', 'mobile', 'smartphone', 'iphone', 'telephone'],
     vocabularies: ['coco', 'questions'],
     coco: 67,
-    sizeMax: [0.1, 0.2, 0.05],
+    sizeMax: [0.2, 0.1, 0.05],
     confusable: ['mouse', 'remote'],
   },
   {

@@ -92,7 +92,13 @@ export class InstanceRegistry {
     also: readonly { label: string; score: number }[],
   ): void {
     const d = l.detection;
-    inst.addObservation(l.points, { frame, box: d.box, score: d.score, label: d.label }, time, also);
+    inst.addObservation(
+      l.points,
+      { frame, box: d.box, score: d.score, label: d.label },
+      time,
+      also,
+      d.alternatives,
+    );
     if (l.support !== undefined) inst.addSupport(l.support);
     for (const w of l.walls) voteWall(inst.walls, w);
     if (inst.observations >= this.opts.minObservations) this.confirmed.add(inst);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   folderSource,
+  fuseWithDetections,
   hasSevenScenes,
   registeredSource,
   SEVEN_SCENES_DIR,
@@ -11,7 +12,6 @@ import type { Detection } from '../perception/types';
 import type { FileSource } from '../sequence/fileSource';
 import { openSequence } from '../sequence/openSequence';
 import { liftDetection } from './liftDetection';
-import { MosaicBuilder } from './MosaicBuilder';
 
 /**
  * Small-object lifts on the real Kinect sequence (../shared/data/7scenes-redkitchen, read in place; skipped
@@ -109,20 +109,7 @@ describe.skipIf(!hasSevenScenes())(`lifts on real Kinect frames (${SEVEN_SCENES_
         box('chair', [224, 118, 366, 381]),
       ],
     ];
-    const seq = await openSequence(folderSource(SEVEN_SCENES_DIR));
-    const builder = new MosaicBuilder({ up: sevenScenesUp() });
-    for (const [i, detections] of dets.entries()) {
-      const f = await seq.readFrame(i);
-      builder.addKeyframe({
-        frame: i,
-        time: i,
-        pose: seq.poses![i],
-        intrinsics: seq.intrinsics,
-        depth: f.depth!,
-        detections,
-      });
-    }
-    const objects = builder.toMosaic().objects;
+    const objects = (await fuseWithDetections(folderSource(SEVEN_SCENES_DIR), dets.entries())).objects;
     const chairs = objects.filter((o) => o.label === 'chair');
     expect(chairs).toHaveLength(2);
     // The far chair shows only its back above the table top; it stands on the floor (before: 26 cm tall).

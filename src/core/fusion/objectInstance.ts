@@ -29,6 +29,8 @@ export const footprintKey = (ia: number, ib: number): number => (ia + K) * M + (
 
 export class ObjectInstance {
   readonly votes = new Map<string, { weight: number; count: number }>();
+  /** The detector's next-best classes for its boxes (Detection.alternatives), score sums per label. */
+  readonly alternatives = new Map<string, number>();
   readonly recent: Observation[] = [];
   observations = 0;
   scoreSum = 0;
@@ -81,7 +83,10 @@ export class ObjectInstance {
     obs: Observation,
     time: number,
     alsoLabels: readonly { label: string; score: number }[] = [],
+    alternatives: readonly { label: string; score: number }[] = [],
   ): void {
+    for (const v of alternatives)
+      this.alternatives.set(v.label, (this.alternatives.get(v.label) ?? 0) + v.score);
     this.observations++;
     this.scoreSum += obs.score;
     this.lastSeenFrame = Math.max(this.lastSeenFrame, obs.frame);
@@ -120,6 +125,8 @@ export class ObjectInstance {
       const mine = this.votes.get(label) ?? { weight: 0, count: 0 };
       this.votes.set(label, { weight: mine.weight + v.weight, count: mine.count + v.count });
     }
+    for (const [label, w] of other.alternatives)
+      this.alternatives.set(label, (this.alternatives.get(label) ?? 0) + w);
   }
 
   /** Absorbs another instance (a duplicate found later). */

@@ -5,6 +5,7 @@ import { fitFloorBox } from './fitFloorBox';
 import { footprintKey, VOXEL, type Bounds, type ObjectInstance } from './objectInstance';
 import { fitsPrior, sizePrior } from './sizePriors';
 import { completeToWall, dropWallPoints } from './wallCompletion';
+import { verifyLabel } from './labelVerification';
 
 /**
  * An instance → the mosaic object shown for it: a box fitted to its surface (hidden back completed to the wall
@@ -79,7 +80,7 @@ export function shapeObject(inst: ObjectInstance, ctx: ShapeContext): ObjectShap
     .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1));
   const obj: MosaicObject = {
     id: inst.id,
-    label: inst.label,
+    label: verifyLabel(inst, [box.size[0], box.size[1], height]).label,
     labels: votes,
     center: fromFloor(ctx.frame, a, b, h).map(round) as [number, number, number],
     size: [round(box.size[0]), round(box.size[1]), round(height)],

@@ -7,3 +7,5 @@ export {
 export type { OdometryFrame, OdometryOptions, OdometryStep } from './odometry';
 export { absoluteTrajectoryError, relativePoseError, alignPoints } from './ate';
 export type { AteResult } from './ate';
+export { SequenceOdometry } from './sequenceOdometry';
+export type { SequenceOdometryFrame } from './sequenceOdometry';

@@ -21,4 +21,15 @@ export interface Detection {
   readonly label: string;
   readonly score: number;
   readonly box: readonly [number, number, number, number];
+  /**
+   * The detector's next-best classes for the same box with their scores (same scale as `score`), best first,
+   * when it gives them (a closed-set detector scores every class): fusion falls back on them when the 3D
+   * size rules out `label` (a magazine called "remote").
+   */
+  readonly alternatives?: readonly DetectionAlternative[];
+}
+
+export interface DetectionAlternative {
+  readonly label: string;
+  readonly score: number;
 }

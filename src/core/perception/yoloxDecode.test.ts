@@ -93,6 +93,29 @@ describe('decodeYolox', () => {
     expect(dets.map((d) => d.label)).toEqual(['bed']);
   });
 
+  it("gives the box's next-best classes as alternatives (objectness × class score, best first, a few)", () => {
+    const out = outputWith([{ anchor: 5, raw: [0, 0, 0, 0], obj: 0.9, cls: BED, p: 0.7 }]);
+    const couch = COCO_LABELS.indexOf('couch');
+    const p = [
+      [CHAIR, 0.5],
+      [couch, 0.3],
+      [COCO_LABELS.indexOf('bench'), 0.1],
+      [COCO_LABELS.indexOf('tv'), 0.05],
+      [COCO_LABELS.indexOf('cup'), 0.01], // 0.009 overall: not kept
+    ];
+    for (const [c, v] of p) out[5 * STRIDE + 5 + c] = v;
+    const [d] = decodeYolox(out, { imageWidth: 416, imageHeight: 416, scale: 1 });
+    expect(d.alternatives?.map((a) => a.label)).toEqual(['chair', 'couch', 'bench']);
+    expect(d.alternatives?.[0].score).toBeCloseTo(0.45, 6);
+    // A box whose other classes all score near zero carries none.
+    const lone = decodeYolox(outputWith([{ anchor: 5, raw: [0, 0, 0, 0], obj: 0.9, cls: BED, p: 0.7 }]), {
+      imageWidth: 416,
+      imageHeight: 416,
+      scale: 1,
+    });
+    expect(lone[0].alternatives).toBeUndefined();
+  });
+
   it('rejects an output of the wrong size with a message that says what to check', () => {
     expect(() =>
       decodeYolox(new Float32Array(3549 * 84), { imageWidth: 1, imageHeight: 1, scale: 1 }),

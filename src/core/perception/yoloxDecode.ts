@@ -6,7 +6,7 @@
  * input float32 [1,3,S,S], BGR, 0–255, letterboxed to the top-left corner (YOLOX's own `preproc`),
  * padded with 114; output [1, N, 5 + C] raw grid outputs for strides 8/16/32 in that order.
  */
-import type { Detection, RgbImage } from './types';
+import type { Detection, DetectionAlternative, RgbImage } from './types';
 import { COCO_LABELS } from './coco';
 
 export const YOLOX_INPUT_SIZE = 416;
@@ -14,6 +14,9 @@ export const YOLOX_STRIDES: readonly number[] = [8, 16, 32];
 export const YOLOX_PAD_VALUE = 114;
 export const YOLOX_DEFAULT_SCORE_THRESHOLD = 0.3;
 export const YOLOX_DEFAULT_NMS_IOU = 0.45;
+/** A box's other classes kept as `alternatives`: at most this many, each scoring at least this. */
+export const YOLOX_MAX_ALTERNATIVES = 3;
+export const YOLOX_MIN_ALTERNATIVE_SCORE = 0.02;
 
 export class YoloxShapeError extends Error {
   override readonly name = 'YoloxShapeError';
@@ -130,9 +133,11 @@ export function decodeYolox(output: Float32Array, opts: DecodeOptions): Detectio
         const cy = (output[o + 1] + gy) * s;
         const w = Math.exp(output[o + 2]) * s;
         const h = Math.exp(output[o + 3]) * s;
+        const alternatives = alternativesAt(output, o + 5, labels, best, objectness);
         candidates.push({
           label: labels[best],
           score,
+          ...(alternatives.length ? { alternatives } : {}),
           box: [
             clamp((cx - w / 2) / opts.scale, 0, opts.imageWidth),
             clamp((cy - h / 2) / opts.scale, 0, opts.imageHeight),
@@ -145,6 +150,23 @@ export function decodeYolox(output: Float32Array, opts: DecodeOptions): Detectio
   }
   const kept = nonMaxSuppression(candidates, opts.nmsIoU ?? YOLOX_DEFAULT_NMS_IOU);
   return opts.maxDetections === undefined ? kept : kept.slice(0, opts.maxDetections);
+}
+
+/** The other classes of one anchor scoring at least YOLOX_MIN_ALTERNATIVE_SCORE, best first (a few). */
+function alternativesAt(
+  output: Float32Array,
+  at: number,
+  labels: readonly string[],
+  best: number,
+  objectness: number,
+): DetectionAlternative[] {
+  const out: DetectionAlternative[] = [];
+  for (let c = 0; c < labels.length; c++) {
+    const score = objectness * output[at + c];
+    if (c === best || score < YOLOX_MIN_ALTERNATIVE_SCORE) continue;
+    out.push({ label: labels[c], score });
+  }
+  return out.sort((p, q) => q.score - p.score).slice(0, YOLOX_MAX_ALTERNATIVES);
 }
 
 /** Greedy NMS within each label; the result is sorted by score, best first. */

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { generateScene } from '../synthetic/generateScene';
 import { sceneToFiles } from '../synthetic/sceneFiles';
 import { parseDepthToColorJson, registerDepth } from './depthToColor';
+import { multiply } from '../geometry/se3';
 import { memoryFileSource } from './fileSource';
 import { openSequence } from './openSequence';
 import { SequenceFormatError } from './sequenceFormatError';
+import { writeTrajectoryLog } from './trajectoryLog';
 
 const SHIFT = [1, 0, 0, -0.025, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 const K = { width: 640, height: 480, intrinsic_matrix: [585, 0, 0, 0, 585, 0, 320, 240, 1] };
@@ -18,9 +20,24 @@ describe('depth_to_color.json', () => {
     expect(d.depthIntrinsics).toEqual({ width: 640, height: 480, fx: 585, fy: 585, cx: 320, cy: 240 });
   });
 
+  it('reads the colour camera intrinsics and whose poses trajectory.log holds; the transform is optional', () => {
+    const d = parseDepthToColorJson(JSON.stringify({ color_intrinsics: K, trajectory_camera: 'depth' }));
+    expect(d.transform).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+    expect(d.colorIntrinsics).toEqual({ width: 640, height: 480, fx: 585, fy: 585, cx: 320, cy: 240 });
+    expect(d.depthIntrinsics).toBeUndefined();
+    expect(d.trajectoryCamera).toBe('depth');
+  });
+
   it.each([
     ['not JSON', '{', /not valid JSON/],
-    ['no matrix', '{}', /16 finite numbers/],
+    ['nothing in it', '{}', /none of them/],
+    ['no matrix', JSON.stringify({ depth_to_color: 'x' }), /16 finite numbers/],
+    ['bad colour intrinsics', JSON.stringify({ color_intrinsics: [525] }), /color_intrinsics/],
+    [
+      'bad trajectory camera',
+      JSON.stringify({ color_intrinsics: K, trajectory_camera: 'ir' }),
+      /trajectory_camera/,
+    ],
     [
       'column-major',
       JSON.stringify({ depth_to_color: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0.1, 0, 0, 1] }),
@@ -101,5 +118,41 @@ describe('depth registered to colour', () => {
     expect(
       wrongShare((await bare.readFrame(1)).depth!.data, same.frames[1].depth.data, false),
     ).toBeGreaterThan(0.15);
+  });
+
+  it('a folder that keeps the depth camera in intrinsics.json and gives the colour one in the file reads the same', async () => {
+    // As a Kinect data set ships: intrinsics.json is the depth camera's, and trajectory.log was tracked on it.
+    const dc = offset.depthCamera!;
+    const open3d = (k: typeof offset.intrinsics) => ({
+      width: k.width,
+      height: k.height,
+      intrinsic_matrix: [k.fx, 0, 0, 0, k.fy, 0, k.cx, k.cy, 1],
+    });
+    const files = sceneToFiles(offset, { pngLevel: 1 });
+    const depthPoses = (await openSequence(memoryFileSource(Object.fromEntries(files)))).poses!.map((p) =>
+      multiply(p, dc.depthToColor),
+    );
+    files.set('intrinsics.json', new TextEncoder().encode(JSON.stringify(open3d(dc.intrinsics))));
+    files.set('trajectory.log', new TextEncoder().encode(writeTrajectoryLog(depthPoses)));
+    files.set(
+      'depth_to_color.json',
+      new TextEncoder().encode(
+        JSON.stringify({
+          depth_to_color: dc.depthToColor,
+          color_intrinsics: open3d(offset.intrinsics),
+          trajectory_camera: 'depth',
+        }),
+      ),
+    );
+    const seq = await openSequence(memoryFileSource(Object.fromEntries(files)));
+    expect(seq.intrinsics).toEqual(offset.intrinsics);
+    expect(seq.intrinsicsGuessed).toBe(false);
+    expect(seq.depthToColor?.depthIntrinsics).toEqual(dc.intrinsics);
+    const f = await seq.readFrame(1);
+    expect(wrongShare(f.depth!.data, same.frames[1].depth.data, true)).toBeLessThan(0.01);
+    expect(wrongShare(f.rawDepth!.data, offset.frames[1].depth.data, false)).toBeLessThan(0.01);
+    // Poses come back as the colour camera's.
+    for (const [i, p] of seq.poses!.entries())
+      for (let k = 0; k < 16; k++) expect(p[k]).toBeCloseTo(offset.frames[i].pose[k], 4);
   });
 });

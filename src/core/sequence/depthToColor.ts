@@ -7,24 +7,40 @@ import { parseJsonObject } from './sequenceFormatError';
  * A sequence whose depth comes from a second camera beside the colour one (a Kinect v1: two cameras a few
  * centimetres apart, different focal lengths) says so in `depth_to_color.json`:
  *
- *   {"depth_to_color": [16 numbers, row-major 4×4, metres: depth-camera point → colour-camera point],
- *    "depth_intrinsics": {Open3D PinholeCameraIntrinsic of the depth camera; optional, default intrinsics.json}}
+ *   {"depth_to_color": [16 numbers, row-major 4×4, metres: depth-camera point → colour-camera point;
+ *                       optional, default identity (the cameras' baseline neglected)],
+ *    "depth_intrinsics": {Open3D PinholeCameraIntrinsic of the depth camera; optional, default intrinsics.json},
+ *    "color_intrinsics": {the same for the colour camera; optional, default intrinsics.json},
+ *    "trajectory_camera": "color" (default) or "depth": which camera trajectory.log's poses are of}
  *
- * Each depth frame is then re-projected into the colour camera (registered) as it is read, so every box
- * drawn on the colour image samples the depth of what it shows, and poses and intrinsics are the colour
- * camera's.
+ * At least one of the first three is given. intrinsics.json describes whichever camera the file does not: a data
+ * set that ships its depth camera's intrinsics (7-Scenes: 585 px) adds `color_intrinsics`, one that ships
+ * its colour camera's adds `depth_intrinsics`. Each depth frame is then re-projected into the colour camera
+ * (registered) as it is read, so every box drawn on the colour image samples the depth of what it shows;
+ * the sequence's poses and intrinsics are the colour camera's (a trajectory tracked on the depth camera,
+ * like 7-Scenes' KinectFusion one, is moved to the colour camera as it is read).
  */
 export interface DepthToColor {
   /** Row-major 4×4 rigid transform, depth camera → colour camera (metres). */
   readonly transform: readonly number[];
   readonly depthIntrinsics?: Intrinsics;
+  /** The colour camera's intrinsics, where intrinsics.json gives the depth camera's. */
+  readonly colorIntrinsics?: Intrinsics;
+  /** Whose poses trajectory.log holds; absent: the colour camera's. */
+  readonly trajectoryCamera?: 'color' | 'depth';
 }
+
+const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 
 export const DEPTH_TO_COLOR_FILE = 'depth_to_color.json';
 
 export function parseDepthToColorJson(text: string, file = DEPTH_TO_COLOR_FILE): DepthToColor {
   const { o, fail } = parseJsonObject(text, file, '"depth_to_color" (16 numbers, row-major 4×4)');
-  const raw = o.depth_to_color;
+  if (o.depth_to_color === undefined && o.depth_intrinsics === undefined && o.color_intrinsics === undefined)
+    fail(
+      'needs "depth_to_color" (16 numbers, row-major 4×4), "depth_intrinsics" or "color_intrinsics"; it has none of them',
+    );
+  const raw = o.depth_to_color ?? IDENTITY;
   const m = Array.isArray(raw) && raw.every(Array.isArray) ? (raw as unknown[][]).flat() : raw;
   if (!Array.isArray(m) || m.length !== 16 || m.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
     fail('"depth_to_color" must be 16 finite numbers (a row-major 4×4, or 4 rows of 4)');
@@ -44,13 +60,23 @@ export function parseDepthToColorJson(text: string, file = DEPTH_TO_COLOR_FILE):
         fail('"depth_to_color" rotation part is not a rotation (rows must be orthonormal)');
     }
   if (Math.hypot(t[3], t[7], t[11]) > 1) fail('"depth_to_color" translation is over 1 m: give it in metres');
-  const k = o.depth_intrinsics;
-  if (k === undefined) return { transform: t };
-  if (typeof k !== 'object' || k === null)
-    fail('"depth_intrinsics" must be an object like intrinsics.json (width, height, intrinsic_matrix)');
+  const camera = (key: string): Intrinsics | undefined => {
+    const k = o[key];
+    if (k === undefined) return undefined;
+    if (typeof k !== 'object' || k === null || Array.isArray(k))
+      fail(`"${key}" must be an object like intrinsics.json (width, height, intrinsic_matrix)`);
+    return parseIntrinsicsJson(JSON.stringify(k), `${file} ${key}`);
+  };
+  const depthIntrinsics = camera('depth_intrinsics');
+  const colorIntrinsics = camera('color_intrinsics');
+  const trajectoryCamera = o.trajectory_camera;
+  if (trajectoryCamera !== undefined && trajectoryCamera !== 'color' && trajectoryCamera !== 'depth')
+    fail('"trajectory_camera" must be "color" or "depth" (the camera whose poses trajectory.log holds)');
   return {
     transform: t,
-    depthIntrinsics: parseIntrinsicsJson(JSON.stringify(k), `${file} depth_intrinsics`),
+    ...(depthIntrinsics ? { depthIntrinsics } : {}),
+    ...(colorIntrinsics ? { colorIntrinsics } : {}),
+    ...(trajectoryCamera ? { trajectoryCamera: trajectoryCamera as 'color' | 'depth' } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { defaultIntrinsics } from '../geometry/camera';
+import { invertRigid, multiply } from '../geometry/se3';
 import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import { decodeDepthPng, decodeRgbImage, ImageDecodeError, readImageSize } from '../image/decodeImage';
 import type { Detection, DepthImage, RgbImage } from '../perception/types';
@@ -22,7 +23,8 @@ export interface Sequence {
   readonly hasDepth: boolean;
   /**
    * depth_to_color.json, when the depth camera is not the colour camera: frames' depth comes back already
-   * registered to the colour image.
+   * registered to the colour image. Here `depthIntrinsics` is always set (from the file or intrinsics.json),
+   * and `intrinsics` above are the colour camera's (the file's `color_intrinsics` when it has them).
    */
   readonly depthToColor?: DepthToColor;
   /** Camera-to-world pose per frame, when trajectory.log exists. */
@@ -37,6 +39,11 @@ export interface SequenceFrame {
   readonly id: string;
   readonly rgb: RgbImage;
   readonly depth?: DepthImage;
+  /**
+   * With depth_to_color.json: the depth as the depth camera recorded it (its own pixels, intrinsics
+   * `depthToColor.depthIntrinsics`), before registration; odometry tracks on it.
+   */
+  readonly rawDepth?: DepthImage;
 }
 
 const IMAGE_NAME = /^(\d+)\.(jpg|jpeg|png)$/i;
@@ -90,11 +97,23 @@ export async function openSequence(source: FileSource): Promise<Sequence> {
   if (rel.has('intrinsics.json')) {
     intrinsics = parseIntrinsicsJson(await readText('intrinsics.json'));
     intrinsicsGuessed = false;
-    if (intrinsics.width !== size.width || intrinsics.height !== size.height)
-      throw new SequenceFormatError(
-        `intrinsics.json: describes ${intrinsics.width}×${intrinsics.height} images but ${images[0].path} is ${size.width}×${size.height}`,
-      );
   }
+  let intrinsicsFrom = 'intrinsics.json';
+  let depthToColor: DepthToColor | undefined;
+  if (rel.has(DEPTH_TO_COLOR_FILE)) {
+    const file = parseDepthToColorJson(await readText(DEPTH_TO_COLOR_FILE));
+    // intrinsics.json describes whichever camera the file does not.
+    depthToColor = { ...file, depthIntrinsics: file.depthIntrinsics ?? intrinsics };
+    if (file.colorIntrinsics) {
+      intrinsics = file.colorIntrinsics;
+      intrinsicsGuessed = false;
+      intrinsicsFrom = `${DEPTH_TO_COLOR_FILE} "color_intrinsics"`;
+    }
+  }
+  if (!intrinsicsGuessed && (intrinsics.width !== size.width || intrinsics.height !== size.height))
+    throw new SequenceFormatError(
+      `${intrinsicsFrom}: describes ${intrinsics.width}×${intrinsics.height} images but ${images[0].path} is ${size.width}×${size.height}`,
+    );
 
   let poses: CameraToWorld[] | undefined;
   if (rel.has('trajectory.log')) {
@@ -103,10 +122,12 @@ export async function openSequence(source: FileSource): Promise<Sequence> {
       throw new SequenceFormatError(
         `trajectory.log: has ${poses.length} poses but image/ has ${ids.length} frames (one pose per frame, in frame order)`,
       );
+    // Colour camera pose = depth camera pose · (colour → depth).
+    if (depthToColor?.trajectoryCamera === 'depth') {
+      const colourToDepth = invertRigid(depthToColor.transform);
+      poses = poses.map((p) => multiply(p, colourToDepth) as unknown as CameraToWorld);
+    }
   }
-
-  let depthToColor: DepthToColor | undefined;
-  if (rel.has(DEPTH_TO_COLOR_FILE)) depthToColor = parseDepthToColorJson(await readText(DEPTH_TO_COLOR_FILE));
 
   let detections: Detection[][] | undefined;
   if (rel.has('detections.json')) {
@@ -147,7 +168,7 @@ export async function openSequence(source: FileSource): Promise<Sequence> {
           `${path}: is ${rgb.width}×${rgb.height} but the sequence is ${size.width}×${size.height} (all frames must share one size)`,
         );
       if (depth && depthToColor)
-        return { index, id, rgb, depth: registerDepth(depth, depthToColor, intrinsics) };
+        return { index, id, rgb, depth: registerDepth(depth, depthToColor, intrinsics), rawDepth: depth };
       if (depth && (depth.width !== rgb.width || depth.height !== rgb.height))
         throw new SequenceFormatError(
           `depth/${id}.png: is ${depth.width}×${depth.height} but image ${path} is ${rgb.width}×${rgb.height} (depth must be registered to the colour image)`,
