@@ -305,10 +305,15 @@ function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number
     const cueAt = c.at([cue]);
     if (cueAt < 0) continue;
     const facing = c.before(cueAt).pop();
-    if (facing && facing.end >= cueAt - 1) return { facing, backTo: back, cueAt };
+    // "the tv in front of me", "the clock is straight ahead of me": only a verb of being and an adverb between.
+    const between = facing ? c.r.words.slice(facing.end, cueAt) : [];
+    if (facing && between.every((w) => LINKING.has(w))) return { facing, backTo: back, cueAt };
   }
   return undefined;
 }
+
+/** Words between what I face and "ahead of me": "is", "straight", "right", "directly", "dead", "just". */
+const LINKING = new Set(['is', 'are', 'was', 'be', 'straight', 'right', 'directly', 'dead', 'just', 'now']);
 
 const standpoint: Rule = (c) => {
   const sp = standpointOf(c);
@@ -329,8 +334,8 @@ const standpoint: Rule = (c) => {
   const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
   const ego = EGO.find(([p]) => {
     const at = c.at([p]);
-    // "with the tv in front of me" says what I face, not what is asked.
-    return at >= 0 && at !== sp.cueAt;
+    // "with the tv in front of me", "the tv is straight ahead of me" say what I face, not what is asked.
+    return at >= 0 && !(at >= facing.end && at <= sp.cueAt);
   })?.[1];
   const check = leftOrRight
     ? 'left-right'
@@ -435,9 +440,10 @@ const counting: Rule = (c) => {
   if (KINDS.test(c.text) && !c.m.some((x) => x.known) && c.has(/\b(how many|number of|count)\b/))
     return { kind: 'count_total', labels: [], kinds: true };
   let after = c.enough(1, c.after(at));
+  // "For the listing, what is the number of items?": every object, whatever the context before says.
+  if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
   // "cups plus bowls, how many altogether?": the names come before the question words.
   if (after.length === 0) after = c.enough(1);
-  if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
   if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|add|adds|and|plus)\b/))
     return { kind: 'count_total', labels: names(after) };
   const target = after[0] ?? c.m[0];
@@ -580,7 +586,7 @@ const superlative: Rule = (c) => {
 };
 
 const DISTANCE =
-  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|separation|spacing|clearance) (?:between|separating|from)|separat\w+)\b/;
+  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
 const distance: Rule = (c) => {
   if (!c.has(DISTANCE)) return undefined;
   if (c.m.length >= 2) return { kind: 'object_abs_distance', a: c.m[0].name, b: c.m[1].name };
@@ -616,6 +622,18 @@ const measure: Rule = (c) => {
   if (c.has(/\bwhat size\b|\bmeasure\b|\bmeasurements?\b/))
     return { kind: 'object_measure', label: target.name, measure: 'longest' };
   return undefined;
+};
+
+/**
+ * "I'm at the clock and I want to walk to the table. How many metres is that?": a length asked with two objects
+ * and no dimension of one of them is the way from one to the other.
+ */
+const MEASURE_WORD =
+  /\b(?:tall|high|long|wide|deep|big|large|height|length|width|depth|size|across|around)\b/;
+const lengthBetween: Rule = (c) => {
+  const ms = c.enough(2);
+  if (ms.length < 2 || !c.has(HOW_MANY_UNITS) || c.has(MEASURE_WORD)) return undefined;
+  return { kind: 'object_abs_distance', a: ms[0].name, b: ms[1].name };
 };
 
 const locate: Rule = (c) => {
@@ -669,6 +687,7 @@ const RULES: readonly Rule[] = [
   nearest,
   superlative,
   measure,
+  lengthBetween,
   pairRelation,
   existence,
   locate,
