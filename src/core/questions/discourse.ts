@@ -86,12 +86,26 @@ function resolve(q: Reading, context: readonly Reading[]): string {
   return text;
 }
 
+/**
+ * An indirect yes/no question said as a request ("could you tell me if the fridge is larger than the vase", "would
+ * you be able to tell me whether there is a lamp") is the direct question ("is the fridge larger than the vase"):
+ * the verb of being or doing moves before its subject, so the question reads as a yes/no one.
+ */
+const INDIRECT =
+  /^.*?\b(?:tell me|let me know|know|check|see|say|wonder|wondering|find out|confirm|ask)(?: for me)? (?:if|whether) ((?:the|a|an|this|that|there|my|any|it)\b.*)$/;
+const AUX = /^((?:\S+ ){0,5}?)(is|are|was|were|does|do|did|can|could|will|would|has|have) (.+)$/;
+function direct(text: string): string {
+  const clause = INDIRECT.exec(text)?.[1];
+  const inverted = clause ? AUX.exec(clause) : null;
+  return inverted ? `${inverted[2]} ${inverted[1]}${inverted[3]}` : text;
+}
+
 /** The asking sentence of a question, with the context's references resolved. */
 export function discourseOf(question: string): Discourse {
   const sentences = (nlp(question).sentences().out('array') as string[]).filter((s) => s.trim());
   if (sentences.length <= 1) {
     const r = readQuestion(question);
-    const text = resolve(r, []);
+    const text = direct(resolve(r, []));
     return { question: text, whole: text, hasContext: false };
   }
   let ask = sentences.length - 1;
@@ -102,7 +116,7 @@ export function discourseOf(question: string): Discourse {
     }
   const readings = sentences.map((s) => readQuestion(s));
   const context = readings.filter((_, i) => i !== ask);
-  const resolved = resolve(readings[ask], context);
+  const resolved = direct(resolve(readings[ask], context));
   const whole = readings.map((r, i) => (i === ask ? resolved : r.text)).join(' ');
   return { question: resolved, whole, hasContext: true };
 }

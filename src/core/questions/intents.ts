@@ -417,6 +417,7 @@ const COUNT = [
   'how many',
   'number of',
   'count',
+  'counting',
   'tally',
   'total of',
   'quantity of',

@@ -173,3 +173,32 @@ describe('two words that name one class', () => {
     expect(objects('computer, mouse and cup')).toEqual(['computer', 'mouse', 'cup']);
   });
 });
+
+describe('polite and indirect requests', () => {
+  it.each([
+    ['would you mind counting the mugs, please?', { kind: 'object_counting', label: 'mug' }],
+    ['could you be so kind as to go counting the plates?', { kind: 'object_counting', label: 'plate' }],
+    [
+      'can you give me a rough idea of how tall the bookcase is?',
+      { kind: 'object_measure', label: 'bookcase', measure: 'height' },
+    ],
+    [
+      'could you give me a sense of how wide the bed is?',
+      { kind: 'object_measure', label: 'bed', measure: 'width' },
+    ],
+    [
+      'would you be able to tell me whether the desk is wider than the bed?',
+      { kind: 'compare', labels: ['desk', 'bed'], measure: 'width', order: 'max', claim: true },
+    ],
+    [
+      'can you let me know if the sofa is taller than the lamp?',
+      { kind: 'compare', labels: ['sofa', 'lamp'], measure: 'height', order: 'max', claim: true },
+    ],
+    [
+      'I was wondering if the cup is on the table',
+      { kind: 'pair_relation', a: 'cup', relation: 'above', b: 'table' },
+    ],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+});
