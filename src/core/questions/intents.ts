@@ -196,6 +196,17 @@ const DESTINATION = [
   'directions to',
   'make my way to',
   'over to',
+  'head for',
+  'heading for',
+  'head towards',
+  'head toward',
+  'heading towards',
+  'heading toward',
+  'make for',
+  'go towards',
+  'walk towards',
+  'left or right for',
+  'right or left for',
 ];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
 const FACING_AFTER: readonly [string, boolean][] = [
@@ -259,6 +270,10 @@ const FACING_CUES = [
   'looking towards',
   'looking in the direction of',
   'look at',
+  'look to',
+  'looking to',
+  'look toward',
+  'look towards',
   'turned to',
   'turned toward',
   'turned towards',

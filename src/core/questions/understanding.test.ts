@@ -202,3 +202,26 @@ describe('polite and indirect requests', () => {
     expect(task(q)).toEqual(t);
   });
 });
+
+describe('standpoints said in other ways', () => {
+  it.each([
+    [
+      'I am at the desk and I look to the window. Is the bed left or right of me?',
+      { kind: 'standpoint', standing: 'desk', facing: 'window', query: 'bed', check: 'left-right' },
+    ],
+    [
+      'I am at the sink and the oven is right in front of me. Is the fridge on my right?',
+      { kind: 'standpoint', standing: 'sink', facing: 'oven', query: 'fridge', check: 'right' },
+    ],
+    [
+      'at the bed with my back to the desk, do I go left or right to head towards the door?',
+      { kind: 'route_directions', from: 'bed', to: 'door', facing: 'desk', backTo: true },
+    ],
+    [
+      'standing by the sofa looking at the tv, left or right for the lamp?',
+      { kind: 'route_directions', from: 'sofa', to: 'lamp', facing: 'tv' },
+    ],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+});
