@@ -17,6 +17,9 @@ export interface Discourse {
   readonly hasContext: boolean;
 }
 
+/** How many sentences before the question are read for what it refers to. */
+const CONTEXT_SENTENCES = 3;
+
 /** "it" that stands for no object: "how far is it from A to B", "is it true that…". */
 const DUMMY_IT_BEFORE = new Set(['to', 'from', 'between', 'true', 'possible', 'that', 'take', 'takes']);
 /** Prepositions before an "it" that names an object said earlier in the same sentence ("…, what is beside it"). */
@@ -102,7 +105,10 @@ function direct(text: string): string {
 
 /** The asking sentence of a question, with the context's references resolved. */
 export function discourseOf(question: string): Discourse {
-  const sentences = (nlp(question).sentences().out('array') as string[]).filter((s) => s.trim());
+  // One sentence unless a sentence mark is followed by more words (the splitter is then worth its cost).
+  const sentences = /[.?!;]\s+\S/.test(question)
+    ? (nlp(question).sentences().out('array') as string[]).filter((s) => s.trim())
+    : [question];
   if (sentences.length <= 1) {
     const r = readQuestion(question);
     const text = direct(resolve(r, []));
@@ -114,9 +120,10 @@ export function discourseOf(question: string): Discourse {
       ask = i;
       break;
     }
-  const readings = sentences.map((s) => readQuestion(s));
-  const context = readings.filter((_, i) => i !== ask);
-  const resolved = direct(resolve(readings[ask], context));
-  const whole = readings.map((r, i) => (i === ask ? resolved : r.text)).join(' ');
+  // Only the sentences nearest the question can hold what it refers to (and each reading costs a tagger pass).
+  const first = Math.max(0, ask - CONTEXT_SENTENCES);
+  const context = sentences.slice(first, ask).map((s) => readQuestion(s));
+  const resolved = direct(resolve(readQuestion(sentences[ask]), context));
+  const whole = [...sentences.slice(0, ask), resolved, ...sentences.slice(ask + 1)].join(' ');
   return { question: resolved, whole, hasContext: true };
 }

@@ -163,9 +163,20 @@ class Ctx {
   word(w: string): boolean {
     return this.r.words.includes(w);
   }
-  /** A size word of the wanted form (comparative/superlative), its measure and order. */
+  /**
+   * A size word of the wanted form (comparative/superlative), its measure and order; said in one word ("bigger",
+   * "tallest") or with more/most/less/least ("less big" is the smaller, "the most tall" the tallest).
+   */
   sizeWord(form: RegExp): readonly [Measure, Order] | undefined {
-    for (const w of this.r.words) if (form.test(w) && SIZE_WORDS[w]) return SIZE_WORDS[w];
+    const w = this.r.words;
+    const [more, less] = form === SUPERLATIVE ? ['most', 'least'] : ['more', 'less'];
+    for (let i = 0; i < w.length; i++) {
+      if (form.test(w[i]) && SIZE_WORDS[w[i]]) return SIZE_WORDS[w[i]];
+      const base = SIZE_WORDS[w[i + 1] ?? ''];
+      if (!base || COMPARATIVE.test(w[i + 1]) || SUPERLATIVE.test(w[i + 1])) continue;
+      if (w[i] === more) return base;
+      if (w[i] === less) return [base[0], base[1] === 'max' ? 'min' : 'max'];
+    }
     return undefined;
   }
 }
@@ -418,7 +429,9 @@ const sceneSummary: Rule = (c) => {
 
 const ROOM = /\b(room|space|place|apartment|flat|house|floor|area of the|scene)\b/;
 const roomSize: Rule = (c) => {
-  if (c.m.length > 0 || !ROOM.test(c.text)) return undefined;
+  // "which object in this room is the most big" ranks the objects in the room.
+  if (c.m.length > 0 || !ROOM.test(c.text) || c.sizeWord(SUPERLATIVE) || c.sizeWord(COMPARATIVE))
+    return undefined;
   return c.has(
     /\b(size|big|large|area|square|dimensions|how many (?:m2|square)|floor area|footprint|small)\b/,
   )
@@ -491,11 +504,23 @@ const FARTHER = [
 const relativeDistance: Rule = (c) => {
   const closeAt = c.at(CLOSER);
   const farAt = c.at(FARTHER);
-  const at = closeAt >= 0 ? closeAt : farAt;
+  const bareFarAt = c.at(['farther', 'further']);
+  const at = closeAt >= 0 ? closeAt : farAt >= 0 ? farAt : bareFarAt;
   if (at < 0 || c.m.length < 3) return undefined;
   const order: Order = closeAt >= 0 ? 'min' : 'max';
   let anchor: Mention;
   let choices: Mention[];
+  // "From the sofa, which is farther: the stool or the tv?": the anchor said first, the cue bare.
+  const bare = !['to', 'from', 'away'].includes(c.r.words[at + 1] ?? '');
+  const fronted = bare ? c.at(['from', 'to']) : -1;
+  const frontAnchor = fronted >= 0 && fronted < at ? c.after(fronted)[0] : undefined;
+  if (frontAnchor && frontAnchor.end <= at) {
+    choices = c.m.filter((x) => x !== frontAnchor);
+    if (choices.length < 2) return undefined;
+    return order === 'min'
+      ? { kind: 'object_rel_distance', anchor: frontAnchor.name, choices: names(choices) }
+      : { kind: 'nearest', anchor: frontAnchor.name, order, among: names(choices) };
+  }
   const yesNo = c.has(/^(is|are|was|were|does|do|did|will|would)\b/);
   if (yesNo && c.word('than') && c.before(at).length >= 1 && c.after(at)[0]) {
     // "is A farther from C than B is?": C is the anchor, A the claim, B the other choice.
@@ -594,9 +619,12 @@ const compare: Rule = (c) => {
 const ONE_OBJECTS_EXTENT =
   /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent|measurement|measure|size)s?\b/;
 
+/** "how big is the fridge at its longest": one object's extent, not a ranking. */
+const AT_ITS = /\bat (?:its|their) \w+est\b/;
+
 const superlative: Rule = (c) => {
   const w = c.sizeWord(SUPERLATIVE);
-  if (!w || c.has(ONE_OBJECTS_EXTENT)) return undefined;
+  if (!w || c.has(ONE_OBJECTS_EXTENT) || c.has(AT_ITS)) return undefined;
   const among = c.m[0];
   return { kind: 'superlative', measure: w[0], order: w[1], ...(among ? { among: among.name } : {}) };
 };

@@ -225,3 +225,44 @@ describe('standpoints said in other ways', () => {
     expect(task(q)).toEqual(t);
   });
 });
+
+describe('degrees said with more, most, less, least', () => {
+  it.each([
+    [
+      'which one is less tall, the lamp or the desk?',
+      { kind: 'compare', labels: ['lamp', 'desk'], measure: 'height', order: 'min' },
+    ],
+    [
+      'which is more wide: the bed or the sofa?',
+      { kind: 'compare', labels: ['bed', 'sofa'], measure: 'width', order: 'max' },
+    ],
+    ['what is the least big thing in the room?', { kind: 'superlative', measure: 'longest', order: 'min' }],
+    [
+      'which item in this space is the most large?',
+      { kind: 'superlative', measure: 'longest', order: 'max' },
+    ],
+    [
+      'from the desk, which is more distant, the bed or the lamp?',
+      { kind: 'nearest', anchor: 'desk', order: 'max', among: ['bed', 'lamp'] },
+    ],
+    [
+      'which is less far from the bed, the lamp or the chair?',
+      { kind: 'object_rel_distance', anchor: 'bed', choices: ['lamp', 'chair'] },
+    ],
+    ['how long is the sofa at its longest?', { kind: 'object_measure', label: 'sofa', measure: 'length' }],
+    [
+      'roughly how big is the wardrobe at its biggest?',
+      { kind: 'object_measure', label: 'wardrobe', measure: 'longest' },
+    ],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+
+  it('"its" typed for "it\'s" is still read', () => {
+    expect(task('its the sofa, how tall is it?')).toEqual({
+      kind: 'object_measure',
+      label: 'sofa',
+      measure: 'height',
+    });
+  });
+});
