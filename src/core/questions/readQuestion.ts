@@ -105,8 +105,10 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
 const DISTANCE_DEGREES: readonly [RegExp, string][] = [
   [/\bmore (?:far|distant)\b/g, 'farther'],
   [/\bmost (?:far|distant)\b/g, 'farthest'],
-  [/\bmore (near|close)\b/g, '$1r'],
-  [/\bmost (near|close)\b/g, '$1st'],
+  [/\bmore near\b/g, 'nearer'],
+  [/\bmore close\b/g, 'closer'],
+  [/\bmost near\b/g, 'nearest'],
+  [/\bmost close\b/g, 'closest'],
   [/\bless (?:far|distant)\b/g, 'closer'],
   [/\bleast (?:far|distant)\b/g, 'closest'],
   [/\bless (?:near|close)\b/g, 'farther'],

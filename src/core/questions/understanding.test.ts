@@ -249,6 +249,8 @@ describe('degrees said with more, most, less, least', () => {
       'which is less far from the bed, the lamp or the chair?',
       { kind: 'object_rel_distance', anchor: 'bed', choices: ['lamp', 'chair'] },
     ],
+    ['what thing is most close to the sink?', { kind: 'nearest', anchor: 'sink', order: 'min' }],
+    ['which object is the most near to the door?', { kind: 'nearest', anchor: 'door', order: 'min' }],
     ['how long is the sofa at its longest?', { kind: 'object_measure', label: 'sofa', measure: 'length' }],
     [
       'roughly how big is the wardrobe at its biggest?',
