@@ -413,7 +413,7 @@ function appearanceTask(c: Ctx): Task {
 }
 
 const SUMMARY =
-  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
+  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
 const sceneSummary: Rule = (c) => {
   if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
@@ -704,7 +704,7 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;

@@ -268,3 +268,16 @@ describe('degrees said with more, most, less, least', () => {
     });
   });
 });
+
+describe('listing the room, and the room said to have something', () => {
+  it.each([
+    ['which things can be found in this room?', { kind: 'scene_summary', detail: 'list' }],
+    ['which items are here?', { kind: 'scene_summary', detail: 'list' }],
+    ['I cannot see well. Would you tell me what is around me?', { kind: 'scene_summary', detail: 'list' }],
+    ['the flat has a piano, am I right?', { kind: 'object_existence', label: 'piano' }],
+    ['does this apartment come with a dishwasher?', { kind: 'object_existence', label: 'dishwasher' }],
+    ['my room contains a desk, true?', { kind: 'object_existence', label: 'desk' }],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+});
