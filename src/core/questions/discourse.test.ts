@@ -65,6 +65,19 @@ describe('references to the context', () => {
     expect(task(q)).toEqual(t);
   });
 
+  it('where the context puts me is where a distance or a nearest object is measured from', () => {
+    expect(task('I am next to the oven. How far away is the table?')).toEqual({
+      kind: 'object_abs_distance',
+      a: 'oven',
+      b: 'table',
+    });
+    expect(task('I am sitting on the bed. What is the nearest thing to me?')).toEqual({
+      kind: 'nearest',
+      anchor: 'bed',
+      order: 'min',
+    });
+  });
+
   it('an "it" that names nothing stays as it is', () => {
     expect(task('How far is it from the sofa to the bed?')).toEqual({
       kind: 'object_abs_distance',
@@ -72,6 +85,18 @@ describe('references to the context', () => {
       b: 'bed',
     });
     expect(discourseOf('How far is it to the door?').question).toBe('how far is it to the door');
+  });
+
+  it('a standpoint said before a question of left or right is read with it', () => {
+    expect(task('I sit at the desk and I am looking at the door. Where is the lamp, left or right?')).toEqual(
+      {
+        kind: 'standpoint',
+        standing: 'desk',
+        facing: 'door',
+        query: 'lamp',
+        check: 'left-right',
+      },
+    );
   });
 
   it('a standpoint said before the question is read with it', () => {

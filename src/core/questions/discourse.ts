@@ -15,6 +15,8 @@ export interface Discourse {
   readonly whole: string;
   /** There is context: more than one sentence. */
   readonly hasContext: boolean;
+  /** Where the context says I am ("I'm at the fridge."), when it gives no heading: for "how far away is X". */
+  readonly here?: string;
 }
 
 /** How many sentences before the question are read for what it refers to. */
@@ -50,13 +52,9 @@ const known = (ms: readonly Mention[]): Mention[] => {
 };
 const the = (m: Mention): string => `the ${m.name}`;
 
-/** Resolve "it", "them" and "me" in the asking sentence from the context's objects and standpoint. */
-function resolve(q: Reading, context: readonly Reading[]): string {
-  let text = q.text;
-  // Tokens and words agree for a normalised text; where they do not, leave it as it is.
-  if (text.split(' ').length !== q.words.length) return text;
-  const ctxObjects = known(context.flatMap((r) => r.mentions));
-  const here = context
+/** The object the context says I am at, when it says where I am and not where I face. */
+function whereIAm(context: readonly Reading[]): Mention | undefined {
+  return context
     .filter((r) => !FACING.test(r.text))
     .map((r) => {
       const m = WHERE_I_AM.exec(r.text);
@@ -65,6 +63,14 @@ function resolve(q: Reading, context: readonly Reading[]): string {
       return r.mentions.find((x) => x.start >= at && x.start <= at + 2);
     })
     .find((m) => m !== undefined);
+}
+
+/** Resolve "it", "them" and "me" in the asking sentence from the context's objects and standpoint. */
+function resolve(q: Reading, context: readonly Reading[], here: Mention | undefined): string {
+  let text = q.text;
+  // Tokens and words agree for a normalised text; where they do not, leave it as it is.
+  if (text.split(' ').length !== q.words.length) return text;
+  const ctxObjects = known(context.flatMap((r) => r.mentions));
   const own = q.mentions.filter((m) => m.known);
   const words = q.words;
   // Right to left, so that a replacement never shifts the words still to look at.
@@ -111,7 +117,7 @@ export function discourseOf(question: string): Discourse {
     : [question];
   if (sentences.length <= 1) {
     const r = readQuestion(question);
-    const text = direct(resolve(r, []));
+    const text = direct(resolve(r, [], undefined));
     return { question: text, whole: text, hasContext: false };
   }
   let ask = sentences.length - 1;
@@ -123,7 +129,8 @@ export function discourseOf(question: string): Discourse {
   // Only the sentences nearest the question can hold what it refers to (and each reading costs a tagger pass).
   const first = Math.max(0, ask - CONTEXT_SENTENCES);
   const context = sentences.slice(first, ask).map((s) => readQuestion(s));
-  const resolved = direct(resolve(readQuestion(sentences[ask]), context));
+  const here = whereIAm(context);
+  const resolved = direct(resolve(readQuestion(sentences[ask]), context, here));
   const whole = [...sentences.slice(0, ask), resolved, ...sentences.slice(ask + 1)].join(' ');
-  return { question: resolved, whole, hasContext: true };
+  return { question: resolved, whole, hasContext: true, ...(here ? { here: here.name } : {}) };
 }

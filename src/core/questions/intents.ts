@@ -235,7 +235,9 @@ const FACING_AFTER: readonly [string, boolean][] = [
 const routeFromStandpoint: Rule = (c) => {
   if (c.m.length < 3) return undefined;
   // "to get from A to C": the destination follows the "to" after the start.
-  const fromAt = c.has(ROUTE) || c.has(TURN_ASK) ? c.at(['from']) : -1;
+  // ("facing away from Y" names what I turn from, not where I start.)
+  const fromCue = c.at(['from']);
+  const fromAt = (c.has(ROUTE) || c.has(TURN_ASK)) && c.r.words[fromCue - 1] !== 'away' ? fromCue : -1;
   const fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
   const destAt = fromTo >= 0 ? fromTo : c.at(DESTINATION);
   if (destAt < 0) return undefined;
@@ -413,7 +415,7 @@ function appearanceTask(c: Ctx): Task {
 }
 
 const SUMMARY =
-  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
+  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|everything (?:that (?:is|is there|there is) )?(?:in|around|here)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
 const sceneSummary: Rule = (c) => {
   if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
@@ -625,6 +627,11 @@ const AT_ITS = /\bat (?:its|their) \w+est\b/;
 const superlative: Rule = (c) => {
   const w = c.sizeWord(SUPERLATIVE);
   if (!w || c.has(ONE_OBJECTS_EXTENT) || c.has(AT_ITS)) return undefined;
+  // "which is the biggest, the chair or the table?": a ranking of the objects named is a comparison.
+  const ms = c.enough(2);
+  const named = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
+  if (named.length >= 2 && c.has(/\b(?:or|and)\b/))
+    return { kind: 'compare', labels: names(named), measure: w[0], order: w[1] };
   const among = c.m[0];
   return { kind: 'superlative', measure: w[0], order: w[1], ...(among ? { among: among.name } : {}) };
 };

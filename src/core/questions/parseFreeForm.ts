@@ -32,8 +32,16 @@ export function parseByPattern(question: string): ParsedQuestion {
     const withContext = intentOf(whole);
     const needsContext =
       (intent.kind === 'open' && withContext.kind !== 'open') ||
-      (FROM_A_STANDPOINT.has(withContext.kind) && RELATIVE_TO_ME.has(intent.kind));
-    if (needsContext) {
+      (FROM_A_STANDPOINT.has(withContext.kind) &&
+        (RELATIVE_TO_ME.has(intent.kind) ||
+          intent.kind === 'locate' ||
+          /\b(?:left|right)\b/.test(d.question)));
+    if (d.here && intent.kind === 'ego_distance')
+      // "I'm at the fridge. How far away is the sink?": from where the context puts me.
+      intent = { kind: 'object_abs_distance', a: d.here, b: intent.target };
+    else if (d.here && intent.kind === 'ego_nearest')
+      intent = { kind: 'nearest', anchor: d.here, order: intent.order };
+    else if (needsContext) {
       r = whole;
       intent = withContext;
     } else if (!r.unit && whole.unit) r = { ...r, unit: whole.unit };

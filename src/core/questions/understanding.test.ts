@@ -218,6 +218,10 @@ describe('standpoints said in other ways', () => {
       { kind: 'route_directions', from: 'bed', to: 'door', facing: 'desk', backTo: true },
     ],
     [
+      'at the bed, facing away from the desk, do I turn left or right to go to the door?',
+      { kind: 'route_directions', from: 'bed', to: 'door', facing: 'desk', backTo: true },
+    ],
+    [
       'standing by the sofa looking at the tv, left or right for the lamp?',
       { kind: 'route_directions', from: 'sofa', to: 'lamp', facing: 'tv' },
     ],
@@ -249,6 +253,15 @@ describe('degrees said with more, most, less, least', () => {
       'which is less far from the bed, the lamp or the chair?',
       { kind: 'object_rel_distance', anchor: 'bed', choices: ['lamp', 'chair'] },
     ],
+    [
+      'which is the smallest of the two, the cup or the bowl?',
+      { kind: 'compare', labels: ['cup', 'bowl'], measure: 'longest', order: 'min' },
+    ],
+    [
+      'which is least tall: the desk or the bookcase?',
+      { kind: 'compare', labels: ['desk', 'bookcase'], measure: 'height', order: 'min' },
+    ],
+    ['which chair is the tallest?', { kind: 'superlative', measure: 'height', order: 'max', among: 'chair' }],
     ['what thing is most close to the sink?', { kind: 'nearest', anchor: 'sink', order: 'min' }],
     ['which object is the most near to the door?', { kind: 'nearest', anchor: 'door', order: 'min' }],
     ['how long is the sofa at its longest?', { kind: 'object_measure', label: 'sofa', measure: 'length' }],
@@ -273,6 +286,7 @@ describe('listing the room, and the room said to have something', () => {
   it.each([
     ['which things can be found in this room?', { kind: 'scene_summary', detail: 'list' }],
     ['which items are here?', { kind: 'scene_summary', detail: 'list' }],
+    ['tell me everything that is around', { kind: 'scene_summary', detail: 'list' }],
     ['I cannot see well. Would you tell me what is around me?', { kind: 'scene_summary', detail: 'list' }],
     ['the flat has a piano, am I right?', { kind: 'object_existence', label: 'piano' }],
     ['does this apartment come with a dishwasher?', { kind: 'object_existence', label: 'dishwasher' }],
