@@ -99,6 +99,26 @@ describe('references to the context', () => {
     );
   });
 
+  it('"is that true?" asks yes or no about the claim said before', () => {
+    expect(task('My brother thinks the desk is wider than the bed. Is that right?')).toEqual({
+      kind: 'compare',
+      labels: ['desk', 'bed'],
+      measure: 'width',
+      order: 'max',
+      claim: true,
+    });
+  });
+
+  it('a name never runs from one sentence into the next', () => {
+    expect(task('Sit on the bed and face the desk. Lamp on the left or the right?')).toEqual({
+      kind: 'standpoint',
+      standing: 'bed',
+      facing: 'desk',
+      query: 'lamp',
+      check: 'left-right',
+    });
+  });
+
   it('a standpoint said before the question is read with it', () => {
     expect(task('I am by the bed and the window is dead ahead of me. Is the desk on my right?')).toEqual({
       kind: 'standpoint',

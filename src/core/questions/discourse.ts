@@ -19,6 +19,13 @@ export interface Discourse {
   readonly here?: string;
 }
 
+/** "Is that true?", "is it right?", "am I right?": a yes/no about the claim said before. */
+const CONFIRM =
+  /^(?:is|was) (?:that|it|this) (?:true|right|correct|so)\b|^(?:am i|are they|is he|is she) right\b/;
+/** "my friend says (that) …", "I think …": the words that report a claim, before the claim itself. */
+const REPORTED =
+  /^.*?\b(?:says?|said|thinks?|thought|claims?|claimed|told me|believes?|reckons?|i think|i guess)(?: that)? /;
+
 /** How many sentences before the question are read for what it refers to. */
 const CONTEXT_SENTENCES = 3;
 
@@ -130,7 +137,15 @@ export function discourseOf(question: string): Discourse {
   const first = Math.max(0, ask - CONTEXT_SENTENCES);
   const context = sentences.slice(first, ask).map((s) => readQuestion(s));
   const here = whereIAm(context);
-  const resolved = direct(resolve(readQuestion(sentences[ask]), context, here));
-  const whole = [...sentences.slice(0, ask), resolved, ...sentences.slice(ask + 1)].join(' ');
+  const asked = readQuestion(sentences[ask]);
+  // "My friend says the sofa is longer than the bed. Is that true?": the claim before, asked as a yes/no.
+  const claim = CONFIRM.test(asked.text) ? context[context.length - 1] : undefined;
+  const resolved = claim
+    ? direct(`tell me if ${claim.text.replace(REPORTED, '')}`)
+    : direct(resolve(asked, context, here));
+  // Sentences end at a comma in the whole reading: a name never runs from one sentence into the next.
+  const whole = [...sentences.slice(0, ask), resolved, ...sentences.slice(ask + 1)]
+    .map((s) => s.trim().replace(/[.?!;]+$/, ''))
+    .join(', ');
   return { question: resolved, whole, hasContext: true, ...(here ? { here: here.name } : {}) };
 }

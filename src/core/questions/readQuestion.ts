@@ -96,6 +96,12 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\bim\b/g, 'i am'],
   [/\b(is|are|was|were|do|does|did|can|could|would)nt\b/g, '$1 not'],
   [/\bwhere abouts\b|\bwhereabouts\b/g, 'where'],
+  // Texting: "u see a tv?", "how many r there rn", "pls".
+  [/\bu\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\br\b/g, 'are'],
+  [/\brn\b/g, 'right now'],
+  [/\b(?:pls|plz)\b/g, 'please'],
 ];
 
 /**

@@ -287,10 +287,22 @@ describe('listing the room, and the room said to have something', () => {
     ['which things can be found in this room?', { kind: 'scene_summary', detail: 'list' }],
     ['which items are here?', { kind: 'scene_summary', detail: 'list' }],
     ['tell me everything that is around', { kind: 'scene_summary', detail: 'list' }],
+    ['what would I find in here?', { kind: 'scene_summary', detail: 'list' }],
+    ['list all the objects you spotted', { kind: 'scene_summary', detail: 'list' }],
     ['I cannot see well. Would you tell me what is around me?', { kind: 'scene_summary', detail: 'list' }],
     ['the flat has a piano, am I right?', { kind: 'object_existence', label: 'piano' }],
     ['does this apartment come with a dishwasher?', { kind: 'object_existence', label: 'dishwasher' }],
     ['my room contains a desk, true?', { kind: 'object_existence', label: 'desk' }],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+});
+
+describe('texting', () => {
+  it.each([
+    ['u see a kettle anywhere?', { kind: 'object_existence', label: 'kettle' }],
+    ['how many mugs r there rn', { kind: 'object_counting', label: 'mug' }],
+    ['pls how tall is ur fridge', { kind: 'object_measure', label: 'fridge', measure: 'height' }],
   ])('%s', (q, t) => {
     expect(task(q)).toEqual(t);
   });
