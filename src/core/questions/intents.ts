@@ -74,6 +74,23 @@ const MEASURE_NOUNS: Readonly<Record<string, Measure>> = {
   volume: 'volume',
 };
 
+/** Words that grade a measure noun: "more height", "the greatest size", "the least width". */
+const DEGREE_OF_NOUN: Readonly<Record<string, readonly ['comparative' | 'superlative', Order]>> = {
+  more: ['comparative', 'max'],
+  greater: ['comparative', 'max'],
+  bigger: ['comparative', 'max'],
+  larger: ['comparative', 'max'],
+  less: ['comparative', 'min'],
+  lesser: ['comparative', 'min'],
+  smaller: ['comparative', 'min'],
+  most: ['superlative', 'max'],
+  greatest: ['superlative', 'max'],
+  biggest: ['superlative', 'max'],
+  largest: ['superlative', 'max'],
+  least: ['superlative', 'min'],
+  smallest: ['superlative', 'min'],
+};
+
 const EGO: readonly [string, EgoDirection][] = [
   ['behind me', 'back'],
   ['at my back', 'back'],
@@ -164,6 +181,16 @@ class Ctx {
     return this.r.words.includes(w);
   }
   /**
+   * A yes/no question: it starts with a verb ("is the fridge taller…"), or it is a statement with "than" and no
+   * question word or choice ("the fridge, it is more tall than the oven?").
+   */
+  yesNo(): boolean {
+    return (
+      this.has(/^(is|are|was|were|does|do|did|will|would)\b/) ||
+      (this.word('than') && !this.has(/\b(?:which|what|who|whichever|how|or)\b/))
+    );
+  }
+  /**
    * A size word of the wanted form (comparative/superlative), its measure and order; said in one word ("bigger",
    * "tallest") or with more/most/less/least ("less big" is the smaller, "the most tall" the tallest).
    */
@@ -171,6 +198,11 @@ class Ctx {
     const w = this.r.words;
     const [more, less] = form === SUPERLATIVE ? ['most', 'least'] : ['more', 'less'];
     for (let i = 0; i < w.length; i++) {
+      // "more height", "the greatest size", "less width": a degree of a measure noun.
+      const noun = MEASURE_NOUNS[w[i + 1] ?? ''];
+      const degree = DEGREE_OF_NOUN[w[i]];
+      if (noun && degree && degree[0] === (form === SUPERLATIVE ? 'superlative' : 'comparative'))
+        return [noun, degree[1]];
       if (form.test(w[i]) && SIZE_WORDS[w[i]]) return SIZE_WORDS[w[i]];
       const base = SIZE_WORDS[w[i + 1] ?? ''];
       if (!base || COMPARATIVE.test(w[i + 1]) || SUPERLATIVE.test(w[i + 1])) continue;
@@ -523,7 +555,7 @@ const relativeDistance: Rule = (c) => {
       ? { kind: 'object_rel_distance', anchor: frontAnchor.name, choices: names(choices) }
       : { kind: 'nearest', anchor: frontAnchor.name, order, among: names(choices) };
   }
-  const yesNo = c.has(/^(is|are|was|were|does|do|did|will|would)\b/);
+  const yesNo = c.yesNo();
   if (yesNo && c.word('than') && c.before(at).length >= 1 && c.after(at)[0]) {
     // "is A farther from C than B is?": C is the anchor, A the claim, B the other choice.
     anchor = c.after(at)[0];
@@ -561,7 +593,12 @@ const NEAR_CUES = [
 /** "what is closest to the clock?", "what's next to the sink?", "the farthest object from the door". */
 /** "what's the closest thing to me?" */
 const nearestToMe: Rule = (c) => {
-  if (c.m.length > 0 || !c.has(/\b(closest|nearest|farthest|furthest)\b.*\b(me|i am|myself)\b/))
+  if (
+    c.m.length > 0 ||
+    !c.has(
+      /\b(closest|nearest|farthest|furthest)\b.*\b(me|i am|myself)\b|\b(?:near|next to|beside|close to|by) (?:me|myself)\b/,
+    )
+  )
     return undefined;
   return { kind: 'ego_nearest', order: c.has(/\b(farthest|furthest)\b/) ? 'max' : 'min' };
 };
@@ -607,7 +644,7 @@ const compare: Rule = (c) => {
   const ms = c.enough(2);
   const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
-  const claim = c.has(/^(is|are|was|were|does|do|did|will|would)\b/) && c.word('than');
+  const claim = c.yesNo() && c.word('than');
   return {
     kind: 'compare',
     labels: names(distinct),

@@ -56,7 +56,7 @@ const NOT_OBJECTS = new Set(
   widest highest lowest floor ceiling ground robot agent gap gaps separation spacing clearance measurement
   measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
   variety varieties video route routes path paths directions turn
-  beginning start action actions step steps note eye eyes sum up more most less least idea ideas sense notion clue guess estimate
+  beginning start action actions step steps note eye eyes sum up more most less least do does did idea ideas sense notion clue guess estimate
   favour favor`.split(/\s+/),
 );
 

@@ -307,3 +307,31 @@ describe('texting', () => {
     expect(task(q)).toEqual(t);
   });
 });
+
+describe('yes/no said as a statement, and degrees of a measure noun', () => {
+  it.each([
+    [
+      'the bed, it is more wide than the sofa?',
+      { kind: 'compare', labels: ['bed', 'sofa'], measure: 'width', order: 'max', claim: true },
+    ],
+    [
+      'the lamp is nearer to the desk than the bed?',
+      { kind: 'nearest', anchor: 'desk', order: 'min', among: ['lamp', 'bed'], claim: 'lamp' },
+    ],
+    [
+      'which one has less width, the desk or the bed?',
+      { kind: 'compare', labels: ['desk', 'bed'], measure: 'width', order: 'min' },
+    ],
+    ['what item has the biggest volume?', { kind: 'superlative', measure: 'volume', order: 'max' }],
+    ['what is close to me?', { kind: 'ego_nearest', order: 'min' }],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+
+  it('"do" is never an object: a counting question said after the objects is read with them', () => {
+    expect(task('There are plates on the shelf. How many do you see?')).toEqual({
+      kind: 'object_counting',
+      label: 'plate',
+    });
+  });
+});
