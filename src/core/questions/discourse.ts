@@ -44,7 +44,7 @@ const WHERE_I_AM =
   /\b(?:i am|i stand|i sit|i am standing|i am sitting|i am stood|i am sat)(?: (?:over|right|just|now|currently))? (?:at|by|near|next to|beside|on|in front of|close to)\b/;
 /** What I face: a standpoint with a heading, read whole ("I'm at X and Y is ahead of me. Is Z to my left?"). */
 const FACING =
-  /\b(?:facing|face|look|looking|looks|turned|back to|back toward|back towards|ahead of me|in front of me|behind me)\b/;
+  /\b(?:facing|face|look|looking|looks|turned|back (?:is )?(?:turned )?(?:to|toward|towards)|ahead of me|in front of me|behind me)\b/;
 
 /** The text with word `i` replaced (words are the text's space-separated tokens, commas kept on theirs). */
 function replaceWord(text: string, i: number, by: string): string {

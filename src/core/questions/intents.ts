@@ -328,6 +328,10 @@ const FACING_CUES = [
   'eye on',
   'gaze on',
   'with my back to',
+  'back is to',
+  'back is toward',
+  'back is towards',
+  'back is turned to',
   'with my back toward',
   'back to',
   'back toward',
@@ -335,7 +339,7 @@ const FACING_CUES = [
   'turned away from',
 ];
 /** Facing away: the object is behind me. */
-const BACK_TO = /\b(?:back (?:to|toward|towards)|(?:facing|turned) away from)\b/;
+const BACK_TO = /\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:facing|turned) away from)\b/;
 /** Where I stand: "standing at X", "by X", "from X". */
 const STANDING_CUES = [
   'standing at',

@@ -335,3 +335,18 @@ describe('yes/no said as a statement, and degrees of a measure noun', () => {
     });
   });
 });
+
+describe('"my back is to Y" gives what I face away from', () => {
+  it('in a standpoint', () => {
+    expect(task('my back is towards the desk and I am at the bed. Is the door on my left or right?')).toEqual(
+      {
+        kind: 'standpoint',
+        standing: 'bed',
+        facing: 'desk',
+        query: 'door',
+        check: 'left-right',
+        backTo: true,
+      },
+    );
+  });
+});
