@@ -6,7 +6,8 @@ import { readQuestion, type Mention, type Reading } from './readQuestion';
  * the clock and the laptop?", "I'm hanging a mirror above the table. How high is it?". The question is the
  * sentence that asks (the last one ending in "?", else the last); the other sentences only resolve what it
  * refers to: "it", "them", and "me" where the context says where I am ("I'm over by the fridge. Which is nearer
- * to me, …"). Sentences come from compromise's splitter.
+ * to me, …"), or the claim before "Is that true?". An indirect yes/no ("could you tell me if A is larger than
+ * B") becomes the direct one. Sentences come from compromise's splitter.
  */
 export interface Discourse {
   /** The asking sentence, its references resolved (the whole text when it is one sentence). */
