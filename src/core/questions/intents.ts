@@ -74,6 +74,23 @@ const MEASURE_NOUNS: Readonly<Record<string, Measure>> = {
   volume: 'volume',
 };
 
+/** Words that grade a measure noun: "more height", "the greatest size", "the least width". */
+const DEGREE_OF_NOUN: Readonly<Record<string, readonly ['comparative' | 'superlative', Order]>> = {
+  more: ['comparative', 'max'],
+  greater: ['comparative', 'max'],
+  bigger: ['comparative', 'max'],
+  larger: ['comparative', 'max'],
+  less: ['comparative', 'min'],
+  lesser: ['comparative', 'min'],
+  smaller: ['comparative', 'min'],
+  most: ['superlative', 'max'],
+  greatest: ['superlative', 'max'],
+  biggest: ['superlative', 'max'],
+  largest: ['superlative', 'max'],
+  least: ['superlative', 'min'],
+  smallest: ['superlative', 'min'],
+};
+
 const EGO: readonly [string, EgoDirection][] = [
   ['behind me', 'back'],
   ['at my back', 'back'],
@@ -163,9 +180,35 @@ class Ctx {
   word(w: string): boolean {
     return this.r.words.includes(w);
   }
-  /** A size word of the wanted form (comparative/superlative), its measure and order. */
+  /**
+   * A yes/no question: it starts with a verb ("is the fridge taller…"), or it is a statement with "than" and no
+   * question word or choice ("the fridge, it is more tall than the oven?").
+   */
+  yesNo(): boolean {
+    return (
+      this.has(/^(is|are|was|were|does|do|did|will|would)\b/) ||
+      (this.word('than') && !this.has(/\b(?:which|what|who|whichever|how|or)\b/))
+    );
+  }
+  /**
+   * A size word of the wanted form (comparative/superlative), its measure and order; said in one word ("bigger",
+   * "tallest") or with more/most/less/least ("less big" is the smaller, "the most tall" the tallest).
+   */
   sizeWord(form: RegExp): readonly [Measure, Order] | undefined {
-    for (const w of this.r.words) if (form.test(w) && SIZE_WORDS[w]) return SIZE_WORDS[w];
+    const w = this.r.words;
+    const [more, less] = form === SUPERLATIVE ? ['most', 'least'] : ['more', 'less'];
+    for (let i = 0; i < w.length; i++) {
+      // "more height", "the greatest size", "less width": a degree of a measure noun.
+      const noun = MEASURE_NOUNS[w[i + 1] ?? ''];
+      const degree = DEGREE_OF_NOUN[w[i]];
+      if (noun && degree && degree[0] === (form === SUPERLATIVE ? 'superlative' : 'comparative'))
+        return [noun, degree[1]];
+      if (form.test(w[i]) && SIZE_WORDS[w[i]]) return SIZE_WORDS[w[i]];
+      const base = SIZE_WORDS[w[i + 1] ?? ''];
+      if (!base || COMPARATIVE.test(w[i + 1]) || SUPERLATIVE.test(w[i + 1])) continue;
+      if (w[i] === more) return base;
+      if (w[i] === less) return [base[0], base[1] === 'max' ? 'min' : 'max'];
+    }
     return undefined;
   }
 }
@@ -196,6 +239,17 @@ const DESTINATION = [
   'directions to',
   'make my way to',
   'over to',
+  'head for',
+  'heading for',
+  'head towards',
+  'head toward',
+  'heading towards',
+  'heading toward',
+  'make for',
+  'go towards',
+  'walk towards',
+  'left or right for',
+  'right or left for',
 ];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
 const FACING_AFTER: readonly [string, boolean][] = [
@@ -213,7 +267,9 @@ const FACING_AFTER: readonly [string, boolean][] = [
 const routeFromStandpoint: Rule = (c) => {
   if (c.m.length < 3) return undefined;
   // "to get from A to C": the destination follows the "to" after the start.
-  const fromAt = c.has(ROUTE) || c.has(TURN_ASK) ? c.at(['from']) : -1;
+  // ("facing away from Y" names what I turn from, not where I start.)
+  const fromCue = c.at(['from']);
+  const fromAt = (c.has(ROUTE) || c.has(TURN_ASK)) && c.r.words[fromCue - 1] !== 'away' ? fromCue : -1;
   const fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
   const destAt = fromTo >= 0 ? fromTo : c.at(DESTINATION);
   if (destAt < 0) return undefined;
@@ -259,6 +315,10 @@ const FACING_CUES = [
   'looking towards',
   'looking in the direction of',
   'look at',
+  'look to',
+  'looking to',
+  'look toward',
+  'look towards',
   'turned to',
   'turned toward',
   'turned towards',
@@ -268,6 +328,10 @@ const FACING_CUES = [
   'eye on',
   'gaze on',
   'with my back to',
+  'back is to',
+  'back is toward',
+  'back is towards',
+  'back is turned to',
   'with my back toward',
   'back to',
   'back toward',
@@ -275,7 +339,7 @@ const FACING_CUES = [
   'turned away from',
 ];
 /** Facing away: the object is behind me. */
-const BACK_TO = /\b(?:back (?:to|toward|towards)|(?:facing|turned) away from)\b/;
+const BACK_TO = /\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:facing|turned) away from)\b/;
 /** Where I stand: "standing at X", "by X", "from X". */
 const STANDING_CUES = [
   'standing at',
@@ -305,10 +369,15 @@ function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number
     const cueAt = c.at([cue]);
     if (cueAt < 0) continue;
     const facing = c.before(cueAt).pop();
-    if (facing && facing.end >= cueAt - 1) return { facing, backTo: back, cueAt };
+    // "the tv in front of me", "the clock is straight ahead of me": only a verb of being and an adverb between.
+    const between = facing ? c.r.words.slice(facing.end, cueAt) : [];
+    if (facing && between.every((w) => LINKING.has(w))) return { facing, backTo: back, cueAt };
   }
   return undefined;
 }
+
+/** Words between what I face and "ahead of me": "is", "straight", "right", "directly", "dead", "just". */
+const LINKING = new Set(['is', 'are', 'was', 'be', 'straight', 'right', 'directly', 'dead', 'just', 'now']);
 
 const standpoint: Rule = (c) => {
   const sp = standpointOf(c);
@@ -329,8 +398,8 @@ const standpoint: Rule = (c) => {
   const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
   const ego = EGO.find(([p]) => {
     const at = c.at([p]);
-    // "with the tv in front of me" says what I face, not what is asked.
-    return at >= 0 && at !== sp.cueAt;
+    // "with the tv in front of me", "the tv is straight ahead of me" say what I face, not what is asked.
+    return at >= 0 && !(at >= facing.end && at <= sp.cueAt);
   })?.[1];
   const check = leftOrRight
     ? 'left-right'
@@ -382,7 +451,7 @@ function appearanceTask(c: Ctx): Task {
 }
 
 const SUMMARY =
-  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|what (?:objects|things|items|furniture)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
+  /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:can|could|would|will|do|did) (?:i|we|you|one) (?:find|see|spot|notice)|(?:name|list|tell me) (?:all |every )?(?:the )?(?:things|objects|items)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|everything (?:that (?:is|is there|there is) )?(?:in|around|here)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
 const sceneSummary: Rule = (c) => {
   if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
@@ -398,7 +467,9 @@ const sceneSummary: Rule = (c) => {
 
 const ROOM = /\b(room|space|place|apartment|flat|house|floor|area of the|scene)\b/;
 const roomSize: Rule = (c) => {
-  if (c.m.length > 0 || !ROOM.test(c.text)) return undefined;
+  // "which object in this room is the most big" ranks the objects in the room.
+  if (c.m.length > 0 || !ROOM.test(c.text) || c.sizeWord(SUPERLATIVE) || c.sizeWord(COMPARATIVE))
+    return undefined;
   return c.has(
     /\b(size|big|large|area|square|dimensions|how many (?:m2|square)|floor area|footprint|small)\b/,
   )
@@ -412,6 +483,7 @@ const COUNT = [
   'how many',
   'number of',
   'count',
+  'counting',
   'tally',
   'total of',
   'quantity of',
@@ -435,9 +507,10 @@ const counting: Rule = (c) => {
   if (KINDS.test(c.text) && !c.m.some((x) => x.known) && c.has(/\b(how many|number of|count)\b/))
     return { kind: 'count_total', labels: [], kinds: true };
   let after = c.enough(1, c.after(at));
+  // "For the listing, what is the number of items?": every object, whatever the context before says.
+  if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
   // "cups plus bowls, how many altogether?": the names come before the question words.
   if (after.length === 0) after = c.enough(1);
-  if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
   if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|add|adds|and|plus)\b/))
     return { kind: 'count_total', labels: names(after) };
   const target = after[0] ?? c.m[0];
@@ -469,12 +542,24 @@ const FARTHER = [
 const relativeDistance: Rule = (c) => {
   const closeAt = c.at(CLOSER);
   const farAt = c.at(FARTHER);
-  const at = closeAt >= 0 ? closeAt : farAt;
+  const bareFarAt = c.at(['farther', 'further']);
+  const at = closeAt >= 0 ? closeAt : farAt >= 0 ? farAt : bareFarAt;
   if (at < 0 || c.m.length < 3) return undefined;
   const order: Order = closeAt >= 0 ? 'min' : 'max';
   let anchor: Mention;
   let choices: Mention[];
-  const yesNo = c.has(/^(is|are|was|were|does|do|did|will|would)\b/);
+  // "From the sofa, which is farther: the stool or the tv?": the anchor said first, the cue bare.
+  const bare = !['to', 'from', 'away'].includes(c.r.words[at + 1] ?? '');
+  const fronted = bare ? c.at(['from', 'to']) : -1;
+  const frontAnchor = fronted >= 0 && fronted < at ? c.after(fronted)[0] : undefined;
+  if (frontAnchor && frontAnchor.end <= at) {
+    choices = c.m.filter((x) => x !== frontAnchor);
+    if (choices.length < 2) return undefined;
+    return order === 'min'
+      ? { kind: 'object_rel_distance', anchor: frontAnchor.name, choices: names(choices) }
+      : { kind: 'nearest', anchor: frontAnchor.name, order, among: names(choices) };
+  }
+  const yesNo = c.yesNo();
   if (yesNo && c.word('than') && c.before(at).length >= 1 && c.after(at)[0]) {
     // "is A farther from C than B is?": C is the anchor, A the claim, B the other choice.
     anchor = c.after(at)[0];
@@ -512,7 +597,12 @@ const NEAR_CUES = [
 /** "what is closest to the clock?", "what's next to the sink?", "the farthest object from the door". */
 /** "what's the closest thing to me?" */
 const nearestToMe: Rule = (c) => {
-  if (c.m.length > 0 || !c.has(/\b(closest|nearest|farthest|furthest)\b.*\b(me|i am|myself)\b/))
+  if (
+    c.m.length > 0 ||
+    !c.has(
+      /\b(closest|nearest|farthest|furthest)\b.*\b(me|i am|myself)\b|\b(?:near|next to|beside|close to|by) (?:me|myself)\b/,
+    )
+  )
     return undefined;
   return { kind: 'ego_nearest', order: c.has(/\b(farthest|furthest)\b/) ? 'max' : 'min' };
 };
@@ -558,7 +648,7 @@ const compare: Rule = (c) => {
   const ms = c.enough(2);
   const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
-  const claim = c.has(/^(is|are|was|were|does|do|did|will|would)\b/) && c.word('than');
+  const claim = c.yesNo() && c.word('than');
   return {
     kind: 'compare',
     labels: names(distinct),
@@ -572,15 +662,23 @@ const compare: Rule = (c) => {
 const ONE_OBJECTS_EXTENT =
   /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent|measurement|measure|size)s?\b/;
 
+/** "how big is the fridge at its longest": one object's extent, not a ranking. */
+const AT_ITS = /\bat (?:its|their) \w+est\b/;
+
 const superlative: Rule = (c) => {
   const w = c.sizeWord(SUPERLATIVE);
-  if (!w || c.has(ONE_OBJECTS_EXTENT)) return undefined;
+  if (!w || c.has(ONE_OBJECTS_EXTENT) || c.has(AT_ITS)) return undefined;
+  // "which is the biggest, the chair or the table?": a ranking of the objects named is a comparison.
+  const ms = c.enough(2);
+  const named = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
+  if (named.length >= 2 && c.has(/\b(?:or|and)\b/))
+    return { kind: 'compare', labels: names(named), measure: w[0], order: w[1] };
   const among = c.m[0];
   return { kind: 'superlative', measure: w[0], order: w[1], ...(among ? { among: among.name } : {}) };
 };
 
 const DISTANCE =
-  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|separation|spacing|clearance) (?:between|separating|from)|separat\w+)\b/;
+  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
 const distance: Rule = (c) => {
   if (!c.has(DISTANCE)) return undefined;
   if (c.m.length >= 2) return { kind: 'object_abs_distance', a: c.m[0].name, b: c.m[1].name };
@@ -618,6 +716,18 @@ const measure: Rule = (c) => {
   return undefined;
 };
 
+/**
+ * "I'm at the clock and I want to walk to the table. How many metres is that?": a length asked with two objects
+ * and no dimension of one of them is the way from one to the other.
+ */
+const MEASURE_WORD =
+  /\b(?:tall|high|long|wide|deep|big|large|height|length|width|depth|size|across|around)\b/;
+const lengthBetween: Rule = (c) => {
+  const ms = c.enough(2);
+  if (ms.length < 2 || !c.has(HOW_MANY_UNITS) || c.has(MEASURE_WORD)) return undefined;
+  return { kind: 'object_abs_distance', a: ms[0].name, b: ms[1].name };
+};
+
 const locate: Rule = (c) => {
   if (c.m.length !== 1) return undefined;
   return c.has(/\bwhere\b|\blocation of\b|\bposition of\b|\bfind the\b|\blocate\b/)
@@ -642,7 +752,7 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|does (?:the|this) (?:room|place|space|scene) (?:have|contain|include)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
@@ -669,6 +779,7 @@ const RULES: readonly Rule[] = [
   nearest,
   superlative,
   measure,
+  lengthBetween,
   pairRelation,
   existence,
   locate,

@@ -1,6 +1,7 @@
 import type { TextGenerator } from '../reasoning/interfaces';
 import { normalizeName } from './labels';
 import { assertQuestionLength } from './parseQuestion';
+import { discourseOf } from './discourse';
 import { readQuestion, type Reading } from './readQuestion';
 import type { EgoDirection, PairRelation, ParsedQuestion, Task } from './types';
 import { intentOf } from './intents';
@@ -20,14 +21,46 @@ const n = normalizeName;
  */
 export function parseByPattern(question: string): ParsedQuestion {
   assertQuestionLength(question);
-  const r: Reading = readQuestion(question);
+  const d = discourseOf(question);
+  let r: Reading = readQuestion(d.question);
   // "I'm at the sofa facing the tv, how do I get to the fridge?": a route from a standpoint (the intents read it).
-  const intent = intentOf(r);
+  let intent = intentOf(r);
+  if (d.hasContext) {
+    // The asking sentence alone when it says enough; with its context when it does not ("Can you count the cups?
+    // How many are there?"), or when the context says where I stand and what I face.
+    const whole = readQuestion(d.whole);
+    const withContext = intentOf(whole);
+    const needsContext =
+      (intent.kind === 'open' && withContext.kind !== 'open') ||
+      (FROM_A_STANDPOINT.has(withContext.kind) &&
+        (RELATIVE_TO_ME.has(intent.kind) ||
+          intent.kind === 'locate' ||
+          /\b(?:left|right)\b/.test(d.question)));
+    if (d.here && intent.kind === 'ego_distance')
+      // "I'm at the fridge. How far away is the sink?": from where the context puts me.
+      intent = { kind: 'object_abs_distance', a: d.here, b: intent.target };
+    else if (d.here && intent.kind === 'ego_nearest')
+      intent = { kind: 'nearest', anchor: d.here, order: intent.order };
+    else if (needsContext) {
+      r = whole;
+      intent = withContext;
+    } else if (!r.unit && whole.unit) r = { ...r, unit: whole.unit };
+  }
   // "How do I get from the sofa to the fridge?": a request for a route in words, not a distance or a standpoint.
-  const route = intent.kind === 'route_directions' ? undefined : parseRouteRequest(question);
+  const route = intent.kind === 'route_directions' ? undefined : parseRouteRequest(d.question);
   const task: Task = route ? { kind: 'route_directions', from: n(route.from), to: n(route.to) } : intent;
   return { task, via: 'pattern', ...(r.unit ? { unit: r.unit } : {}), read: describeReading(r) };
 }
+
+/** Intents that carry a standpoint of their own, and those that ask relative to where I am. */
+const FROM_A_STANDPOINT: ReadonlySet<Task['kind']> = new Set(['standpoint', 'route_directions']);
+const RELATIVE_TO_ME: ReadonlySet<Task['kind']> = new Set([
+  'open',
+  'ego_direction_of',
+  'ego_whats_there',
+  'ego_nearest',
+  'ego_distance',
+]);
 
 /** "how tall is the fridge in feet" + objects → what the parser read, for an honest refusal. */
 function describeReading(r: Reading): string {

@@ -56,7 +56,8 @@ const NOT_OBJECTS = new Set(
   widest highest lowest floor ceiling ground robot agent gap gaps separation spacing clearance measurement
   measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
   variety varieties video route routes path paths directions turn
-  beginning start action actions step steps note eye eyes sum up`.split(/\s+/),
+  beginning start action actions step steps note eye eyes sum up more most less least do does did idea ideas sense notion clue guess estimate
+  favour favor`.split(/\s+/),
 );
 
 /**
@@ -89,10 +90,35 @@ function framingWords(words: readonly string[]): Set<number> {
 }
 
 const CONTRACTIONS: readonly [RegExp, string][] = [
-  [/\b(what|where|how|that|who|which|there|it|here)s\b/g, '$1 is'],
+  [/\b(what|where|how|that|who|which|there|here)s\b/g, '$1 is'],
+  // "its" typed for "it's", except the possessive after a preposition ("at its longest", "on its side").
+  [/(?<!\b(?:at|of|on|in|by|to|from|with|for|about|across|along) )\bits\b/g, 'it is'],
   [/\bim\b/g, 'i am'],
   [/\b(is|are|was|were|do|does|did|can|could|would)nt\b/g, '$1 not'],
   [/\bwhere abouts\b|\bwhereabouts\b/g, 'where'],
+  // Texting: "u see a tv?", "how many r there rn", "pls".
+  [/\bu\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\br\b/g, 'are'],
+  [/\brn\b/g, 'right now'],
+  [/\b(?:pls|plz)\b/g, 'please'],
+];
+
+/**
+ * Degrees of distance said with more/most/less ("which is more far", "the most near"): the one-word forms the
+ * intents know. Degrees of size ("less big", "the most tall") are read by the intents (they keep the measure).
+ */
+const DISTANCE_DEGREES: readonly [RegExp, string][] = [
+  [/\bmore (?:far|distant)\b/g, 'farther'],
+  [/\bmost (?:far|distant)\b/g, 'farthest'],
+  [/\bmore near\b/g, 'nearer'],
+  [/\bmore close\b/g, 'closer'],
+  [/\bmost near\b/g, 'nearest'],
+  [/\bmost close\b/g, 'closest'],
+  [/\bless (?:far|distant)\b/g, 'closer'],
+  [/\bleast (?:far|distant)\b/g, 'closest'],
+  [/\bless (?:near|close)\b/g, 'farther'],
+  [/\bleast (?:near|close)\b/g, 'farthest'],
 ];
 
 /** Lower-case, apostrophes unified, contractions expanded, possessives dropped, punctuation → spaces. */
@@ -102,7 +128,7 @@ function normalise(question: string): string {
     .replace(/[’‘`´]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
-  for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
+  for (const [re, to] of [...CONTRACTIONS, ...DISTANCE_DEGREES]) t = t.replace(re, to);
   if (t.includes("'")) {
     const doc = nlp(t);
     doc.contractions().expand();

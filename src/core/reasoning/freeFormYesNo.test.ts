@@ -11,6 +11,8 @@ describe('yes/no questions start with Yes or No', () => {
     ['does the cup reach higher than the couch?', false],
     ['is the couch bigger than the chair?', true],
     ['is the cup larger than the table?', false],
+    ['could you tell me if the couch is bigger than the chair?', true],
+    ['would you be able to tell me whether the cup is taller than the couch?', false],
   ])('%s', async (q, yes) => {
     const a = await ask(q);
     expect(a.value).toBe(yes);

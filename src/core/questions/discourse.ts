@@ -1,0 +1,152 @@
+import nlp from 'compromise';
+import { readQuestion, type Mention, type Reading } from './readQuestion';
+
+/**
+ * A question said with context first: "I want to put a rug down between them. How much space is there between
+ * the clock and the laptop?", "I'm hanging a mirror above the table. How high is it?". The question is the
+ * sentence that asks (the last one ending in "?", else the last); the other sentences only resolve what it
+ * refers to: "it", "them", and "me" where the context says where I am ("I'm over by the fridge. Which is nearer
+ * to me, …"), or the claim before "Is that true?". An indirect yes/no ("could you tell me if A is larger than
+ * B") becomes the direct one. Sentences come from compromise's splitter.
+ */
+export interface Discourse {
+  /** The asking sentence, its references resolved (the whole text when it is one sentence). */
+  readonly question: string;
+  /** Every sentence in order, the asking one resolved: for a question that needs its context to be read. */
+  readonly whole: string;
+  /** There is context: more than one sentence. */
+  readonly hasContext: boolean;
+  /** Where the context says I am ("I'm at the fridge."), when it gives no heading: for "how far away is X". */
+  readonly here?: string;
+}
+
+/** "Is that true?", "is it right?", "am I right?": a yes/no about the claim said before. */
+const CONFIRM =
+  /^(?:is|was) (?:that|it|this) (?:true|right|correct|so)\b|^(?:am i|are they|is he|is she) right\b/;
+/** "my friend says (that) …", "I think …": the words that report a claim, before the claim itself. */
+const REPORTED =
+  /^.*?\b(?:says?|said|thinks?|thought|claims?|claimed|told me|believes?|reckons?|i think|i guess)(?: that)? /;
+
+/** How many sentences before the question are read for what it refers to. */
+const CONTEXT_SENTENCES = 3;
+
+/** "it" that stands for no object: "how far is it from A to B", "is it true that…". */
+const DUMMY_IT_BEFORE = new Set(['to', 'from', 'between', 'true', 'possible', 'that', 'take', 'takes']);
+/** Prepositions before an "it" that names an object said earlier in the same sentence ("…, what is beside it"). */
+const PREPOSITIONS = new Set(
+  'beside besides by near to next from of behind above below under over on around alongside against'.split(
+    ' ',
+  ),
+);
+/** "them", "both of them": the last two objects of the context. */
+const PLURAL_PRONOUNS = new Set(['them', 'they', 'these', 'those']);
+/** Where I am: "I'm at X", "I'm over by X", "I stand next to X", "I'm sitting on X". */
+const WHERE_I_AM =
+  /\b(?:i am|i stand|i sit|i am standing|i am sitting|i am stood|i am sat)(?: (?:over|right|just|now|currently))? (?:at|by|near|next to|beside|on|in front of|close to)\b/;
+/** What I face: a standpoint with a heading, read whole ("I'm at X and Y is ahead of me. Is Z to my left?"). */
+const FACING =
+  /\b(?:facing|face|look|looking|looks|turned|back (?:is )?(?:turned )?(?:to|toward|towards)|ahead of me|in front of me|behind me)\b/;
+
+/** The text with word `i` replaced (words are the text's space-separated tokens, commas kept on theirs). */
+function replaceWord(text: string, i: number, by: string): string {
+  const tokens = text.split(' ');
+  tokens[i] = tokens[i].endsWith(',') ? `${by},` : by;
+  return tokens.join(' ');
+}
+
+const known = (ms: readonly Mention[]): Mention[] => {
+  const k = ms.filter((m) => m.known);
+  return k.length ? k : [...ms];
+};
+const the = (m: Mention): string => `the ${m.name}`;
+
+/** The object the context says I am at, when it says where I am and not where I face. */
+function whereIAm(context: readonly Reading[]): Mention | undefined {
+  return context
+    .filter((r) => !FACING.test(r.text))
+    .map((r) => {
+      const m = WHERE_I_AM.exec(r.text);
+      if (!m) return undefined;
+      const at = r.text.slice(0, m.index + m[0].length).split(' ').length;
+      return r.mentions.find((x) => x.start >= at && x.start <= at + 2);
+    })
+    .find((m) => m !== undefined);
+}
+
+/** Resolve "it", "them" and "me" in the asking sentence from the context's objects and standpoint. */
+function resolve(q: Reading, context: readonly Reading[], here: Mention | undefined): string {
+  let text = q.text;
+  // Tokens and words agree for a normalised text; where they do not, leave it as it is.
+  if (text.split(' ').length !== q.words.length) return text;
+  const ctxObjects = known(context.flatMap((r) => r.mentions));
+  const own = q.mentions.filter((m) => m.known);
+  const words = q.words;
+  // Right to left, so that a replacement never shifts the words still to look at.
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    if (w === 'it' && !DUMMY_IT_BEFORE.has(words[i + 1] ?? '')) {
+      const before = own.filter((m) => m.end <= i);
+      const antecedent =
+        before.length && PREPOSITIONS.has(words[i - 1] ?? '')
+          ? before[before.length - 1]
+          : before.length === 0
+            ? ctxObjects[ctxObjects.length - 1]
+            : undefined;
+      if (antecedent) text = replaceWord(text, i, the(antecedent));
+    } else if (PLURAL_PRONOUNS.has(w) && own.length < 2 && ctxObjects.length >= 2) {
+      const [a, b] = ctxObjects.slice(-2);
+      text = replaceWord(text, i, `${the(a)} and ${the(b)}`);
+    } else if (w === 'me' && here && /^(?:to|from)$/.test(words[i - 1] ?? '')) {
+      text = replaceWord(text, i, the(here));
+    }
+  }
+  return text;
+}
+
+/**
+ * An indirect yes/no question said as a request ("could you tell me if the fridge is larger than the vase", "would
+ * you be able to tell me whether there is a lamp") is the direct question ("is the fridge larger than the vase"):
+ * the verb of being or doing moves before its subject, so the question reads as a yes/no one.
+ */
+const INDIRECT =
+  /^.*?\b(?:tell me|let me know|know|check|see|say|wonder|wondering|find out|confirm|ask)(?: for me)? (?:if|whether) ((?:the|a|an|this|that|there|my|any|it)\b.*)$/;
+const AUX = /^((?:\S+ ){0,5}?)(is|are|was|were|does|do|did|can|could|will|would|has|have) (.+)$/;
+function direct(text: string): string {
+  const clause = INDIRECT.exec(text)?.[1];
+  const inverted = clause ? AUX.exec(clause) : null;
+  return inverted ? `${inverted[2]} ${inverted[1]}${inverted[3]}` : text;
+}
+
+/** The asking sentence of a question, with the context's references resolved. */
+export function discourseOf(question: string): Discourse {
+  // One sentence unless a sentence mark is followed by more words (the splitter is then worth its cost).
+  const sentences = /[.?!;]\s+\S/.test(question)
+    ? (nlp(question).sentences().out('array') as string[]).filter((s) => s.trim())
+    : [question];
+  if (sentences.length <= 1) {
+    const r = readQuestion(question);
+    const text = direct(resolve(r, [], undefined));
+    return { question: text, whole: text, hasContext: false };
+  }
+  let ask = sentences.length - 1;
+  for (let i = sentences.length - 1; i >= 0; i--)
+    if (/\?\s*$/.test(sentences[i])) {
+      ask = i;
+      break;
+    }
+  // Only the sentences nearest the question can hold what it refers to (and each reading costs a tagger pass).
+  const first = Math.max(0, ask - CONTEXT_SENTENCES);
+  const context = sentences.slice(first, ask).map((s) => readQuestion(s));
+  const here = whereIAm(context);
+  const asked = readQuestion(sentences[ask]);
+  // "My friend says the sofa is longer than the bed. Is that true?": the claim before, asked as a yes/no.
+  const claim = CONFIRM.test(asked.text) ? context[context.length - 1] : undefined;
+  const resolved = claim
+    ? direct(`tell me if ${claim.text.replace(REPORTED, '')}`)
+    : direct(resolve(asked, context, here));
+  // Sentences end at a comma in the whole reading: a name never runs from one sentence into the next.
+  const whole = [...sentences.slice(0, ask), resolved, ...sentences.slice(ask + 1)]
+    .map((s) => s.trim().replace(/[.?!;]+$/, ''))
+    .join(', ');
+  return { question: resolved, whole, hasContext: true, ...(here ? { here: here.name } : {}) };
+}
