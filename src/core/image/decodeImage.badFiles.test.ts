@@ -178,7 +178,7 @@ describe('oversized images are refused from the header, before allocating pixels
     const before = process.memoryUsage().arrayBuffers;
     const t0 = performance.now();
     const e = caught(() => decodePng(file, 'image/00007.png'));
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(performance.now() - t0).toBeLessThan(2000); // refused from the header: generous for a busy machine
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024);
     expect(e.message).toMatch(/^image\/00007\.png: image is 12000×12000 pixels, more than this app decodes/);
   });

@@ -80,7 +80,7 @@ describe('LiveFeed', () => {
     feed.offer({ timeMs: 0, rgba: frame(1), intrinsics: K });
     const t0 = Date.now();
     await expect(feed.stop(50)).resolves.toEqual(EMPTY);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(5000); // the 50 ms grace, not the stuck frame: generous for a busy machine
     expect(feed.offer({ timeMs: 5000, rgba: frame(4), intrinsics: K })).toBe(false);
   });
 });
@@ -89,7 +89,11 @@ describe('LiveFeed.push (a frame the caller chose)', () => {
   it('sends it as given, drops one that arrives while busy, and fetches the mosaic after each when asked', async () => {
     const p = fakePerception();
     const shown: Mosaic[] = [];
-    const feed = new LiveFeed(p.api, { mosaicEveryFrame: true, mosaicEveryMs: 0, onMosaic: (m) => shown.push(m) });
+    const feed = new LiveFeed(p.api, {
+      mosaicEveryFrame: true,
+      mosaicEveryMs: 0,
+      onMosaic: (m) => shown.push(m),
+    });
     const rgb = { width: 64, height: 48, data: new Uint8Array(64 * 48 * 3) };
     const first = feed.push({ frame: 7, time: 0.5, rgb, intrinsics: K });
     await expect(feed.push({ frame: 8, time: 0.6, rgb, intrinsics: K })).resolves.toEqual({
@@ -109,7 +113,8 @@ describe('LiveFeed.push (a frame the caller chose)', () => {
     const ok = fakePerception();
     const feed = new LiveFeed({
       ...ok.api,
-      processFrame: (f: PipelineFrame) => (fail ? Promise.reject(new Error('model broke')) : ok.api.processFrame(f)),
+      processFrame: (f: PipelineFrame) =>
+        fail ? Promise.reject(new Error('model broke')) : ok.api.processFrame(f),
     });
     const rgb = { width: 64, height: 48, data: new Uint8Array(64 * 48 * 3) };
     await expect(feed.push({ frame: 0, time: 0, rgb, intrinsics: K })).rejects.toThrow('model broke');

@@ -155,7 +155,8 @@ describe('over-long questions are refused before the regexes run', () => {
     const t0 = performance.now();
     expect(fn).toThrow(QuestionParseError);
     expect(fn).toThrow(/is 12600 characters long; ask it in at most 2000$/);
-    expect(performance.now() - t0).toBeLessThan(100);
+    // A refusal before any matching: well under a second even on a loaded 2-core machine (it took 8 s before).
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('parseWithGenerator refuses it without calling the model', async () => {
@@ -178,6 +179,8 @@ describe('over-long questions are refused before the regexes run', () => {
     const near = unit.repeat(Math.floor(MAX_QUESTION_CHARS / unit.length));
     expect(parseTemplate(near)).toBeUndefined();
     expect(parseByPattern(near).task.kind).toBe('open');
-    expect(performance.now() - t0).toBeLessThan(500);
+    // Linear-time parsing takes milliseconds; catastrophic backtracking took seconds to minutes at this length.
+    // Generous, so a busy machine cannot fail it.
+    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
