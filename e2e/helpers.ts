@@ -107,11 +107,13 @@ export function fixtureMosaic(tag: string): Mosaic {
 /**
  * The page's budget for one main-thread task. 200 ms on a machine with CPU to spare; on an overloaded shared
  * machine (load per core above 1.5 — headless Chromium's software GPU and compositor then stall every frame)
- * the same work stretches several-fold, so the check loosens to 600 ms and says so in the report.
+ * the same work stretches several-fold, so the check loosens to 600 ms, or 200 ms per unit of load per core
+ * when that is more (a loaded CI run once saw 1.6 s at load 11 per core), and says so in the report.
  */
 export function longTaskLimit(): number {
   const perCore = loadavg()[0] / Math.max(1, cpus().length);
-  const limit = perCore > 1.5 ? 600 : 200;
+  // Past 1.5 runnable threads per core the budget grows with the load, as every task on the machine stretches.
+  const limit = perCore > 1.5 ? Math.round(Math.max(600, 200 * perCore)) : 200;
   test.info().annotations.push({
     type: 'long-task limit',
     description: `${limit} ms (load per core ${perCore.toFixed(1)})`,
