@@ -179,7 +179,7 @@ export class ReasonerService implements ReasonerApi {
       });
       if (!streamed) {
         // A tool answer arrives whole; stream it in words so the UI renders every answer the same way.
-        for (const chunk of result.text.match(/\S+\s*/g) ?? []) {
+        for (const chunk of result.answer.match(/\S+\s*/g) ?? []) {
           await abortableDelay(this.deps.tokenDelayMs ?? 0, req.signal);
           emit({ status: 'token', requestId: req.id, text: chunk });
         }
@@ -187,8 +187,8 @@ export class ReasonerService implements ReasonerApi {
       if (req.signal.aborted) throw new AbortError();
       const last = result.trace.at(-1);
       const answer: ReasonerAnswer = {
-        text: result.text,
-        value: result.answer,
+        text: result.answer,
+        value: result.prediction,
         ...(result.unit ? { unit: result.unit } : {}),
         answered: last?.step === 'answer' && last.source !== 'fallback',
         // Exactly the instances the answer used, not every object with the same label.

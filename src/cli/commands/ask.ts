@@ -112,7 +112,7 @@ export function askJson(r: ThinkResult): {
   objects: string[];
 } {
   return {
-    answer: r.text,
+    answer: r.answer,
     value: r.value,
     unit: r.unit ?? null,
     kind: r.parsed.questionType ?? r.parsed.task.kind,
@@ -167,7 +167,7 @@ ${DETECTOR_USAGE}`,
     try {
       const r = await thinker.ask(question);
       if (json) io.out(JSON.stringify(askJson(r)));
-      else io.out(r.parsed.questionType ? String(r.answer) : r.text);
+      else io.out(r.parsed.questionType ? String(r.prediction) : r.answer);
       if (trace) io.out(formatTrace(r.trace));
       return 0;
     } catch (e) {

@@ -80,9 +80,9 @@ export interface AskOptions {
 
 export interface ThinkResult {
   /** VSI answer format (number or option letter) for benchmark questions; text for free-form ones. */
-  readonly answer: string | number;
+  readonly prediction: string | number;
   /** A sentence for people. */
-  readonly text: string;
+  readonly answer: string;
   readonly parsed: ParsedQuestion;
   readonly trace: Trace;
   /** The answer as a value (number in `unit`, name, yes/no as a boolean); null when there is none. */
@@ -132,16 +132,16 @@ export class MosaicThinker {
     push({ step: 'tools', status: outcome.status, facts: outcome.facts, ms: this.now() - tTools });
     const about = { objects: outcome.objects, ...(outcome.unit ? { unit: outcome.unit } : {}) };
     if (outcome.status === 'answered' && outcome.answer !== undefined) {
-      push({ step: 'answer', answer: outcome.answer, text: outcome.text, source: 'tool' });
+      push({ step: 'answer', prediction: outcome.answer, answer: outcome.text, source: 'tool' });
       const value = outcome.value === undefined ? outcome.answer : outcome.value;
-      return { answer: outcome.answer, text: outcome.text, parsed, trace, value, ...about };
+      return { prediction: outcome.answer, answer: outcome.text, parsed, trace, value, ...about };
     }
     if (this.opts.generator) return this.askModel(q, parsed, outcome, push, trace, ask);
     const fb = fallback(parsed, outcome);
-    push({ step: 'answer', answer: fb, text: outcome.text || String(fb), source: 'fallback' });
+    push({ step: 'answer', prediction: fb, answer: outcome.text || String(fb), source: 'fallback' });
     // A fallback for a free-form question is an explanation, not a value.
     const value = parsed.questionType ? fb : null;
-    return { answer: fb, text: outcome.text || String(fb), parsed, trace, value, ...about };
+    return { prediction: fb, answer: outcome.text || String(fb), parsed, trace, value, ...about };
   }
 
   private async understand(q: QuestionInput, signal?: AbortSignal): Promise<ParsedQuestion> {
@@ -327,10 +327,15 @@ export class MosaicThinker {
       : output.trim();
     const answer = parsedAnswer ?? fallback(parsed, outcome);
     const text = parsed.questionType ? String(answer) : output.trim();
-    push({ step: 'answer', answer, text, source: parsedAnswer === undefined ? 'fallback' : 'vlm' });
+    push({
+      step: 'answer',
+      prediction: answer,
+      answer: text,
+      source: parsedAnswer === undefined ? 'fallback' : 'vlm',
+    });
     return {
-      answer,
-      text,
+      prediction: answer,
+      answer: text,
       parsed,
       trace,
       value: parsed.questionType ? answer : output.trim() || null,

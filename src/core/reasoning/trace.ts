@@ -39,8 +39,8 @@ export type TraceStep =
   | { readonly step: 'generate'; readonly output: string; readonly ms: number }
   | {
       readonly step: 'answer';
-      readonly answer: string | number;
-      readonly text: string;
+      readonly prediction: string | number;
+      readonly answer: string;
       readonly source: 'tool' | 'vlm' | 'fallback';
     };
 
@@ -64,7 +64,7 @@ export function formatTrace(trace: Trace): string {
         case 'generate':
           return `[generate] ${JSON.stringify(s.output)} (${s.ms.toFixed(0)} ms)`;
         case 'answer':
-          return `[answer] ${s.answer} (${s.source})`;
+          return `[answer] ${s.prediction} (${s.source})`;
       }
     })
     .join('\n');
