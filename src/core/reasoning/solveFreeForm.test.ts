@@ -24,7 +24,7 @@ describe('free-form answers', () => {
     expect(yes.answer).toMatch(/^Yes, I have seen a fridge/);
     expect(await ask('is there a piano in here?')).toMatchObject({
       value: false,
-      text: "No, I haven't seen a piano.",
+      answer: "No, I haven't seen a piano.",
       objects: [],
     });
   });
@@ -132,7 +132,7 @@ describe('free-form answers', () => {
   it('lists, totals and descriptions', async () => {
     expect(await ask('how many objects are in the room?')).toMatchObject({ value: 11 });
     const two = await ask('how many cups and chairs are there in total?');
-    expect(two).toMatchObject({ value: 3, text: 'A cup and 2 chairs: 3 in total.' });
+    expect(two).toMatchObject({ value: 3, answer: 'A cup and 2 chairs: 3 in total.' });
     expect([...two.objects].sort()).toEqual(['o3', 'o4', 'o7']);
     expect((await ask('list everything you saw')).answer).toMatch(
       /^I have seen 11 objects: 2 chairs, a clock, a couch/,
@@ -260,12 +260,12 @@ describe('phrasing families (routes from a standpoint, appearance choices, measu
       obj('o12', 'mouse', [2.2, 2, 0.76], [0.06, 0.1, 0.04], 25),
       obj('o13', 'mouse', [1.8, 2, 0.76], [0.06, 0.1, 0.04], 26),
     );
-    expect(await ask('how many mice did you see?', m)).toMatchObject({ value: 2, text: 'I count 2 mice.' });
+    expect(await ask('how many mice did you see?', m)).toMatchObject({ value: 2, answer: 'I count 2 mice.' });
     expect(await ask('could you say how many chairs there are here?')).toMatchObject({ value: 2 });
     expect(await ask('chairs plus cups - how many is that altogether?')).toMatchObject({ value: 3 });
     expect(await ask('could you locate any piano here?')).toMatchObject({
       value: false,
-      text: "No, I haven't seen a piano.",
+      answer: "No, I haven't seen a piano.",
     });
   });
 });
