@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatStep } from '../src/core/reasoning/trace';
 import { backendOf, bootApp, fixtureMosaic, reloadApp, shot } from './helpers';
 
 // The foundation: the production build boots, both comlink workers answer, the RPC invariants hold (ordered
@@ -160,14 +161,14 @@ test('the reasoner worker answers over a mosaic with a streamed trace', async ({
     (t, m) => t.ask(m, 'How many chairs are in the room?'),
     fixtureMosaic('q'),
   );
-  expect(answer).toMatchObject({ value: 2, answered: true, objectIds: ['q-a', 'q-b'] });
+  expect(answer).toMatchObject({ value: 2, answered: true, objects: ['q-a', 'q-b'] });
   expect(events.at(-1)).toBe('done');
   expect(events).toContain('step');
   expect(events).toContain('token');
   await shot(page, info, 'reasoner', {
-    answer: answer.text,
+    answer: answer.answer,
     value: answer.value,
-    trace: answer.trace.map((s) => s.detail),
+    trace: answer.trace.map(formatStep),
   });
 });
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { formatStep } from '../src/core/reasoning/trace';
 import { backendOf, bootApp, E2E_MODELS, fixtureMosaic, shot } from './helpers';
 
 // Real perception and the VLM in the app's workers, on both backends: YOLOX-Nano on ICL living-room frames
@@ -161,7 +162,7 @@ test('the reasoner answers a free-form question through the tiny VLM, streamed, 
   expect(steps).toEqual(
     expect.arrayContaining(['understand', 'tools', 'model', 'prompt', 'generate', 'answer']),
   );
-  expect(run.answer?.text).toBe(run.tokens.join('').trim());
+  expect(run.answer?.answer).toBe(run.tokens.join('').trim());
 
   // Stop while the VLM loads (a fresh worker): the ask rejects at once with AbortError, nothing more streams.
   const stopped = await api.evaluate(
@@ -173,8 +174,8 @@ test('the reasoner answers a free-form question through the tiny VLM, streamed, 
   expect(stopped.events).not.toContain('token');
   await shot(page, info, 'perception-vlm-answer', {
     vlm: run.engines.vlm,
-    trace: run.answer?.trace.map((s) => `${s.step}: ${s.detail.slice(0, 90)}`),
-    answer: run.answer?.text,
+    trace: run.answer?.trace.map((s) => formatStep(s).slice(0, 90)),
+    answer: run.answer?.answer,
     stopped: stopped.error,
   });
 });

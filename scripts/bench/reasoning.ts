@@ -180,9 +180,9 @@ async function answerAll(thinker: MosaicThinker, qs: VsiQuestion[]): Promise<Sco
     items.push({
       id: q.id,
       question_type: q.question_type,
-      prediction: r.answer,
+      prediction: r.prediction,
       ground_truth: q.ground_truth,
-      score: scoreItem(q.question_type, r.answer, q.ground_truth),
+      score: scoreItem(q.question_type, r.prediction, q.ground_truth),
     });
   }
   return items;
@@ -265,7 +265,10 @@ export async function runReasoningBench(opts: ReasoningBenchOptions = {}): Promi
       const initial = p.framesPerceived().length;
       const thinker = new MosaicThinker({ mosaic: () => p.mosaic(), perceiver: loop ? p : undefined });
       push(name, await answerAll(thinker, qs));
-      (loopFrames[name] ??= []).push({ added: p.framesPerceived().length - initial, perceived: p.framesPerceived().length });
+      (loopFrames[name] ??= []).push({
+        added: p.framesPerceived().length - initial,
+        perceived: p.framesPerceived().length,
+      });
       if (name === 'noisy-loop') {
         // The prompt the VLM would get for each question over the mosaic the loop built, against the same
         // question asked over 32 raw frames of the clip.

@@ -115,7 +115,7 @@ describe('MosaicSession', () => {
     expect(a.question).toBe('How many chairs are there?');
     expect(a.value).toBe(2);
     expect(a.answered).toBe(true);
-    expect([...a.objectIds].sort()).toEqual(['c0', 'c1']);
+    expect([...a.objects].sort()).toEqual(['c0', 'c1']);
     expect(a.trace.length).toBeGreaterThan(0);
     const file = parseMosaicFile(session.exportText(), 'export');
     expect(file.objects.map((o) => o.id)).toEqual(['c0', 'c1', 't0']);

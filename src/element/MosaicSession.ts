@@ -1,6 +1,7 @@
 import type { Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import { LiveFeed } from '../core/pipeline';
+import { answerOnly } from '../core/reasoning/answer';
 import { callWithSignal, newRequestId } from '../runtime/workerClient';
 import { InvalidRequestError } from '../runtime/errors';
 import type { PerceptionApi, PerceptionFrame, ProcessFrameResult } from '../runtime/PerceptionApi';
@@ -176,14 +177,7 @@ export class MosaicSession {
       { mosaic, question, requestId: newRequestId('ask') },
       onEvent ? this.wrap(onEvent) : undefined,
     );
-    return {
-      question,
-      answer: a.text,
-      ...(a.value !== undefined ? { value: a.value } : {}),
-      answered: a.answered,
-      objectIds: [...a.objectIds],
-      trace: [...a.trace],
-    };
+    return { question, ...answerOnly(a), answered: a.answered, trace: [...a.trace] };
   }
 
   /** The mosaic on show as an ARCHITECTURE "Mosaic file" (JSON text). */

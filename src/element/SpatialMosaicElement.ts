@@ -2,6 +2,7 @@ import { proxy } from 'comlink';
 import type { Intrinsics, Mat4, Vec3 } from '../core/geometry/types';
 import type { Mosaic } from '../core/mosaic/types';
 import type { DepthImage, Detection } from '../core/perception/types';
+import { formatStep, stepMs } from '../core/reasoning/trace';
 import { transferFrame } from '../runtime/workerClient';
 import { userMessage } from '../runtime/userMessage';
 import { isAbortError } from '../runtime/errors';
@@ -189,7 +190,7 @@ export class SpatialMosaicElement extends HTMLElement {
         this.ui.answer.dataset.state = answer.answered ? 'done' : 'unavailable';
         this.ui.answerText.textContent = answer.answer;
         this.renderTrace(answer.trace);
-        this.view?.setHighlights(answer.objectIds);
+        this.view?.setHighlights(answer.objects);
       }
       this.emit('answer', answer);
       return answer;
@@ -380,10 +381,12 @@ export class SpatialMosaicElement extends HTMLElement {
     const name = document.createElement('span');
     name.className = 'step';
     name.textContent = s.step;
-    // The detail repeats the step as "[step] …"; show it once.
+    // The text repeats the step as "[step] …"; show it once.
     const prefix = `[${s.step}]`;
-    const detail = s.detail.startsWith(prefix) ? s.detail.slice(prefix.length).trimStart() : s.detail;
-    const ms = s.ms !== undefined ? ` (${Math.round(s.ms)} ms)` : '';
+    const text = formatStep(s);
+    const detail = text.startsWith(prefix) ? text.slice(prefix.length).trimStart() : text;
+    const took = stepMs(s);
+    const ms = took !== undefined ? ` (${Math.round(took)} ms)` : '';
     li.append(name, document.createTextNode(`${ms} ${detail}`));
     this.ui.steps.append(li);
     const n = this.ui.steps.childElementCount;

@@ -30,6 +30,8 @@ export type {
 export type { Mosaic, MosaicObject } from '../core/mosaic/types';
 export type { RgbImage, DepthImage, Detection } from '../core/perception/types';
 export type { ReasonerStep } from '../runtime/ReasonerApi';
+export type { Answer } from '../core/reasoning/answer';
+export { formatStep } from '../core/reasoning/trace';
 export type { ProgressEvent } from '../runtime/progress';
 export type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
 export type { WorkerClient } from '../runtime/workerClient';

@@ -1,4 +1,5 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
+import type { Answer } from '../core/reasoning/answer';
 import type { ProgressEvent } from '../runtime/progress';
 import type { ReasonerStep } from '../runtime/ReasonerApi';
 import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
@@ -8,17 +9,15 @@ import type { WorkerRestart } from '../runtime/supervisor/WorkerSupervisor';
  * so a host page can log, post or store them as they are.
  */
 
-/** The answer to one `ask()`, also the detail of the `answer` event. */
-export interface SpatialMosaicAnswer {
+/**
+ * The answer to one `ask()`, also the detail of the `answer` event: the `ask --json` answer (`answer` the text
+ * shown in the element, `value`, `unit`, `kind`, `objects` the ids of the objects it used), the question, and the
+ * reasoning trace as structured steps (render one with `formatStep`).
+ */
+export interface SpatialMosaicAnswer extends Answer {
   readonly question: string;
-  /** The answer text, as shown in the element. */
-  readonly answer: string;
-  /** The machine-readable answer (a number or an option letter) where the question has one. */
-  readonly value?: number | string;
   /** False when the reasoner could not answer this kind of question (the text says why). */
   readonly answered: boolean;
-  /** Mosaic object ids the answer is about. */
-  readonly objectIds: readonly string[];
   readonly trace: readonly ReasonerStep[];
 }
 

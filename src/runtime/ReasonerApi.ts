@@ -1,17 +1,15 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import type { Mosaic } from '../core/mosaic/types';
+import type { Answer } from '../core/reasoning/answer';
+import type { TraceStep } from '../core/reasoning/trace';
 import type { ModelProgress, ModelProgressCallback } from '../engines/models/progress';
 import type { CallOptions, EngineStatus, PerceptionApi, PerceptionCapabilities } from './PerceptionApi';
 import type { ReasonerConfig } from './vlm/vlmConfig';
 
 export type { ReasonerConfig } from './vlm/vlmConfig';
 
-/** One visible step of the reasoning trace. */
-export interface ReasonerStep {
-  readonly step: string;
-  readonly detail: string;
-  readonly ms?: number;
-}
+/** One step of the reasoning trace, structured (the core's `TraceStep`); pages render it with `formatStep`. */
+export type ReasonerStep = TraceStep;
 
 /** Events of one `ask`, tagged by `status`: steps, streamed text, then exactly one `done` on success. */
 export type ReasonerEvent =
@@ -23,17 +21,10 @@ export type ReasonerEvent =
 
 export type ReasonerEventCallback = (event: ReasonerEvent) => void;
 
-export interface ReasonerAnswer {
-  /** The answer text shown to the user. */
-  readonly text: string;
-  /** The machine-readable answer (a number, an option letter, a name, 'yes'/'no') where the question has one. */
-  readonly value?: number | string;
-  /** The unit of a numeric value ('m', 'cm', 'ft', 'in', 'm2', …). */
-  readonly unit?: string;
+/** The core's answer (the `ask --json` contract: answer text, value, unit, kind, objects) with its trace. */
+export interface ReasonerAnswer extends Answer {
   /** False when the reasoner could not answer this kind of question (the text says why). */
   readonly answered: boolean;
-  /** Ids of exactly the mosaic objects the answer used (the app highlights these). */
-  readonly objectIds: readonly string[];
   readonly trace: readonly ReasonerStep[];
   /** True when the loop perceived more frames into the stored scene (the page reloads it to show them). */
   readonly sceneChanged?: boolean;

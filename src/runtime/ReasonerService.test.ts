@@ -3,6 +3,7 @@ import { MOSAIC_SCHEMA_VERSION, type Mosaic } from '../core/mosaic/types';
 import { MemoryKvStore, openSceneLibrary, SceneNotFoundError } from '../storage';
 import { makeKeyframe, makeObject } from '../../test/storage/storeFixtures';
 import { ReasonerService } from './ReasonerService';
+import { formatStep } from '../core/reasoning/trace';
 
 const probe = async () => {
   throw new Error('not probed in this test');
@@ -25,9 +26,9 @@ describe('ReasonerService reads the scene by id', () => {
     );
     const reasoner = new ReasonerService({ probe, openLibrary: () => openSceneLibrary(kv) });
     const answer = await reasoner.ask({ sceneId: meta.id, question: 'How many chairs are there?' });
-    expect(answer).toMatchObject({ value: 2, answered: true, objectIds: ['a', 'b'] });
-    expect(answer.trace[0]).toMatchObject({ step: 'scene' });
-    expect(answer.trace[0].detail).toContain('"Kitchen" read from storage: 3 objects, 2 keyframes');
+    expect(answer).toMatchObject({ value: 2, answered: true, objects: ['a', 'b'] });
+    expect(answer.trace[0]).toMatchObject({ step: 'scene', name: 'Kitchen', objects: 3, keyframes: 2 });
+    expect(formatStep(answer.trace[0])).toContain('"Kitchen" read from storage: 3 objects, 2 keyframes');
   });
 
   it('reads it again for every question, so keyframes stored since are seen', async () => {

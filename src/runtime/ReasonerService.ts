@@ -1,7 +1,7 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
 import type { TextGenerator } from '../core/reasoning/interfaces';
 import { MosaicThinker, type ThinkerBudget } from '../core/reasoning/MosaicThinker';
-import { formatTrace, type TraceStep } from '../core/reasoning/trace';
+import { answerOnly } from '../core/reasoning/answer';
 import type { Mosaic } from '../core/mosaic/types';
 import { detectCapabilities, type CapabilityReport } from '../engines/backend/detectCapabilities';
 import { openSceneLibrary } from '../storage/openSceneLibrary';
@@ -162,7 +162,8 @@ export class ReasonerService implements ReasonerApi {
           {
             signal: req.signal,
             onStep: (s) => {
-              const step = toStep(s, s.step === 'perceive' ? perceiver?.notes : undefined);
+              const notes = s.step === 'perceive' ? perceiver?.notes : undefined;
+              const step = notes?.length && s.step === 'perceive' ? { ...s, notes: [...notes] } : s;
               trace.push(step);
               emit({ status: 'step', requestId: req.id, step });
             },
@@ -179,7 +180,7 @@ export class ReasonerService implements ReasonerApi {
       });
       if (!streamed) {
         // A tool answer arrives whole; stream it in words so the UI renders every answer the same way.
-        for (const chunk of result.text.match(/\S+\s*/g) ?? []) {
+        for (const chunk of result.answer.match(/\S+\s*/g) ?? []) {
           await abortableDelay(this.deps.tokenDelayMs ?? 0, req.signal);
           emit({ status: 'token', requestId: req.id, text: chunk });
         }
@@ -187,12 +188,8 @@ export class ReasonerService implements ReasonerApi {
       if (req.signal.aborted) throw new AbortError();
       const last = result.trace.at(-1);
       const answer: ReasonerAnswer = {
-        text: result.text,
-        value: result.answer,
-        ...(result.unit ? { unit: result.unit } : {}),
+        ...answerOnly(result),
         answered: last?.step === 'answer' && last.source !== 'fallback',
-        // Exactly the instances the answer used, not every object with the same label.
-        objectIds: result.objects,
         trace,
         ...(perceiver?.changed ? { sceneChanged: true } : {}),
       };
@@ -214,7 +211,9 @@ export class ReasonerService implements ReasonerApi {
     const { meta, mosaic } = await store.load(id);
     onStep({
       step: 'scene',
-      detail: `"${meta.name}" read from storage: ${mosaic.objects.length} objects, ${mosaic.trajectory.length} keyframes`,
+      name: meta.name,
+      objects: mosaic.objects.length,
+      keyframes: mosaic.trajectory.length,
       ms: performance.now() - t0,
     });
     return mosaic;
@@ -266,10 +265,4 @@ export class ReasonerService implements ReasonerApi {
     this.vlm = undefined;
     await old?.dispose();
   }
-}
-
-/** A trace step for the page; `notes` are what perception said about a perceive step. */
-function toStep(s: TraceStep, notes?: readonly string[]): ReasonerStep {
-  const detail = [formatTrace([s]), ...(notes ?? [])].join('; ');
-  return { step: s.step, detail, ...('ms' in s ? { ms: s.ms } : {}) };
 }

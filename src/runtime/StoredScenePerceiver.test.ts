@@ -9,6 +9,7 @@ import { PerceptionService } from './PerceptionService';
 import type { OpenVocabEngine, PerceptionEngineFactory } from './perception/engines';
 import type { SceneFramePort } from './ReasonerApi';
 import { ReasonerService } from './ReasonerService';
+import { formatStep } from '../core/reasoning/trace';
 
 const probe = async () => {
   throw new Error('not probed in this test');
@@ -79,13 +80,13 @@ describe('the reasoning loop fetches more frames of a stored scene', () => {
       'What is the distance between the tv and the refrigerator?',
     );
     expect(answer.answered).toBe(true);
-    expect(answer.objectIds).toEqual(expect.arrayContaining(['tv', 'fridge']));
+    expect(answer.objects).toEqual(expect.arrayContaining(['tv', 'fridge']));
     expect(answer.sceneChanged).toBe(true);
     const asked = perception.calls.flatMap((c) => c.frames ?? []);
     expect(asked).toContain(20);
     // Frames near the tv's sightings (10 and 20, temporal kernel), none already perceived.
     expect(asked.every((f) => f >= 3 && f <= 28 && f !== 10)).toBe(true);
-    const steps = answer.trace.filter((s) => s.step === 'perceive').map((s) => s.detail);
+    const steps = answer.trace.filter((s) => s.step === 'perceive').map(formatStep);
     expect(steps.some((d) => /frames .*\b20\b.*objects 1 → 2.*; a note from perception$/.test(d))).toBe(true);
     // The frames went into the stored scene itself.
     expect((await store.load(id)).mosaic.objects.map((o) => o.id)).toContain('fridge');
@@ -98,7 +99,7 @@ describe('the reasoning loop fetches more frames of a stored scene', () => {
     expect(rounds.length).toBeGreaterThan(1);
     expect(rounds.every((c) => c.prompts?.includes('piano'))).toBe(true);
     expect(answer.answered).toBe(true);
-    expect(answer.objectIds).toEqual(expect.arrayContaining(['tv', 'piano']));
+    expect(answer.objects).toEqual(expect.arrayContaining(['tv', 'piano']));
   });
 
   it('stops the perceiving when the question is stopped', async () => {
@@ -173,7 +174,7 @@ describe('perception holds a built folder for more frames (real services, genera
     const perceived = answer.trace.filter((s) => s.step === 'perceive');
     expect(perceived.length).toBeGreaterThan(0);
     // Perception said nothing went wrong: the steps carry no note.
-    expect(perceived.every((s) => /\(\d+ ms\)$/.test(s.detail))).toBe(true);
+    expect(perceived.every((s) => /\(\d+ ms\)$/.test(formatStep(s)))).toBe(true);
     expect(answer.sceneChanged).toBe(true);
     const stored = (await (await openSceneLibrary(kv)).load(sceneId)).mosaic;
     expect(stored.objects.map((o) => o.label)).toContain('refrigerator');

@@ -213,7 +213,7 @@ describe('ReasonerService over comlink', () => {
       { mosaic, question: 'How many chairs are there?' },
       proxy((e: ReasonerEvent) => void events.push(e)),
     );
-    expect(answer).toMatchObject({ value: 2, answered: true, objectIds: ['a', 'b'] });
+    expect(answer).toMatchObject({ value: 2, answered: true, objects: ['a', 'b'] });
     await new Promise((r) => setTimeout(r, 20));
     const statuses = events.map((e) => e.status);
     expect(statuses.at(-1)).toBe('done');
@@ -243,12 +243,28 @@ describe('ReasonerService over comlink', () => {
     const imperial = await api.ask({ mosaic, question: q, units: 'imperial' });
     expect(metric.unit).toBe('m');
     expect(imperial.unit).toBe('ft');
-    expect(imperial.text).toMatch(/ ft/);
+    expect(imperial.answer).toMatch(/ ft/);
     expect(Number(imperial.value)).toBeCloseTo(Number(metric.value) / 0.3048, 0);
     // Two chairs, one table: the table and both chairs (each measured), never objects the answer did not use.
-    expect([...metric.objectIds].sort()).toEqual(['a', 'b', 'c']);
+    expect([...metric.objects].sort()).toEqual(['a', 'b', 'c']);
     const biggest = await api.ask({ mosaic, question: 'what is the largest object?' });
-    expect(biggest.objectIds).toHaveLength(1);
+    expect(biggest.objects).toHaveLength(1);
+  });
+
+  it("sends the answer in the ask --json shape and the trace as the core's structured steps", async () => {
+    const api = connect<ReasonerApi>(new ReasonerService({ probe }));
+    const a = await api.ask({ mosaic, question: 'How many chairs are there?' });
+    expect(a).toMatchObject({
+      answer: expect.stringMatching(/2/),
+      value: 2,
+      unit: null,
+      kind: 'object_counting',
+    });
+    expect([...a.objects].sort()).toEqual(['a', 'b']);
+    const steps = a.trace.map((s) => s.step);
+    expect(steps).toEqual(['understand', 'coverage', 'tools', 'answer']);
+    expect(a.trace[0]).toMatchObject({ step: 'understand', parsed: { task: { kind: 'object_counting' } } });
+    expect(a.trace.at(-1)).toMatchObject({ step: 'answer', prediction: 2, answer: a.answer, source: 'tool' });
   });
 
   it('says so when it cannot answer (an object the mosaic never saw, no VLM)', async () => {
@@ -258,7 +274,7 @@ describe('ReasonerService over comlink', () => {
       question: 'What is the distance between the sofa and the table?',
     });
     expect(answer.answered).toBe(false);
-    expect(answer.trace.at(-1)?.detail).toMatch(/\(fallback\)/);
+    expect(answer.trace.at(-1)).toMatchObject({ step: 'answer', source: 'fallback' });
   });
 
   it('latest request wins: a new ask aborts the running one, whose late events are never sent', async () => {

@@ -1,4 +1,5 @@
 import type { BackendPreference } from '../core/backend/decideBackend';
+import type { TraceStep } from '../core/reasoning/trace';
 
 /**
  * Shapes the presentational components take as props. Kept independent of the runtime's own types, so a
@@ -18,11 +19,8 @@ export interface ModelStatus {
   readonly state: 'active' | 'loading' | 'unavailable' | 'idle';
 }
 
-export interface TraceEntry {
-  readonly step: string;
-  readonly detail: string;
-  readonly ms?: number;
-}
+/** A structured step of the reasoning trace (rendered to text by `TraceList`). */
+export type TraceEntry = TraceStep;
 
 export type TurnStatus = 'thinking' | 'streaming' | 'done' | 'stopped' | 'error' | 'unavailable';
 

@@ -70,12 +70,12 @@ export function useChat(
             if (a.sceneChanged && scene.id) onSceneChanged?.(scene.id);
             update(id, (t) => ({
               ...t,
-              answer: a.text,
+              answer: a.answer,
               trace: a.trace,
-              objectIds: a.objectIds,
+              objectIds: a.objects,
               status: a.answered ? 'done' : 'unavailable',
             }));
-            if (running.current === id) onAnswer(a.objectIds);
+            if (running.current === id) onAnswer(a.objects);
           },
           (err: Error) =>
             update(id, (t) =>

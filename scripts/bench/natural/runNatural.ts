@@ -61,7 +61,7 @@ async function answerOne(thinker: MosaicThinker, item: NaturalItem): Promise<Ans
     );
     // `value`/`unit` where the product gives them (ask --json); otherwise the text people read.
     const extra = r as unknown as { value?: AnswerLike['value']; unit?: string | null };
-    return { text: r.text, answer: r.answer, value: extra.value, unit: extra.unit };
+    return { text: r.answer, answer: r.prediction, value: extra.value, unit: extra.unit };
   } catch (e) {
     return { text: `(error) ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -4,6 +4,7 @@ import type { Mosaic } from '../../core/mosaic/types';
 import { QuestionParseError } from '../../core/questions/parseQuestion';
 import type { FramePerceiver } from '../../core/reasoning/interfaces';
 import { MosaicThinker, type ThinkResult } from '../../core/reasoning/MosaicThinker';
+import { answerOnly, type Answer } from '../../core/reasoning/answer';
 import type { UnitSystem } from '../../core/reasoning/answerUnits';
 import { SequencePerceiver } from '../../core/reasoning/SequencePerceiver';
 import { formatTrace } from '../../core/reasoning/trace';
@@ -104,20 +105,8 @@ export function sceneOptions(values: { detector?: string; models?: string; every
 }
 
 /** `ask --json`: exactly {"answer": text, "value", "unit", "kind", "objects": [ids]} (ARCHITECTURE.md). */
-export function askJson(r: ThinkResult): {
-  answer: string;
-  value: number | string | boolean | null;
-  unit: string | null;
-  kind: string;
-  objects: string[];
-} {
-  return {
-    answer: r.text,
-    value: r.value,
-    unit: r.unit ?? null,
-    kind: r.parsed.questionType ?? r.parsed.task.kind,
-    objects: r.objects,
-  };
+export function askJson(r: ThinkResult): Answer {
+  return answerOnly(r);
 }
 
 /** `--units metric|imperial` (metric when absent). */
@@ -167,7 +156,7 @@ ${DETECTOR_USAGE}`,
     try {
       const r = await thinker.ask(question);
       if (json) io.out(JSON.stringify(askJson(r)));
-      else io.out(r.parsed.questionType ? String(r.answer) : r.text);
+      else io.out(r.parsed.questionType ? String(r.prediction) : r.answer);
       if (trace) io.out(formatTrace(r.trace));
       return 0;
     } catch (e) {

@@ -57,7 +57,7 @@ export async function evaluateItems(thinker: MosaicThinker, questions: EvalQuest
     let unit: AnswerUnit | undefined;
     try {
       const r = await thinker.ask(q);
-      prediction = r.answer;
+      prediction = r.prediction;
       unit = answerUnit(r.parsed);
       if (!q.question_type && r.parsed.task.kind === 'open') {
         notUnderstood++;

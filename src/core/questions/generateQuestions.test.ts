@@ -84,7 +84,7 @@ describe('generateQuestions', () => {
     const th = new MosaicThinker({ mosaic: m });
     for (const q of qs) {
       const r = await th.ask(q);
-      expect([q.id, scoreItem(q.question_type, r.answer, q.ground_truth)]).toEqual([q.id, 1]);
+      expect([q.id, scoreItem(q.question_type, r.prediction, q.ground_truth)]).toEqual([q.id, 1]);
     }
   });
 });

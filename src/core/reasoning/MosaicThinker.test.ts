@@ -34,7 +34,7 @@ const DISTANCE_Q =
 describe('MosaicThinker', () => {
   it('answers directly when a tool result is the answer', async () => {
     const r = await new MosaicThinker({ mosaic: testScene() }).ask('How many chair(s) are in this room?');
-    expect(r.answer).toBe(2);
+    expect(r.prediction).toBe(2);
     expect(r.trace.map((s) => s.step)).toEqual(['understand', 'coverage', 'tools', 'answer']);
     expect(r.trace.at(-1)).toMatchObject({ source: 'tool' });
   });
@@ -51,7 +51,7 @@ describe('MosaicThinker', () => {
     const perceive = r.trace.find((s) => s.step === 'perceive');
     expect(perceive).toMatchObject({ reason: 'kernel', objectsBefore: 6, objectsAfter: 7 });
     // couch y ∈ [2.55, 3.45], tv y ∈ [−1.04, −0.96], x ranges overlap, heights overlap → 3.51 m.
-    expect(r.answer).toBe(3.51);
+    expect(r.prediction).toBe(3.51);
   });
 
   it('asks an open-vocabulary detector for names no detector class covers, as they were asked', async () => {
@@ -82,7 +82,7 @@ describe('MosaicThinker', () => {
       budget: { maxIterations: 2, framesPerIteration: 2 },
     }).ask('how far is the tv from the sofa?');
     expect(r.trace.filter((s) => s.step === 'perceive')).toHaveLength(2);
-    expect(r.text).toBe("I haven't seen a tv here.");
+    expect(r.answer).toBe("I haven't seen a tv here.");
   });
 
   it('asks the VLM with the compact prompt when the tools cannot answer, streaming tokens', async () => {
@@ -101,7 +101,7 @@ describe('MosaicThinker', () => {
         onToken: (t) => tokens.push(t),
       },
     );
-    expect(r.answer).toBe('It is a cosy living room.');
+    expect(r.prediction).toBe('It is a cosy living room.');
     expect(tokens.join('')).toBe('It is a cosy living room.');
     expect(prompts.at(-1)).toContain('Question: what colour is the couch?');
     expect(prompts.at(-1)).toContain('couch');
@@ -115,7 +115,7 @@ describe('MosaicThinker', () => {
         'If I am standing by the couch and facing the tv, is the chair to the left or the right of the tv?',
       options: ['A. left', 'B. right'],
     });
-    expect(r.answer).toBe('B');
+    expect(r.prediction).toBe('B');
     expect(r.trace.at(-1)).toMatchObject({ source: 'vlm' });
   });
 
@@ -157,7 +157,7 @@ describe('MosaicThinker', () => {
         'What will be the first-time appearance order of the following categories in the video: tv, couch, chair?',
       options: ['A. chair, tv, couch', 'B. chair, couch, tv', 'C. tv, chair, couch', 'D. couch, chair, tv'],
     });
-    expect(r.answer).toBe('B');
+    expect(r.prediction).toBe('B');
     const steps = r.trace.filter((s) => s.step === 'perceive');
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.every((s) => s.step === 'perceive' && s.reason === 'first-sight')).toBe(true);

@@ -19,6 +19,7 @@ import { knownLabels, objectsLabelled } from './spatialTools';
 import { solveTask, type ToolOutcome } from './solveTask';
 import type { UnitSystem } from './answerUnits';
 import type { Trace, TraceStep } from './trace';
+import type { Answer } from './answer';
 
 /**
  * The iterative loop (MosaicThinker, arXiv:2602.07082): understand the question → check that the mosaic covers
@@ -78,18 +79,24 @@ export interface AskOptions {
   readonly onStep?: (s: TraceStep) => void;
 }
 
-export interface ThinkResult {
+/** The answer (the `ask --json` contract) with how it was reached. */
+export interface ThinkResult extends Answer {
   /** VSI answer format (number or option letter) for benchmark questions; text for free-form ones. */
-  readonly answer: string | number;
-  /** A sentence for people. */
-  readonly text: string;
+  readonly prediction: string | number;
   readonly parsed: ParsedQuestion;
   readonly trace: Trace;
-  /** The answer as a value (number in `unit`, name, yes/no as a boolean); null when there is none. */
-  readonly value: number | string | boolean | null;
-  readonly unit?: string;
-  /** Ids of exactly the objects the answer used. */
-  readonly objects: string[];
+}
+
+/** What an answer says besides its text and value: its unit, the question's kind and the objects it used. */
+function answerAbout(
+  parsed: ParsedQuestion,
+  outcome: ToolOutcome,
+): Pick<Answer, 'unit' | 'kind' | 'objects'> {
+  return {
+    unit: outcome.unit ?? null,
+    kind: parsed.questionType ?? parsed.task.kind,
+    objects: outcome.objects,
+  };
 }
 
 /** Rounds of first-sight refinement for appearance order (each shrinks a gap of unperceived frames threefold). */
@@ -130,18 +137,18 @@ export class MosaicThinker {
     const tTools = this.now();
     const outcome = solveTask(this.mosaic(), parsed, { units: this.opts.units });
     push({ step: 'tools', status: outcome.status, facts: outcome.facts, ms: this.now() - tTools });
-    const about = { objects: outcome.objects, ...(outcome.unit ? { unit: outcome.unit } : {}) };
+    const about = answerAbout(parsed, outcome);
     if (outcome.status === 'answered' && outcome.answer !== undefined) {
-      push({ step: 'answer', answer: outcome.answer, text: outcome.text, source: 'tool' });
+      push({ step: 'answer', prediction: outcome.answer, answer: outcome.text, source: 'tool' });
       const value = outcome.value === undefined ? outcome.answer : outcome.value;
-      return { answer: outcome.answer, text: outcome.text, parsed, trace, value, ...about };
+      return { prediction: outcome.answer, answer: outcome.text, parsed, trace, value, ...about };
     }
     if (this.opts.generator) return this.askModel(q, parsed, outcome, push, trace, ask);
     const fb = fallback(parsed, outcome);
-    push({ step: 'answer', answer: fb, text: outcome.text || String(fb), source: 'fallback' });
+    push({ step: 'answer', prediction: fb, answer: outcome.text || String(fb), source: 'fallback' });
     // A fallback for a free-form question is an explanation, not a value.
     const value = parsed.questionType ? fb : null;
-    return { answer: fb, text: outcome.text || String(fb), parsed, trace, value, ...about };
+    return { prediction: fb, answer: outcome.text || String(fb), parsed, trace, value, ...about };
   }
 
   private async understand(q: QuestionInput, signal?: AbortSignal): Promise<ParsedQuestion> {
@@ -327,15 +334,19 @@ export class MosaicThinker {
       : output.trim();
     const answer = parsedAnswer ?? fallback(parsed, outcome);
     const text = parsed.questionType ? String(answer) : output.trim();
-    push({ step: 'answer', answer, text, source: parsedAnswer === undefined ? 'fallback' : 'vlm' });
+    push({
+      step: 'answer',
+      prediction: answer,
+      answer: text,
+      source: parsedAnswer === undefined ? 'fallback' : 'vlm',
+    });
     return {
-      answer,
-      text,
+      prediction: answer,
+      answer: text,
       parsed,
       trace,
       value: parsed.questionType ? answer : output.trim() || null,
-      objects: outcome.objects,
-      ...(outcome.unit ? { unit: outcome.unit } : {}),
+      ...answerAbout(parsed, outcome),
     };
   }
 

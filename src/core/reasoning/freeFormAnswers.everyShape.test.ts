@@ -61,8 +61,8 @@ describe('free-form answers never break', () => {
         for (const [a, b, c] of NAMES) {
           const q = shape.replace('{a}', a).replace('{b}', b).replace('{c}', c) || '?';
           const r = await thinker.ask(q);
-          expect(r.text, q).toMatch(/\w/);
-          expect(r.text, q).not.toMatch(/undefined|NaN|Infinity|\[object/);
+          expect(r.answer, q).toMatch(/\w/);
+          expect(r.answer, q).not.toMatch(/undefined|NaN|Infinity|\[object/);
           const ids = new Set(m.objects.map((o) => o.id));
           for (const id of r.objects) expect(ids.has(id), `${q}: ${id}`).toBe(true);
         }

@@ -16,7 +16,7 @@ describe('yes/no questions start with Yes or No', () => {
   ])('%s', async (q, yes) => {
     const a = await ask(q);
     expect(a.value).toBe(yes);
-    expect(a.text).toMatch(yes ? /^Yes\b/ : /^No\b/);
+    expect(a.answer).toMatch(yes ? /^Yes\b/ : /^No\b/);
   });
 
   it.each([
@@ -27,7 +27,7 @@ describe('yes/no questions start with Yes or No', () => {
   ])('%s', async (q, yes) => {
     const a = await ask(q);
     expect(a.value).toBe(yes);
-    expect(a.text).toMatch(yes ? /^Yes, the \w+ is (farther from|closer to) the tv/ : /^No\b/);
+    expect(a.answer).toMatch(yes ? /^Yes, the \w+ is (farther from|closer to) the tv/ : /^No\b/);
   });
 });
 
@@ -37,18 +37,18 @@ describe('a more specific name than the map has', () => {
     async (q) => {
       const a = await ask(q);
       expect(a.value).toBe(false);
-      expect(a.text).toMatch(/^No, I haven't seen a (bar )?stool as such, but I have seen 2 chairs\.$/);
+      expect(a.answer).toMatch(/^No, I haven't seen a (bar )?stool as such, but I have seen 2 chairs\.$/);
     },
   );
 
   it.each(['how many bar stools are there?', 'count the stools'])('%s counts chairs as chairs', async (q) => {
     const a = await ask(q);
-    expect(a.text).toMatch(/^I count 2 chairs; I cannot tell (bar )?stools from chairs/);
+    expect(a.answer).toMatch(/^I count 2 chairs; I cannot tell (bar )?stools from chairs/);
   });
 
   it('a synonym of a class in the map is still seen', async () => {
     const a = await ask('is there a sofa?');
     expect(a.value).toBe(true);
-    expect(a.text).toMatch(/^Yes, I have seen a sofa/);
+    expect(a.answer).toMatch(/^Yes, I have seen a sofa/);
   });
 });

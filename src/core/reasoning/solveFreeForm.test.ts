@@ -21,21 +21,21 @@ describe('free-form answers', () => {
   it('existence: yes with where, or "no, I haven\'t seen"', async () => {
     const yes = await ask('is there a fridge?');
     expect(yes).toMatchObject({ value: true, objects: ['o8'] });
-    expect(yes.text).toMatch(/^Yes, I have seen a fridge/);
+    expect(yes.answer).toMatch(/^Yes, I have seen a fridge/);
     expect(await ask('is there a piano in here?')).toMatchObject({
       value: false,
-      text: "No, I haven't seen a piano.",
+      answer: "No, I haven't seen a piano.",
       objects: [],
     });
   });
 
   it('"not seen" and "not understood" are different answers, and neither shows a parse fragment', async () => {
-    expect((await ask('how tall is the piano in feet?')).text).toBe("I haven't seen a piano here.");
+    expect((await ask('how tall is the piano in feet?')).answer).toBe("I haven't seen a piano here.");
     const r = await ask('what is the weather like');
-    expect(r.text).toMatch(/^I did not understand the question \(I read: "what is the weather like"/);
+    expect(r.answer).toMatch(/^I did not understand the question \(I read: "what is the weather like"/);
     expect(r.value).toBeNull();
     const long = await ask('how many chairs '.repeat(200));
-    expect(long.text).toMatch(/^I did not understand the question/);
+    expect(long.answer).toMatch(/^I did not understand the question/);
   });
 
   it('height is the vertical extent, length and width the horizontal sides, "how big" the longest', async () => {
@@ -65,12 +65,14 @@ describe('free-form answers', () => {
 
   it('a name matching several instances: says so, answers for each, lists exactly the ids used', async () => {
     const r = await ask('how far is the chair from the table?');
-    expect(r.text).toBe('I have seen 2 chairs: the nearer chair is 1.35 m from the table, the other 3.43 m.');
+    expect(r.answer).toBe(
+      'I have seen 2 chairs: the nearer chair is 1.35 m from the table, the other 3.43 m.',
+    );
     expect(r.value).toBe(1.35);
     expect([...r.objects].sort()).toEqual(['o3', 'o4', 'o6']);
     expect(await ask('distance between the two chairs')).toMatchObject({ value: 3.5, objects: ['o3', 'o4'] });
     const where = await ask('where are the chairs?');
-    expect(where.text).toMatch(
+    expect(where.answer).toMatch(
       /^I have seen 2 chairs: one is .*to your right.* and another is .*to your left/,
     );
   });
@@ -87,7 +89,7 @@ describe('free-form answers', () => {
     expect(await ask('what is closest to the clock?')).toMatchObject({ value: 'tv', objects: ['o9', 'o2'] });
     expect(await ask('what is the farthest object from the tv?')).toMatchObject({ value: 'potted plant' });
     const next = await ask("what's next to the sink?");
-    expect(next.text).toBe('Next to the sink: the chair (0.45 m) and the refrigerator (0.9 m).');
+    expect(next.answer).toBe('Next to the sink: the chair (0.45 m) and the refrigerator (0.9 m).');
     expect(await ask('whats bigger, the couch or the dining table')).toMatchObject({ value: 'couch' });
     expect(await ask('which is taller, the fridge or the couch?')).toMatchObject({ value: 'fridge' });
     expect(await ask('is the couch bigger than the fridge?')).toMatchObject({ value: true });
@@ -122,21 +124,21 @@ describe('free-form answers', () => {
 
   it('where is X: landmarks and the direction from the user; what is behind me', async () => {
     const r = await ask('where is the cup?');
-    expect(r.text).toBe('The cup is on the dining table, in front of you, 2.85 m away.');
+    expect(r.answer).toBe('The cup is on the dining table, in front of you, 2.85 m away.');
     expect(r.objects).toEqual(['o7', 'o6']);
-    expect((await ask("what's behind me?")).text).toBe('A tv and a clock are behind you.');
+    expect((await ask("what's behind me?")).answer).toBe('A tv and a clock are behind you.');
   });
 
   it('lists, totals and descriptions', async () => {
     expect(await ask('how many objects are in the room?')).toMatchObject({ value: 11 });
     const two = await ask('how many cups and chairs are there in total?');
-    expect(two).toMatchObject({ value: 3, text: 'A cup and 2 chairs: 3 in total.' });
+    expect(two).toMatchObject({ value: 3, answer: 'A cup and 2 chairs: 3 in total.' });
     expect([...two.objects].sort()).toEqual(['o3', 'o4', 'o7']);
-    expect((await ask('list everything you saw')).text).toMatch(
+    expect((await ask('list everything you saw')).answer).toMatch(
       /^I have seen 11 objects: 2 chairs, a clock, a couch/,
     );
     const d = await ask('describe the room');
-    expect(d.text).toMatch(
+    expect(d.answer).toMatch(
       /^The room is about [\d.]+ m² \(from the extent\)\. I have seen 11 objects: .*\. The couch is /,
     );
     expect(await ask('in what order did the couch, the clock and the suitcase first appear?')).toMatchObject({
@@ -191,7 +193,7 @@ describe('phrasing families (routes from a standpoint, appearance choices, measu
       "I'm sitting on the couch looking at the telly. Which way do I go to get over to the fridge?",
     );
     expect(r).toMatchObject({ value: 'right' });
-    expect(r.text).toMatch(/^Turn right \(.*\)\. From the couch, head towards the refrigerator/);
+    expect(r.answer).toMatch(/^Turn right \(.*\)\. From the couch, head towards the refrigerator/);
     expect(r.objects.slice(0, 3)).toEqual(['o1', 'o2', 'o8']);
     expect(
       await ask('Starting from the sofa, looking toward the TV, how would I walk to the plant?'),
@@ -209,9 +211,9 @@ describe('phrasing families (routes from a standpoint, appearance choices, measu
       value: 'left',
     });
     const plain = await ask('how do I get from the sofa to the fridge?');
-    expect(plain.text).toMatch(/^From the couch, head towards the refrigerator/);
+    expect(plain.answer).toMatch(/^From the couch, head towards the refrigerator/);
     expect(['left', 'right', 'straight ahead', 'back']).not.toContain(plain.value);
-    expect((await ask('standing by the couch facing the tv, how do I get to the piano?')).text).toBe(
+    expect((await ask('standing by the couch facing the tv, how do I get to the piano?')).answer).toBe(
       "I haven't seen a piano, so I cannot give that route.",
     );
   });
@@ -251,19 +253,19 @@ describe('phrasing families (routes from a standpoint, appearance choices, measu
   it('counting: kinds of things, irregular plurals, a trailing "there", totals with "plus"', async () => {
     const kinds = await ask('how many distinct types of things have you found?');
     expect(kinds).toMatchObject({ value: 10 });
-    expect(kinds.text).toMatch(/^I have seen 10 kinds of object: /);
-    expect((await ask('how many mice did you see?')).text).toBe("I haven't seen any mice.");
+    expect(kinds.answer).toMatch(/^I have seen 10 kinds of object: /);
+    expect((await ask('how many mice did you see?')).answer).toBe("I haven't seen any mice.");
     const m = room();
     m.objects.push(
       obj('o12', 'mouse', [2.2, 2, 0.76], [0.06, 0.1, 0.04], 25),
       obj('o13', 'mouse', [1.8, 2, 0.76], [0.06, 0.1, 0.04], 26),
     );
-    expect(await ask('how many mice did you see?', m)).toMatchObject({ value: 2, text: 'I count 2 mice.' });
+    expect(await ask('how many mice did you see?', m)).toMatchObject({ value: 2, answer: 'I count 2 mice.' });
     expect(await ask('could you say how many chairs there are here?')).toMatchObject({ value: 2 });
     expect(await ask('chairs plus cups - how many is that altogether?')).toMatchObject({ value: 3 });
     expect(await ask('could you locate any piano here?')).toMatchObject({
       value: false,
-      text: "No, I haven't seen a piano.",
+      answer: "No, I haven't seen a piano.",
     });
   });
 });

@@ -128,7 +128,7 @@ async function answers(m: Mosaic, qs: Asked[]): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const q of qs) {
     const r = await thinker.ask(q);
-    out.push(r.value ?? r.answer);
+    out.push(r.value ?? r.prediction);
   }
   return out;
 }

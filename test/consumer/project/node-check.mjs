@@ -8,8 +8,8 @@ await scene.dispose();
 console.log(
   JSON.stringify({
     version: VERSION,
-    answer: a.answer,
-    text: a.text,
+    answer: a.value,
+    text: a.answer,
     steps: a.trace.length,
     roundTrip: again.objects.length === scene.mosaic.objects.length,
   }),
