@@ -40,6 +40,7 @@ export const BENCHES = [
   'natural-heldout',
   'natural-bank3',
   'natural-bank4',
+  'natural-bank5',
   'detector',
   'vlm',
   'browser',
@@ -113,6 +114,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // The same, with the fourth bank (bank4.ts), written apart from the product and the other banks; never tuned on.
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank4', log: quiet(name) });
       return;
+    case 'natural-bank5':
+      // The same, with the fifth bank (bank5.ts), written apart from the product and the other banks; never tuned on.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank5', log: quiet(name) });
+      return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
       await runVsiBench({ outDir: OUT, log: quiet(name) });
@@ -163,6 +168,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
       heldout: await j('natural-heldout'),
       bank3: await j('natural-bank3'),
       bank4: await j('natural-bank4'),
+      bank5: await j('natural-bank5'),
     },
     detector: await j('detector'),
     vlm: await j('vlm'),

@@ -6,6 +6,7 @@ const BANKS: readonly (readonly [string, string])[] = [
   ['heldout', 'written apart; its failure families were then fixed: no longer held out'],
   ['bank3', 'written apart by someone who saw neither the reader nor the other banks; never tuned on'],
   ['bank4', 'written apart by a fourth hand, in other voices; never tuned on'],
+  ['bank5', 'written apart by a fifth hand, in yet other voices; never tuned on'],
 ];
 
 /** The BENCHMARKS.md section for the everyday-question bench: one column per phrasing bank that was run. */
