@@ -69,7 +69,10 @@ describe('SequenceFuser', () => {
     const seq = tinySequence();
     const fuser = new SequenceFuser(
       seq,
-      { addKeyframe: (k) => fused.push({ frame: k.frame, time: k.time, labels: k.detections.map((d) => d.label) }) },
+      {
+        addKeyframe: (k) =>
+          fused.push({ frame: k.frame, time: k.time, labels: k.detections.map((d) => d.label) }),
+      },
       {
         fps: 10,
         poses: [identity, undefined, identity, identity],
@@ -81,5 +84,50 @@ describe('SequenceFuser', () => {
     expect(detected).toEqual([0]); // frame 3 has no depth: no detector run for it
     expect(fuser.fused).toBe(1);
     expect(r.skipped.count).toBe(1);
+  });
+});
+
+describe('SequenceFuser with a detector engine', () => {
+  const chair = { label: 'chair', score: 0.9, box: [0, 0, 1, 1] as [number, number, number, number] };
+  const { detections: _file, ...withoutFile } = tinySequence();
+
+  it('detects through the frame step when the sequence has no detections.json', async () => {
+    const labels: string[][] = [];
+    let loads = 0;
+    const fuser = new SequenceFuser(
+      withoutFile,
+      { addKeyframe: (k) => labels.push(k.detections.map((d) => d.label)) },
+      {
+        engines: {
+          detector: { load: async () => void loads++, detect: async () => [chair], label: () => 'fake' },
+        },
+      },
+    );
+    await fuser.fuse([0, 1, 3]);
+    expect(labels).toEqual([['chair'], ['chair']]); // frame 3 has no depth
+    expect(loads).toBe(2);
+  });
+
+  it('a detector that fails is said once and its frames are not fused', async () => {
+    const notices: string[] = [];
+    let calls = 0;
+    const fuser = new SequenceFuser(
+      withoutFile,
+      { addKeyframe: () => expect.unreachable('nothing to fuse without detections') },
+      {
+        engines: {
+          detector: {
+            load: async () => void calls++,
+            detect: async () => Promise.reject(new Error('model file missing')),
+            label: () => 'fake',
+          },
+        },
+        onNotice: (m) => notices.push(m),
+      },
+    );
+    await fuser.fuse([0, 1]);
+    expect(notices).toEqual(['fake: Error: model file missing (frames go on without it)']);
+    expect(calls).toBe(1);
+    expect(fuser.fused).toBe(0);
   });
 });

@@ -18,6 +18,19 @@ export {
   type FuseFramesOptions,
   type FuseFramesResult,
 } from './fuseFrames';
+export {
+  FrameStep,
+  keyframeOf,
+  resampleDepth,
+  type FrameEngines,
+  type FrameStepOptions,
+  type PerceiveContext,
+  type PerceivedFrame,
+  type PerceiveStage,
+  type StageTime,
+} from './FrameStep';
+export type { DepthEngine, DetectorEngine, EstimatedDepth, OpenVocabEngine } from './engines';
+export { ASSUMED_MEDIAN_DEPTH_M, metricDepth, type KeptFit, type MetricDepth } from './metricDepth';
 export { SequenceFuser, type KeyframeFuser, type SequenceFuserOptions } from './SequenceFuser';
 export { isPlaced, type FrameSources } from './frameSources';
 export {

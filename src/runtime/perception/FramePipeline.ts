@@ -1,218 +1,23 @@
 /**
- * Per-frame perception before fusion: detections, metric depth and pose, each from the frame when it brings
- * them (a sequence's detections.json, depth/, trajectory.log; WebXR) and from our own engines otherwise —
- * YOLOX for detections, Depth Anything scaled by object-size priors for depth, RGB-D odometry for pose.
- * Every stage says where its result came from, so the UI can show honestly what is running.
+ * The worker's per-frame perception: the pipeline core's FrameStep (detections, metric depth and pose, each from
+ * the frame or an engine, with per-stage timings and sources) over the browser engines and their model-progress
+ * events. See src/core/pipeline/FrameStep.ts.
  */
-import { DEFAULT_UP } from '../../core/geometry/floorFrame';
-import {
-  asCameraToWorld,
-  type CameraToWorld,
-  type Intrinsics,
-  type Mat4,
-  type Vec3,
-} from '../../core/geometry/types';
-import { Odometry } from '../../core/odometry';
-import type { DepthImage, Detection } from '../../core/perception/types';
+import { FrameStep, type PerceiveContext as CorePerceiveContext } from '../../core/pipeline/FrameStep';
 import type { ModelProgressCallback } from '../../engines/models/progress';
-import { isAbortError, throwIfAborted } from '../errors';
-import type { FrameSources, PerceptionFrame, StageTiming } from '../PerceptionApi';
 import type { DepthEngine, DetectorEngine } from './engines';
-import { metricDepth, type KeptFit } from './metricDepth';
 
-export interface PerceivedFrame {
-  readonly detections: readonly Detection[];
-  readonly depth?: DepthImage;
-  readonly pose?: CameraToWorld;
-  readonly sources: FrameSources;
-  readonly timings: readonly StageTiming[];
-}
+export { resampleDepth, type PerceivedFrame } from '../../core/pipeline/FrameStep';
 
-export interface PerceiveContext {
-  readonly signal?: AbortSignal;
-  /** A stage is starting (for the progress bar). */
-  readonly onStage?: (stage: 'detect' | 'depth' | 'pose') => void;
-  /** Download/load progress of an engine loaded on first use. */
-  readonly onModelProgress?: ModelProgressCallback;
-}
+export type PerceiveContext = CorePerceiveContext<ModelProgressCallback>;
 
-// Camera axes (x right, y down, z forward) → a z-up world, assuming the first frame is held level.
-const CAMERA_TO_Z_UP: Mat4 = [1, 0, 0, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 0, 0, 1];
-
-type EngineState<E> = { engine: E; failed?: string };
-
-export class FramePipeline {
-  private detector?: EngineState<DetectorEngine>;
-  private depthEngine?: EngineState<DepthEngine>;
-  private odometry?: { odometry: Odometry; intrinsics: Intrinsics };
-  private lastFit?: KeptFit;
-  private up: Vec3 = DEFAULT_UP;
-
+export class FramePipeline extends FrameStep<ModelProgressCallback> {
   constructor(
     engines: { detector?: DetectorEngine; depth?: DepthEngine } = {},
-    private readonly now: () => number = () => performance.now(),
+    now: () => number = () => performance.now(),
     /** Told once per engine failure (a missing model, a broken session), for the status line. */
-    private readonly onNotice: (message: string) => void = () => undefined,
+    onNotice: (message: string) => void = () => undefined,
   ) {
-    this.setEngines(engines);
+    super(engines, { now, onNotice });
   }
-
-  /** Swaps the engines (a new backend or models URL); the old ones are disposed by the caller. */
-  setEngines(engines: { detector?: DetectorEngine; depth?: DepthEngine }): void {
-    this.detector = engines.detector ? { engine: engines.detector } : undefined;
-    this.depthEngine = engines.depth ? { engine: engines.depth } : undefined;
-  }
-
-  /** A new scene: odometry restarts, and its first pose is level in the scene's world frame. */
-  reset(up: Vec3 = this.up): void {
-    this.up = up;
-    this.odometry = undefined;
-    this.lastFit = undefined;
-  }
-
-  /** The engines' labels once loaded, for the status line. */
-  engineLabels(): { detector?: string; depth?: string } {
-    return {
-      ...(this.detector ? { detector: this.detector.engine.label() } : {}),
-      ...(this.depthEngine ? { depth: this.depthEngine.engine.label() } : {}),
-    };
-  }
-
-  async perceive(frame: PerceptionFrame, ctx: PerceiveContext = {}): Promise<PerceivedFrame> {
-    const timings: StageTiming[] = [];
-    const timed = async <T>(stage: StageTiming['stage'], fn: () => Promise<T>): Promise<T> => {
-      ctx.onStage?.(stage as 'detect');
-      const t0 = this.now();
-      try {
-        return await fn();
-      } finally {
-        timings.push({ stage, ms: this.now() - t0 });
-      }
-    };
-
-    let detections: readonly Detection[] = frame.detections ?? [];
-    let detSource: FrameSources['detections'] = { source: 'frame' };
-    if (!frame.detections) {
-      const d = this.detector;
-      if (!d) detSource = { source: 'none', why: 'no detector configured' };
-      else if (d.failed) detSource = { source: 'none', why: d.failed };
-      else {
-        const out = await timed('detect', () => this.run(d, ctx, (e) => e.detect(frame.rgb, ctx)));
-        detections = out ?? [];
-        detSource = out
-          ? { source: 'detector', engine: d.engine.label() }
-          : { source: 'none', why: d.failed ?? 'detector failed' };
-      }
-    }
-    throwIfAborted(ctx.signal);
-
-    let depth: DepthImage | undefined = frame.depth;
-    let depthSource: FrameSources['depth'] = { source: 'frame' };
-    if (!depth) {
-      const d = this.depthEngine;
-      if (!d) depthSource = { source: 'none', why: 'no depth model configured' };
-      else if (d.failed) depthSource = { source: 'none', why: d.failed };
-      else {
-        const est = await timed('depth', () => this.run(d, ctx, (e) => e.estimate(frame.rgb, ctx)));
-        // No pose with the frame: odometry will run on this depth, and any one consistent scale will do.
-        const scaled = est && metricDepth(est, detections, frame.intrinsics, this.lastFit, !frame.pose);
-        if (scaled) {
-          depth = scaled.depth;
-          if (scaled.fit) this.lastFit = scaled.fit;
-          depthSource = { source: 'estimated', engine: d.engine.label(), scale: scaled.scale };
-        } else {
-          depthSource = {
-            source: 'none',
-            why: est
-              ? 'relative depth with no scale yet: no object of known size (chair, tv, person…) in view'
-              : (d.failed ?? 'depth model failed'),
-          };
-        }
-      }
-    }
-    throwIfAborted(ctx.signal);
-
-    let pose = frame.pose && asCameraToWorld(frame.pose);
-    let poseSource: FrameSources['pose'] = { source: 'frame' };
-    if (!pose) {
-      // Sensor depth when the frame brings it; else the estimated (scaled) depth, resampled to the image.
-      const own =
-        frame.depth && frame.depth.width === frame.rgb.width && frame.depth.height === frame.rgb.height
-          ? frame.depth
-          : !frame.depth && depth
-            ? resampleDepth(depth, frame.rgb.width, frame.rgb.height)
-            : undefined;
-      if (own) {
-        pose = await timed('pose', async () =>
-          this.odometryFor(frame.intrinsics).push({ rgb: frame.rgb, depth: own }),
-        );
-        const step = this.odometry?.odometry.last;
-        poseSource = { source: 'odometry', tracked: step?.tracked ?? true };
-      } else {
-        poseSource = {
-          source: 'none',
-          why: frame.depth
-            ? 'no pose given, and the sensor depth does not match the image size'
-            : depthSource.source === 'none'
-              ? `no pose given and no depth for odometry (${depthSource.why})`
-              : 'no pose given and no depth for odometry',
-        };
-      }
-    }
-    return {
-      detections,
-      ...(depth ? { depth } : {}),
-      ...(pose ? { pose } : {}),
-      sources: { detections: detSource, depth: depthSource, pose: poseSource },
-      timings,
-    };
-  }
-
-  /**
-   * Runs one engine call; a failure (missing model, broken session) is remembered so later frames skip the
-   * engine instead of failing the same way each time. Aborts propagate.
-   */
-  private async run<E extends DetectorEngine | DepthEngine, T>(
-    state: EngineState<E>,
-    ctx: PerceiveContext,
-    call: (engine: E) => Promise<T>,
-  ): Promise<T | undefined> {
-    try {
-      await state.engine.load(ctx.onModelProgress);
-      throwIfAborted(ctx.signal);
-      return await call(state.engine);
-    } catch (err) {
-      if (isAbortError(err) || ctx.signal?.aborted) throw err;
-      const e = err as Error;
-      state.failed = `${state.engine.label()}: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
-      this.onNotice(`${state.failed} (frames go on without it)`);
-      return undefined;
-    }
-  }
-
-  private odometryFor(intrinsics: Intrinsics): Odometry {
-    const o = this.odometry;
-    const same =
-      o &&
-      (['width', 'height', 'fx', 'fy', 'cx', 'cy'] as const).every((k) => o.intrinsics[k] === intrinsics[k]);
-    if (same) return o.odometry;
-    const zUp = this.up[2] > 0.9;
-    const odometry = new Odometry(intrinsics, zUp ? { initialPose: CAMERA_TO_Z_UP } : {});
-    this.odometry = { odometry, intrinsics };
-    return odometry;
-  }
-}
-
-/** Nearest-neighbour resampling (depth must not blend across object edges); the same image when sizes match. */
-export function resampleDepth(depth: DepthImage, width: number, height: number): DepthImage {
-  if (depth.width === width && depth.height === height) return depth;
-  const out = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const sy = Math.min(depth.height - 1, Math.floor(((y + 0.5) * depth.height) / height));
-    for (let x = 0; x < width; x++) {
-      const sx = Math.min(depth.width - 1, Math.floor(((x + 0.5) * depth.width) / width));
-      out[y * width + x] = depth.data[sy * depth.width + sx];
-    }
-  }
-  return { width, height, data: out };
 }

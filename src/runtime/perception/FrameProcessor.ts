@@ -1,10 +1,11 @@
 /**
- * One keyframe through the perception worker: validated, perceived (FramePipeline: detections, depth, pose
- * from the frame or our engines), fused and appended to the open scene (SceneRecorder), with per-stage timings
+ * One keyframe through the perception worker: validated, perceived (the core's FrameStep via FramePipeline:
+ * detections, depth, pose from the frame or our engines), fused and appended to the open scene (SceneRecorder), with per-stage timings
  * and progress. One frame at a time: a frame that arrives while another is in flight is dropped, so a live
  * camera never builds a backlog.
  */
 import { intrinsicsProblem } from '../../core/geometry/camera';
+import { keyframeOf } from '../../core/pipeline/FrameStep';
 import { abortableDelay, type ActiveRequest } from '../RequestTracker';
 import { InvalidRequestError, throwIfAborted } from '../errors';
 import type { PerceptionFrame, ProcessFrameResult, StageTiming } from '../frames';
@@ -70,22 +71,14 @@ export class FrameProcessor {
       });
       timings.push(...perceived.timings);
       throwIfAborted(req.signal);
-      const { pose, depth, detections, sources } = perceived;
+      const { detections, sources } = perceived;
+      const keyframe = keyframeOf(frame, perceived);
       let upserted = 0;
       let removed = 0;
       // A frame with no detections from anywhere has nothing to add yet (and must not move the trajectory).
-      if (pose && depth && sources.detections.source !== 'none') {
+      if (keyframe) {
         // Past this point the fused state changes, so the frame runs to its commit: no abort checks below.
-        const delta = await timed('fuse', () =>
-          this.recorder.fuse({
-            frame: frame.frame,
-            time: frame.time,
-            pose,
-            intrinsics: frame.intrinsics,
-            depth,
-            detections,
-          }),
-        );
+        const delta = await timed('fuse', () => this.recorder.fuse(keyframe));
         progress.report('fuse', 60);
         [upserted, removed] = [delta.upserts.length, delta.removed.length];
         if (this.recorder.sceneId) {

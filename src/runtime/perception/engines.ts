@@ -1,35 +1,31 @@
 /**
- * The engines the perception pipeline runs when a frame does not bring its own detections or depth. Kept to
- * what the pipeline needs (plus a human label for the status line) so tests pass fakes and the browser passes
- * YOLOX on onnxruntime-web and Depth Anything on Transformers.js (browserEngines.ts).
+ * The engines the perception worker runs when a frame does not bring its own detections or depth: the pipeline
+ * core's engine interfaces (src/core/pipeline/engines.ts) with this project's model progress and a dispose, so
+ * tests pass fakes and the browser passes YOLOX on onnxruntime-web and Depth Anything on Transformers.js
+ * (browserEngines.ts).
  */
+import type {
+  DepthEngine as CoreDepthEngine,
+  DetectorEngine as CoreDetectorEngine,
+  OpenVocabEngine as CoreOpenVocabEngine,
+} from '../../core/pipeline/engines';
 import type { Detection, RgbImage } from '../../core/perception/types';
 import type { EstimatedDepth } from '../../engines/depth/types';
 import type { ModelProgressCallback } from '../../engines/models/progress';
 
-export interface DetectorEngine {
-  load(progress?: ModelProgressCallback): Promise<void>;
+export interface DetectorEngine extends CoreDetectorEngine<ModelProgressCallback> {
   detect(image: RgbImage, opts?: { signal?: AbortSignal }): Promise<Detection[]>;
-  /** What ran, for people: "YOLOX-Nano (wasm)". Accurate once loaded (after any WebGPU → wasm fallback). */
-  label(): string;
   dispose(): Promise<void>;
 }
 
-export interface DepthEngine {
-  load(progress?: ModelProgressCallback): Promise<void>;
+export interface DepthEngine extends CoreDepthEngine<ModelProgressCallback> {
   estimate(image: RgbImage, opts?: { signal?: AbortSignal }): Promise<EstimatedDepth>;
-  label(): string;
   dispose(): Promise<void>;
 }
 
-/**
- * An open-vocabulary detector (OWLv2): finds objects named in free text ("piano"), for the names a question asks
- * about that no closed-set class covers. Loaded only when such a name is asked for.
- */
-export interface OpenVocabEngine {
-  load(progress?: ModelProgressCallback): Promise<void>;
+/** The core's open-vocabulary detector (OWLv2, for names no closed-set class covers), disposable. */
+export interface OpenVocabEngine extends CoreOpenVocabEngine<ModelProgressCallback> {
   detect(image: RgbImage, names: readonly string[], opts?: { signal?: AbortSignal }): Promise<Detection[]>;
-  label(): string;
   dispose(): Promise<void>;
 }
 

@@ -4,15 +4,15 @@
  * chair of known typical height at h pixels is ≈ fy·H/h away). Frames with no such object reuse the last fit:
  * a rough scale is better than dropping the frame, and the source says so.
  */
-import type { Intrinsics } from '../../core/geometry/types';
+import type { Intrinsics } from '../geometry/types';
 import {
   applyDepthScale,
   fitDepthScale,
   objectSizeSamples,
   type DepthScaleFit,
-} from '../../core/perception/depthScale';
-import type { DepthImage, Detection } from '../../core/perception/types';
-import type { EstimatedDepth } from '../../engines/depth/types';
+} from '../perception/depthScale';
+import type { DepthImage, Detection } from '../perception/types';
+import type { EstimatedDepth } from './engines';
 
 export type ScaleSource = 'metric model' | 'object sizes' | 'previous frame' | 'assumed room scale';
 

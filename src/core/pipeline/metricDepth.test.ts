@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EstimatedDepth } from '../../engines/depth/types';
+import type { EstimatedDepth } from './engines';
 import { ASSUMED_MEDIAN_DEPTH_M, assumedFit, metricDepth } from './metricDepth';
 
 const K = { width: 4, height: 1, fx: 2, fy: 2, cx: 2, cy: 0.5 };
