@@ -10,6 +10,7 @@ import type {
   ReasonerApi,
   ReasonerConfig,
   ReasonerEventCallback,
+  SceneFramePort,
 } from '../../src/runtime/ReasonerApi';
 import { SelfTestError } from './harnessErrors';
 
@@ -56,20 +57,28 @@ export class ReasonerUnderTest implements ReasonerUnderTestApi {
     return { kind: 'crash-next-ask' };
   }
 
-  async ask(request: AskRequest, onEvent?: ReasonerEventCallback): Promise<ReasonerAnswer> {
-    if (!this.crashNextAsk) return this.inner.ask(request, onEvent);
+  async ask(
+    request: AskRequest,
+    onEvent?: ReasonerEventCallback,
+    frames?: SceneFramePort,
+  ): Promise<ReasonerAnswer> {
+    if (!this.crashNextAsk) return this.inner.ask(request, onEvent, frames);
     this.crashNextAsk = false;
     let dead = false;
     let fail: (err: Error) => void = () => undefined;
     const failed = new Promise<never>((_, reject) => (fail = reject));
-    const answer = this.inner.ask(request, (e) => {
-      if (dead) return;
-      // Trace steps (and model progress) pass; the first piece of the answer is where the worker dies.
-      if (e.status === 'step' || e.status === 'model') return onEvent?.(e);
-      dead = true;
-      if (!this.crash) return fail(new SelfTestError('ask: crashed on purpose (selfTest crash-next-ask)'));
-      this.crash();
-    });
+    const answer = this.inner.ask(
+      request,
+      (e) => {
+        if (dead) return;
+        // Trace steps (and model progress) pass; the first piece of the answer is where the worker dies.
+        if (e.status === 'step' || e.status === 'model') return onEvent?.(e);
+        dead = true;
+        if (!this.crash) return fail(new SelfTestError('ask: crashed on purpose (selfTest crash-next-ask)'));
+        this.crash();
+      },
+      frames,
+    );
     const result = await Promise.race([answer, failed]);
     // A dead context answers nothing (a closed worker may still flush this task's messages): hang here.
     if (dead) return new Promise<never>(() => undefined);
