@@ -74,6 +74,9 @@ const MEASURE_NOUNS: Readonly<Record<string, Measure>> = {
   volume: 'volume',
 };
 
+/** Words between a degree and its measure noun: "the greater overall size", "the largest physical size". */
+const NOUN_MODIFIERS = new Set(['overall', 'total', 'physical', 'actual', 'general', 'absolute', 'real']);
+
 /** Words that grade a measure noun: "more height", "the greatest size", "the least width". */
 const DEGREE_OF_NOUN: Readonly<Record<string, readonly ['comparative' | 'superlative', Order]>> = {
   more: ['comparative', 'max'],
@@ -199,7 +202,10 @@ class Ctx {
     const [more, less] = form === SUPERLATIVE ? ['most', 'least'] : ['more', 'less'];
     for (let i = 0; i < w.length; i++) {
       // "more height", "the greatest size", "less width": a degree of a measure noun.
-      const noun = MEASURE_NOUNS[w[i + 1] ?? ''];
+      // "the greater overall size", "more total height": a modifier may stand between.
+      const noun =
+        MEASURE_NOUNS[w[i + 1] ?? ''] ??
+        (NOUN_MODIFIERS.has(w[i + 1]) ? MEASURE_NOUNS[w[i + 2] ?? ''] : undefined);
       const degree = DEGREE_OF_NOUN[w[i]];
       if (noun && degree && degree[0] === (form === SUPERLATIVE ? 'superlative' : 'comparative'))
         return [noun, degree[1]];
@@ -249,6 +255,10 @@ const DESTINATION = [
   'go towards',
   'walk towards',
   'left or right for',
+  'left or right to face',
+  'right or left to face',
+  'turn to face',
+  'around to face',
   'right or left for',
 ];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
@@ -278,7 +288,9 @@ const routeFromStandpoint: Rule = (c) => {
   const start = fromTo >= 0 ? c.after(fromAt).find((x) => x.end <= fromTo) : undefined;
   let facing: Mention | undefined;
   let backTo = false;
-  const before = c.at(FACING_CUES);
+  // "do I turn left or right to face Z": that "face" names where I turn to, not what I face now.
+  const cue = c.at(FACING_CUES);
+  const before = cue >= destAt && cue < dest.start ? -1 : cue;
   if (before >= 0) {
     facing = c.after(before).find((x) => x !== dest);
     backTo = c.has(BACK_TO);
@@ -424,7 +436,7 @@ const appearance: Rule = (c) => {
   if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
   const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
-    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
+    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
   );
   return orderCue && seeCue ? appearanceTask(c) : undefined;
 };
@@ -438,7 +450,8 @@ function appearanceTask(c: Ctx): Task {
   const early = /\b(first|earliest|earlier|sooner|before)\b/;
   const late = /\b(last|latest|later|final|after)\b/;
   if (c.has(/\b(order|sequence)\b/)) return { kind: 'obj_appearance_order', labels };
-  if (c.has(/^(did|do|have|had|was|were|is|are)\b/)) {
+  // "in the recording, did A appear earlier than B?": the yes/no may follow a leading phrase.
+  if (c.has(/(?:^|, )(did|do|have|had|was|were|is|are)\b/) && !c.has(/\b(?:which|what|who)\b/)) {
     if (c.has(/\b(before|earlier than|sooner than|ahead of)\b/))
       return { kind: 'obj_appearance_order', labels, ask: 'before' };
     if (c.has(/\b(after|later than)\b/)) return { kind: 'obj_appearance_order', labels, ask: 'after' };
@@ -454,7 +467,8 @@ const SUMMARY =
   /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:can|could|would|will|do|did) (?:i|we|you|one) (?:find|see|spot|notice)|(?:name|list|tell me) (?:all |every )?(?:the )?(?:things|objects|items)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|everything (?:that (?:is|is there|there is) )?(?:in|around|here)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
 const sceneSummary: Rule = (c) => {
-  if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
+  // "of everything in the room, which object is the smallest?" asks for one object, not the list.
+  if (c.m.some((x) => x.known) || !c.has(SUMMARY) || c.sizeWord(SUPERLATIVE)) return undefined;
   return {
     kind: 'scene_summary',
     detail: c.has(
@@ -752,7 +766,7 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
