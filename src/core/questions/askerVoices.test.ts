@@ -121,3 +121,32 @@ describe('appearance said with a leading phrase or a reaching verb', () => {
     expect(task(q)).toMatchObject({ kind: 'obj_appearance_order', ask });
   });
 });
+
+describe('second-language and surveyor wordings of a measure or of being there', () => {
+  it.each([
+    [
+      'Please, how much centimetre the desk is wide?',
+      { kind: 'object_measure', label: 'desk', measure: 'width' },
+    ],
+    ['how many inch is the lamp tall?', { kind: 'object_measure', label: 'lamp', measure: 'height' }],
+    [
+      'Report the vertical dimension of the wardrobe.',
+      { kind: 'object_measure', label: 'wardrobe', measure: 'height' },
+    ],
+    ['Does exist a piano in the house?', { kind: 'object_existence', label: 'piano' }],
+    ['Does a kettle exist here?', { kind: 'object_existence', label: 'kettle' }],
+    ['Is having a mirror in this flat?', { kind: 'object_existence', label: 'mirror' }],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+
+  it('"their left" of a third-person observer is the side asked', () => {
+    expect(task('The observer waits by the door looking at the bed; is the desk to their right?')).toEqual({
+      kind: 'standpoint',
+      standing: 'door',
+      facing: 'bed',
+      query: 'desk',
+      check: 'right',
+    });
+  });
+});

@@ -138,7 +138,13 @@ const RELATIONS: readonly [string, PairRelation][] = [
 ];
 
 /** "your left" said to the one imagining the standpoint is "my left" (cue phrases are written with my/me). */
-const ASKER: Readonly<Record<string, string>> = { your: 'my', you: 'me', yourself: 'me' };
+const ASKER: Readonly<Record<string, string>> = {
+  your: 'my',
+  you: 'me',
+  yourself: 'me',
+  // A third-person observer ("the observer stands at X facing Y: is Z on their left?") is the one standing.
+  their: 'my',
+};
 
 /** The reading with helpers: cue positions, mentions after a position. */
 class Ctx {
@@ -416,9 +422,9 @@ const standpoint: Rule = (c) => {
   const check = leftOrRight
     ? 'left-right'
     : (ego ??
-      (c.has(/\b(?:to|on) (?:the|my|your) left\b/)
+      (c.has(/\b(?:to|on) (?:the|my|your|their) left\b/)
         ? 'left'
-        : c.has(/\b(?:to|on) (?:the|my|your) right\b/)
+        : c.has(/\b(?:to|on) (?:the|my|your|their) right\b/)
           ? 'right'
           : undefined));
   return {
@@ -711,6 +717,8 @@ const SPAN: readonly [RegExp, Measure][] = [
   [/\b(?:top to bottom|bottom to top|floor to (?:top|ceiling)|head to toe)\b/, 'height'],
   [/\b(?:end to end|from one end to the other|front to back)\b/, 'length'],
   [/\b(?:side to side|left to right|edge to edge)\b/, 'width'],
+  // Surveyor wording: "the vertical extent of the cabinet", "its vertical dimension".
+  [/\bvertical (?:extent|dimension|size|span|measurement|measure|clearance)\b/, 'height'],
 ];
 
 const measure: Rule = (c) => {
@@ -719,7 +727,11 @@ const measure: Rule = (c) => {
   if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
   const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
-  const unitHow = /\bhow many \w+ (tall|high|long|wide|deep|big|large)\b/.exec(c.text);
+  // "how many feet tall is it", "how much meter the bed is long" (the adjective may come at the end).
+  const unitHow =
+    /\bhow (?:many|much) \w+ (?:(?:is|are|the|a|an|this|that|it|\w+) ){0,4}?(tall|high|long|wide|deep|big|large)\b/.exec(
+      c.text,
+    );
   if (unitHow) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[unitHow[1]][0] };
   const span = SPAN.find(([re]) => c.has(re));
   if (span) return { kind: 'object_measure', label: target.name, measure: span[1] };
@@ -766,7 +778,7 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
