@@ -150,3 +150,30 @@ describe('second-language and surveyor wordings of a measure or of being there',
     });
   });
 });
+
+describe('formal and second-language standpoints and distances', () => {
+  it('a tagged modifier the vocabulary lacks is not an end of a distance', () => {
+    expect(task('State the Euclidean clearance between the sink and the oven.')).toEqual({
+      kind: 'object_abs_distance',
+      a: 'sink',
+      b: 'oven',
+    });
+  });
+
+  it.each([
+    [
+      'Suppose an observer occupies the sofa and faces the window: does the plant lie to the observer’s right?',
+      { kind: 'standpoint', standing: 'sofa', facing: 'window', query: 'plant', check: 'right' },
+    ],
+    [
+      'The viewer sits on the bed, oriented toward the wardrobe. Is the mirror on the left or on the right?',
+      { kind: 'standpoint', standing: 'bed', facing: 'wardrobe', query: 'mirror', check: 'left-right' },
+    ],
+    [
+      'I stay next the desk and look to the shelf, the chair is left or right for me?',
+      { kind: 'standpoint', standing: 'desk', facing: 'shelf', query: 'chair', check: 'left-right' },
+    ],
+  ])('%s', (q, t) => {
+    expect(task(q)).toEqual(t);
+  });
+});

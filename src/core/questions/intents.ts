@@ -341,7 +341,13 @@ const FACING_CUES = [
   'turned toward',
   'turned towards',
   'face',
+  'faces',
   'faced',
+  'oriented toward',
+  'oriented towards',
+  'oriented to',
+  'orientated toward',
+  'orientated towards',
   'eyes on',
   'eye on',
   'gaze on',
@@ -380,7 +386,8 @@ const STANDING_CUES = [
 function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number } | undefined {
   const at = c.at(FACING_CUES);
   if (at >= 0) {
-    const facing = c.after(at)[0];
+    // The first name after the cue word ("look to the door": "look" may be tagged a noun; it is the cue).
+    const facing = c.after(at).find((x) => x.start > at);
     return facing ? { facing, backTo: c.has(BACK_TO), cueAt: at } : undefined;
   }
   for (const [cue, back] of FACING_AFTER) {
@@ -413,7 +420,10 @@ const standpoint: Rule = (c) => {
   if (!standing) return undefined;
   const query = others.find((x) => x !== standing);
   if (!query) return undefined;
-  const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
+  // "left or right", "on the left or on the right", "to my left or my right".
+  const leftOrRight = c.has(
+    /\bleft or (?:on |to )?(?:my |your |the |their )?right\b|\bright or (?:on |to )?(?:my |your |the |their )?left\b/,
+  );
   const ego = EGO.find(([p]) => {
     const at = c.at([p]);
     // "with the tv in front of me", "the tv is straight ahead of me" say what I face, not what is asked.
@@ -422,9 +432,9 @@ const standpoint: Rule = (c) => {
   const check = leftOrRight
     ? 'left-right'
     : (ego ??
-      (c.has(/\b(?:to|on) (?:the|my|your|their) left\b/)
+      (c.has(/\b(?:to|on) (?:the|my|your|their|the (?:observer|viewer)) left\b/)
         ? 'left'
-        : c.has(/\b(?:to|on) (?:the|my|your|their) right\b/)
+        : c.has(/\b(?:to|on) (?:the|my|your|their|the (?:observer|viewer)) right\b/)
           ? 'right'
           : undefined));
   return {
@@ -701,7 +711,9 @@ const DISTANCE =
   /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
 const distance: Rule = (c) => {
   if (!c.has(DISTANCE)) return undefined;
-  if (c.m.length >= 2) return { kind: 'object_abs_distance', a: c.m[0].name, b: c.m[1].name };
+  // "the Euclidean separation between the lamp and the desk": a tagged noun the vocabulary lacks is no end.
+  const ends = c.enough(2);
+  if (ends.length >= 2) return { kind: 'object_abs_distance', a: ends[0].name, b: ends[1].name };
   if (c.m.length === 1) {
     const one = c.m[0];
     if (one.plural || c.has(/\b(two|both|2|pair of)\b/))

@@ -57,7 +57,7 @@ const NOT_OBJECTS = new Set(
   measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
   variety varieties video route routes path paths directions turn
   beginning start action actions step steps note eye eyes sum up more most less least do does did idea ideas sense notion clue guess estimate
-  favour favor observer observers viewer viewers onlooker spectator watcher sir madam maam exist exists`.split(
+  favour favor observer observers viewer viewers onlooker spectator watcher sir madam maam exist exists look looks glance`.split(
     /\s+/,
   ),
 );
