@@ -27,6 +27,13 @@ const CONFIRM =
 const REPORTED =
   /^.*?\b(?:says?|said|thinks?|thought|claims?|claimed|told me|believes?|reckons?|i think|i guess)(?: that)? /;
 
+/**
+ * A sentence that only says how to answer ("Yes or no?", "True or false?", "Or not?"): the
+ * question is the sentence before it ("In this room, there is a lamp? Yes or no?").
+ */
+const ANSWER_TAG =
+  /^(?:(?:so|well|just|please|and|or),? )?(?:yes or no|yes\/no|y\/n|true or false|or not|right|correct|true|yes|no)\s*[?.!]*$/i;
+
 /** How many sentences before the question are read for what it refers to. */
 const CONTEXT_SENTENCES = 3;
 
@@ -130,7 +137,7 @@ export function discourseOf(question: string): Discourse {
   }
   let ask = sentences.length - 1;
   for (let i = sentences.length - 1; i >= 0; i--)
-    if (/\?\s*$/.test(sentences[i])) {
+    if (/\?\s*$/.test(sentences[i]) && !(i > 0 && ANSWER_TAG.test(sentences[i].trim()))) {
       ask = i;
       break;
     }

@@ -74,6 +74,9 @@ const MEASURE_NOUNS: Readonly<Record<string, Measure>> = {
   volume: 'volume',
 };
 
+/** Words between a degree and its measure noun: "the greater overall size", "the largest physical size". */
+const NOUN_MODIFIERS = new Set(['overall', 'total', 'physical', 'actual', 'general', 'absolute', 'real']);
+
 /** Words that grade a measure noun: "more height", "the greatest size", "the least width". */
 const DEGREE_OF_NOUN: Readonly<Record<string, readonly ['comparative' | 'superlative', Order]>> = {
   more: ['comparative', 'max'],
@@ -135,7 +138,13 @@ const RELATIONS: readonly [string, PairRelation][] = [
 ];
 
 /** "your left" said to the one imagining the standpoint is "my left" (cue phrases are written with my/me). */
-const ASKER: Readonly<Record<string, string>> = { your: 'my', you: 'me', yourself: 'me' };
+const ASKER: Readonly<Record<string, string>> = {
+  your: 'my',
+  you: 'me',
+  yourself: 'me',
+  // A third-person observer ("the observer stands at X facing Y: is Z on their left?") is the one standing.
+  their: 'my',
+};
 
 /** The reading with helpers: cue positions, mentions after a position. */
 class Ctx {
@@ -199,7 +208,10 @@ class Ctx {
     const [more, less] = form === SUPERLATIVE ? ['most', 'least'] : ['more', 'less'];
     for (let i = 0; i < w.length; i++) {
       // "more height", "the greatest size", "less width": a degree of a measure noun.
-      const noun = MEASURE_NOUNS[w[i + 1] ?? ''];
+      // "the greater overall size", "more total height": a modifier may stand between.
+      const noun =
+        MEASURE_NOUNS[w[i + 1] ?? ''] ??
+        (NOUN_MODIFIERS.has(w[i + 1]) ? MEASURE_NOUNS[w[i + 2] ?? ''] : undefined);
       const degree = DEGREE_OF_NOUN[w[i]];
       if (noun && degree && degree[0] === (form === SUPERLATIVE ? 'superlative' : 'comparative'))
         return [noun, degree[1]];
@@ -249,6 +261,10 @@ const DESTINATION = [
   'go towards',
   'walk towards',
   'left or right for',
+  'left or right to face',
+  'right or left to face',
+  'turn to face',
+  'around to face',
   'right or left for',
 ];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
@@ -278,7 +294,9 @@ const routeFromStandpoint: Rule = (c) => {
   const start = fromTo >= 0 ? c.after(fromAt).find((x) => x.end <= fromTo) : undefined;
   let facing: Mention | undefined;
   let backTo = false;
-  const before = c.at(FACING_CUES);
+  // "do I turn left or right to face Z": that "face" names where I turn to, not what I face now.
+  const cue = c.at(FACING_CUES);
+  const before = cue >= destAt && cue < dest.start ? -1 : cue;
   if (before >= 0) {
     facing = c.after(before).find((x) => x !== dest);
     backTo = c.has(BACK_TO);
@@ -323,7 +341,13 @@ const FACING_CUES = [
   'turned toward',
   'turned towards',
   'face',
+  'faces',
   'faced',
+  'oriented toward',
+  'oriented towards',
+  'oriented to',
+  'orientated toward',
+  'orientated towards',
   'eyes on',
   'eye on',
   'gaze on',
@@ -362,7 +386,8 @@ const STANDING_CUES = [
 function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number } | undefined {
   const at = c.at(FACING_CUES);
   if (at >= 0) {
-    const facing = c.after(at)[0];
+    // The first name after the cue word ("look to the door": "look" may be tagged a noun; it is the cue).
+    const facing = c.after(at).find((x) => x.start > at);
     return facing ? { facing, backTo: c.has(BACK_TO), cueAt: at } : undefined;
   }
   for (const [cue, back] of FACING_AFTER) {
@@ -395,7 +420,10 @@ const standpoint: Rule = (c) => {
   if (!standing) return undefined;
   const query = others.find((x) => x !== standing);
   if (!query) return undefined;
-  const leftOrRight = c.has(/\bleft or (?:my |your |the )?right\b|\bright or (?:my |your |the )?left\b/);
+  // "left or right", "on the left or on the right", "to my left or my right".
+  const leftOrRight = c.has(
+    /\bleft or (?:on |to )?(?:my |your |the |their )?right\b|\bright or (?:on |to )?(?:my |your |the |their )?left\b/,
+  );
   const ego = EGO.find(([p]) => {
     const at = c.at([p]);
     // "with the tv in front of me", "the tv is straight ahead of me" say what I face, not what is asked.
@@ -404,9 +432,9 @@ const standpoint: Rule = (c) => {
   const check = leftOrRight
     ? 'left-right'
     : (ego ??
-      (c.has(/\b(?:to|on) (?:the|my|your) left\b/)
+      (c.has(/\b(?:to|on) (?:the|my|your|their|the (?:observer|viewer)) left\b/)
         ? 'left'
-        : c.has(/\b(?:to|on) (?:the|my|your) right\b/)
+        : c.has(/\b(?:to|on) (?:the|my|your|their|the (?:observer|viewer)) right\b/)
           ? 'right'
           : undefined));
   return {
@@ -424,7 +452,7 @@ const appearance: Rule = (c) => {
   if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
   const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
-    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
+    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
   );
   return orderCue && seeCue ? appearanceTask(c) : undefined;
 };
@@ -438,7 +466,8 @@ function appearanceTask(c: Ctx): Task {
   const early = /\b(first|earliest|earlier|sooner|before)\b/;
   const late = /\b(last|latest|later|final|after)\b/;
   if (c.has(/\b(order|sequence)\b/)) return { kind: 'obj_appearance_order', labels };
-  if (c.has(/^(did|do|have|had|was|were|is|are)\b/)) {
+  // "in the recording, did A appear earlier than B?": the yes/no may follow a leading phrase.
+  if (c.has(/(?:^|, )(did|do|have|had|was|were|is|are)\b/) && !c.has(/\b(?:which|what|who)\b/)) {
     if (c.has(/\b(before|earlier than|sooner than|ahead of)\b/))
       return { kind: 'obj_appearance_order', labels, ask: 'before' };
     if (c.has(/\b(after|later than)\b/)) return { kind: 'obj_appearance_order', labels, ask: 'after' };
@@ -454,7 +483,8 @@ const SUMMARY =
   /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:can|could|would|will|do|did) (?:i|we|you|one) (?:find|see|spot|notice)|(?:name|list|tell me) (?:all |every )?(?:the )?(?:things|objects|items)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|everything (?:that (?:is|is there|there is) )?(?:in|around|here)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
 const sceneSummary: Rule = (c) => {
-  if (c.m.some((x) => x.known) || !c.has(SUMMARY)) return undefined;
+  // "of everything in the room, which object is the smallest?" asks for one object, not the list.
+  if (c.m.some((x) => x.known) || !c.has(SUMMARY) || c.sizeWord(SUPERLATIVE)) return undefined;
   return {
     kind: 'scene_summary',
     detail: c.has(
@@ -681,7 +711,9 @@ const DISTANCE =
   /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
 const distance: Rule = (c) => {
   if (!c.has(DISTANCE)) return undefined;
-  if (c.m.length >= 2) return { kind: 'object_abs_distance', a: c.m[0].name, b: c.m[1].name };
+  // "the Euclidean separation between the lamp and the desk": a tagged noun the vocabulary lacks is no end.
+  const ends = c.enough(2);
+  if (ends.length >= 2) return { kind: 'object_abs_distance', a: ends[0].name, b: ends[1].name };
   if (c.m.length === 1) {
     const one = c.m[0];
     if (one.plural || c.has(/\b(two|both|2|pair of)\b/))
@@ -697,6 +729,8 @@ const SPAN: readonly [RegExp, Measure][] = [
   [/\b(?:top to bottom|bottom to top|floor to (?:top|ceiling)|head to toe)\b/, 'height'],
   [/\b(?:end to end|from one end to the other|front to back)\b/, 'length'],
   [/\b(?:side to side|left to right|edge to edge)\b/, 'width'],
+  // Surveyor wording: "the vertical extent of the cabinet", "its vertical dimension".
+  [/\bvertical (?:extent|dimension|size|span|measurement|measure|clearance)\b/, 'height'],
 ];
 
 const measure: Rule = (c) => {
@@ -705,7 +739,11 @@ const measure: Rule = (c) => {
   if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
   const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
-  const unitHow = /\bhow many \w+ (tall|high|long|wide|deep|big|large)\b/.exec(c.text);
+  // "how many feet tall is it", "how much meter the bed is long" (the adjective may come at the end).
+  const unitHow =
+    /\bhow (?:many|much) \w+ (?:(?:is|are|the|a|an|this|that|it|\w+) ){0,4}?(tall|high|long|wide|deep|big|large)\b/.exec(
+      c.text,
+    );
   if (unitHow) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[unitHow[1]][0] };
   const span = SPAN.find(([re]) => c.has(re));
   if (span) return { kind: 'object_measure', label: target.name, measure: span[1] };
@@ -752,7 +790,7 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|do we have|do i have|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;

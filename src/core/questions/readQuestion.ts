@@ -57,7 +57,9 @@ const NOT_OBJECTS = new Set(
   measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
   variety varieties video route routes path paths directions turn
   beginning start action actions step steps note eye eyes sum up more most less least do does did idea ideas sense notion clue guess estimate
-  favour favor`.split(/\s+/),
+  favour favor observer observers viewer viewers onlooker spectator watcher sir madam maam exist exists look looks glance`.split(
+    /\s+/,
+  ),
 );
 
 /**
@@ -102,6 +104,11 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\br\b/g, 'are'],
   [/\brn\b/g, 'right now'],
   [/\b(?:pls|plz)\b/g, 'please'],
+  [/\bhw\b/g, 'how'],
+  [/\bwht\b/g, 'what'],
+  [/\bwhr\b/g, 'where'],
+  // Texting fillers that hedge or stress and name nothing: "lowkey whats beside the tv", "ngl how tall is it".
+  [/\b(?:lowkey|highkey|ngl|tbh|tbf|imo|fr|deadass|lol)\b ?/g, ''],
 ];
 
 /**
@@ -240,6 +247,28 @@ function joinCompounds(words: readonly string[], breaks: ReadonlySet<number>, ms
   return out;
 }
 
+/**
+ * A leading clause that says why or for whom the question is asked, before the question word: "for the walkway,
+ * what gap…", "to check it against the floor plan, how high…", "for the layout I need to know…: how big…". Its
+ * nouns the vocabulary lacks ("walkway", "plan") are not objects asked about; a name it knows may be ("for the
+ * sofa, how tall is it?"). A bare name before the question ("the harp — how tall is it?") is the object.
+ */
+const PURPOSE_CLAUSE = /^(?:for|to|so|since|because|as|in order to)\b/;
+/** "my kid wants to know how tall…", "my boss asked me what…": who asks is never what is asked about. */
+const REPORTING_CLAUSE =
+  /\b(?:wants?|needs?|would like|wanted|asks?|asked|wonders?|wondered|wondering|is curious|was curious)(?: to know| to find out| me| if| whether)?$/;
+const QUESTION_WORD = new Set(['how', 'what', 'which', 'where', 'whether', 'if', 'is', 'are', 'does', 'do']);
+
+function withoutPurposeNouns(words: readonly string[], ms: Mention[]): Mention[] {
+  const heads = words.flatMap((w, i) => (i > 0 && QUESTION_WORD.has(w) ? [i] : []));
+  const reported = heads.find((i) => REPORTING_CLAUSE.test(words.slice(0, i).join(' ')));
+  if (reported !== undefined) return ms.filter((m) => m.start >= reported);
+  const head = heads[0];
+  return head !== undefined && PURPOSE_CLAUSE.test(words.slice(0, head).join(' '))
+    ? ms.filter((m) => m.known || m.start >= head)
+    : ms;
+}
+
 export function readQuestion(question: string): Reading {
   const text = normalise(question);
   const words: string[] = [];
@@ -249,5 +278,6 @@ export function readQuestion(question: string): Reading {
     words.push(...part.split(/[^a-z0-9²-]+/).filter(Boolean));
   }
   const unit = UNITS.find(([re]) => re.test(text))?.[1];
-  return { text, words, mentions: findMentions(words, text, breaks), ...(unit ? { unit } : {}) };
+  const mentions = withoutPurposeNouns(words, findMentions(words, text, breaks));
+  return { text, words, mentions, ...(unit ? { unit } : {}) };
 }
