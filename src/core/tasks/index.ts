@@ -26,7 +26,11 @@ export const TASKS = [
 
 type Registered = (typeof TASKS)[number];
 /** The tasks a VSI-Bench template reads into (a union over the registered modules). */
-export type VsiTask = Registered extends infer M ? (M extends TaskModule<infer T, string> ? T : never) : never;
+export type VsiTask = Registered extends infer M
+  ? M extends TaskModule<infer T, string>
+    ? T
+    : never
+  : never;
 export type QuestionType = Registered['questionTypes'][number];
 
 /** Any registered module, seen through the union of its tasks and types. */
@@ -40,7 +44,8 @@ export const NUMERIC_TYPES: ReadonlySet<QuestionType> = new Set(
   modules.filter((t) => t.numeric).flatMap((t) => t.questionTypes),
 );
 
-export const isQuestionType = (s: string): s is QuestionType => (QUESTION_TYPES as readonly string[]).includes(s);
+export const isQuestionType = (s: string): s is QuestionType =>
+  (QUESTION_TYPES as readonly string[]).includes(s);
 
 const byKind: ReadonlyMap<string, AnyTaskModule> = new Map(modules.map((t) => [t.kind, t]));
 const byType: ReadonlyMap<string, AnyTaskModule> = new Map(

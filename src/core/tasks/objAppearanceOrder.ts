@@ -27,6 +27,41 @@ export const objAppearanceOrder: TaskModule<ObjAppearanceOrderTask, 'obj_appeara
     if (!m) return undefined;
     return { type: 'obj_appearance_order', task: { kind: 'obj_appearance_order', labels: list(m[1]) } };
   },
+  generate({ rng, labels, byLabel, per, out, mc, add }) {
+    let n = 0;
+    const firstSeen = labels.map((l) => ({
+      l,
+      f: Math.min(...byLabel.get(l)!.map((o) => o.firstSeenFrame)),
+    }));
+    for (let attempt = 0; attempt < 30 && n < per && firstSeen.length >= 4; attempt++) {
+      const pick = rng.shuffle(firstSeen).slice(0, 4);
+      const order = [...pick].sort((a, b) => a.f - b.f);
+      // Appearance times at least 3 frames apart.
+      if (order.some((x, i) => i > 0 && x.f - order[i - 1].f < 3)) continue;
+      const correct = order.map((x) => x.l).join(', ');
+      if (
+        out.some(
+          (q) =>
+            q.question_type === 'obj_appearance_order' &&
+            q.question.includes(pick.map((x) => x.l).join(', ')),
+        )
+      )
+        continue;
+      const perms = new Set<string>();
+      while (perms.size < 3) {
+        const p = rng.shuffle(order.map((x) => x.l)).join(', ');
+        if (p !== correct) perms.add(p);
+      }
+      const { options, letter } = mc(correct, [...perms]);
+      add(
+        'obj_appearance_order',
+        `What will be the first-time appearance order of the following categories in the video: ${pick.map((x) => x.l).join(', ')}?`,
+        letter,
+        options,
+      );
+      n++;
+    }
+  },
   targets: (task) => [...task.labels],
   solve({ m, L, options, answered, ids }, task) {
     const order = appearanceOrder(m, task.labels.map(L));

@@ -2,6 +2,7 @@ import type { LengthUnit } from '../questions/types';
 import { answerUnit, formatIn, inUnit } from '../reasoning/answerUnits';
 import { capital, listing, plural } from '../reasoning/solveFreeForm';
 import { objectDistance, objectsLabelled } from '../reasoning/spatialTools';
+import { pairs, round } from './combinations';
 import type { TaskContext, TaskModule, ToolOutcome } from './task';
 import { name, THE } from './templateText';
 
@@ -33,6 +34,20 @@ export const objectAbsDistance: TaskModule<ObjectAbsDistanceTask, 'object_abs_di
       type: 'object_abs_distance',
       task: { kind: 'object_abs_distance', a: name(m[1]), b: name(m[2]) },
     };
+  },
+  generate({ rng, unique, per, dist, add }) {
+    let n = 0;
+    for (const [a, b] of rng.shuffle(pairs(unique))) {
+      if (n >= per) break;
+      const d = dist(a, b);
+      if (d < 0.3) continue;
+      add(
+        'object_abs_distance',
+        `Measuring from the closest point of each object, what is the direct distance between the ${a.label} and the ${b.label} (in meters)?`,
+        round(d, 2),
+      );
+      n++;
+    }
   },
   targets: (task) => [task.a, task.b],
   solve: (ctx, task) =>

@@ -32,6 +32,10 @@ export const objectCounting: TaskModule<ObjectCountingTask, 'object_counting'> =
     if (!m || isTotalPhrase(m[1])) return undefined;
     return { type: 'object_counting', task: { kind: 'object_counting', label: name(m[1]) } };
   },
+  generate({ rng, labels, per, byLabel, add }) {
+    for (const l of rng.shuffle(labels).slice(0, per))
+      add('object_counting', `How many ${l}(s) are in this room?`, byLabel.get(l)!.length);
+  },
   targets: (task) => [task.label],
   solve({ m, L, base, free, answered, ids }, task) {
     const os = base.missing.includes(canonicalLabel(task.label)) ? [] : objectsLabelled(m, L(task.label));

@@ -31,6 +31,32 @@ export const objectRelDistance: TaskModule<ObjectRelDistanceTask, 'object_rel_di
       task: { kind: 'object_rel_distance', anchor: name(m[2]), choices: list(m[1]) },
     };
   },
+  generate({ rng, unique, labels, per, labelDist, mc, add }) {
+    let n = 0;
+    for (const anchor of rng.shuffle(unique)) {
+      if (n >= per) break;
+      const others = rng.shuffle(labels.filter((l) => l !== anchor.label));
+      if (others.length < 4) break;
+      const choices = others.slice(0, 4);
+      const ds = choices.map((l) => labelDist(anchor, l));
+      const sorted = [...ds].sort((x, y) => x - y);
+      // Choices at least 0.3 m apart, so that small perception errors do not flip the answer.
+      if (sorted[1] - sorted[0] < 0.3) continue;
+      const best = choices[ds.indexOf(sorted[0])];
+      const { options, letter } = mc(
+        best,
+        choices.filter((c) => c !== best),
+      );
+      const names = options.map((o) => o.slice(3)).join(', ');
+      add(
+        'object_rel_distance',
+        `Measuring from the closest point of each object, which of these objects (${names}) is the closest to the ${anchor.label}?\nIf there are multiple instances of an object category, measure to the closest.`,
+        letter,
+        options,
+      );
+      n++;
+    }
+  },
   targets: (task) => [task.anchor, ...task.choices],
   solve({ m, L, base, free, options, parsed, units, answered, ids }, task) {
     const present = task.choices.filter((c) => !base.missing.includes(canonicalLabel(c)));
@@ -43,7 +69,9 @@ export const objectRelDistance: TaskModule<ObjectRelDistanceTask, 'object_rel_di
         value: null,
       };
     // A choice that is the anchor's only instance has no distance to it.
-    const ranked = rankByDistance(m, L(task.anchor), present.map(L)).filter((r) => Number.isFinite(r.distance));
+    const ranked = rankByDistance(m, L(task.anchor), present.map(L)).filter((r) =>
+      Number.isFinite(r.distance),
+    );
     if (ranked.length === 0)
       return answered(undefined, `I have seen only one ${task.anchor}: there is nothing to compare.`, []);
     const facts = ranked.map((r) => `distance(${L(task.anchor)}, ${r.label}) = ${r.distance.toFixed(2)} m`);

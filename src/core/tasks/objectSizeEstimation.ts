@@ -21,6 +21,14 @@ export const objectSizeEstimation: TaskModule<ObjectSizeEstimationTask, 'object_
     if (!m) return undefined;
     return { type: 'object_size_estimation', task: { kind: 'object_size_estimation', label: name(m[1]) } };
   },
+  generate({ rng, unique, per, add }) {
+    for (const o of rng.shuffle(unique).slice(0, per))
+      add(
+        'object_size_estimation',
+        `What is the length of the longest dimension (length, width, or height) of the ${o.label}, measured in centimeters?`,
+        Math.round(longestDimension(o) * 100),
+      );
+  },
   targets: (task) => [task.label],
   solve({ m, L, answered, ids }, task) {
     const o = mainInstance(m, L(task.label));

@@ -8,7 +8,14 @@ import { solveTask } from '../reasoning/solveTask';
 import type { SceneGroundTruth } from '../synthetic/groundTruth';
 import { isVsiTask, moduleOfType, TASKS, taskModule } from './index';
 
-const o = (id: string, label: string, x: number, y: number, first: number, size: [number, number, number]) => ({
+const o = (
+  id: string,
+  label: string,
+  x: number,
+  y: number,
+  first: number,
+  size: [number, number, number],
+) => ({
   id,
   label,
   center: [x, y, size[2] / 2] as [number, number, number],
@@ -38,10 +45,10 @@ describe('task registry', () => {
   it('is the single source of the question types: each type has exactly one module, each kind one module', () => {
     expect(QUESTION_TYPES).toEqual(TASKS.flatMap((t) => t.questionTypes));
     for (const type of QUESTION_TYPES)
-      expect([type, TASKS.filter((t) => (t.questionTypes as readonly string[]).includes(type)).length]).toEqual([
+      expect([
         type,
-        1,
-      ]);
+        TASKS.filter((t) => (t.questionTypes as readonly string[]).includes(type)).length,
+      ]).toEqual([type, 1]);
     const kinds = TASKS.map((t) => t.kind);
     expect(new Set(kinds).size).toBe(kinds.length);
     for (const t of TASKS) expect(taskModule(t.kind)).toBe(t);

@@ -1,5 +1,6 @@
 import { answerUnit, formatIn, inUnit } from '../reasoning/answerUnits';
 import { roomArea } from '../reasoning/spatialTools';
+import { round } from './combinations';
 import type { TaskModule } from './task';
 
 /** "What is the size of this room (in square meters)?" */
@@ -16,6 +17,12 @@ export const roomSizeEstimation: TaskModule<RoomSizeEstimationTask, 'room_size_e
     /what is the size of (?:this|the) room\b|\bsize of (?:this|the) room \(in square met(?:er|re)s\)/i.test(q)
       ? { type: 'room_size_estimation', task: { kind: 'room_size_estimation' } }
       : undefined,
+  generate: ({ gt, add }) =>
+    add(
+      'room_size_estimation',
+      'What is the size of this room (in square meters)?\nIf multiple rooms are shown, estimate the size of the combined space.',
+      round(gt.room.width * gt.room.depth, 1),
+    ),
   targets: () => [],
   solve({ m, parsed, units, free, answered }) {
     const r = roomArea(m);

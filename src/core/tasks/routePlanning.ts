@@ -2,7 +2,9 @@ import type { RouteFacing, RouteStep, Turn } from '../questions/types';
 import { readLandmark } from '../questions/landmark';
 import { checkLeg, describeLeg, freeSpaceOf } from '../reasoning/freeSpace';
 import { planRoute, resolveMapLabel, routeOptions } from '../reasoning/routePlanner';
+import { simulateRoute } from '../reasoning/route';
 import { knownLabels } from '../reasoning/spatialTools';
+import { quads } from './combinations';
 import type { MosaicObject } from '../mosaic/types';
 import { mainInstance, type TaskModule, type TemplateMatch } from './task';
 import { name, squash } from './templateText';
@@ -138,6 +140,13 @@ function matchRoute(q: string): TemplateMatch<RoutePlanningTask, 'route_planning
   };
 }
 
+const turnText = (t: Turn): string => `Turn ${t[0].toUpperCase()}${t.slice(1)}`;
+
+function allTurnPairs(): string[] {
+  const ts: Turn[] = ['left', 'right', 'back'];
+  return ts.flatMap((a) => ts.map((b) => `${turnText(a)}, ${turnText(b)}`));
+}
+
 export const routePlanning: TaskModule<RoutePlanningTask, 'route_planning'> = {
   kind: 'route_planning',
   questionTypes: ['route_planning'],
@@ -145,6 +154,36 @@ export const routePlanning: TaskModule<RoutePlanningTask, 'route_planning'> = {
   // Routes reason around landmarks the map lacks (planRoute says which in its facts).
   tolerant: true,
   match: matchRoute,
+  generate({ rng, unique, per, f, dist, mc, add }) {
+    let n = 0;
+    for (const [start, face, via, dest] of rng.shuffle(quads(unique))) {
+      if (n >= per) break;
+      if (dist(start, face) < 1 || dist(face, via) < 1 || dist(via, dest) < 1) continue;
+      const sim = simulateRoute(f, start.center, face.center, [
+        { kind: 'forward', to: face.center },
+        { kind: 'turn' },
+        { kind: 'forward', to: via.center },
+        { kind: 'turn' },
+        { kind: 'forward', to: dest.center },
+      ]);
+      // Turns at least 25° from a class boundary.
+      const clear = sim.angles.every((a) => {
+        const x = Math.abs(a);
+        return (x >= 25 && x <= 110) || x >= 160;
+      });
+      if (!clear) continue;
+      const correct = sim.turns.map(turnText).join(', ');
+      const alts = allTurnPairs().filter((p) => p !== correct);
+      const { options, letter } = mc(correct, rng.shuffle(alts).slice(0, 3));
+      add(
+        'route_planning',
+        `You are a robot beginning at the ${start.label} facing the ${face.label}. You want to navigate to the ${dest.label}. You will perform the following actions (Note: for each [please fill in], choose either 'turn back,' 'turn left,' or 'turn right.'): 1. Go forward until the ${face.label} 2. [please fill in] 3. Go forward until the ${via.label} 4. [please fill in] 5. Go forward until the ${dest.label}. You have reached the final destination.`,
+        letter,
+        options,
+      );
+      n++;
+    }
+  },
   targets: (task) =>
     [
       task.start,

@@ -1,5 +1,7 @@
 import type { Mosaic, MosaicObject } from '../mosaic/types';
-import type { AnswerOption, ParsedQuestion } from '../questions/types';
+import type { Prng } from '../prng';
+import type { AnswerOption, ParsedQuestion, VsiQuestion } from '../questions/types';
+import type { SceneGroundTruth } from '../synthetic/groundTruth';
 import type { UnitSystem } from '../reasoning/answerUnits';
 import type { WorldFrame } from '../reasoning/orientedBox';
 import { article } from '../reasoning/solveFreeForm';
@@ -78,6 +80,35 @@ export interface TaskModule<T extends { readonly kind: string }, Q extends strin
   /** Every object name the task refers to (targets first, then cues). */
   targets(task: T): string[];
   solve(ctx: TaskContext, task: T): ToolOutcome;
+  /** Adds this task's questions for a generated scene (from its ground truth), in generateQuestions' order. */
+  generate?(scene: GenerationScene<Q>): void;
+}
+
+/**
+ * A generated scene as the question generators see it: ground truth as a mosaic, the shared random stream,
+ * and the helpers that add a question. Only unambiguous questions: "the X" only for labels with one instance.
+ */
+export interface GenerationScene<Q extends string> {
+  readonly gt: SceneGroundTruth;
+  readonly rng: Prng;
+  /** Questions per type (per level for relative direction); fewer when the scene cannot support them. */
+  readonly per: number;
+  readonly m: Mosaic;
+  readonly f: WorldFrame;
+  readonly byLabel: ReadonlyMap<string, MosaicObject[]>;
+  /** Every label, sorted. */
+  readonly labels: string[];
+  /** The objects whose label has one instance. */
+  readonly unique: MosaicObject[];
+  /** The questions so far. */
+  readonly out: readonly VsiQuestion[];
+  /** Closest-point distance between two objects. */
+  dist(a: MosaicObject, b: MosaicObject): number;
+  /** Closest-point distance from an object to the nearest instance of a label. */
+  labelDist(a: MosaicObject, label: string): number;
+  add(type: Q, question: string, groundTruth: string | number, options?: string[]): void;
+  /** Shuffled multiple-choice options ("A. …") and the correct one's letter. */
+  mc(correct: string, distractors: string[]): { options: string[]; letter: string };
 }
 
 /** The instance that stands for "the X": the most confident, then the most observed. */
