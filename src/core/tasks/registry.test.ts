@@ -5,41 +5,8 @@ import { parseDeclared, parseTemplate } from '../questions/parseQuestion';
 import { scoreItem } from '../questions/scoring';
 import { QUESTION_TYPES, taskTargets } from '../questions/types';
 import { solveTask } from '../reasoning/solveTask';
-import type { SceneGroundTruth } from '../synthetic/groundTruth';
+import { SMALL_ROOM as GT } from '../../../test/core/questions/smallRoom';
 import { isVsiTask, moduleOfType, TASKS, taskModule } from './index';
-
-const o = (
-  id: string,
-  label: string,
-  x: number,
-  y: number,
-  first: number,
-  size: [number, number, number],
-) => ({
-  id,
-  label,
-  center: [x, y, size[2] / 2] as [number, number, number],
-  size,
-  yaw: 0.2 * Number(id.slice(1)),
-  firstSeenFrame: first,
-  support: 'floor',
-});
-
-// A small room: a few single objects (relations, routes) and two chairs (a count above one).
-const GT: SceneGroundTruth = {
-  seed: 3,
-  up: [0, 0, 1],
-  room: { width: 5, depth: 4, height: 2.5, origin: [0, 0, 0] },
-  frameCount: 60,
-  objects: [
-    o('o0', 'couch', 1, 3.4, 0, [2, 0.9, 0.8]),
-    o('o1', 'tv', 4.5, 2, 10, [1.2, 0.1, 0.7]),
-    o('o2', 'bed', 3.8, 0.8, 20, [1.6, 1.4, 0.5]),
-    o('o3', 'refrigerator', 0.4, 0.4, 30, [0.7, 0.7, 1.8]),
-    o('o4', 'chair', 2, 1.8, 40, [0.5, 0.5, 0.8]),
-    o('o5', 'chair', 2.6, 2.8, 50, [0.5, 0.5, 0.8]),
-  ],
-};
 
 describe('task registry', () => {
   it('is the single source of the question types: each type has exactly one module, each kind one module', () => {
@@ -63,7 +30,7 @@ describe('task registry', () => {
   const m = groundTruthMosaic(GT);
   m.occupancy = {
     cellSize: 1,
-    free: Array.from({ length: 20 }, (_, i) => `${i % 5},${Math.floor(i / 5)}`),
+    free: Array.from({ length: 30 }, (_, i) => `${i % 6},${Math.floor(i / 6)}`),
     occupied: [],
   };
 
