@@ -2,30 +2,11 @@
  * Question and task types. A `Task` is what the reasoner computes; a VSI-Bench question parses into exactly
  * one task, a free-form question into one of the same tasks or one of the free-form kinds at the end.
  */
-export const QUESTION_TYPES = [
-  'object_counting',
-  'object_abs_distance',
-  'object_size_estimation',
-  'room_size_estimation',
-  'object_rel_distance',
-  'object_rel_direction_easy',
-  'object_rel_direction_medium',
-  'object_rel_direction_hard',
-  'route_planning',
-  'obj_appearance_order',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+import { isVsiTask, taskModule, type QuestionType, type VsiTask } from '../tasks';
 
-/** Numeric answers (scored by Mean Relative Accuracy); the rest are multiple choice (exact letter). */
-export const NUMERIC_TYPES: ReadonlySet<QuestionType> = new Set([
-  'object_counting',
-  'object_abs_distance',
-  'object_size_estimation',
-  'room_size_estimation',
-]);
-
-export const isQuestionType = (s: string): s is QuestionType =>
-  (QUESTION_TYPES as readonly string[]).includes(s);
+// The VSI-Bench question types and tasks come from the task registry (src/core/tasks/index.ts).
+export { QUESTION_TYPES, NUMERIC_TYPES, isQuestionType } from '../tasks';
+export type { QuestionType, VsiTask } from '../tasks';
 
 /** A question as it appears in a questions file (VSI-Bench's fields). */
 export interface VsiQuestion {
@@ -75,28 +56,10 @@ export type RouteStep =
  */
 export type RouteFacing = 'toward' | 'away' | 'into-room' | 'out-of-room';
 
-export type Task =
-  | { readonly kind: 'object_counting'; readonly label: string }
-  | { readonly kind: 'object_abs_distance'; readonly a: string; readonly b: string }
-  | { readonly kind: 'object_size_estimation'; readonly label: string }
-  | { readonly kind: 'room_size_estimation' }
-  | { readonly kind: 'object_rel_distance'; readonly anchor: string; readonly choices: string[] }
-  | {
-      readonly kind: 'object_rel_direction';
-      readonly level: DirectionLevel;
-      readonly standing: string;
-      readonly facing: string;
-      readonly query: string;
-    }
-  | {
-      readonly kind: 'route_planning';
-      readonly start: string;
-      readonly facing: string;
-      readonly destination: string;
-      readonly steps: RouteStep[];
-      /** Absent = 'toward'; with 'into-room' / 'out-of-room', `facing` is ''. */
-      readonly facingHow?: RouteFacing;
-    }
+/** What the reasoner computes: a VSI-Bench task (one module each in src/core/tasks) or a free-form kind. */
+export type Task = VsiTask | FreeFormTask;
+
+export type FreeFormTask =
   /** "how do I get from the sofa to the fridge?" — the route in words, over the map. */
   /**
    * With `facing` (a standpoint: "I'm at the sofa facing the tv, how do I get to the fridge?"): the first turn
@@ -108,15 +71,6 @@ export type Task =
       readonly to: string;
       readonly facing?: string;
       readonly backTo?: boolean;
-    }
-  /**
-   * `ask`: 'first' / 'last' — which one of them ("which did I see first, the sofa or the tv?"); 'before' /
-   * 'after' — yes/no for the first named against the second ("did I see the cup before the bed?").
-   */
-  | {
-      readonly kind: 'obj_appearance_order';
-      readonly labels: string[];
-      readonly ask?: 'first' | 'last' | 'before' | 'after';
     }
   // Free-form kinds (no VSI-Bench template).
   /** "what is behind me?" — objects in a direction from where the user stands now (the last camera pose). */
@@ -214,28 +168,8 @@ export interface ParsedQuestion {
 
 /** Every object name a task refers to (targets first, then cues). */
 export function taskTargets(task: Task): string[] {
+  if (isVsiTask(task)) return taskModule(task.kind)!.targets(task);
   switch (task.kind) {
-    case 'object_counting':
-    case 'object_size_estimation':
-      return [task.label];
-    case 'object_abs_distance':
-      return [task.a, task.b];
-    case 'room_size_estimation':
-    case 'ego_whats_there':
-      return [];
-    case 'object_rel_distance':
-      return [task.anchor, ...task.choices];
-    case 'object_rel_direction':
-      return [task.query, task.standing, task.facing];
-    case 'route_planning':
-      return [
-        task.start,
-        ...(task.facing ? [task.facing] : []),
-        ...task.steps.flatMap((s) => (s.kind === 'forward' ? [s.target] : [])),
-        task.destination,
-      ].filter((x, i, all) => all.indexOf(x) === i);
-    case 'obj_appearance_order':
-      return [...task.labels];
     case 'route_directions':
       return [task.from, task.to, ...(task.facing ? [task.facing] : [])];
     case 'ego_direction_of':
@@ -257,6 +191,7 @@ export function taskTargets(task: Task): string[] {
       return [task.query, task.standing, task.facing];
     case 'scene_summary':
     case 'ego_nearest':
+    case 'ego_whats_there':
       return [];
     case 'pair_relation':
       return [task.a, task.b, ...(task.c ? [task.c] : [])];
