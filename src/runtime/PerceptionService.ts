@@ -190,7 +190,7 @@ export class PerceptionService implements PerceptionApi {
       ]);
     const req = this.requests.begin('sceneFrames', opts.requestId);
     try {
-      this.engines.engines();
+      this.engines.engines(); // builds the detector and depth engines the frame pipeline will run
       return await this.held.perceive(request.sceneId, frames, {
         pipeline: this.perception,
         store: await this.recorder.openLibrary(),
