@@ -41,6 +41,7 @@ export const BENCHES = [
   'natural-bank3',
   'natural-bank4',
   'natural-bank5',
+  'natural-bank7',
   'detector',
   'vlm',
   'browser',
@@ -118,6 +119,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // The same, with the fifth bank (bank5.ts), written apart from the product and the other banks; the held-out one.
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank5', log: quiet(name) });
       return;
+    case 'natural-bank7':
+      // The same, with the seventh bank (bank7.ts), written apart from the product and the other banks; held out.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank7', log: quiet(name) });
+      return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
       await runVsiBench({ outDir: OUT, log: quiet(name) });
@@ -169,6 +174,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
       bank3: await j('natural-bank3'),
       bank4: await j('natural-bank4'),
       bank5: await j('natural-bank5'),
+      bank7: await j('natural-bank7'),
     },
     detector: await j('detector'),
     vlm: await j('vlm'),

@@ -13,6 +13,10 @@ const BANKS: readonly (readonly [string, string])[] = [
     'written apart by a fourth hand, in other voices; scored 83.1 (87.3 after bank3’s fixes), then its failure families were fixed: no longer held out',
   ],
   ['bank5', 'written apart by a fifth hand, in yet other voices; never tuned on: **the held-out score**'],
+  [
+    'bank7',
+    'written apart by a seventh hand, as people type into a phone app or ask a voice assistant; never tuned on: held out',
+  ],
 ];
 
 /** The BENCHMARKS.md section for the everyday-question bench: one column per phrasing bank that was run. */

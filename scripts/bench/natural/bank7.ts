@@ -1,0 +1,278 @@
+/**
+ * The seventh phrasing bank: written by a seventh hand, apart from the product (nothing under src/ was read) and
+ * without reading the phrasings of phrasings.ts, heldout.ts, bank3.ts, bank4.ts, bank5.ts or any sixth bank (only
+ * the kinds, the forms in forms.ts and the slots), in the way people type into a phone app's chat box or say to a
+ * voice assistant: short imperatives ("tell me the height of the …"), openers ("so", "ok so", "hey", "quick
+ * question"), all lower case with no question mark, the question in a second sentence after a plan ("We're moving
+ * the … out. How wide is it?"), indirect questions ("I wonder how far…", "do you know…", "any idea…", "can you
+ * see…"), "exactly" / "roughly" / "about"; DIY, interior design, moving, accessibility, cleaning, child safety and
+ * an insurance inventory; Indian, Nigerian and Singaporean English; a landlord on an inspection; and someone asking
+ * for someone else ("my mum wants to know…"). Nobody tunes the product on it: run it with
+ * `runNatural.ts --bank bank7` and do not change the product while looking at its failures.
+ * Slots as in phrasings.ts: {a} {b} {c}, {a_pl}, {an_a}, {unit}, {units}. Every numeric phrasing names its unit.
+ */
+import { numberBank, type Bank } from './phrasings';
+
+const RAW: Bank = {
+  counting: [
+    { form: 'count', text: 'how many {a_pl} are there' },
+    { form: 'count', text: 'ok so how many {a_pl} do we have in here' },
+    { form: 'count', text: 'Quick question: how many {a_pl} are in this room?' },
+    { form: 'count', text: 'tell me how many {a_pl} you can see' },
+    { form: 'count', text: "I'm doing the insurance inventory. How many {a_pl} are in the room?" },
+    { form: 'count', text: 'Do you know how many {a_pl} there are in this room?' },
+    { form: 'count', text: 'please how many {a_pl} are in this room' },
+    { form: 'count', text: 'the {a_pl} in this room, how many got ah' },
+    { form: 'count', text: 'My mum wants to know how many {a_pl} there are in here.' },
+    { form: 'count', text: 'Landlord inspection: number of {a_pl} in the room, please.' },
+    { form: 'count', text: 'hey, count the {a_pl} for me' },
+    { form: 'count', text: 'We are moving out next week. Exactly how many {a_pl} are in this room?' },
+  ],
+  total: [
+    { form: 'all', text: 'how many things are in this room in total' },
+    { form: 'all', text: 'For the insurance inventory: how many objects are in the room altogether?' },
+    { form: 'all', text: 'ok so what is the total number of objects you can see in here' },
+    { form: 'all', text: 'I wonder how many items there are in this room all together.' },
+    { form: 'all', text: 'kindly tell me the total count of objects in this room' },
+    { form: 'all', text: 'The movers want a number. How many objects are in this room in total?' },
+    { form: 'pair', text: 'how many {a_pl} and {b_pl} are there in total' },
+    { form: 'pair', text: 'quick question, {a_pl} plus {b_pl}, how many altogether' },
+    { form: 'pair', text: 'Can you add up the {a_pl} and the {b_pl} in this room for me?' },
+    { form: 'pair', text: "We're insuring everything. How many {a_pl} and {b_pl} are there combined?" },
+    { form: 'pair', text: 'tell me the total number of {a_pl} and {b_pl} in this room' },
+    { form: 'pair', text: 'abeg how many {a_pl} and {b_pl} dey this room altogether' },
+  ],
+  existence: [
+    { form: 'either', text: 'is there {an_a}' },
+    { form: 'either', text: 'hey is there {an_a} in this room' },
+    { form: 'either', text: 'Can you see {an_a} anywhere in here?' },
+    { form: 'either', text: 'Do you know if there is {an_a} in this room?' },
+    { form: 'either', text: 'this room got {an_a} or not' },
+    { form: 'either', text: 'My dad is asking: is there {an_a} in the room?' },
+    { form: 'either', text: 'Landlord inspection. Is there {an_a} in this room?' },
+    { form: 'either', text: "I'm writing the insurance list. Does this room have {an_a}?" },
+    { form: 'either', text: 'quick question, any {a_pl} in here' },
+    { form: 'either', text: 'Please is there {an_a} in this room?' },
+    { form: 'either', text: 'so is there {an_a} here or no' },
+  ],
+  distance: [
+    { form: 'distance', text: 'how far is the {a} from the {b} in {units}' },
+    { form: 'distance', text: 'tell me the distance between the {a} and the {b} in {units}' },
+    { form: 'distance', text: 'ok so how many {units} between the {a} and the {b}' },
+    { form: 'distance', text: 'I wonder how far apart the {a} and the {b} are, in {units}.' },
+    {
+      form: 'distance',
+      text: 'I use a wheelchair. How much space is there between the {a} and the {b}, in {units}?',
+    },
+    { form: 'distance', text: 'Any idea roughly how far the {a} is from the {b}? Answer in {units} please.' },
+    { form: 'distance', text: 'what is the gap between the {a} and the {b} in {unit}' },
+    { form: 'distance', text: 'Do you know the distance from the {a} to the {b} in {units}?' },
+    { form: 'distance', text: 'the {a} and the {b}, how far apart in {units} ah' },
+    { form: 'distance', text: 'My toddler keeps climbing. How far is the {a} from the {b}, in {units}?' },
+    { form: 'distance', text: 'hey, distance between the {a} and the {b}, in {units}' },
+  ],
+  size_height: [
+    { form: 'height', text: 'how tall is the {a} in {units}' },
+    { form: 'height', text: 'tell me the height of the {a} in {units}' },
+    { form: 'height', text: "We're moving the {a} out tomorrow. How tall is it in {units}?" },
+    { form: 'height', text: 'Do you know exactly how tall the {a} is, in {units}?' },
+    { form: 'height', text: 'please what is the height of the {a} in {units}' },
+    { form: 'height', text: 'My mum wants to know the height of the {a} in {units}.' },
+    { form: 'height', text: 'ok so the {a}, how tall in {unit}' },
+    { form: 'height_floor', text: 'how high is the {a} in {units}' },
+    { form: 'height_floor', text: 'I wonder how high the {a} reaches from the floor, in {units}.' },
+    { form: 'height_floor', text: 'Any idea how high the {a} comes up off the floor in {units}?' },
+    {
+      form: 'height_floor',
+      text: "I'm painting the wall behind the {a}. How high does it go from the floor, in {units}?",
+    },
+    { form: 'height_floor', text: 'kindly tell how high the {a} is from floor level in {units}' },
+  ],
+  size_length_width: [
+    { form: 'length', text: 'how long is the {a} in {units}' },
+    { form: 'length', text: 'tell me the length of the {a} in {units}' },
+    { form: 'length', text: "We're moving the {a} out. How long is it in {units}?" },
+    { form: 'length', text: 'Do you know roughly how long the {a} is, in {units}?' },
+    { form: 'length', text: 'the {a} how long ah, in {units}' },
+    { form: 'length', text: 'ok so what is the length of the {a} along its longer side in {units}' },
+    { form: 'width', text: 'how wide is the {a} in {units}' },
+    { form: 'width', text: 'tell me the width of the {a} in {units}' },
+    { form: 'width', text: "We're moving the {a} out. How wide is it in {units}?" },
+    { form: 'width', text: 'Any idea how wide the {a} is? Need it in {units} for the doorway.' },
+    { form: 'width', text: 'please what is the width of the {a} in {unit}' },
+    {
+      form: 'width',
+      text: 'My brother is building an alcove for the {a}. How wide is the {a} exactly, in {units}?',
+    },
+  ],
+  size_big: [
+    { form: 'big', text: 'how big is the {a} in {units}' },
+    { form: 'big', text: 'tell me the biggest dimension of the {a} in {units}' },
+    { form: 'big', text: "We're moving house. How big is the {a} at its longest, in {units}?" },
+    { form: 'big', text: 'Do you know roughly how big the {a} is in {units}?' },
+    { form: 'big', text: 'ok so whats the longest side of the {a} in {units}' },
+    { form: 'big', text: 'I wonder how big the {a} is, measured along its longest side, in {units}.' },
+    { form: 'big', text: 'the {a}, its largest dimension in {unit} please' },
+    {
+      form: 'big',
+      text: 'For the insurance inventory, what is the largest dimension of the {a} in {units}?',
+    },
+    { form: 'big', text: 'kindly tell me how big the {a} is in {units}, along its longest side' },
+    { form: 'big', text: 'hey, how many {units} is the {a} at its biggest' },
+  ],
+  superlative: [
+    { form: 'largest', text: "what's the biggest thing in this room" },
+    { form: 'largest', text: "We're hiring movers. Which object in here is the largest?" },
+    { form: 'largest', text: 'ok so which is the biggest item in the room' },
+    { form: 'smallest', text: "what's the smallest thing in here" },
+    { form: 'smallest', text: 'Any idea which object in this room is the smallest?' },
+    { form: 'smallest', text: 'quick question, smallest object in the room' },
+    { form: 'tallest', text: 'which is the tallest thing in the room' },
+    { form: 'tallest', text: 'My kids like to climb. What is the tallest object in this room?' },
+    { form: 'tallest', text: 'tell me the tallest object in here' },
+    { form: 'closest', text: "what's closest to the {a}" },
+    { form: 'closest', text: 'Do you know which object is nearest to the {a}?' },
+    { form: 'closest', text: 'I am cleaning around the {a}. Which thing is closest to it?' },
+    { form: 'farthest', text: "what's the farthest thing from the {a}" },
+    { form: 'farthest', text: 'which object is furthest away from the {a}' },
+    { form: 'farthest', text: 'Landlord here. Which item in the room is farthest from the {a}?' },
+  ],
+  nearest: [
+    { form: 'next', text: "what's next to the {a}" },
+    { form: 'next', text: 'hey what is beside the {a}' },
+    { form: 'next', text: 'Can you see what is right next to the {a}?' },
+    { form: 'next', text: 'tell me what is next to the {a}' },
+    { form: 'next', text: "I dropped my earring by the {a}. What's next to it?" },
+    { form: 'next', text: 'Do you know what is sitting next to the {a}?' },
+    { form: 'next', text: 'ok so what thing is closest to the {a}' },
+    { form: 'next', text: 'the {a}, what is beside it ah' },
+    { form: 'next', text: 'My grandma is blind. What is next to the {a}?' },
+    { form: 'next', text: 'please what is near the {a} in this room, the closest one' },
+    { form: 'next', text: "We're rearranging the room. Which object is closest to the {a} right now?" },
+  ],
+  comparison: [
+    { form: 'bigger', text: 'which is bigger, the {a} or the {b}' },
+    { form: 'bigger', text: 'ok so the {a} or the {b}, which one is larger' },
+    { form: 'bigger', text: 'We can only fit one in the van. Which is bigger: the {a} or the {b}?' },
+    { form: 'smaller', text: 'which is smaller, the {a} or the {b}' },
+    { form: 'smaller', text: 'Do you know which one is smaller, the {a} or the {b}?' },
+    { form: 'bigger_yn', text: 'is the {a} bigger than the {b}' },
+    { form: 'bigger_yn', text: 'quick question, is the {a} larger than the {b}' },
+    { form: 'taller', text: 'which is taller, the {a} or the {b}' },
+    { form: 'taller', text: 'My son wants to know which is taller: the {a} or the {b}.' },
+    { form: 'taller_yn', text: 'is the {a} taller than the {b}' },
+    { form: 'taller_yn', text: 'hey, is the {a} taller than the {b} or not' },
+    { form: 'closer', text: 'which is closer to the {a}, the {b} or the {c}' },
+    { form: 'closer', text: "I'm putting a rug by the {a}. Which is nearer to it, the {b} or the {c}?" },
+    { form: 'farther', text: 'which is farther from the {a}, the {b} or the {c}' },
+    { form: 'farther', text: 'Any idea which is further away from the {a}: the {b} or the {c}?' },
+    { form: 'farther', text: 'from the {a}, which one is more far, the {b} or the {c}' },
+  ],
+  standpoint: [
+    { form: 'lr', text: 'if i stand at the {a} facing the {b}, is the {c} on my left or right' },
+    {
+      form: 'lr',
+      text: "I'm blind and I'm standing at the {a}, facing the {b}. Is the {c} to my left or to my right?",
+    },
+    {
+      form: 'lr',
+      text: 'ok so standing by the {a} and looking at the {b}, which side is the {c} on, left or right',
+    },
+    {
+      form: 'lr',
+      text: 'Landlord inspection. Standing at the {a} facing the {b}, is the {c} on the left or the right?',
+    },
+    { form: 'lr', text: 'i stand at the {a} face the {b}, the {c} is left side or right side ah' },
+    { form: 'yn_left', text: 'if i stand at the {a} facing the {b}, is the {c} on my left' },
+    {
+      form: 'yn_left',
+      text: 'My mum will stand at the {a}, facing the {b}. Will the {c} be on her left?',
+    },
+    {
+      form: 'yn_left',
+      text: 'quick question: standing at the {a} and facing the {b}, is the {c} to my left?',
+    },
+    { form: 'yn_right', text: 'if i stand at the {a} facing the {b}, is the {c} on my right' },
+    {
+      form: 'yn_right',
+      text: 'Do you know, if I stand at the {a} looking towards the {b}, whether the {c} is on my right?',
+    },
+    { form: 'yn_right', text: 'hey, at the {a} facing the {b}, the {c} would be on my right, yes or no' },
+  ],
+  route: [
+    {
+      form: 'facing',
+      text: "i'm at the {a} facing the {b}. to get to the {c}, do i turn left or right first",
+    },
+    {
+      form: 'facing',
+      text: 'I am blind. I stand at the {a}, facing the {b}. Which way do I turn to walk to the {c}, left or right?',
+    },
+    {
+      form: 'facing',
+      text: 'ok so standing at the {a} looking at the {b}, should i turn left or right to go to the {c}',
+    },
+    {
+      form: 'facing',
+      text: 'My dad is at the {a}, facing the {b}. He wants to get to the {c}. Left or right first?',
+    },
+    { form: 'facing', text: 'from the {a} facing the {b}, left or right to reach the {c}' },
+    {
+      form: 'back',
+      text: 'if my back is to the {b} and i am at the {a}, do i turn left or right to get to the {c}',
+    },
+    {
+      form: 'back',
+      text: "I'm standing at the {a} with my back to the {b}. Which way do I turn for the {c}, left or right?",
+    },
+    {
+      form: 'back',
+      text: 'quick question: at the {a}, back to the {b}, do i go left or right to reach the {c}',
+    },
+    {
+      form: 'back',
+      text: 'My grandad stands at the {a} with his back to the {b}. To walk to the {c}, should he turn left or right?',
+    },
+    {
+      form: 'back',
+      text: 'standing at the {a}, the {b} behind me, to go to the {c} i turn left or right ah',
+    },
+  ],
+  appearance_order: [
+    { form: 'first2', text: 'which did you see first, the {a} or the {b}' },
+    { form: 'first2', text: 'In the video, which showed up first: the {a} or the {b}?' },
+    { form: 'first2', text: 'ok so the {a} or the {b}, which one came up first in the scan' },
+    { form: 'last2', text: 'which did you see later, the {a} or the {b}' },
+    { form: 'last2', text: 'Do you know which appeared last in the video, the {a} or the {b}?' },
+    { form: 'first3', text: 'out of the {a}, the {b} and the {c}, which did you see first' },
+    {
+      form: 'first3',
+      text: "I'm checking the walkthrough. Which of these came first in the video: the {a}, the {b} or the {c}?",
+    },
+    { form: 'last3', text: 'which appeared last in the video, the {a}, the {b} or the {c}' },
+    { form: 'last3', text: 'hey, of the {a}, the {b} and the {c}, which one did the camera see last' },
+    { form: 'before_yn', text: 'did you see the {a} before the {b}' },
+    { form: 'before_yn', text: 'In the scan, did the {a} show up before the {b}?' },
+    { form: 'order', text: 'in what order did the {a}, the {b} and the {c} appear in the video' },
+    {
+      form: 'order',
+      text: 'Landlord here, checking the video. What order were the {a}, the {b} and the {c} seen in?',
+    },
+    { form: 'order', text: 'ok so {a}, {b}, {c}: which order did you see them in' },
+  ],
+  room_listing: [
+    { form: 'list', text: "what's in this room" },
+    { form: 'list', text: 'tell me everything you can see in here' },
+    { form: 'list', text: 'For the insurance inventory, can you list all the objects in this room?' },
+    { form: 'list', text: 'Landlord inspection. What items are in the room?' },
+    { form: 'list', text: "My mum can't see well. Can you tell her what is in this room?" },
+    { form: 'list', text: 'ok so what stuff is in here' },
+    { form: 'list', text: 'please list out all the things in this room' },
+    { form: 'kinds', text: 'how many different kinds of things are in this room' },
+    { form: 'kinds', text: 'Do you know how many types of objects there are in here?' },
+    { form: 'kinds', text: 'quick question, how many different sorts of items are in the room' },
+    { form: 'kinds', text: "I'm doing the inventory. How many distinct kinds of object are in this room?" },
+  ],
+};
+
+export const BANK7 = numberBank(RAW, 'bank7.');
