@@ -41,6 +41,7 @@ export const BENCHES = [
   'natural-bank3',
   'natural-bank4',
   'natural-bank5',
+  'natural-bank6',
   'detector',
   'vlm',
   'browser',
@@ -115,8 +116,12 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank4', log: quiet(name) });
       return;
     case 'natural-bank5':
-      // The same, with the fifth bank (bank5.ts), written apart from the product and the other banks; the held-out one.
+      // The same, with the fifth bank (bank5.ts), written apart from the product and the other banks; the next to be tuned on.
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank5', log: quiet(name) });
+      return;
+    case 'natural-bank6':
+      // The same, with the sixth bank (bank6.ts), written apart from the product and the other banks; the held-out one.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank6', log: quiet(name) });
       return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
@@ -169,6 +174,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
       bank3: await j('natural-bank3'),
       bank4: await j('natural-bank4'),
       bank5: await j('natural-bank5'),
+      bank6: await j('natural-bank6'),
     },
     detector: await j('detector'),
     vlm: await j('vlm'),
