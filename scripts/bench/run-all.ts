@@ -41,6 +41,7 @@ export const BENCHES = [
   'natural-bank3',
   'natural-bank4',
   'natural-bank5',
+  'natural-bank6',
   'natural-bank7',
   'detector',
   'vlm',
@@ -116,8 +117,12 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank4', log: quiet(name) });
       return;
     case 'natural-bank5':
-      // The same, with the fifth bank (bank5.ts), written apart from the product and the other banks; the held-out one.
+      // The same, with the fifth bank (bank5.ts), written apart from the product and the other banks; the next to be tuned on.
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank5', log: quiet(name) });
+      return;
+    case 'natural-bank6':
+      // The same, with the sixth bank (bank6.ts), written apart from the product and the other banks; the held-out one.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank6', log: quiet(name) });
       return;
     case 'natural-bank7':
       // The same, with the seventh bank (bank7.ts), written apart from the product and the other banks; held out.
@@ -174,6 +179,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
       bank3: await j('natural-bank3'),
       bank4: await j('natural-bank4'),
       bank5: await j('natural-bank5'),
+      bank6: await j('natural-bank6'),
       bank7: await j('natural-bank7'),
     },
     detector: await j('detector'),
