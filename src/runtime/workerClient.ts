@@ -66,7 +66,7 @@ export function wrapWorker<T extends Pingable>(worker: Worker, label: string): W
 /** Marks a frame's pixel buffers for transfer: they move to the worker and are detached here. */
 export function transferFrame(frame: PerceptionFrame): PerceptionFrame {
   const buffers = new Set<ArrayBuffer>();
-  for (const view of [frame.rgb.data, frame.depth?.data]) {
+  for (const view of [frame.rgb.data, frame.depth?.data, frame.rawDepth?.data]) {
     if (view && view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
   }
   return transfer(frame, [...buffers]);

@@ -138,6 +138,9 @@ export const buildCommand: CliCommand = {
     // Odometry must see every frame; fusion only the keyframes. Up needs the poses first when inferred.
     // A frame that cannot be read is skipped and counted (--strict: stop there); odometry goes on from the
     // next readable frame, and a frame it could not place is not fused.
+    // This pass stays ahead of fusion (the app's per-frame step tracks as it fuses) because the mosaic's world
+    // frame needs up before its first keyframe, and up is inferred from the whole trajectory; the tracking
+    // itself is the app's: FrameStep runs the same SequenceOdometry (depth camera pixels with depth_to_color.json).
     const skipped = new SkippedFrames();
     const all = everyNth(n, 1);
     let poses: readonly (CameraToWorld | undefined)[] = seq.poses?.slice(0, n) ?? [];

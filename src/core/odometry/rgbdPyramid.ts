@@ -95,19 +95,24 @@ function registerToDepth(
   const dcy = pixel(depthK.cy, h, depthK.height);
   const ccx = pixel(colourK.cx, w, colourK.width);
   const ccy = pixel(colourK.cy, h, colourK.height);
-  const xs = new Float32Array(w);
-  for (let u = 0; u < w; u++) xs[u] = Math.min(w - 1.001, Math.max(0, ccx + ax * (u - dcx)));
+  // Per column, where its ray lands (an axis-aligned map: x depends on u only, y on v only).
+  const x0s = new Int32Array(w);
+  const as = new Float64Array(w);
+  for (let u = 0; u < w; u++) {
+    const xc = Math.fround(Math.min(w - 1.001, Math.max(0, ccx + ax * (u - dcx))));
+    x0s[u] = Math.floor(xc);
+    as[u] = xc - x0s[u];
+  }
   for (let v = 0; v < h; v++) {
     const yc = Math.min(h - 1.001, Math.max(0, ccy + ay * (v - dcy)));
     const y0 = Math.floor(yc);
     const b = yc - y0;
     const row = y0 * w;
+    const o = v * w;
     for (let u = 0; u < w; u++) {
-      const xc = xs[u];
-      const x0 = Math.floor(xc);
-      const a = xc - x0;
-      const q = row + x0;
-      out[v * w + u] =
+      const a = as[u];
+      const q = row + x0s[u];
+      out[o + u] =
         (1 - b) * ((1 - a) * grey[q] + a * grey[q + 1]) + b * ((1 - a) * grey[q + w] + a * grey[q + w + 1]);
     }
   }

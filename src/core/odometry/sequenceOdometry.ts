@@ -13,7 +13,9 @@ export interface SequenceOdometryFrame {
 }
 
 /**
- * Odometry over a sequence folder, set up from what the folder says about its cameras. Where depth comes
+ * Odometry set up from what a sequence folder (or a frame) says about its cameras: the one way every
+ * caller tracks — the CLI's `odometry` and `build --pose odometry`, and the app pipeline's per-frame step
+ * (FrameStep: the worker, the web component, the live sources). Where depth comes
  * from a second camera (depth_to_color.json), it tracks on the depth camera's own pixels (depth as
  * recorded, the depth intrinsics) and resamples the colour image with the colour camera's intrinsics:
  * registration leaves holes and doubled edges in the depth that cost accuracy (7-Scenes: 3.9 cm ATE
@@ -27,6 +29,7 @@ export class SequenceOdometry {
   private readonly colourToDepth: Mat4 | undefined;
 
   constructor(
+    /** The colour camera (intrinsics, image size) and the depth camera beside it, if any. */
     seq: Pick<Sequence, 'intrinsics' | 'depthToColor' | 'width' | 'height'>,
     options: Partial<OdometryOptions> = {},
   ) {

@@ -15,7 +15,7 @@ import {
   type Mat4,
   type Vec3,
 } from '../geometry/types';
-import { Odometry, type OdometryOptions } from '../odometry';
+import { SequenceOdometry, type OdometryOptions, type OdometryStep } from '../odometry';
 import type { DepthImage, Detection } from '../perception/types';
 import type { DepthEngine, DetectorEngine } from './engines';
 import type { PipelineFrame } from './frames';
@@ -67,7 +67,8 @@ type EngineState<E> = { engine: E; failed?: string };
 export class FrameStep<P = unknown> {
   private detector?: EngineState<DetectorEngine<P>>;
   private depthEngine?: EngineState<DepthEngine<P>>;
-  private odometry?: { odometry: Odometry; intrinsics: Intrinsics };
+  /** Odometry for the cameras it was set up for (`cameras`: the frames' intrinsics and depth camera). */
+  private odometry?: { odometry: SequenceOdometry; cameras: string };
   private lastFit?: KeptFit;
   private up: Vec3 = DEFAULT_UP;
   private readonly now: () => number;
@@ -93,6 +94,16 @@ export class FrameStep<P = unknown> {
     this.up = up;
     this.odometry = undefined;
     this.lastFit = undefined;
+  }
+
+  /** What odometry did with the last frame it tracked (keyframe, tracked or lost). */
+  get odometryStep(): OdometryStep | undefined {
+    return this.odometry?.odometry.last;
+  }
+
+  /** Whether odometry tracks on a separate depth camera's own pixels (a sequence's depth_to_color.json). */
+  get tracksOnRawDepth(): boolean {
+    return this.odometry?.odometry.onRawDepth ?? false;
   }
 
   /** The engines' labels once loaded, for the status line. */
@@ -168,8 +179,10 @@ export class FrameStep<P = unknown> {
             ? resampleDepth(depth, frame.rgb.width, frame.rgb.height)
             : undefined;
       if (own) {
+        // With a second depth camera, on its own pixels (as the CLI tracks); else on the depth above.
+        const raw = own === frame.depth ? rawDepthOf(frame) : undefined;
         pose = await timed('pose', async () =>
-          this.odometryFor(frame.intrinsics).push({ rgb: frame.rgb, depth: own }),
+          this.odometryFor(frame, raw).push({ rgb: frame.rgb, depth: own, ...raw }),
         );
         const step = this.odometry?.odometry.last;
         poseSource = { source: 'odometry', tracked: step?.tracked ?? true };
@@ -215,20 +228,37 @@ export class FrameStep<P = unknown> {
     }
   }
 
-  private odometryFor(intrinsics: Intrinsics): Odometry {
-    const o = this.odometry;
-    const same =
-      o &&
-      (['width', 'height', 'fx', 'fy', 'cx', 'cy'] as const).every((k) => o.intrinsics[k] === intrinsics[k]);
-    if (same) return o.odometry;
+  /**
+   * The odometry for this frame's cameras: the same tracking as the CLI's (SequenceOdometry), started again when
+   * the cameras change (a new image size, other intrinsics, depth from the depth camera or not).
+   */
+  private odometryFor(frame: PipelineFrame, raw: { rawDepth: DepthImage } | undefined): SequenceOdometry {
+    const { intrinsics, rgb } = frame;
+    const depthToColor = raw ? frame.depthToColor : undefined;
+    const k = (c: Intrinsics | undefined) => (c ? [c.width, c.height, c.fx, c.fy, c.cx, c.cy] : []);
+    const cameras = JSON.stringify([
+      k(intrinsics),
+      k(depthToColor?.depthIntrinsics),
+      depthToColor?.transform,
+    ]);
+    if (this.odometry?.cameras === cameras) return this.odometry.odometry;
     const zUp = this.up[2] > 0.9;
-    const odometry = new Odometry(intrinsics, {
-      ...this.options.odometry,
-      ...(zUp ? { initialPose: CAMERA_TO_Z_UP } : {}),
-    });
-    this.odometry = { odometry, intrinsics };
+    const odometry = new SequenceOdometry(
+      { intrinsics, width: rgb.width, height: rgb.height, ...(depthToColor ? { depthToColor } : {}) },
+      { ...this.options.odometry, ...(zUp ? { initialPose: CAMERA_TO_Z_UP } : {}) },
+    );
+    this.odometry = { odometry, cameras };
     return odometry;
   }
+}
+
+/** The depth camera's own depth, when the frame has one that odometry can track on (same grid as the image). */
+function rawDepthOf(frame: PipelineFrame): { rawDepth: DepthImage } | undefined {
+  const { rawDepth, depthToColor, rgb } = frame;
+  const k = depthToColor?.depthIntrinsics;
+  if (!rawDepth || !k) return undefined;
+  const fits = (w: number, h: number) => w === rgb.width && h === rgb.height;
+  return fits(rawDepth.width, rawDepth.height) && fits(k.width, k.height) ? { rawDepth } : undefined;
 }
 
 /**

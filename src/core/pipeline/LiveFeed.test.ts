@@ -74,6 +74,19 @@ describe('LiveFeed', () => {
     expect(p.sent.map((f) => f.frame)).toEqual([0, 4]);
   });
 
+  it('passes a second depth camera on to perception (odometry tracks on its own pixels)', async () => {
+    const p = fakePerception();
+    const feed = new LiveFeed(p.api, { onStats: () => undefined });
+    const depth = { width: 64, height: 48, data: new Float32Array(64 * 48).fill(1.5) };
+    const rawDepth = { width: 64, height: 48, data: new Float32Array(64 * 48).fill(1.6) };
+    const depthToColor = {
+      transform: [1, 0, 0, -0.025, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+      depthIntrinsics: K,
+    };
+    feed.offer({ timeMs: 0, rgba: frame(1), intrinsics: K, depth, rawDepth, depthToColor });
+    expect(p.sent[0]).toMatchObject({ depth, rawDepth, depthToColor });
+  });
+
   it('stop interrupts the keyframe in flight and does not wait for ever', async () => {
     const p = fakePerception();
     const feed = new LiveFeed(p.api, { onStats: () => undefined });

@@ -16,6 +16,9 @@ export interface LiveFrame {
   readonly pose?: CameraToWorld;
   /** Metric depth aligned with the image (WebXR depth-sensing). */
   readonly depth?: DepthImage;
+  /** A sensor whose depth comes from a second camera: its own depth and that camera, for odometry (PipelineFrame). */
+  readonly rawDepth?: PipelineFrame['rawDepth'];
+  readonly depthToColor?: PipelineFrame['depthToColor'];
 }
 
 /** A frame the perception side did not take because it was busy (never queued). */
@@ -158,6 +161,9 @@ export class LiveFeed<R extends LiveFrameOutcome = LiveFrameOutcome, P = unknown
       intrinsics: frame.intrinsics,
       ...(frame.pose ? { pose: frame.pose } : {}),
       ...(frame.depth ? { depth: frame.depth } : {}),
+      ...(frame.rawDepth && frame.depthToColor
+        ? { rawDepth: frame.rawDepth, depthToColor: frame.depthToColor }
+        : {}),
     });
     // A failed keyframe shows on the status line; the feed goes on with the next one.
     run.catch((e: unknown) => {

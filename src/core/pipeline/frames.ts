@@ -1,5 +1,6 @@
 import type { CameraToWorld, Intrinsics, Mat4 } from '../geometry/types';
 import type { DepthImage, Detection, RgbImage } from '../perception/types';
+import type { DepthToColor } from '../sequence/depthToColor';
 import type { SequenceFrame } from '../sequence/openSequence';
 
 /**
@@ -12,7 +13,15 @@ export interface PipelineFrame {
   /** Seconds from the start of the sequence. */
   readonly time: number;
   readonly rgb: RgbImage;
+  /** Depth on the colour image's pixels (registered to it where a second camera recorded it). */
   readonly depth?: DepthImage;
+  /**
+   * Where depth comes from a second camera (a sequence's depth_to_color.json): that depth as the depth camera
+   * recorded it, on its own pixels, and the camera (`depthToColor.depthIntrinsics`, `transform`). Odometry tracks
+   * on these pixels (registration leaves holes and doubled edges); lifts use `depth`.
+   */
+  readonly rawDepth?: DepthImage;
+  readonly depthToColor?: DepthToColor;
   /** Camera-to-world, row-major 4×4, metres. Without it (and no odometry) the frame is perceived but not fused. */
   readonly pose?: Mat4;
   readonly intrinsics: Intrinsics;
@@ -29,6 +38,8 @@ export interface FrameSequence {
   /** Frame names ("00000"), for messages about frames that could not be read. */
   readonly frameIds: readonly string[];
   readonly intrinsics: Intrinsics;
+  /** A second, depth camera beside the colour one (depth_to_color.json): its frames then carry `rawDepth`. */
+  readonly depthToColor?: DepthToColor;
   readonly poses?: readonly CameraToWorld[];
   readonly detections?: readonly (readonly Detection[])[];
   readFrame(index: number): Promise<SequenceFrame>;
@@ -51,9 +62,12 @@ export const fileDetections =
   async (frame) =>
     seq.detections?.[frame.index] ?? [];
 
-/** Frame `index` of a sequence as a PipelineFrame: its pixels and depth, and its pose and detections when the sequence has them. */
+/**
+ * Frame `index` of a sequence as a PipelineFrame: its pixels and depth (with the depth camera's own, for
+ * odometry, when the sequence has a second camera), and its pose and detections when the sequence has them.
+ */
 export function sequenceFrame(
-  seq: Pick<FrameSequence, 'intrinsics' | 'poses' | 'detections'>,
+  seq: Pick<FrameSequence, 'intrinsics' | 'depthToColor' | 'poses' | 'detections'>,
   read: SequenceFrame,
   time: number,
 ): PipelineFrame {
@@ -63,6 +77,7 @@ export function sequenceFrame(
     time,
     rgb: read.rgb,
     ...(read.depth ? { depth: read.depth } : {}),
+    ...(read.rawDepth && seq.depthToColor ? { rawDepth: read.rawDepth, depthToColor: seq.depthToColor } : {}),
     ...(seq.poses ? { pose: seq.poses[i] } : {}),
     intrinsics: seq.intrinsics,
     ...(seq.detections ? { detections: seq.detections[i] ?? [] } : {}),
