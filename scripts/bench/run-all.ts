@@ -169,6 +169,10 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
     run,
     odometry: await j('odometry'),
     odometry7Scenes: await j('odometry-7scenes-redkitchen'),
+    odometryFrameStep: {
+      icl: await j('odometry-framestep-icl-livingroom'),
+      sevenScenes: await j('odometry-framestep-7scenes-redkitchen'),
+    },
     fusion: await j('fusion'),
     realObjects: await j('realObjects'),
     reasoning: await j('reasoning'),

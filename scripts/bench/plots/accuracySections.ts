@@ -109,10 +109,15 @@ export function reasoningSection(r: BenchResults, svgs: Record<string, string>):
 export function odometrySection(r: BenchResults): string {
   const o = r.odometry;
   if (!o) return `## RGB-D odometry on ICL living room\n\n${missing('odometry.json', r.run, 'odometry')}`;
+  const app = r.odometryFrameStep;
   const rows = [
     ['ICL living room (rendered)', o] as const,
+    ...(app?.icl ? [['ICL living room, app pipeline (FrameStep)', app.icl] as const] : []),
     ...(r.odometry7Scenes
       ? [['7-Scenes redkitchen (real Kinect, colour camera f = 525)', r.odometry7Scenes] as const]
+      : []),
+    ...(app?.sevenScenes
+      ? [['7-Scenes redkitchen, app pipeline (FrameStep)', app.sevenScenes] as const]
       : []),
   ];
   return [
@@ -144,7 +149,7 @@ export function odometrySection(r: BenchResults): string {
         1000 / 30 / x.medianCpuMs,
       ]),
     ),
-    'ATE: RMSE of camera positions after a rigid alignment to trajectory.log. Real-time factor: the 33.3 ms frame interval of a 30 fps camera divided by the median CPU time per frame (above 1: keeps up on one core).',
+    "CLI rows: `spatial-mosaic odometry` (SequenceOdometry over the folder). App pipeline rows: the per-frame step the worker, the web component and the live sources run (FrameStep, one frame at a time, no pose given), with the folder's depth_to_color.json on 7-Scenes, as the CLI. ATE: RMSE of camera positions after a rigid alignment to trajectory.log. Real-time factor: the 33.3 ms frame interval of a 30 fps camera divided by the median CPU time per frame (above 1: keeps up on one core).",
     '',
     caption(r.run, 'odometry'),
   ].join('\n');

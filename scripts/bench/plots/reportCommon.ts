@@ -33,6 +33,11 @@ export interface BenchResults {
   readonly odometry?: OdometryBenchResult;
   /** The same bench on the real Kinect sequence (7-Scenes redkitchen), when it ran. */
   readonly odometry7Scenes?: OdometryBenchResult;
+  /** The app pipeline's tracking (FrameStep, frame by frame as the worker gets them) on the same sequences. */
+  readonly odometryFrameStep?: {
+    readonly icl?: OdometryBenchResult;
+    readonly sevenScenes?: OdometryBenchResult;
+  };
   readonly fusion?: FusionBenchResult;
   readonly reasoning?: ReasoningBenchReport;
   readonly vsibench?: VsiBenchResult;
