@@ -83,6 +83,7 @@ test('phone layout: no sideways scrolling, finger-sized controls, the question b
   for (const o of options.slice(1)) expect(o).toMatch(/^[a-z][a-z ]*( \d+)?$/);
 
   // A suggested question: the answer is readable (body-sized text) and its objects light up in the 3D view.
+  const suggested = await page.locator('.suggestion').allInnerTexts();
   await page.locator('.suggestion').first().tap();
   let turn = page.getByTestId('turn').last();
   await expect(turn).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -141,6 +142,16 @@ test('phone layout: no sideways scrolling, finger-sized controls, the question b
   await turn.locator('.trace-list').scrollIntoViewIfNeeded();
   await shot('05-trace');
   expect(await sideways(page)).toBe(0);
+  expect(await smallTargets(page)).toEqual([]);
+
+  // The examples not asked yet stay at hand, folded under the answers.
+  await page.getByText('More example questions').tap();
+  const more = page.locator('.more-suggestions .suggestion');
+  await expect(more.first()).toBeVisible();
+  expect(await more.allInnerTexts()).toEqual(suggested.slice(1));
+  // Opening them scrolls them into sight in the answers' list.
+  expect((await inView(page, more.last())).inside).toBe(true);
+  await shot('05b-more-examples');
   expect(await smallTargets(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Open scene library' }).tap();
