@@ -170,5 +170,15 @@ test('phone layout: no sideways scrolling, finger-sized controls, the question b
   // Radios and checkboxes are hit through their labels.
   for (const label of await settings.locator('label.radio, label.checkbox').all())
     expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(MIN_TARGET);
+  await page.getByRole('button', { name: 'Close settings' }).tap();
+
+  // On its side the phone puts the chat beside the view, with the question box in sight.
+  await page.setViewportSize({ width: PHONE.height, height: PHONE.width });
+  const view = (await page.getByRole('region', { name: '3D view' }).boundingBox())!;
+  const chat = (await page.getByRole('region', { name: 'Ask about the scene' }).boundingBox())!;
+  expect(view.x + view.width).toBeLessThanOrEqual(chat.x + 1);
+  expect((await inView(page, input)).inside).toBe(true);
+  expect(await sideways(page)).toBe(0);
+  await shot('08-landscape');
   expect(errors).toEqual([]);
 });

@@ -125,7 +125,7 @@ export function ChatPanel(props: ChatPanelProps) {
           type="text"
           autoComplete="off"
           enterKeyHint="send"
-          placeholder={canAsk ? 'How far is the chair from the table?' : 'Open a scene to ask about it'}
+          placeholder={canAsk ? 'Ask about the scene' : 'Open a scene to ask about it'}
           value={draft}
           maxLength={QUESTION_MAX_CHARS}
           aria-describedby="question-count"
