@@ -27,7 +27,7 @@ export function ObjectDetails({
       </div>
       {/* One line for phones, where the full list would cover the view. */}
       <p className="object-summary">
-        {size} · seen {o.observations}×, frames {o.firstSeenFrame}–{o.lastSeenFrame}
+        {size} · seen {o.observations} {o.observations === 1 ? 'time' : 'times'}
       </p>
       <dl>
         <dt>Size</dt>
