@@ -45,7 +45,12 @@ test('a counting question perceives more frames of the picked folder into the st
     await turn.getByText(/Reasoning trace/).click();
     const trace = turn.locator('.trace-list');
     await expect(trace).toContainText('"long-room" read from storage: ');
-    await expect(trace).toContainText(/\[perceive #1\] frames \d+(, \d+)* \(gaps\)/);
+    // The first perceive step, in plain words: which frames, and why (the gaps no keyframe covered).
+    const perceived = trace.locator('li[data-step=perceive]').first();
+    await expect(perceived.locator('.trace-step')).toHaveText('Looked at more frames');
+    await expect(perceived.locator('.trace-detail')).toHaveText(
+      /^Frames? \d+(, \d+)*, from stretches of the recording not looked at yet/,
+    );
     await expect(trace).not.toContainText('no longer holds');
     const detail = await trace.innerText();
     const stored = /read from storage: (\d+) objects, (\d+) keyframes/.exec(detail);

@@ -43,6 +43,9 @@ export function ChatPanel(props: ChatPanelProps) {
     if (el) el.scrollTop = el.scrollHeight;
   }, [turns.length, last?.answer, last?.status]);
 
+  const asked = new Set(turns.map((t) => t.question));
+  const unasked = props.suggestions.filter((q) => !asked.has(q));
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const q = draft.trim();
@@ -63,20 +66,7 @@ export function ChatPanel(props: ChatPanelProps) {
           <li className="chat-empty">
             {canAsk ? 'Ask a spatial question about this scene.' : props.unavailableReason}
             {canAsk && props.suggestions.length > 0 && (
-              <ul className="suggestions" aria-label="Example questions">
-                {props.suggestions.map((s) => (
-                  <li key={s}>
-                    <button
-                      type="button"
-                      className="suggestion"
-                      onClick={() => props.onAsk(s)}
-                      disabled={busy}
-                    >
-                      {s}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <Suggestions questions={props.suggestions} disabled={busy} onAsk={props.onAsk} />
             )}
           </li>
         )}
@@ -110,6 +100,20 @@ export function ChatPanel(props: ChatPanelProps) {
             )}
           </li>
         ))}
+        {/* The examples stay at hand after the first answer (those not asked yet), folded away. */}
+        {canAsk && turns.length > 0 && unasked.length > 0 && (
+          <li className="more-suggestions">
+            <details
+              onToggle={(e) => {
+                // Opened at the foot of the log: bring the examples up into sight.
+                if (e.currentTarget.open && log.current) log.current.scrollTop = log.current.scrollHeight;
+              }}
+            >
+              <summary>More example questions</summary>
+              <Suggestions questions={unasked} disabled={busy} onAsk={props.onAsk} />
+            </details>
+          </li>
+        )}
       </ol>
       {!canAsk && turns.length > 0 && <p className="chat-note">{props.unavailableReason}</p>}
       <form className="chat-form" onSubmit={submit}>
@@ -121,7 +125,7 @@ export function ChatPanel(props: ChatPanelProps) {
           type="text"
           autoComplete="off"
           enterKeyHint="send"
-          placeholder={canAsk ? 'How far is the chair from the table?' : 'Open a scene to ask about it'}
+          placeholder={canAsk ? 'Ask about the scene' : 'Open a scene to ask about it'}
           value={draft}
           maxLength={QUESTION_MAX_CHARS}
           aria-describedby="question-count"
@@ -151,5 +155,29 @@ export function ChatPanel(props: ChatPanelProps) {
         )}
       </form>
     </section>
+  );
+}
+
+/** Example questions, one tap to ask. */
+function Suggestions(props: {
+  readonly questions: readonly string[];
+  readonly disabled: boolean;
+  readonly onAsk: (question: string) => void;
+}) {
+  return (
+    <ul className="suggestions" aria-label="Example questions">
+      {props.questions.map((q) => (
+        <li key={q}>
+          <button
+            type="button"
+            className="suggestion"
+            onClick={() => props.onAsk(q)}
+            disabled={props.disabled}
+          >
+            {q}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

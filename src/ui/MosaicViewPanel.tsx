@@ -1,7 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Mosaic } from '../core/mosaic/types';
 import { MosaicView } from '../view3d/MosaicView';
 import { ObjectDetails } from './ObjectDetails';
+import { objectNames } from './objectNames';
 import type { Units } from './uiTypes';
 
 export interface MosaicViewPanelProps {
@@ -50,6 +51,7 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
   useEffect(() => view.current?.setHighlights(highlightIds), [highlightIds]);
 
   const selected = selectedId ? mosaic?.objects.find((o) => o.id === selectedId) : undefined;
+  const names = useMemo(() => objectNames(mosaic?.objects ?? []), [mosaic]);
   return (
     <section className="view-panel" aria-label="3D view">
       <div className="view-host" ref={host} data-testid="view3d" />
@@ -88,7 +90,7 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
               </option>
               {mosaic.objects.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.label} ({o.id})
+                  {names.get(o.id)}
                 </option>
               ))}
             </select>
@@ -97,7 +99,12 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
       </div>
       {props.children}
       {selected && (
-        <ObjectDetails object={selected} units={props.units} onClose={() => props.onSelect(undefined)} />
+        <ObjectDetails
+          object={selected}
+          name={names.get(selected.id) ?? selected.label}
+          units={props.units}
+          onClose={() => props.onSelect(undefined)}
+        />
       )}
     </section>
   );

@@ -6,10 +6,13 @@ import { CloseButton } from './CloseButton';
 /** What the mosaic knows about one object, and where (which frames) it was seen. */
 export function ObjectDetails({
   object: o,
+  name,
   units,
   onClose,
 }: {
   readonly object: MosaicObject;
+  /** What the picker calls it ("chair 2"). */
+  readonly name: string;
   readonly units: Units;
   readonly onClose: () => void;
 }) {
@@ -17,14 +20,14 @@ export function ObjectDetails({
   const size = o.size.map((s) => formatLength(s, units)).join(' × ');
   const others = o.labels.filter((l) => l.label !== o.label);
   return (
-    <aside className="object-details" aria-label={`Selected object: ${o.label}`} data-testid="object-details">
+    <aside className="object-details" aria-label={`Selected object: ${name}`} data-testid="object-details">
       <div className="object-details-head">
-        <h2>{o.label}</h2>
+        <h2>{name}</h2>
         <CloseButton label="Deselect object" onClick={onClose} />
       </div>
       {/* One line for phones, where the full list would cover the view. */}
       <p className="object-summary">
-        {size} · seen {o.observations}×, frames {o.firstSeenFrame}–{o.lastSeenFrame}
+        {size} · seen {o.observations} {o.observations === 1 ? 'time' : 'times'}
       </p>
       <dl>
         <dt>Size</dt>

@@ -33,6 +33,22 @@ export function SettingsPanel({
   const set = (patch: Partial<Settings>) => onChange(sanitize({ ...settings, ...patch }));
   return (
     <form className="settings" onSubmit={(e) => e.preventDefault()}>
+      {/* First: the one setting most people change. */}
+      <fieldset>
+        <legend>Units</legend>
+        {(['metric', 'imperial'] as const).map((u) => (
+          <label key={u} className="radio">
+            <input
+              type="radio"
+              name="units"
+              value={u}
+              checked={settings.units === u}
+              onChange={() => set({ units: u })}
+            />
+            {u === 'metric' ? 'Metres' : 'Feet and inches'}
+          </label>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>Backend</legend>
         {(['auto', 'webgpu', 'wasm'] as BackendPreference[]).map((b) => (
@@ -119,21 +135,6 @@ export function SettingsPanel({
             onChange={(e) => set({ iterationBudget: Number(e.target.value) })}
           />
         </label>
-      </fieldset>
-      <fieldset>
-        <legend>Units</legend>
-        {(['metric', 'imperial'] as const).map((u) => (
-          <label key={u} className="radio">
-            <input
-              type="radio"
-              name="units"
-              value={u}
-              checked={settings.units === u}
-              onChange={() => set({ units: u })}
-            />
-            {u === 'metric' ? 'Metres' : 'Feet and inches'}
-          </label>
-        ))}
       </fieldset>
     </form>
   );

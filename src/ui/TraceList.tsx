@@ -1,17 +1,20 @@
-import { formatStep, stepMs } from '../core/reasoning/trace';
+import { stepMs } from '../core/reasoning/trace';
+import { describeStep } from './traceText';
 import type { TraceEntry } from './uiTypes';
 
-/** The steps of one answer: what was understood, what was perceived, what tools computed, what the VLM said. */
+/** The steps of one answer in plain words: what was understood, perceived, measured, and what a model said. */
 export function TraceList({ entries }: { readonly entries: readonly TraceEntry[] }) {
   return (
     <ol className="trace-list">
       {entries.map((e, i) => {
         const ms = stepMs(e);
+        const { title, detail, lines } = describeStep(e);
         return (
-          <li key={i}>
-            <span className="trace-step">{e.step}</span>
+          <li key={i} data-step={e.step}>
+            <span className="trace-step">{title}</span>
             {ms !== undefined && <span className="trace-ms">{Math.round(ms)} ms</span>}
-            <pre className="trace-detail">{formatStep(e)}</pre>
+            <p className="trace-detail">{detail}</p>
+            {lines && lines.length > 0 && <pre className="trace-lines">{lines.join('\n')}</pre>}
           </li>
         );
       })}

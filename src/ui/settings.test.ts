@@ -47,6 +47,7 @@ describe('formatLength', () => {
   it('imperial: 1 m = 3 ft 3 in, and 0.3048 m = 1 ft 0 in', () => {
     expect(formatLength(1, 'imperial')).toBe('3 ft 3 in');
     expect(formatLength(0.3048, 'imperial')).toBe('1 ft 0 in');
+    expect(formatLength(0.23, 'imperial')).toBe('9 in');
   });
 });
 

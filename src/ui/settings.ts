@@ -78,7 +78,9 @@ export function formatLength(metres: number, units: Settings['units']): string {
     const inches = metres / 0.0254;
     const ft = Math.floor(inches / 12);
     const inch = Math.round(inches - ft * 12);
-    return inch === 12 ? `${ft + 1} ft 0 in` : `${ft} ft ${inch} in`;
+    if (inch === 12) return `${ft + 1} ft 0 in`;
+    // Under a foot, inches alone: "9 in", not "0 ft 9 in".
+    return ft === 0 ? `${inch} in` : `${ft} ft ${inch} in`;
   }
   return metres < 1 ? `${Math.round(metres * 100)} cm` : `${metres.toFixed(2)} m`;
 }
