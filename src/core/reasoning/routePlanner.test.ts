@@ -151,3 +151,58 @@ describe('routes asked without options', () => {
     expect(r.answer).toBe(r.turns.join(', '));
   });
 });
+
+describe('landmarks the map lacks, placed by what rooms usually have', () => {
+  const base = (objects: Mosaic['objects']): Mosaic => ({
+    schemaVersion: MOSAIC_SCHEMA_VERSION,
+    up: [0, 0, 1],
+    objects,
+    trajectory: [],
+  });
+  const plan = (m: Mosaic, route: string) => {
+    const [start, steps] = route.split(/(?<=\.) (?=1\.)/);
+    const p = parseTemplate(`${ask(start)}${steps}`, OPTS3)!;
+    const t = p.task as Extract<Task, { kind: 'route_planning' }>;
+    return planRoute(m, t, routeOptions(p.options!, parseTurns));
+  };
+
+  it('puts an unseen nightstand beside the head of the bed, not anywhere in the room', () => {
+    // A bed in the north-west corner, its head against the north wall; I stand in the north half facing east, so
+    // most of the room is on my right, but the free side of the bed's head is on my left.
+    const m = base([
+      obj('bed', 'bed', [-2.2, 2, 0.3], [1.6, 2, 0.6], 0),
+      obj('table', 'table', [-0.5, 1.5, 0.37], [0.8, 0.8, 0.74], 0),
+      obj('sofa', 'sofa', [2.6, 1.5, 0.4], [0.9, 2, 0.8], 0),
+      obj('chair', 'chair', [0, -2.45, 0.45], [0.5, 0.5, 0.9], 0),
+    ]);
+    const r = plan(
+      m,
+      'the table facing the sofa. You want to navigate to the nightstand. 1. [please fill in] 2. Go forward until the nightstand. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('A');
+    expect(r.facts[0]).toMatch(
+      /nightstand → not in the map \(placed by what rooms usually have: usually near the head of the bed; else anywhere in the room/,
+    );
+  });
+
+  it('puts an unseen door on an edge that no furniture blocks', () => {
+    // Furniture lines the north, south and west walls; the east wall is free. From the table facing the bed
+    // (north-west), the free east wall lies behind me and to my right.
+    const m = base([
+      obj('bed', 'bed', [-1.5, 2, 0.3], [3, 1.6, 0.6], 0),
+      obj('sofa', 'sofa', [-1.5, -2, 0.4], [3, 0.9, 0.8], 0),
+      obj('shelf', 'refrigerator', [-3.2, 0, 0.9], [0.7, 3, 1.8], 0),
+      obj('table', 'table', [0.5, 0, 0.37], [0.8, 0.8, 0.74], 0),
+      obj('stool', 'stool', [2.6, 1.9, 0.25], [0.2, 0.2, 0.5], 0),
+      obj('stool2', 'stool', [2.6, -1.9, 0.25], [0.2, 0.2, 0.5], 0),
+    ]);
+    const r = plan(
+      m,
+      'the table facing the fridge. You want to navigate to the door. 1. [please fill in] 2. Go forward until the door. You have reached the final destination.',
+    );
+    expect(r.facts[0]).toMatch(
+      /door → not in the map \(placed by what rooms usually have: on the room’s edge, clear of furniture/,
+    );
+    expect(r.answer).toBe('C');
+  });
+});
