@@ -206,3 +206,54 @@ describe('landmarks the map lacks, placed by what rooms usually have', () => {
     expect(r.answer).toBe('C');
   });
 });
+
+describe('several instances: the one the words of its name point to', () => {
+  /** Two sofas (a 2-seater west, a 3-seater east) and two tables (one with chairs north, one bare south). */
+  const lounge = (): Mosaic => ({
+    schemaVersion: MOSAIC_SCHEMA_VERSION,
+    up: [0, 0, 1],
+    objects: [
+      obj('sofa2', 'sofa', [-2.5, 0, 0.4], [0.9, 1.5, 0.8], 0),
+      obj('sofa3', 'sofa', [2.5, 0, 0.4], [0.9, 2.2, 0.8], 0),
+      obj('tv', 'tv', [0, 0, 1], [0.1, 1.2, 0.7], 0),
+      obj('tableN', 'table', [0, 2.5, 0.37], [1.2, 0.8, 0.74], 0),
+      obj('chairN', 'chair', [0, 3.2, 0.45], [0.5, 0.5, 0.9], 0),
+      obj('tableS', 'table', [0, -2.5, 0.37], [1.2, 0.8, 0.74], 0),
+    ],
+    trajectory: [],
+  });
+  const solveIn = (m: Mosaic, start: string, steps: string) => {
+    const p = parseTemplate(`${ask(start)}${steps}`, OPTS3)!;
+    return planRoute(
+      m,
+      p.task as Extract<Task, { kind: 'route_planning' }>,
+      routeOptions(p.options!, parseTurns),
+    );
+  };
+
+  it('"the 2-seater sofa" is the sofa about two seats long; "the big sofa" the largest', () => {
+    // At the tv facing north: the 2-seater is on my left, the 3-seater on my right.
+    const go = (name: string) =>
+      solveIn(
+        lounge(),
+        `the tv facing the chair. You want to navigate to the ${name}.`,
+        `1. [please fill in] 2. Go forward until the ${name}. You have reached the final destination.`,
+      );
+    const two = go('2-seater sofa');
+    expect(two.answer).toBe('A');
+    expect(two.facts).toContain(
+      'picked by what the name says: 2-seater sofa → the one nearest 2-seat length',
+    );
+    expect(go('big sofa').answer).toBe('B');
+  });
+  it('"the dining table" is the table with chairs by it', () => {
+    // At the 3-seater facing the 2-seater (west): the table with a chair is to my right (north).
+    const r = solveIn(
+      lounge(),
+      'the 3-seater sofa facing the 2-seater sofa. You want to navigate to the dining table.',
+      '1. [please fill in] 2. Go forward until the dining table. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('B');
+    expect(r.objects).toContain('tableN');
+  });
+});

@@ -340,6 +340,60 @@ function priorPlaces(
   return { places, ...(said.length ? { prior: said.join('; ') } : {}) };
 }
 
+const SEATS: Readonly<Record<string, number>> = { single: 1, one: 1, two: 2, double: 2, three: 3, four: 4 };
+/** Long side of an n-seat sofa, metres: about 0.6 m a seat and the arms. */
+const seatLength = (n: number): number => 0.3 + 0.6 * n;
+/** Objects closer than this to an object of a class it is usually found by count as "by" it, metres. */
+const BY_WITHIN = 0.8;
+
+/**
+ * Of several instances, the ones a written name's own words point to: its size ("the big sofa", "the
+ * single-seater sofa": seats by length) or its kind, when the kind is usually found by something the map holds
+ * ("the dining table": the table with chairs by it; "the coffee table": the one in front of the sofa).
+ * Returns the instances kept and why, or nothing when the name does not tell them apart.
+ */
+function narrowByName(
+  name: string,
+  label: string,
+  list: Placed[],
+  byKey: ReadonlyMap<string, Placed[]>,
+): { list: Placed[]; why: string } | undefined {
+  if (list.length < 2) return undefined;
+  const area = (p: Placed): number => {
+    const { half, across } = longAxis(p);
+    return half * across;
+  };
+  const seats = /\b(single|one|two|double|three|four|[1-4])[- ]?(?:seater|seats?|person)\b/.exec(name);
+  if (seats) {
+    const n = SEATS[seats[1]] ?? Number(seats[1]);
+    const off = (p: Placed): number => Math.abs(2 * longAxis(p).half - seatLength(n));
+    return { list: [[...list].sort((a, b) => off(a) - off(b))[0]], why: `the one nearest ${n}-seat length` };
+  }
+  if (/\b(?:big|bigger|biggest|large|larger|largest|long|longer|longest)\b/.test(name))
+    return { list: [[...list].sort((a, b) => area(b) - area(a))[0]], why: 'the largest' };
+  if (/\b(?:small|smaller|smallest|little|short|shorter|shortest)\b/.test(name))
+    return { list: [[...list].sort((a, b) => area(a) - area(b))[0]], why: 'the smallest' };
+  // The written kind, when it says more than the map's label ("dining table" for a map's "table").
+  if (normalizeName(name) === normalizeName(label)) return undefined;
+  const words = normalizeName(name).split(' ');
+  let near: readonly NearPlace[] | undefined;
+  for (let i = 0; i < words.length - 1 && !near; i++) {
+    const c = classOf(words.slice(i).join(' '));
+    near = c ? objectClass(c.key)?.placement?.near : undefined;
+  }
+  const mapKey = classOf(label)?.key ?? label;
+  for (const nb of near ?? []) {
+    if (nb.key === mapKey) continue;
+    const anchors = byKey.get(nb.key) ?? [];
+    const by = list.filter((p) =>
+      anchors.some((a) => p.footprint.some((c) => outsideBy(c, a.footprint) < BY_WITHIN)),
+    );
+    if (by.length && by.length < list.length)
+      return { list: by, why: `the ${label}${by.length > 1 ? 's' : ''} by a ${anchors[0].obj.label}` };
+  }
+  return undefined;
+}
+
 /** Levenshtein distance, for the odd typo in a hand-written name ("bathtube", "dinning table"). */
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -689,9 +743,17 @@ export function planRoute(
     allPts.length >= 3
       ? roomOf(allPts)
       : { center: [0, 0] as P2, u: [1, 0] as P2, v: [0, 1] as P2, hu: 2.5, hv: 2.5 };
+  const all = m.objects.map(place);
+  /** The map's objects by catalogue class. */
+  const byKey = new Map<string, Placed[]>();
+  for (const p of all) {
+    const key = classOf(p.obj.label)?.key ?? p.obj.label;
+    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+  }
   const resolved = new Map<string, Resolved>();
   const missing: string[] = [];
   const relations: string[] = [];
+  const byName: string[] = [];
   const names = [
     q.start,
     q.facing,
@@ -718,6 +780,12 @@ export function planRoute(
           Math.min(...anchors.map((a) => Math.hypot(...sub2(a.center, p.center))));
         list = [[...list].sort((a, b) => gap(a) - gap(b))[0]];
         relations.push(`${n} → the ${label} nearest the ${anchorLabel}`);
+      } else if (!lm.pick) {
+        const narrowed = narrowByName(lm.name, label, list, byKey);
+        if (narrowed) {
+          list = narrowed.list;
+          byName.push(`${n} → ${narrowed.why}`);
+        }
       }
       resolved.set(n, { kind: 'objects', label, list, lm });
     } else {
@@ -728,12 +796,6 @@ export function planRoute(
   }
   const edges = edgePoints(room);
   const inside = interiorPoints(room);
-  const all = m.objects.map(place);
-  const byKey = new Map<string, Placed[]>();
-  for (const p of all) {
-    const key = classOf(p.obj.label)?.key ?? p.obj.label;
-    byKey.set(key, [...(byKey.get(key) ?? []), p]);
-  }
   for (const [n, r] of resolved)
     if (r.kind !== 'objects') {
       const pl = placementOf(r.lm.name);
@@ -785,6 +847,7 @@ export function planRoute(
   };
   facts.push(`route landmarks: ${[...resolved.keys()].map(describe).join('; ')}`);
   if (relations.length) facts.push(`picked by relation: ${relations.join('; ')}`);
+  if (byName.length) facts.push(`picked by what the name says: ${byName.join('; ')}`);
   if (q.facingHow && q.facingHow !== 'toward')
     facts.push(
       `start heading: ${q.facingHow === 'away' ? `back to the ${q.facing}` : q.facingHow === 'into-room' ? 'into the room (towards its middle)' : 'out of the room'}`,
