@@ -246,6 +246,18 @@ describe('several instances: the one the words of its name point to', () => {
     );
     expect(go('big sofa').answer).toBe('B');
   });
+  it('"navigate to the laptop on the table … go forward until the table": the table the laptop is on', () => {
+    const m = lounge();
+    m.objects = [...m.objects, obj('laptop', 'laptop', [0.2, 2.5, 0.8], [0.35, 0.25, 0.03], 0)];
+    // At the 3-seater facing the 2-seater (west): the table with the laptop is to my right (north).
+    const r = solveIn(
+      m,
+      'the 3-seater sofa facing the 2-seater sofa. You want to navigate to the laptop on the table.',
+      '1. [please fill in] 2. Go forward until the table. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('B');
+    expect(r.objects).toContain('tableN');
+  });
   it('"the dining table" is the table with chairs by it', () => {
     // At the 3-seater facing the 2-seater (west): the table with a chair is to my right (north).
     const r = solveIn(

@@ -340,6 +340,10 @@ function priorPlaces(
   return { places, ...(said.length ? { prior: said.join('; ') } : {}) };
 }
 
+/** A relation that places one object by another: "on the table", "by the sofa" → the other object's name. */
+const RELATED =
+  /^(?:on top of|on|by|near(?: by)?|next to|beside|closest to|closer to|nearest to|nearer to|under(?:neath)?|above|below|against|in front of|behind)\s+(.+)$/;
+
 const SEATS: Readonly<Record<string, number>> = { single: 1, one: 1, two: 2, double: 2, three: 3, four: 4 };
 /** Long side of an n-seat sofa, metres: about 0.6 m a seat and the arms. */
 const seatLength = (n: number): number => 0.3 + 0.6 * n;
@@ -767,11 +771,7 @@ export function planRoute(
     if (label) {
       let list = objectsLabelled(m, label).map(place);
       // "the tv on the table", "the chair by the sofa": of several, the one nearest the object the relation names.
-      const rel = lm.relation
-        ? /^(?:on top of|on|by|near(?: by)?|next to|beside|closest to|closer to|nearest to|nearer to|under(?:neath)?|above|below|against|in front of|behind)\s+(.+)$/.exec(
-            lm.relation,
-          )
-        : null;
+      const rel = lm.relation ? RELATED.exec(lm.relation) : null;
       const anchorLabel =
         rel && list.length > 1 ? resolveMapLabel(readLandmark(rel[1]).name, known) : undefined;
       if (anchorLabel && anchorLabel !== label) {
@@ -793,6 +793,26 @@ export function planRoute(
       resolved.set(n, { kind: EDGE.test(lm.name) ? 'edge' : 'unknown', lm, places: [] });
       if (!missing.includes(lm.name)) missing.push(lm.name);
     }
+  }
+  // "Navigate to the tv on the table … go forward until the table": that table is the one by the tv.
+  const dest = resolved.get(q.destination);
+  const destRel = dest?.kind === 'objects' && dest.lm.relation ? RELATED.exec(dest.lm.relation) : null;
+  if (dest?.kind === 'objects' && destRel) {
+    const anchorLabel = resolveMapLabel(readLandmark(destRel[1]).name, known);
+    const gap = (p: Placed): number =>
+      Math.min(...dest.list.map((d) => Math.hypot(...sub2(d.center, p.center))));
+    for (const [n, r] of resolved)
+      if (
+        n !== q.destination &&
+        r.kind === 'objects' &&
+        r.label === anchorLabel &&
+        r.list.length > 1 &&
+        !r.lm.pick &&
+        !r.lm.relation
+      ) {
+        resolved.set(n, { ...r, list: [[...r.list].sort((a, b) => gap(a) - gap(b))[0]] });
+        relations.push(`${n} → the ${r.label} nearest the ${dest.label} (the destination is ${destRel[0]})`);
+      }
   }
   const edges = edgePoints(room);
   const inside = interiorPoints(room);
