@@ -185,6 +185,23 @@ describe('landmarks the map lacks, placed by what rooms usually have', () => {
     );
   });
 
+  it('walks to an unseen landmark where it usually stands: "go forward until the nightstand" stops by the bed', () => {
+    // From the stool (south-east) towards the bed (north-west corner, head north), the nightstand by the bed's
+    // head lies past the chair, so after reaching it the chair is behind me (walking only part of the way to the
+    // wall, as for a landmark with no usual place, would leave it ahead on my right).
+    const m = base([
+      obj('bed', 'bed', [-2.2, 2, 0.3], [1.6, 2, 0.6], 0),
+      obj('sofa', 'sofa', [5, 1.5, 0.4], [0.9, 2, 0.8], 0),
+      obj('chair', 'chair', [0, 0.5, 0.45], [0.5, 0.5, 0.9], 0),
+      obj('stool', 'stool', [1, -1.5, 0.25], [0.3, 0.3, 0.5], 0),
+    ]);
+    const r = plan(
+      m,
+      'the stool facing the bed. You want to navigate to the chair. 1. Go forward until the nightstand 2. [please fill in] 3. Go forward until the chair. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('C');
+  });
+
   it('puts an unseen door on an edge that no furniture blocks', () => {
     // Furniture lines the north, south and west walls; the east wall is free. From the table facing the bed
     // (north-west), the free east wall lies behind me and to my right.

@@ -513,6 +513,8 @@ const MAX_READINGS = 1000;
  * much as this error (the first turn, before any leg, is free to be "back").
  */
 const RETRACE = 40;
+/** Stops kept per reading when walking to an unseen landmark placed by a prior. */
+const STOPS_KEPT = 8;
 /** Landmarks that are the room's edge itself, wherever I look: "go forward until the wall". */
 const WALL = /\b(?:walls?|corners?)\b/;
 
@@ -625,6 +627,27 @@ function likelihood(
             });
           }
           continue;
+        }
+        if (target?.prior && !WALL.test(target.lm.name)) {
+          // An unseen landmark placed by what rooms usually have: I stop where it may stand ahead of me, each
+          // stop as likely as its place (the most likely few kept).
+          const ahead: Reading[] = [];
+          for (const p of target.places) {
+            const rel = sub2(p.point, r.pos);
+            const along = dot2(rel, r.heading);
+            if (along < 0.3) continue;
+            const off = Math.atan2(Math.abs(r.heading[0] * rel[1] - r.heading[1] * rel[0]), along) * DEG;
+            ahead.push({
+              ...r,
+              pos: add2(r.pos, r.heading, Math.max(0, along - STOP)),
+              at: undefined,
+              w: r.w * p.w * fit(Math.max(0, off - 45)),
+            });
+          }
+          if (ahead.length) {
+            next.push(...ahead.sort((x, y) => y.w - x.w).slice(0, STOPS_KEPT));
+            continue;
+          }
         }
         const edge = toEdge(ctx.room, r.pos, r.heading);
         if (target?.kind === 'edge' || edge < 0.8) {
