@@ -202,6 +202,14 @@ describe('landmarks the map lacks, placed by what rooms usually have', () => {
     expect(r.answer).toBe('C');
   });
 
+  it('"at the door facing the door", the door unseen: in front of it looking at it, the room behind me', () => {
+    const r = plan(
+      room(),
+      'the door facing the door. You want to navigate to the table. 1. [please fill in] 2. Go forward until the table. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('C');
+  });
+
   it('puts an unseen door on an edge that no furniture blocks', () => {
     // Furniture lines the north, south and west walls; the east wall is free. From the table facing the bed
     // (north-west), the free east wall lies behind me and to my right.
