@@ -207,6 +207,10 @@ function outsideBy(p: P2, poly: readonly P2[]): number {
   return inside ? 0 : best;
 }
 
+/** How far a footprint reaches from its centre along unit d, metres. */
+const reachAlong = (p: Placed, d: P2): number =>
+  p.footprint.reduce((r, c) => Math.max(r, dot2(sub2(c, p.center), d)), 0);
+
 /** A footprint's long axis (unit) and its half extents along and across it. */
 function longAxis(p: Placed): { ax: P2; half: number; across: number } {
   let ax: P2 = [1, 0];
@@ -241,8 +245,7 @@ function placesBeside(room: Room, a: Placed, where: NearPlace['where']): P2[] {
   if (where === 'below') return [a.center];
   if (where === 'front') {
     const f = frontOf(room, a.center);
-    let reach = 0;
-    for (const c of a.footprint) reach = Math.max(reach, dot2(sub2(c, a.center), f));
+    const reach = reachAlong(a, f);
     return [add2(a.center, f, reach + BESIDE + 0.2)];
   }
   if (where === 'head') {
@@ -255,8 +258,7 @@ function placesBeside(room: Room, a: Placed, where: NearPlace['where']): P2[] {
   }
   return Array.from({ length: 8 }, (_, i) => {
     const d = rotate([1, 0], 45 * i);
-    let reach = 0;
-    for (const c of a.footprint) reach = Math.max(reach, dot2(sub2(c, a.center), d));
+    const reach = reachAlong(a, d);
     return add2(a.center, d, reach + BESIDE);
   });
 }
@@ -695,8 +697,7 @@ function startStates(ctx: Ctx, q: RouteQuestion): State[] {
       if (sameThing && at) {
         // "At the TV facing the TV": in front of it, on the room's side, looking at it.
         const out1 = frontOf(ctx.room, at.center);
-        let reach = 0;
-        for (const c of at.footprint) reach = Math.max(reach, dot2(sub2(c, at.center), out1));
+        const reach = reachAlong(at, out1);
         const p = add2(at.center, out1, reach + 0.5);
         const h = norm2(sub2(at.center, p));
         out.push({ ...base, pos: p, heading: how === 'away' ? [-h[0], -h[1]] : h });
@@ -707,8 +708,7 @@ function startStates(ctx: Ctx, q: RouteQuestion): State[] {
         let from = pos;
         if (at) {
           const toF = norm2(sub2(f.center, at.center));
-          let reach = 0;
-          for (const c of at.footprint) reach = Math.max(reach, dot2(sub2(c, at.center), toF));
+          const reach = reachAlong(at, toF);
           from = add2(at.center, toF, Math.min(reach, Math.hypot(...sub2(f.center, at.center)) / 2));
         }
         const h = norm2(sub2(f.center, from));
