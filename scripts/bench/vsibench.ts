@@ -36,8 +36,16 @@ export interface VsiBenchResult {
   /** Tasks reported apart (see APART), 0–100, with the reason. */
   readonly apart: Record<string, { score: number; count: number; reason: string }>;
   readonly counts: Record<string, number>;
-  /** Route questions, and how many of them name a landmark the box map does not hold (door, window, wall, …). */
-  readonly routes: { readonly questions: number; readonly missingLandmark: number };
+  /**
+   * Route questions, how many of them name a landmark the box map does not hold (door, window, wall, …), and the
+   * route score (0–100) split by whether every landmark is in the map.
+   */
+  readonly routes: {
+    readonly questions: number;
+    readonly missingLandmark: number;
+    readonly scoreAllInMap: number;
+    readonly scoreSomeMissing: number;
+  };
   readonly seconds: number;
 }
 
@@ -49,6 +57,9 @@ interface RawQuestion {
   readonly options?: string[] | null;
   readonly ground_truth: string | number;
 }
+
+const meanScore = (xs: readonly ScoredItem[]): number =>
+  xs.length ? (100 * xs.reduce((a, b) => a + b.score, 0)) / xs.length : 0;
 
 export async function runVsiBench(
   opts: { dataDir?: string; outDir?: string; workDir?: string; log?: (l: string) => void } = {},
@@ -79,6 +90,8 @@ export async function runVsiBench(
   const items: ScoredItem[] = [];
   let notUnderstood = 0;
   const routes = { questions: 0, missingLandmark: 0 };
+  /** Route question ids whose landmarks are not all in the map. */
+  const missingIds = new Set<string>();
   const silent = { out: () => {}, err: (l: string) => log(`  ${l}`) };
   for (const [scene, qs] of [...byScene].sort(([a], [b]) => a.localeCompare(b))) {
     const mosaic = mosaics.get(scene);
@@ -107,8 +120,10 @@ export async function runVsiBench(
       if (task?.kind !== 'route_planning') continue;
       routes.questions++;
       const known = knownLabels(mosaic);
-      if (taskTargets(task).some((n) => !resolveMapLabel(readLandmark(n).name, known)))
+      if (taskTargets(task).some((n) => !resolveMapLabel(readLandmark(n).name, known))) {
         routes.missingLandmark++;
+        missingIds.add(String(q.id));
+      }
     }
     const lines: string[] = [];
     await evalCommand.run([mFile, '--questions', qFile, '--out', rFile], {
@@ -139,7 +154,13 @@ export async function runVsiBench(
     overall: main.overall,
     apart,
     counts,
-    routes,
+    routes: {
+      ...routes,
+      scoreAllInMap: meanScore(
+        items.filter((i) => i.question_type === 'route_planning' && !missingIds.has(String(i.id))),
+      ),
+      scoreSomeMissing: meanScore(items.filter((i) => missingIds.has(String(i.id)))),
+    },
     seconds: (performance.now() - t0) / 1000,
   };
   if (opts.outDir) {
@@ -166,6 +187,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       process.stdout.write(`${'overall'.padEnd(30)} ${r.overall.toFixed(1)}\n`);
       for (const [t, a] of Object.entries(r.apart))
         process.stdout.write(`${t.padEnd(30)} ${a.score.toFixed(1)}  (apart: ${a.reason})\n`);
+      const rt = r.routes;
+      process.stdout.write(
+        `route_planning: all landmarks in the map ${rt.scoreAllInMap.toFixed(1)} (${rt.questions - rt.missingLandmark} questions), some missing ${rt.scoreSomeMissing.toFixed(1)} (${rt.missingLandmark})\n`,
+      );
       process.stdout.write(`${r.notUnderstood} of ${r.questions} questions not understood\n`);
     })
     .catch((e: unknown) => {

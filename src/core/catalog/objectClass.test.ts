@@ -16,6 +16,17 @@ describe('class catalogue', () => {
     for (const c of OBJECT_CLASSES) expect(c.vocabularies.includes('coco'), c.key).toBe(c.coco !== undefined);
   });
 
+  it('places classes only by classes it holds, and never by themselves', () => {
+    for (const c of OBJECT_CLASSES)
+      for (const n of c.placement?.near ?? []) {
+        expect(objectClass(n.key), `${c.key} near ${n.key}`).toBeDefined();
+        expect(n.key, c.key).not.toBe(c.key);
+      }
+    // Common knowledge the route planner relies on.
+    expect(objectClass('door')?.placement).toMatchObject({ at: 'edge', clearOf: 'all' });
+    expect(objectClass('nightstand')?.placement?.near).toContainEqual({ key: 'bed', where: 'head' });
+  });
+
   it('gives each name (key or synonym) to one class only', () => {
     const names = OBJECT_CLASSES.flatMap((c) => [c.key, ...(c.names ?? [])].map(norm));
     const twice = names.filter((n, i) => names.indexOf(n) !== i);

@@ -4,7 +4,7 @@
  */
 import { OBJECT_CLASSES, type GeneratedClass, type ObjectClass } from './objectClasses';
 
-export type { GeneratedClass, ObjectClass, Support, Vocabulary } from './objectClasses';
+export type { GeneratedClass, NearPlace, ObjectClass, Placement, Support, Vocabulary } from './objectClasses';
 export { OBJECT_CLASSES };
 
 const BY_KEY: ReadonlyMap<string, ObjectClass> = new Map(OBJECT_CLASSES.map((c) => [c.key, c]));

@@ -28,6 +28,26 @@ export interface GeneratedClass {
   readonly maxPerRoom?: number;
 }
 
+/**
+ * Where in a room an object usually is, as people know rooms: on or against the room's edge, and beside which
+ * other objects. The route planner uses it as a placement prior for an object the map lacks (mixed with "anywhere",
+ * so it never rules a place out). Common knowledge about rooms, not fitted to any dataset.
+ */
+export interface Placement {
+  /** 'edge': in the room's boundary (a door, a window); 'wall': stands against a wall. */
+  readonly at?: 'edge' | 'wall';
+  /** On the edge, what may not stand in front of it: any furniture (a door is a way through), or tall furniture. */
+  readonly clearOf?: 'all' | 'tall';
+  /** Classes (keys) it is usually found by, the most telling first. */
+  readonly near?: readonly NearPlace[];
+}
+
+/** Beside an object: all round it, at its head end (a bed's, where the pillows are), under it, or in front of it. */
+export interface NearPlace {
+  readonly key: string;
+  readonly where?: 'beside' | 'head' | 'below' | 'front';
+}
+
 export interface ObjectClass {
   /** The class's own name: its COCO label when it has one, else its usual benchmark name. */
   readonly key: string;
@@ -59,6 +79,8 @@ export interface ObjectClass {
   readonly confusable?: readonly string[];
   /** How generated rooms are furnished with it. */
   readonly generate?: GeneratedClass;
+  /** Where a room usually has it (see Placement). */
+  readonly placement?: Placement;
 }
 
 export const OBJECT_CLASSES: readonly ObjectClass[] = [
@@ -66,6 +88,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   // (a name two classes could share belongs to the first).
   {
     key: 'couch',
+    placement: { at: 'wall' },
     standsOnFloor: true,
     names: ['sofa', 'settee', 'loveseat', 'love seat', 'sectional', 'sofa bed', 'futon'],
     vocabularies: ['coco', 'questions'],
@@ -91,6 +114,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'tv',
+    placement: { at: 'wall' },
     names: [
       'television',
       'telly',
@@ -124,6 +148,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'dining table',
+    placement: { near: [{ key: 'chair' }] },
     standsOnFloor: true,
     names: ['table', 'dinner table', 'kitchen table', 'dining room table', 'round table', 'folding table'],
     vocabularies: ['coco', 'questions'],
@@ -149,6 +174,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'potted plant',
+    placement: { at: 'wall' },
     names: ['plant', 'house plant', 'houseplant', 'pot plant', 'flowerpot', 'flower pot', 'plant pot'],
     vocabularies: ['coco', 'questions'],
     coco: 58,
@@ -170,6 +196,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'refrigerator',
+    placement: { at: 'wall', near: [{ key: 'counter' }, { key: 'oven' }, { key: 'sink' }] },
     standsOnFloor: true,
     names: ['fridge', 'refridgerator', 'mini fridge', 'minifridge', 'fridge freezer', 'freezer'],
     vocabularies: ['coco', 'questions'],
@@ -194,6 +221,10 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'oven',
+    placement: {
+      at: 'wall',
+      near: [{ key: 'counter' }, { key: 'refrigerator' }, { key: 'sink' }, { key: 'dishwasher' }],
+    },
     names: ['stove', 'cooker', 'range', 'stovetop', 'stove top', 'cooktop', 'hob', 'kitchen stove'],
     vocabularies: ['coco', 'questions'],
     coco: 69,
@@ -217,6 +248,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'microwave',
+    placement: { near: [{ key: 'counter' }, { key: 'refrigerator' }, { key: 'oven' }] },
     names: ['microwave oven'],
     vocabularies: ['coco', 'questions'],
     coco: 68,
@@ -238,6 +270,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'toilet',
+    placement: { at: 'wall', near: [{ key: 'bathtub' }, { key: 'sink' }] },
     standsOnFloor: true,
     names: ['wc', 'loo', 'commode', 'toilet bowl', 'lavatory'],
     vocabularies: ['coco', 'questions'],
@@ -261,6 +294,17 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'sink',
+    placement: {
+      at: 'wall',
+      near: [
+        { key: 'toilet' },
+        { key: 'bathtub' },
+        { key: 'oven' },
+        { key: 'dishwasher' },
+        { key: 'refrigerator' },
+        { key: 'washer' },
+      ],
+    },
     names: ['basin', 'washbasin', 'wash basin', 'kitchen sink', 'bathroom sink', 'bathroom vanity'],
     vocabularies: ['coco', 'questions'],
     coco: 71,
@@ -283,6 +327,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'bed',
+    placement: { at: 'wall' },
     standsOnFloor: true,
     names: ['double bed', 'single bed', 'bunk bed', 'queen bed', 'king bed', 'mattress'],
     vocabularies: ['coco', 'questions'],
@@ -308,6 +353,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'chair',
+    placement: { near: [{ key: 'dining table' }, { key: 'desk' }] },
     standsOnFloor: true,
     names: ['armchair', 'arm chair', 'office chair', 'desk chair', 'dining chair', 'sofa chair', 'recliner'],
     vocabularies: ['coco', 'questions'],
@@ -330,6 +376,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'cup',
+    placement: { near: [{ key: 'dining table' }, { key: 'counter' }, { key: 'desk' }] },
     names: ['mug', 'coffee cup', 'coffee mug', 'teacup', 'tea cup', 'paper cup'],
     vocabularies: ['coco', 'questions'],
     coco: 41,
@@ -378,6 +425,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'laptop',
+    placement: { near: [{ key: 'desk' }, { key: 'dining table' }] },
     names: ['notebook', 'laptop computer', 'computer', 'macbook'],
     vocabularies: ['coco', 'questions'],
     coco: 63,
@@ -406,6 +454,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'remote',
+    placement: { near: [{ key: 'couch' }, { key: 'coffee table' }] },
     names: ['remote control', 'tv remote', 'controller', 'clicker'],
     vocabularies: ['coco', 'questions'],
     coco: 65,
@@ -414,6 +463,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'mouse',
+    placement: { near: [{ key: 'desk' }] },
     names: ['computer mouse'],
     vocabularies: ['coco', 'questions'],
     coco: 64,
@@ -433,6 +483,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'keyboard',
+    placement: { near: [{ key: 'desk' }] },
     names: ['computer keyboard', 'piano keyboard'],
     vocabularies: ['coco', 'questions'],
     coco: 66,
@@ -452,6 +503,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'book',
+    placement: { near: [{ key: 'bookshelf' }, { key: 'desk' }, { key: 'bed', where: 'head' }] },
     names: ['books', 'novel', 'magazine'],
     vocabularies: ['coco', 'questions'],
     coco: 73,
@@ -472,6 +524,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'clock',
+    placement: { at: 'wall' },
     names: ['wall clock', 'alarm clock'],
     vocabularies: ['coco', 'questions'],
     coco: 74,
@@ -515,6 +568,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'suitcase',
+    placement: { near: [{ key: 'bed' }] },
     names: ['luggage', 'travel bag', 'trolley case', 'suit case'],
     vocabularies: ['coco', 'questions'],
     coco: 28,
@@ -552,6 +606,7 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   { key: 'motorcycle', names: ['motorbike'], vocabularies: ['coco', 'questions'], coco: 3 },
   {
     key: 'teddy bear',
+    placement: { near: [{ key: 'bed' }, { key: 'couch' }] },
     names: ['teddy', 'stuffed animal', 'plush toy', 'soft toy'],
     vocabularies: ['coco', 'questions'],
     coco: 77,
@@ -582,12 +637,14 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'toaster',
+    placement: { near: [{ key: 'counter' }, { key: 'oven' }, { key: 'refrigerator' }] },
     vocabularies: ['coco', 'questions'],
     coco: 70,
     confusable: ['microwave', 'oven', 'refrigerator'],
   },
   {
     key: 'bowl',
+    placement: { near: [{ key: 'dining table' }, { key: 'counter' }] },
     vocabularies: ['coco', 'questions'],
     coco: 45,
     sizeMax: [0.3, 0.3, 0.15],
@@ -609,7 +666,13 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   { key: 'fork', vocabularies: ['coco', 'questions'], coco: 42 },
   { key: 'spoon', vocabularies: ['coco', 'questions'], coco: 44 },
   { key: 'scissors', names: ['pair of scissors'], vocabularies: ['coco', 'questions'], coco: 76 },
-  { key: 'toothbrush', names: ['tooth brush'], vocabularies: ['coco', 'questions'], coco: 79 },
+  {
+    key: 'toothbrush',
+    placement: { near: [{ key: 'sink' }] },
+    names: ['tooth brush'],
+    vocabularies: ['coco', 'questions'],
+    coco: 79,
+  },
   { key: 'umbrella', vocabularies: ['coco', 'questions'], coco: 25 },
   { key: 'cat', names: ['kitten'], vocabularies: ['coco', 'questions'], coco: 15 },
   { key: 'dog', names: ['puppy'], vocabularies: ['coco', 'questions'], coco: 16 },
@@ -622,35 +685,48 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   // Room-scan classes with no COCO class: the open-vocabulary detector finds them when prompted with the name.
   {
     key: 'desk',
+    placement: { at: 'wall', near: [{ key: 'chair' }] },
     names: ['writing desk', 'office desk', 'computer desk', 'standing desk'],
     vocabularies: ['questions'],
     detector: 'dining table',
   },
   {
     key: 'coffee table',
+    placement: { near: [{ key: 'couch', where: 'front' }] },
     names: ['cocktail table', 'side table', 'end table', 'tea table'],
     vocabularies: ['questions'],
     detector: 'dining table',
   },
   {
     key: 'stool',
+    placement: { near: [{ key: 'counter' }, { key: 'dining table' }] },
     names: ['bar stool', 'barstool', 'step stool', 'footstool', 'foot stool', 'ottoman', 'pouf'],
     vocabularies: ['questions'],
     detector: 'chair',
   },
   {
     key: 'nightstand',
+    placement: { near: [{ key: 'bed', where: 'head' }] },
     names: ['night stand', 'bedside table', 'night table', 'bedside cabinet', 'bedside stand'],
     vocabularies: ['questions'],
   },
   {
     key: 'bookshelf',
+    placement: { at: 'wall', near: [{ key: 'desk' }] },
     names: ['bookcase', 'book shelf', 'book case', 'bookshelves'],
     vocabularies: ['questions'],
   },
-  { key: 'shelf', names: ['shelving', 'shelving unit', 'wall shelf', 'rack'], vocabularies: ['questions'] },
+  {
+    key: 'shelf',
+    placement: { at: 'wall' },
+    names: ['shelving', 'shelving unit', 'wall shelf', 'rack'],
+    vocabularies: ['questions'],
+  },
   {
     key: 'trash can',
+    placement: {
+      near: [{ key: 'desk' }, { key: 'sink' }, { key: 'oven' }, { key: 'toilet' }, { key: 'refrigerator' }],
+    },
     names: [
       'bin',
       'trash bin',
@@ -668,55 +744,200 @@ export const OBJECT_CLASSES: readonly ObjectClass[] = [
   },
   {
     key: 'cabinet',
+    placement: {
+      at: 'wall',
+      near: [
+        { key: 'oven' },
+        { key: 'refrigerator' },
+        { key: 'dishwasher' },
+        { key: 'sink' },
+        { key: 'washer' },
+        { key: 'tv', where: 'below' },
+      ],
+    },
     names: ['cupboard', 'kitchen cabinet', 'wardrobe', 'closet', 'storage cabinet', 'file cabinet'],
     vocabularies: ['questions'],
   },
-  { key: 'dresser', names: ['chest of drawers', 'drawers', 'commode dresser'], vocabularies: ['questions'] },
+  {
+    key: 'dresser',
+    placement: { at: 'wall', near: [{ key: 'bed' }] },
+    names: ['chest of drawers', 'drawers', 'commode dresser'],
+    vocabularies: ['questions'],
+  },
   {
     key: 'counter',
+    placement: {
+      at: 'wall',
+      near: [{ key: 'oven' }, { key: 'sink' }, { key: 'dishwasher' }, { key: 'refrigerator' }],
+    },
     names: ['countertop', 'kitchen counter', 'worktop', 'bar counter'],
     vocabularies: ['questions'],
   },
-  { key: 'door', names: ['doorway', 'front door', 'closet door'], vocabularies: ['questions'] },
-  { key: 'window', names: ['windows'], vocabularies: ['questions'] },
-  { key: 'curtain', names: ['drape', 'drapes', 'blind', 'blinds'], vocabularies: ['questions'] },
-  { key: 'shower curtain', vocabularies: ['questions'] },
+  {
+    key: 'door',
+    placement: { at: 'edge', clearOf: 'all' },
+    names: ['doorway', 'front door', 'closet door'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'window',
+    placement: { at: 'edge', clearOf: 'tall' },
+    names: ['windows'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'curtain',
+    placement: { at: 'edge', clearOf: 'tall' },
+    names: ['drape', 'drapes', 'blind', 'blinds'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'shower curtain',
+    placement: { at: 'wall', near: [{ key: 'bathtub' }, { key: 'toilet' }] },
+    vocabularies: ['questions'],
+  },
   {
     key: 'picture',
+    placement: { at: 'wall', near: [{ key: 'couch' }, { key: 'bed' }] },
     names: ['painting', 'poster', 'photo', 'photograph', 'artwork', 'picture frame', 'framed picture'],
     vocabularies: ['questions'],
   },
-  { key: 'mirror', vocabularies: ['questions'] },
-  { key: 'bathtub', names: ['bath', 'tub', 'bath tub'], vocabularies: ['questions'] },
-  { key: 'shower', vocabularies: ['questions'] },
+  {
+    key: 'mirror',
+    placement: {
+      at: 'wall',
+      near: [{ key: 'sink' }, { key: 'toilet' }, { key: 'bathtub' }, { key: 'dresser' }],
+    },
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'bathtub',
+    placement: { at: 'wall', near: [{ key: 'toilet' }, { key: 'sink' }] },
+    names: ['bath', 'tub', 'bath tub'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'shower',
+    placement: { at: 'wall', near: [{ key: 'bathtub' }, { key: 'toilet' }, { key: 'sink' }] },
+    vocabularies: ['questions'],
+  },
   {
     key: 'lamp',
+    placement: {
+      near: [{ key: 'bed', where: 'head' }, { key: 'nightstand' }, { key: 'couch' }, { key: 'desk' }],
+    },
     names: ['floor lamp', 'table lamp', 'desk lamp', 'light', 'ceiling light', 'reading lamp'],
     vocabularies: ['questions'],
   },
-  { key: 'pillow', names: ['cushion', 'throw pillow'], vocabularies: ['questions'] },
-  { key: 'blanket', names: ['throw', 'duvet', 'comforter', 'quilt'], vocabularies: ['questions'] },
-  { key: 'towel', names: ['bath towel', 'hand towel'], vocabularies: ['questions'] },
+  {
+    key: 'pillow',
+    placement: { near: [{ key: 'bed', where: 'head' }, { key: 'couch' }] },
+    names: ['cushion', 'throw pillow'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'blanket',
+    placement: { near: [{ key: 'bed' }, { key: 'couch' }] },
+    names: ['throw', 'duvet', 'comforter', 'quilt'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'towel',
+    placement: { at: 'wall', near: [{ key: 'bathtub' }, { key: 'sink' }, { key: 'toilet' }] },
+    names: ['bath towel', 'hand towel'],
+    vocabularies: ['questions'],
+  },
   {
     key: 'washer',
+    placement: {
+      at: 'wall',
+      near: [{ key: 'dryer' }, { key: 'sink' }, { key: 'bathtub' }, { key: 'toilet' }],
+    },
     names: ['washing machine', 'laundry machine', 'clothes washer'],
     vocabularies: ['questions'],
   },
-  { key: 'dryer', names: ['tumble dryer', 'clothes dryer'], vocabularies: ['questions'] },
-  { key: 'dishwasher', names: ['dish washer'], vocabularies: ['questions'] },
-  { key: 'fireplace', names: ['hearth', 'fire place'], vocabularies: ['questions'] },
-  { key: 'radiator', names: ['heater'], vocabularies: ['questions'] },
-  { key: 'whiteboard', names: ['white board', 'blackboard', 'chalkboard'], vocabularies: ['questions'] },
-  { key: 'box', names: ['cardboard box', 'storage box', 'carton'], vocabularies: ['questions'] },
-  { key: 'basket', names: ['laundry basket', 'hamper'], vocabularies: ['questions'] },
-  { key: 'printer', vocabularies: ['questions'] },
-  { key: 'computer tower', names: ['pc tower', 'desktop computer', 'tower'], vocabularies: ['questions'] },
-  { key: 'fan', names: ['ceiling fan', 'floor fan'], vocabularies: ['questions'] },
-  { key: 'kettle', names: ['electric kettle'], vocabularies: ['questions'] },
-  { key: 'coffee maker', names: ['coffee machine', 'espresso machine'], vocabularies: ['questions'] },
-  { key: 'piano', names: ['upright piano', 'grand piano'], vocabularies: ['questions'] },
-  { key: 'rug', names: ['carpet', 'mat', 'doormat'], vocabularies: ['questions'] },
-  { key: 'plate', names: ['dish'], vocabularies: ['questions'] },
+  {
+    key: 'dryer',
+    placement: { at: 'wall', near: [{ key: 'washer' }] },
+    names: ['tumble dryer', 'clothes dryer'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'dishwasher',
+    placement: { at: 'wall', near: [{ key: 'sink' }, { key: 'oven' }, { key: 'counter' }] },
+    names: ['dish washer'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'fireplace',
+    placement: { at: 'edge', clearOf: 'all' },
+    names: ['hearth', 'fire place'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'radiator',
+    placement: { at: 'edge', clearOf: 'tall' },
+    names: ['heater'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'whiteboard',
+    placement: { at: 'wall' },
+    names: ['white board', 'blackboard', 'chalkboard'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'box',
+    placement: { at: 'wall' },
+    names: ['cardboard box', 'storage box', 'carton'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'basket',
+    placement: { at: 'wall' },
+    names: ['laundry basket', 'hamper'],
+    vocabularies: ['questions'],
+  },
+  { key: 'printer', placement: { near: [{ key: 'desk' }] }, vocabularies: ['questions'] },
+  {
+    key: 'computer tower',
+    placement: { near: [{ key: 'desk' }] },
+    names: ['pc tower', 'desktop computer', 'tower'],
+    vocabularies: ['questions'],
+  },
+  { key: 'fan', placement: { at: 'wall' }, names: ['ceiling fan', 'floor fan'], vocabularies: ['questions'] },
+  {
+    key: 'kettle',
+    placement: { near: [{ key: 'counter' }, { key: 'oven' }, { key: 'refrigerator' }] },
+    names: ['electric kettle'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'coffee maker',
+    placement: { near: [{ key: 'counter' }, { key: 'oven' }, { key: 'refrigerator' }] },
+    names: ['coffee machine', 'espresso machine'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'piano',
+    placement: { at: 'wall' },
+    names: ['upright piano', 'grand piano'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'rug',
+    placement: {
+      near: [{ key: 'couch', where: 'front' }, { key: 'coffee table', where: 'below' }, { key: 'bed' }],
+    },
+    names: ['carpet', 'mat', 'doormat'],
+    vocabularies: ['questions'],
+  },
+  {
+    key: 'plate',
+    placement: { near: [{ key: 'dining table' }, { key: 'counter' }] },
+    names: ['dish'],
+    vocabularies: ['questions'],
+  },
   { key: 'shoe', names: ['shoes', 'sneaker', 'boot'], vocabularies: ['questions'] },
   { key: 'bag', names: ['sack'], vocabularies: ['questions'], detector: 'handbag' },
   // The other COCO classes: a detector may emit them, questions do not name them.

@@ -151,3 +151,146 @@ describe('routes asked without options', () => {
     expect(r.answer).toBe(r.turns.join(', '));
   });
 });
+
+describe('landmarks the map lacks, placed by what rooms usually have', () => {
+  const base = (objects: Mosaic['objects']): Mosaic => ({
+    schemaVersion: MOSAIC_SCHEMA_VERSION,
+    up: [0, 0, 1],
+    objects,
+    trajectory: [],
+  });
+  const plan = (m: Mosaic, route: string) => {
+    const [start, steps] = route.split(/(?<=\.) (?=1\.)/);
+    const p = parseTemplate(`${ask(start)}${steps}`, OPTS3)!;
+    const t = p.task as Extract<Task, { kind: 'route_planning' }>;
+    return planRoute(m, t, routeOptions(p.options!, parseTurns));
+  };
+
+  it('puts an unseen nightstand beside the head of the bed, not anywhere in the room', () => {
+    // A bed in the north-west corner, its head against the north wall; I stand in the north half facing east, so
+    // most of the room is on my right, but the free side of the bed's head is on my left.
+    const m = base([
+      obj('bed', 'bed', [-2.2, 2, 0.3], [1.6, 2, 0.6], 0),
+      obj('table', 'table', [-0.5, 1.5, 0.37], [0.8, 0.8, 0.74], 0),
+      obj('sofa', 'sofa', [2.6, 1.5, 0.4], [0.9, 2, 0.8], 0),
+      obj('chair', 'chair', [0, -2.45, 0.45], [0.5, 0.5, 0.9], 0),
+    ]);
+    const r = plan(
+      m,
+      'the table facing the sofa. You want to navigate to the nightstand. 1. [please fill in] 2. Go forward until the nightstand. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('A');
+    expect(r.facts[0]).toMatch(
+      /nightstand → not in the map \(placed by what rooms usually have: usually near the head of the bed; else anywhere in the room/,
+    );
+  });
+
+  it('walks to an unseen landmark where it usually stands: "go forward until the nightstand" stops by the bed', () => {
+    // From the stool (south-east) towards the bed (north-west corner, head north), the nightstand by the bed's
+    // head lies past the chair, so after reaching it the chair is behind me (walking only part of the way to the
+    // wall, as for a landmark with no usual place, would leave it ahead on my right).
+    const m = base([
+      obj('bed', 'bed', [-2.2, 2, 0.3], [1.6, 2, 0.6], 0),
+      obj('sofa', 'sofa', [5, 1.5, 0.4], [0.9, 2, 0.8], 0),
+      obj('chair', 'chair', [0, 0.5, 0.45], [0.5, 0.5, 0.9], 0),
+      obj('stool', 'stool', [1, -1.5, 0.25], [0.3, 0.3, 0.5], 0),
+    ]);
+    const r = plan(
+      m,
+      'the stool facing the bed. You want to navigate to the chair. 1. Go forward until the nightstand 2. [please fill in] 3. Go forward until the chair. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('C');
+  });
+
+  it('"at the door facing the door", the door unseen: in front of it looking at it, the room behind me', () => {
+    const r = plan(
+      room(),
+      'the door facing the door. You want to navigate to the table. 1. [please fill in] 2. Go forward until the table. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('C');
+  });
+
+  it('puts an unseen door on an edge that no furniture blocks', () => {
+    // Furniture lines the north, south and west walls; the east wall is free. From the table facing the bed
+    // (north-west), the free east wall lies behind me and to my right.
+    const m = base([
+      obj('bed', 'bed', [-1.5, 2, 0.3], [3, 1.6, 0.6], 0),
+      obj('sofa', 'sofa', [-1.5, -2, 0.4], [3, 0.9, 0.8], 0),
+      obj('shelf', 'refrigerator', [-3.2, 0, 0.9], [0.7, 3, 1.8], 0),
+      obj('table', 'table', [0.5, 0, 0.37], [0.8, 0.8, 0.74], 0),
+      obj('stool', 'stool', [2.6, 1.9, 0.25], [0.2, 0.2, 0.5], 0),
+      obj('stool2', 'stool', [2.6, -1.9, 0.25], [0.2, 0.2, 0.5], 0),
+    ]);
+    const r = plan(
+      m,
+      'the table facing the fridge. You want to navigate to the door. 1. [please fill in] 2. Go forward until the door. You have reached the final destination.',
+    );
+    expect(r.facts[0]).toMatch(
+      /door → not in the map \(placed by what rooms usually have: on the room’s edge, clear of furniture/,
+    );
+    expect(r.answer).toBe('C');
+  });
+});
+
+describe('several instances: the one the words of its name point to', () => {
+  /** Two sofas (a 2-seater west, a 3-seater east) and two tables (one with chairs north, one bare south). */
+  const lounge = (): Mosaic => ({
+    schemaVersion: MOSAIC_SCHEMA_VERSION,
+    up: [0, 0, 1],
+    objects: [
+      obj('sofa2', 'sofa', [-2.5, 0, 0.4], [0.9, 1.5, 0.8], 0),
+      obj('sofa3', 'sofa', [2.5, 0, 0.4], [0.9, 2.2, 0.8], 0),
+      obj('tv', 'tv', [0, 0, 1], [0.1, 1.2, 0.7], 0),
+      obj('tableN', 'table', [0, 2.5, 0.37], [1.2, 0.8, 0.74], 0),
+      obj('chairN', 'chair', [0, 3.2, 0.45], [0.5, 0.5, 0.9], 0),
+      obj('tableS', 'table', [0, -2.5, 0.37], [1.2, 0.8, 0.74], 0),
+    ],
+    trajectory: [],
+  });
+  const solveIn = (m: Mosaic, start: string, steps: string) => {
+    const p = parseTemplate(`${ask(start)}${steps}`, OPTS3)!;
+    return planRoute(
+      m,
+      p.task as Extract<Task, { kind: 'route_planning' }>,
+      routeOptions(p.options!, parseTurns),
+    );
+  };
+
+  it('"the 2-seater sofa" is the sofa about two seats long; "the big sofa" the largest', () => {
+    // At the tv facing north: the 2-seater is on my left, the 3-seater on my right.
+    const go = (name: string) =>
+      solveIn(
+        lounge(),
+        `the tv facing the chair. You want to navigate to the ${name}.`,
+        `1. [please fill in] 2. Go forward until the ${name}. You have reached the final destination.`,
+      );
+    const two = go('2-seater sofa');
+    expect(two.answer).toBe('A');
+    expect(two.facts).toContain(
+      'picked by what the name says: 2-seater sofa → the one nearest 2-seat length',
+    );
+    expect(go('big sofa').answer).toBe('B');
+  });
+  it('"navigate to the laptop on the table … go forward until the table": the table the laptop is on', () => {
+    const m = lounge();
+    m.objects = [...m.objects, obj('laptop', 'laptop', [0.2, 2.5, 0.8], [0.35, 0.25, 0.03], 0)];
+    // At the 3-seater facing the 2-seater (west): the table with the laptop is to my right (north).
+    const r = solveIn(
+      m,
+      'the 3-seater sofa facing the 2-seater sofa. You want to navigate to the laptop on the table.',
+      '1. [please fill in] 2. Go forward until the table. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('B');
+    expect(r.objects).toContain('tableN');
+  });
+  it('"the dining table" is the table with chairs by it', () => {
+    // At the 3-seater facing the 2-seater (west): the table with a chair is to my right (north).
+    const r = solveIn(
+      lounge(),
+      'the 3-seater sofa facing the 2-seater sofa. You want to navigate to the dining table.',
+      '1. [please fill in] 2. Go forward until the dining table. You have reached the final destination.',
+    );
+    expect(r.answer).toBe('B');
+    expect(r.objects).toContain('tableN');
+  });
+});
