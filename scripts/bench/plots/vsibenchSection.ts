@@ -35,7 +35,14 @@ export function vsibenchSection(r: VsiBenchResult | undefined): string {
           `Route planning: ${r.routes.missingLandmark} of ${r.routes.questions} route questions (hand-written by the ` +
             'benchmark’s annotators) name a landmark the box map does not hold — doors, windows, walls, sinks, ' +
             'lamps, the start itself. Those are reasoned from the landmarks that exist, weighing every place the ' +
-            'missing one can be (the trace says which); many stay undecidable from boxes alone.',
+            "missing one can be, more where its kind usually stands (the catalogue's placement: a nightstand at a " +
+            "bed's head, a door on an edge no furniture blocks; the trace says which); many stay undecidable from " +
+            'boxes alone.' +
+            (r.routes.scoreAllInMap !== undefined && r.routes.scoreSomeMissing !== undefined
+              ? ` Route score with every landmark in the map: ${r.routes.scoreAllInMap.toFixed(1)} ` +
+                `(${r.routes.questions - r.routes.missingLandmark} questions); with some missing: ` +
+                `${r.routes.scoreSomeMissing.toFixed(1)} (${r.routes.missingLandmark}).`
+              : ''),
           '',
         ]
       : []),
