@@ -1,8 +1,6 @@
 import type { Mosaic, MosaicObject } from '../core/mosaic/types';
 import type { UnitSystem } from '../core/reasoning/answerUnits';
-
-const plural = (w: string) =>
-  /(s|x|z|ch|sh)$/.test(w) ? `${w}es` : /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`;
+import { pluralNoun } from './words';
 
 /** What kind of question each suggestion is (the reasoner's answer `kind` it should get). */
 export type SuggestionKind = 'count' | 'distance' | 'list' | 'size' | 'nearest' | 'standpoint' | 'route';
@@ -47,7 +45,7 @@ export function suggestionsFor(mosaic: Mosaic | undefined, units: UnitSystem = '
   const counted = [...named].sort(
     (x, y) => counts.get(y)! - counts.get(x)! || biggest.get(y)! - biggest.get(x)!,
   )[0];
-  const out: Suggestion[] = [{ kind: 'count', question: `How many ${plural(counted)} are there?` }];
+  const out: Suggestion[] = [{ kind: 'count', question: `How many ${pluralNoun(counted)} are there?` }];
   if (b) out.push({ kind: 'distance', question: `How far is the ${a} from the ${b}?` });
   out.push({ kind: 'list', question: "What's in this room?" });
   out.push({ kind: 'size', question: `How tall is the ${tall} in ${unit}?` });
