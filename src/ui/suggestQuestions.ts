@@ -12,6 +12,15 @@ export interface Suggestion {
 
 const UNIT_WORD: Record<UnitSystem, string> = { metric: 'meters', imperial: 'feet' };
 
+/** What people call some detector classes (the reasoner knows these names for them). */
+const EVERYDAY: Record<string, string> = {
+  refrigerator: 'fridge',
+  'dining table': 'table',
+  'potted plant': 'plant',
+  'cell phone': 'phone',
+};
+const say = (label: string) => EVERYDAY[label] ?? label;
+
 const volume = (o: MosaicObject) => (o.size ? o.size[0] * o.size[1] * o.size[2] : 0);
 
 /**
@@ -37,15 +46,15 @@ export function suggestionsFor(mosaic: Mosaic | undefined, units: UnitSystem = '
       biggest.get(b)! - biggest.get(a)! ||
       a.localeCompare(b),
   );
-  const [a, b, c] = named;
+  const [a, b, c] = named.map(say);
   const unit = UNIT_WORD[units];
-  const tall = [...named.slice(0, 4)].sort((x, y) => tallest.get(y)! - tallest.get(x)!)[0];
+  const tall = say([...named.slice(0, 4)].sort((x, y) => tallest.get(y)! - tallest.get(x)!)[0]);
 
   // The most frequent kind of object to count (the larger on a tie).
   const counted = [...named].sort(
     (x, y) => counts.get(y)! - counts.get(x)! || biggest.get(y)! - biggest.get(x)!,
   )[0];
-  const out: Suggestion[] = [{ kind: 'count', question: `How many ${pluralNoun(counted)} are there?` }];
+  const out: Suggestion[] = [{ kind: 'count', question: `How many ${pluralNoun(say(counted))} are there?` }];
   if (b) out.push({ kind: 'distance', question: `How far is the ${a} from the ${b}?` });
   out.push({ kind: 'list', question: "What's in this room?" });
   out.push({ kind: 'size', question: `How tall is the ${tall} in ${unit}?` });
@@ -53,7 +62,7 @@ export function suggestionsFor(mosaic: Mosaic | undefined, units: UnitSystem = '
   if (c)
     out.push({
       kind: 'standpoint',
-      question: `If I stand at the ${a} facing the ${b}, is the ${c} on my left or right?`,
+      question: `Standing at the ${a} facing the ${b}, is the ${c} on my left?`,
     });
   if (c) out.push({ kind: 'route', question: `How do I get from the ${a} to the ${c}?` });
   return out;

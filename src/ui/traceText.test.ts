@@ -102,7 +102,7 @@ describe('describeStep', () => {
         'count(tv) = 1',
         'count(sink) = 1',
       ]),
-    ).toBe('Counted 8 chairs, 4 cups, 1 bed and 1 tv. (1 more figure in the details.)');
+    ).toBe('Counted 8 chairs, 4 cups, 1 bed and 1 tv. (1 more figure below.)');
     expect(factsWords(['distance(bed, couch o4) = 0.42 m', 'distance(you, tv obj-3) = 2.10 m'])).toBe(
       'The bed and the couch are 0.42 m apart. The tv is 2.10 m from you.',
     );

@@ -145,7 +145,7 @@ export function factsWords(facts: readonly string[], max = 3): string {
   if (said.length === 0) return '';
   // Facts not said: every one but the counts named and the other sentences shown.
   const more = facts.length - named.length - (said.length - (named.length ? 1 : 0));
-  return said.join(' ') + (more > 0 ? ` (${plural(more, 'more figure')} in the details.)` : '');
+  return said.join(' ') + (more > 0 ? ` (${plural(more, 'more figure')} below.)` : '');
 }
 
 export function describeStep(s: TraceStep): StepText {
