@@ -81,6 +81,15 @@ test('phone layout: no sideways scrolling, finger-sized controls, the question b
     .allInnerTexts();
   expect(options.length).toBeGreaterThan(3);
   for (const o of options.slice(1)) expect(o).toMatch(/^[a-z][a-z ]*( \d+)?$/);
+  // Its card says where it is as a person finds it (its neighbour), not by raw coordinates.
+  const picker = page.getByRole('combobox', { name: 'Select an object' });
+  await picker.selectOption({ label: 'refrigerator' });
+  const card = page.getByTestId('object-details');
+  // On a phone its one line says its neighbour.
+  await expect(card.locator('.object-summary')).toHaveText(/ · (next to|.* from) /);
+  await expect(card).not.toContainText('Centre');
+  await shot('02b-object-card');
+  await page.getByRole('button', { name: 'Deselect object' }).tap();
 
   // A suggested question: the answer is readable (body-sized text) and its objects light up in the 3D view.
   const suggested = await page.locator('.suggestion').allInnerTexts();

@@ -1,5 +1,5 @@
 import type { Mosaic, MosaicObject } from '../core/mosaic/types';
-import { objectWhere, whereWords } from './objectWhere';
+import { nearWords, objectWhere, whereWords } from './objectWhere';
 import { formatLength } from './settings';
 import type { Units } from './uiTypes';
 import { CloseButton } from './CloseButton';
@@ -21,7 +21,10 @@ export function ObjectDetails({
   readonly onClose: () => void;
 }) {
   const name = names.get(o.id) ?? o.label;
-  const where = whereWords(objectWhere(mosaic, o), (id) => names.get(id) ?? id, units);
+  const place = objectWhere(mosaic, o);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const where = whereWords(place, nameOf, units);
+  const near = nearWords(place, nameOf, units);
   const frames = [...new Set((o.recentObservations ?? []).map((ob) => ob.frame))].sort((a, b) => a - b);
   const size = o.size.map((s) => formatLength(s, units)).join(' × ');
   const others = o.labels.filter((l) => l.label !== o.label);
@@ -33,7 +36,7 @@ export function ObjectDetails({
       </div>
       {/* One line for phones, where the full list would cover the view. */}
       <p className="object-summary">
-        {size} · seen {o.observations} {o.observations === 1 ? 'time' : 'times'}
+        {size} · {near || `seen ${o.observations} ${o.observations === 1 ? 'time' : 'times'}`}
       </p>
       <dl>
         <dt>Size</dt>

@@ -43,17 +43,22 @@ const SIDE: Record<NonNullable<ObjectWhere['camera']>['side'], string> = {
 /** "chair 2" as it is; "couch" as "the couch". */
 const the = (name: string) => (/\d$/.test(name) ? name : `the ${name}`);
 
+/** Its nearest object, short ("next to the couch", "1.2 m from chair 2"), or '' when it is alone. */
+export function nearWords(w: ObjectWhere, nameOf: (id: string) => string, units: Units): string {
+  if (!w.near) return '';
+  const name = the(nameOf(w.near.id));
+  return w.near.metres < NEXT_TO ? `next to ${name}` : `${formatLength(w.near.metres, units)} from ${name}`;
+}
+
 /** `objectWhere` as a sentence: "Next to the couch; 1.2 m in front of where the camera was last." */
 export function whereWords(w: ObjectWhere, nameOf: (id: string) => string, units: Units): string {
-  const parts: string[] = [];
-  if (w.near)
-    parts.push(
-      w.near.metres < NEXT_TO
-        ? `Next to ${the(nameOf(w.near.id))}`
-        : `${formatLength(w.near.metres, units)} from ${the(nameOf(w.near.id))}, the nearest object`,
-    );
-  if (w.camera)
-    parts.push(`${formatLength(w.camera.metres, units)} ${SIDE[w.camera.side]} where the camera was last`);
+  const near = nearWords(w, nameOf, units);
+  const parts = [
+    near && w.near && w.near.metres >= NEXT_TO ? `${near}, the nearest object` : near,
+    w.camera
+      ? `${formatLength(w.camera.metres, units)} ${SIDE[w.camera.side]} where the camera was last`
+      : '',
+  ].filter(Boolean);
   const text = parts.join('; ');
   return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
 }
