@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mosaic, MosaicObject } from '../core/mosaic/types';
-import { groundTruthMosaic } from '../core/questions/groundTruthMosaic';
+import { groundTruthObject } from '../core/questions/groundTruthMosaic';
 import { MosaicThinker } from '../core/reasoning/MosaicThinker';
 import type { UnitSystem } from '../core/reasoning/answerUnits';
 import { layoutRoom } from '../core/synthetic/layoutRoom';
@@ -17,22 +17,8 @@ const mosaic = (...objects: MosaicObject[]): Mosaic => ({
 
 /** A generated furnished room as the map of exact boxes (what the app asks about once a scene is built). */
 function room(seed: number): Mosaic {
-  const layout = layoutRoom(seed);
-  return groundTruthMosaic({
-    seed,
-    up: [0, 0, 1],
-    room: { width: layout.width, depth: layout.depth, height: layout.height, origin: [0, 0, 0] },
-    objects: layout.objects.map((o, i) => ({
-      id: o.id,
-      label: o.label,
-      center: o.center,
-      size: o.size,
-      yaw: o.yaw,
-      firstSeenFrame: i * 5,
-      support: o.support,
-    })),
-    frameCount: layout.objects.length * 5,
-  });
+  const objects = layoutRoom(seed).objects.map((o, i) => groundTruthObject({ ...o, firstSeenFrame: i }));
+  return { schemaVersion: 1, up: [0, 0, 1], objects, trajectory: [] };
 }
 
 /** The reasoner's answer kind each suggestion should get. */
