@@ -145,8 +145,11 @@ test('demo scene: built in the worker, drawn as boxes, selectable, and a questio
   const firstId = await picker.locator('option').nth(1).getAttribute('value');
   await picker.selectOption(firstId!);
   await expect(page.getByTestId('object-details')).toContainText('first frame');
+  // Where it is, as a person finds it (its nearest neighbour), not raw centre coordinates.
+  await expect(page.getByTestId('object-details')).toContainText(/Where(Next to|.* from) /);
+  await expect(page.getByTestId('object-details')).not.toContainText('Centre');
 
-  // Ask the first suggested question (a counting template): an answer streams in and has a trace.
+  // Ask the first suggested question (a count): an answer streams in and has a trace.
   const suggestion = page.locator('.suggestion').first();
   const question = await suggestion.innerText();
   expect(question).toMatch(/^How many /);

@@ -81,9 +81,25 @@ test('phone layout: no sideways scrolling, finger-sized controls, the question b
     .allInnerTexts();
   expect(options.length).toBeGreaterThan(3);
   for (const o of options.slice(1)) expect(o).toMatch(/^[a-z][a-z ]*( \d+)?$/);
+  // Its card says where it is as a person finds it (its neighbour), not by raw coordinates.
+  const picker = page.getByRole('combobox', { name: 'Select an object' });
+  await picker.selectOption({ label: 'refrigerator' });
+  const card = page.getByTestId('object-details');
+  // On a phone its one line says its neighbour.
+  await expect(card.locator('.object-summary')).toHaveText(/ · (next to|.* from) /);
+  await expect(card).not.toContainText('Centre');
+  await shot('02b-object-card');
+  await page.getByRole('button', { name: 'Deselect object' }).tap();
 
   // A suggested question: the answer is readable (body-sized text) and its objects light up in the 3D view.
   const suggested = await page.locator('.suggestion').allInnerTexts();
+  // Short everyday questions about this scene's objects (no benchmark template, no metres with feet unasked).
+  expect(suggested.length).toBeGreaterThanOrEqual(5);
+  for (const q of suggested) {
+    expect(q.length).toBeLessThanOrEqual(80);
+    expect(q).not.toMatch(/Measuring|\(in /);
+  }
+  expect(suggested).toContain("What's in this room?");
   await page.locator('.suggestion').first().tap();
   let turn = page.getByTestId('turn').last();
   await expect(turn).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -139,8 +155,18 @@ test('phone layout: no sideways scrolling, finger-sized controls, the question b
   expect(text).not.toMatch(/\[(scene|model|understand|coverage|perceive|tools|prompt|generate|answer)\b/);
   expect(text).not.toMatch(/[{}]/);
   for (const t of titles) expect(text.split(t).length - 1).toBe(1);
+  // Sentences, not developer output: no "VLM: …" report, no "count(chair) = 4" facts in sight.
+  expect(text).not.toMatch(/VLM|\b\w+\([^)]*\) = /);
+  await expect(steps.filter({ hasText: 'Measured' }).locator('.trace-detail')).toContainText(
+    /^Computed the answer from the 3D map\. Counted /,
+  );
   await turn.locator('.trace-list').scrollIntoViewIfNeeded();
   await shot('05-trace');
+  // The exact figures are at hand under their fold.
+  const figures = steps.locator('details.trace-more').filter({ hasText: 'Exact figures' }).first();
+  await figures.locator('summary').tap();
+  await expect(figures.locator('.trace-lines')).toContainText(/count\(\w+/);
+  await shot('05a-trace-figures');
   expect(await sideways(page)).toBe(0);
   expect(await smallTargets(page)).toEqual([]);
 

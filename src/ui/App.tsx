@@ -180,7 +180,7 @@ export function App() {
                   : 'Open a scene to ask about it.'
             }
             busy={chat.busy}
-            suggestions={suggestQuestions(scene?.mosaic)}
+            suggestions={suggestQuestions(scene?.mosaic, settings.units)}
             onAsk={chat.ask}
             onStop={chat.stop}
             onFocusObjects={setHighlightIds}

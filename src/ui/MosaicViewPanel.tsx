@@ -98,10 +98,11 @@ export function MosaicViewPanel(props: MosaicViewPanelProps) {
         )}
       </div>
       {props.children}
-      {selected && (
+      {selected && mosaic && (
         <ObjectDetails
           object={selected}
-          name={names.get(selected.id) ?? selected.label}
+          mosaic={mosaic}
+          names={names}
           units={props.units}
           onClose={() => props.onSelect(undefined)}
         />
