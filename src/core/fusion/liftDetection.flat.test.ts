@@ -92,4 +92,16 @@ describe('liftDetection of flat things on a support', () => {
     expect(l.support).toBeDefined();
     expect(Math.abs(l.support!)).toBeLessThan(0.005);
   });
+
+  it('leaves out a mug standing at the corner of a heap of papers, down to the table', () => {
+    const papers: Slab = { rect: [-0.15, 0.85, 0.15, 1.15], thickness: 0.01 };
+    const mug: Slab = { rect: [0.1, 0.8, 0.18, 0.88], thickness: 0.1 };
+    const { depth, boxOf } = render([papers, mug]);
+    const det: Detection = { label: 'book', score: 0.6, box: grow(boxOf(papers), 0.1) };
+    const l = liftDetection(det, depth, K, POSE, floorFrame([0, 0, 1]))!;
+    const [a, , h] = extent(l);
+    // Before: 33 cm across and 10 cm tall, the mug's top taken in.
+    expect(h).toBeLessThan(0.02);
+    expect(a).toBeLessThan(0.31);
+  });
 });

@@ -443,8 +443,21 @@ function aboveSupportPlane(
   const sigma = 1.4826 * res[res.length >> 1];
   const zMed = zs[idx[idx.length >> 1]];
   const thr = Math.max(0.004, 3 * sigma, depthSigma(zMed));
-  const keep = idx.filter((i) => p[i * 3 + 2] - (c + ga * (p[i * 3] - a0) + gb * (p[i * 3 + 1] - b0)) > thr);
+  const rise = (i: number): number => p[i * 3 + 2] - (c + ga * (p[i * 3] - a0) + gb * (p[i * 3 + 1] - b0));
+  let keep = idx.filter((i) => rise(i) > thr);
   if (keep.length < 4) return undefined;
+  // Seen from above, a flat thing is mostly its top: what rises well above the top layer (the upper
+  // quartile of heights) stands on or beside it (a mug at the corner of a heap of papers), and so does the
+  // rest of its columns (the mug's wall down to the table), 2 cm cells and their neighbours.
+  const top = select(Float64Array.from(keep, rise), Math.floor(keep.length * 0.75));
+  const limit = top + Math.max(0.02, 3 * sigma);
+  const cell = (i: number, da = 0, db = 0): number =>
+    (Math.floor(p[i * 3] / 0.02) + da + 2 ** 20) * 2 ** 21 + (Math.floor(p[i * 3 + 1] / 0.02) + db + 2 ** 20);
+  const standing = new Set<number>();
+  for (const i of keep)
+    if (rise(i) > limit)
+      for (let da = -1; da <= 1; da++) for (let db = -1; db <= 1; db++) standing.add(cell(i, da, db));
+  if (standing.size) keep = keep.filter((i) => !standing.has(cell(i)));
   // The support's height under what was kept.
   let sa = 0,
     sb = 0;
