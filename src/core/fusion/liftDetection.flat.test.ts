@@ -37,9 +37,25 @@ function render(slabs: readonly Slab[]): { depth: DepthImage; boxOf: (s: Slab) =
       const at = (t: number): number => (0.02 * o[0] + t - o[2]) / (d[2] - 0.02 * d[0]);
       let z = at(0);
       for (const s of slabs) {
-        const zs = at(s.thickness);
-        const [wx, wy] = [o[0] + zs * d[0], o[1] + zs * d[1]];
-        if (wx >= s.rect[0] && wx <= s.rect[2] && wy >= s.rect[1] && wy <= s.rect[3] && zs < z) {
+        // The slab's top, then its four sides (between the table and the top).
+        const inRect = (wx: number, wy: number): boolean =>
+          wx >= s.rect[0] - 1e-9 &&
+          wx <= s.rect[2] + 1e-9 &&
+          wy >= s.rect[1] - 1e-9 &&
+          wy <= s.rect[3] + 1e-9;
+        const hits = [at(s.thickness)].filter((t) => inRect(o[0] + t * d[0], o[1] + t * d[1]));
+        for (const [ax, side] of [
+          [0, s.rect[0]],
+          [0, s.rect[2]],
+          [1, s.rect[1]],
+          [1, s.rect[3]],
+        ]) {
+          const t = (side - o[ax]) / d[ax];
+          const [wx, wy, wz] = [o[0] + t * d[0], o[1] + t * d[1], o[2] + t * d[2]];
+          if (t > 0 && inRect(wx, wy) && wz >= 0.02 * wx && wz <= 0.02 * wx + s.thickness) hits.push(t);
+        }
+        const zs = Math.min(...hits);
+        if (zs < z) {
           z = zs;
           const b = boxes.get(s)!;
           [b[0], b[1], b[2], b[3]] = [

@@ -159,7 +159,7 @@ export function liftDetection(
     };
     const plain = once(0.2);
     const flatLift = (l: { keep: number[]; support?: number }): { keep: number[]; support?: number } => {
-      if (!flat || l.support !== undefined) return l;
+      if (!flat) return l;
       const above = aboveSupportPlane(all, idx, zs, ring());
       if (!above) return l;
       const piece = bestComponent(all, above.keep, inner, zs, grid, gw, pixelAngle, atBorder);
