@@ -24,6 +24,8 @@ export interface LiftedDetection {
   readonly walls: readonly WallLine[];
   /** Part of the box lies where the depth image has no view (its lift may be a sliver of the object). */
   readonly depthCut?: boolean;
+  /** The box reaches the image border: the object may go on beyond it. */
+  readonly imageCut?: boolean;
 }
 
 export interface LiftOptions {
@@ -209,6 +211,7 @@ export function liftDetection(
     support,
     walls,
     ...(noDepth.some((x) => x) ? { depthCut: true } : {}),
+    ...(atBorder.some((x) => x) ? { imageCut: true } : {}),
   };
 }
 
