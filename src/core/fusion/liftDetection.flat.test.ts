@@ -3,6 +3,7 @@ import type { CameraToWorld, Intrinsics } from '../geometry/types';
 import { floorFrame } from '../mosaic/floorFrame';
 import type { DepthImage, Detection } from '../perception/types';
 import { liftDetection, type LiftedDetection } from './liftDetection';
+import { liftBounds } from '../../../test/core/fusion/testScenes';
 
 /**
  * Flat things lying on a support (a book on a table): they rise a centimetre or two above it, less than the
@@ -81,13 +82,7 @@ const grow = (b: Detection['box'], by: number): Detection['box'] => {
 };
 
 function extent(l: LiftedDetection): number[] {
-  const lo = [Infinity, Infinity, Infinity],
-    hi = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < l.points.length; i += 3)
-    for (let ax = 0; ax < 3; ax++) {
-      lo[ax] = Math.min(lo[ax], l.points[i + ax]);
-      hi[ax] = Math.max(hi[ax], l.points[i + ax]);
-    }
+  const { lo, hi } = liftBounds(l);
   return hi.map((x, i) => x - lo[i]);
 }
 
