@@ -168,7 +168,9 @@ export function renderMarkdown(results: readonly ConditionResult[]): string {
       're-projected into the colour camera; raw: as the data set ships it (colour and depth a few cm apart, 525 vs ' +
       '585 px focal lengths). Label verification shows an object whose size its voted class cannot have with a ' +
       `class the detector also gave it that fits ("relabelled"), else as "${UNLABELLED}" (no class, no range: ` +
-      'counted in the first column as out of range, left out of the second).\n',
+      'counted in the first column as out of range, left out of the second). Flat things (books, phones, remotes) ' +
+      "are lifted from what rises above their support's plane; an object every view of which was cut by the image " +
+      'border and that is small for its class is not shown until a view sees it whole.\n',
   );
   out.push(
     '| condition | sizes in range (all objects) | sizes in range (labelled objects) | sizes in range (correctly labelled) | unlabelled / relabelled by size | counts found / seen |',

@@ -99,6 +99,7 @@ export class InstanceRegistry {
       also,
       d.alternatives,
     );
+    if (!l.imageCut && !l.depthCut) inst.wholeViews++;
     if (l.support !== undefined) inst.addSupport(l.support);
     for (const w of l.walls) voteWall(inst.walls, w);
     if (inst.observations >= this.opts.minObservations) this.confirmed.add(inst);

@@ -19,7 +19,7 @@ import { liftOrder } from './liftOrder';
 import { mayStartObject } from './mayStartObject';
 import type { ObjectInstance } from './objectInstance';
 import { OccupancyAccumulator, type OccupancyDelta } from './occupancyGrid';
-import { shapeObject, type ObjectShape } from './shapeObject';
+import { seenInPartOnly, shapeObject, type ObjectShape } from './shapeObject';
 import { sizePrior } from './sizePriors';
 import { completionReach } from './wallCompletion';
 
@@ -241,7 +241,7 @@ export class MosaicBuilder {
   private refresh(): void {
     for (const inst of this.dirty) {
       if (!this.registry.has(inst)) continue;
-      const shape = this.registry.shown(inst)
+      const shaped = this.registry.shown(inst)
         ? shapeObject(inst, {
             frame: this.frame,
             floorHeight: this.floorUsed,
@@ -249,6 +249,8 @@ export class MosaicBuilder {
             cells: this.occupancy,
           })
         : undefined;
+      // Not sized until a view shows it whole (or its views add up to a box its class can have).
+      const shape = shaped && !seenInPartOnly(inst, shaped.obj.size) ? shaped : undefined;
       const before = this.shapes.get(inst);
       if (shape) this.shapes.set(inst, shape);
       else this.shapes.delete(inst);

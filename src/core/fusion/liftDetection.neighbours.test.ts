@@ -3,20 +3,11 @@ import type { CameraToWorld } from '../geometry/types';
 import { floorFrame } from '../mosaic/floorFrame';
 import { keyframeInput, streamScene, type SyntheticFrame } from '../synthetic/generateScene';
 import { liftDetection, type LiftedDetection } from './liftDetection';
-import { testRoom, viewOf } from '../../../test/core/fusion/testScenes';
+import { liftBounds, testRoom, viewOf } from '../../../test/core/fusion/testScenes';
 
 const frame = floorFrame([0, 0, 1]);
 
-function extent(l: LiftedDetection): { lo: number[]; hi: number[] } {
-  const lo = [Infinity, Infinity, Infinity],
-    hi = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < l.points.length; i += 3)
-    for (let ax = 0; ax < 3; ax++) {
-      lo[ax] = Math.min(lo[ax], l.points[i + ax]);
-      hi[ax] = Math.max(hi[ax], l.points[i + ax]);
-    }
-  return { lo, hi };
-}
+const extent = liftBounds;
 
 function lift(
   room: ReturnType<typeof testRoom>,

@@ -24,6 +24,8 @@ export interface LiftedDetection {
   readonly walls: readonly WallLine[];
   /** Part of the box lies where the depth image has no view (its lift may be a sliver of the object). */
   readonly depthCut?: boolean;
+  /** The box reaches the image border: the object may go on beyond it. */
+  readonly imageCut?: boolean;
 }
 
 export interface LiftOptions {
@@ -143,6 +145,9 @@ export function liftDetection(
   // apart: most of the box is the table behind. When the plain lift is wider than the class can be, the
   // lowest flat layer is a support even with only a few samples above it.
   const small = prior !== undefined && prior[0] <= 0.6 && prior[2] <= 0.5;
+  // Flat things (books, phones, remotes, keyboards) lie on a support and rise a centimetre or two above it:
+  // less than the support layer's band, so dropSupportLayer keeps the table top around them.
+  const flat = small && prior![2] <= FLAT_HEIGHT;
   const isolate = (idx: number[]): { keep: number[]; support?: number } => {
     const once = (minAbove: number): { keep: number[]; support?: number } => {
       let support: number | undefined;
@@ -155,9 +160,16 @@ export function liftDetection(
       return { keep: rest, support };
     };
     const plain = once(0.2);
-    if (!small || fitsClass(all, plain.keep, prior!)) return plain;
+    const flatLift = (l: { keep: number[]; support?: number }): { keep: number[]; support?: number } => {
+      if (!flat) return l;
+      const above = aboveSupportPlane(all, idx, zs, ring());
+      if (!above) return l;
+      const piece = bestComponent(all, above.keep, inner, zs, grid, gw, pixelAngle, atBorder);
+      return piece.length >= 4 ? { keep: piece, support: above.support } : l;
+    };
+    if (!small || fitsClass(all, plain.keep, prior!)) return flatLift(plain);
     const strict = once(0.03);
-    return strict.keep.length >= 4 && strict.support !== undefined ? strict : plain;
+    return flatLift(strict.keep.length >= 4 && strict.support !== undefined ? strict : plain);
   };
   let found = isolate(keep);
   if (opts.explained) {
@@ -199,6 +211,7 @@ export function liftDetection(
     support,
     walls,
     ...(noDepth.some((x) => x) ? { depthCut: true } : {}),
+    ...(atBorder.some((x) => x) ? { imageCut: true } : {}),
   };
 }
 
@@ -385,6 +398,115 @@ function fitsClass(
   const fits = (x: number, y: number): boolean =>
     Math.max(x, y) <= prior[0] * 1.25 && Math.min(x, y) <= prior[1] * 1.25;
   return (fits(side(0), side(1)) || fits(side(2), side(3))) && side(4) <= prior[2] * 1.25;
+}
+
+/** Classes at most this tall (metres, the catalogue's bound) lie flat on what holds them. */
+const FLAT_HEIGHT = 0.1;
+
+/**
+ * The samples of a flat thing lying on a support, when the lift found no support under it (it rises less
+ * than the support layer's band): the support's plane is fitted to the ring around the box (iteratively
+ * reweighted least squares of height over the floor axes, starting level at the lowest layer of the box,
+ * so a tilted table or an up a degree off still fits), and the samples more than three of the ring's robust
+ * sigmas (at least 4 mm) above it are kept. A box a few pixels off its object, or drawn loose, then takes
+ * in no table top. Undefined when the ring shows no support plane (too few samples near the layer's level,
+ * a plane steeper than 15°, or on fewer than two sides of the box) or nothing rises above it.
+ */
+function aboveSupportPlane(
+  p: Float64Array,
+  idx: readonly number[],
+  zs: readonly number[],
+  ring: readonly RingSample[],
+): { keep: number[]; support: number } | undefined {
+  if (idx.length < 8) return undefined;
+  const hs = Float64Array.from(idx, (i) => p[i * 3 + 2]);
+  const level0 = select(hs, Math.floor(hs.length * 0.1));
+  const a0 = ring.reduce((s, r) => s + r.a, 0) / Math.max(1, ring.length);
+  const b0 = ring.reduce((s, r) => s + r.b, 0) / Math.max(1, ring.length);
+  // h = c + ga·(a − a0) + gb·(b − b0)
+  let [c, ga, gb] = [level0, 0, 0];
+  let tol = 0.02;
+  let inliers: RingSample[] = [];
+  for (let it = 0; it < 8; it++) {
+    inliers = ring.filter((r) => Math.abs(r.h - (c + ga * (r.a - a0) + gb * (r.b - b0))) < tol);
+    if (inliers.length < 20) return undefined;
+    const next = fitPlane(inliers, a0, b0);
+    if (!next) return undefined;
+    [c, ga, gb] = next;
+    const res = inliers
+      .map((r) => Math.abs(r.h - (c + ga * (r.a - a0) + gb * (r.b - b0))))
+      .sort((x, y) => x - y);
+    tol = Math.max(0.006, 2.5 * 1.4826 * res[res.length >> 1]);
+  }
+  if (Math.hypot(ga, gb) > Math.tan((15 * Math.PI) / 180)) return undefined;
+  if (new Set(inliers.map((r) => r.side)).size < 2) return undefined;
+  const res = inliers
+    .map((r) => Math.abs(r.h - (c + ga * (r.a - a0) + gb * (r.b - b0))))
+    .sort((x, y) => x - y);
+  const sigma = 1.4826 * res[res.length >> 1];
+  const zMed = zs[idx[idx.length >> 1]];
+  const thr = Math.max(0.004, 3 * sigma, depthSigma(zMed));
+  const rise = (i: number): number => p[i * 3 + 2] - (c + ga * (p[i * 3] - a0) + gb * (p[i * 3 + 1] - b0));
+  let keep = idx.filter((i) => rise(i) > thr);
+  if (keep.length < 4) return undefined;
+  // Seen from above, a flat thing is mostly its top: what rises well above the top layer (the upper
+  // quartile of heights) stands on or beside it (a mug at the corner of a heap of papers), and so does the
+  // rest of its columns (the mug's wall down to the table), 2 cm cells and their neighbours.
+  const top = select(Float64Array.from(keep, rise), Math.floor(keep.length * 0.75));
+  const limit = top + Math.max(0.02, 3 * sigma);
+  const cell = (i: number, da = 0, db = 0): number =>
+    (Math.floor(p[i * 3] / 0.02) + da + 2 ** 20) * 2 ** 21 + (Math.floor(p[i * 3 + 1] / 0.02) + db + 2 ** 20);
+  const standing = new Set<number>();
+  for (const i of keep)
+    if (rise(i) > limit)
+      for (let da = -1; da <= 1; da++) for (let db = -1; db <= 1; db++) standing.add(cell(i, da, db));
+  if (standing.size) keep = keep.filter((i) => !standing.has(cell(i)));
+  // The support's height under what was kept.
+  let sa = 0,
+    sb = 0;
+  for (const i of keep) [sa, sb] = [sa + p[i * 3], sb + p[i * 3 + 1]];
+  return { keep, support: c + ga * (sa / keep.length - a0) + gb * (sb / keep.length - b0) };
+}
+
+/** Least-squares plane h = c + ga·(a − a0) + gb·(b − b0) through ring samples (undefined: degenerate). */
+function fitPlane(rs: readonly RingSample[], a0: number, b0: number): [number, number, number] | undefined {
+  let n = 0,
+    sa = 0,
+    sb = 0,
+    sh = 0,
+    saa = 0,
+    sab = 0,
+    sbb = 0,
+    sah = 0,
+    sbh = 0;
+  for (const r of rs) {
+    const a = r.a - a0,
+      b = r.b - b0;
+    n++;
+    sa += a;
+    sb += b;
+    sh += r.h;
+    saa += a * a;
+    sab += a * b;
+    sbb += b * b;
+    sah += a * r.h;
+    sbh += b * r.h;
+  }
+  // Normal equations of [1 a b]·[c ga gb] = h, solved by Cramer's rule.
+  const m = [
+    [n, sa, sb],
+    [sa, saa, sab],
+    [sb, sab, sbb],
+  ];
+  const rhs = [sh, sah, sbh];
+  const det3 = (q: number[][]): number =>
+    q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) -
+    q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
+    q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
+  const d = det3(m);
+  if (Math.abs(d) < 1e-12) return undefined;
+  const col = (k: number): number[][] => m.map((row, i) => row.map((x, j) => (j === k ? rhs[i] : x)));
+  return [det3(col(0)) / d, det3(col(1)) / d, det3(col(2)) / d];
 }
 
 const EDGE_WEIGHT = [0.05, 0.1, 0.25, 0.6, 1];

@@ -33,6 +33,8 @@ export class ObjectInstance {
   readonly alternatives = new Map<string, number>();
   readonly recent: Observation[] = [];
   observations = 0;
+  /** Observations whose box showed all of it (not cut by the image border nor by the depth's view). */
+  wholeViews = 0;
   scoreSum = 0;
   /** Support surfaces (table tops) found under this object: sum and count of their heights. */
   supportSum = 0;
@@ -114,6 +116,7 @@ export class ObjectInstance {
    */
   absorbSightings(other: ObjectInstance): void {
     this.observations += other.observations;
+    this.wholeViews += other.wholeViews;
     this.scoreSum += other.scoreSum;
     for (const id of other.apart) this.apart.add(id);
     this.lastSeenFrame = Math.max(this.lastSeenFrame, other.lastSeenFrame);

@@ -102,6 +102,25 @@ export function shapeObject(inst: ObjectInstance, ctx: ShapeContext): ObjectShap
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
+/** A box that spans this share of its class's bounds shows much of an object (as mayStartObject's). */
+const PART_OF_CLASS = 0.4;
+
+/**
+ * Whether an object is seen only in part, so not sized yet: every view of it was cut (its box at the image
+ * border, or the depth's view ending inside it) and its box as shaped (base completed to the floor or table)
+ * is small for its class: its longest horizontal side and its height both under PART_OF_CLASS of the
+ * class's bounds. Partial views only shrink an object: shown, the strip of a chair at the image edge would
+ * be a 26 cm chair. Its instance stays tracked and shows once a view sees it whole or its views add up to a
+ * box its class can have.
+ */
+export function seenInPartOnly(inst: ObjectInstance, size: readonly [number, number, number]): boolean {
+  if (inst.wholeViews > 0) return false;
+  const p = sizePrior(inst.label);
+  return (
+    p !== undefined && Math.max(size[0], size[1]) < PART_OF_CLASS * p[0] && size[2] < PART_OF_CLASS * p[2]
+  );
+}
+
 /** The occupancy cells under a yawed floor rectangle (sampled at half-cell steps). */
 function cellsUnder(
   cells: FloorCells,

@@ -4,6 +4,7 @@ import { lookPose } from '../../../src/core/synthetic/cameraPath';
 import type { PlacedObject, RoomLayout } from '../../../src/core/synthetic/layoutRoom';
 import { renderFrame } from '../../../src/core/synthetic/renderFrame';
 import type { KeyframeInput } from '../../../src/core/fusion/MosaicBuilder';
+import type { LiftedDetection } from '../../../src/core/fusion/liftDetection';
 
 /** Hand-built rooms for fusion tests: render a few views and box each object by its visible pixels. */
 export const TEST_K: Intrinsics = defaultIntrinsics(160, 120, 60);
@@ -63,4 +64,16 @@ export function viewOf(
     depth: { width: TEST_K.width, height: TEST_K.height, data: r.depth },
     detections,
   };
+}
+
+/** The floor-frame bounds (a, b, h) of a lift's points. */
+export function liftBounds(l: LiftedDetection): { lo: number[]; hi: number[] } {
+  const lo = [Infinity, Infinity, Infinity],
+    hi = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < l.points.length; i += 3)
+    for (let ax = 0; ax < 3; ax++) {
+      lo[ax] = Math.min(lo[ax], l.points[i + ax]);
+      hi[ax] = Math.max(hi[ax], l.points[i + ax]);
+    }
+  return { lo, hi };
 }
