@@ -66,6 +66,9 @@ const MEASURE_NOUNS: Readonly<Record<string, Measure>> = {
   length: 'length',
   width: 'width',
   depth: 'width',
+  breadth: 'width',
+  elevation: 'height',
+  stature: 'height',
   size: 'longest',
   dimension: 'longest',
   dimensions: 'longest',
@@ -173,7 +176,11 @@ class Ctx {
     for (const p of phrases) {
       const ps = p.split(' ');
       for (let i = from; i + ps.length <= w.length; i++)
-        if (ps.every((x, k) => w[i + k] === x || ASKER[w[i + k]] === x)) {
+        if (
+          ps.every((x, k) => w[i + k] === x || ASKER[w[i + k]] === x) &&
+          // A cue never runs across a clause break ("the table is at my back, to go to…" has no "back to").
+          !ps.some((_, k) => k > 0 && this.r.breaks?.has(i + k))
+        ) {
           if (best < 0 || i < best) best = i;
           break;
         }
@@ -194,9 +201,12 @@ class Ctx {
    * question word or choice ("the fridge, it is more tall than the oven?").
    */
   yesNo(): boolean {
+    // A tag after a statement asks for yes or no: "the tv is bigger than the fridge, or not?", "…, right?".
+    const text = this.r.text.replace(YES_NO_TAG, '');
     return (
-      this.has(/^(is|are|was|were|does|do|did|will|would)\b/) ||
-      (this.word('than') && !this.has(/\b(?:which|what|who|whichever|how|or)\b/))
+      /^(is|are|was|were|does|do|did|will|would)\b/.test(text) ||
+      (text !== this.r.text && !/\b(?:which|what|who|whichever|how)\b/.test(text)) ||
+      (this.word('than') && !/\b(?:which|what|who|whichever|how|or)\b/.test(text))
     );
   }
   /**
@@ -226,6 +236,10 @@ class Ctx {
 }
 
 const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
+
+/** A tag that turns a statement into a yes/no question: "…, or not", "…, right", "…, yes or no", "…, true". */
+const YES_NO_TAG =
+  /(?:,? or not|,? (?:true or false|yes or no|yes no)|, (?:right|correct|true|yes|no|is not it|is it not|am i right|do you think|would you say|eh))$/;
 
 /** Everything is relative to where "I" stand: "if I stand by X facing Y, …", "with my back to Y". */
 /** Route instructions ("…you want to navigate to the door…") start the same way but ask for a route. */
@@ -265,6 +279,10 @@ const DESTINATION = [
   'right or left to face',
   'turn to face',
   'around to face',
+  'turn toward',
+  'turn towards',
+  'turning toward',
+  'turning towards',
   'right or left for',
 ];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
@@ -286,7 +304,10 @@ const routeFromStandpoint: Rule = (c) => {
   // ("facing away from Y" names what I turn from, not where I start.)
   const fromCue = c.at(['from']);
   const fromAt = (c.has(ROUTE) || c.has(TURN_ASK)) && c.r.words[fromCue - 1] !== 'away' ? fromCue : -1;
-  const fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
+  // The "to" that names a place ("to the fridge"), not a side ("to the left").
+  let fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
+  while (fromTo >= 0 && !c.m.some((x) => x.start > fromTo && x.start <= fromTo + 2))
+    fromTo = c.at(['to'], fromTo + 1);
   const destAt = fromTo >= 0 ? fromTo : c.at(DESTINATION);
   if (destAt < 0) return undefined;
   const dest = c.after(destAt)[0];
@@ -295,7 +316,7 @@ const routeFromStandpoint: Rule = (c) => {
   let facing: Mention | undefined;
   let backTo = false;
   // "do I turn left or right to face Z": that "face" names where I turn to, not what I face now.
-  const cue = c.at(FACING_CUES);
+  const cue = facingCueAt(c);
   const before = cue >= destAt && cue < dest.start ? -1 : cue;
   if (before >= 0) {
     facing = c.after(before).find((x) => x !== dest);
@@ -323,6 +344,27 @@ const routeFromStandpoint: Rule = (c) => {
     ...(backTo ? { backTo } : {}),
   };
 };
+
+/**
+ * Which way I look, said with any verb or noun of gazing, pointing or facing, any adverb, and a preposition of
+ * direction: "looking over at Y", "gazing straight toward Y", "nose pointing at Y", "line of sight toward Y",
+ * "eyes fixed on Y", "oriented away from Y", "my face to Y".
+ */
+const GAZE =
+  'look|looks|looking|looked|gaze|gazes|gazing|gazed|stare|stares|staring|stared|peer|peers|peering|peered|' +
+  'glance|glances|glancing|glanced|point|points|pointing|pointed|aim|aims|aiming|aimed|turned|oriented|' +
+  'orientated|directed|sight|eyes|eye|face|faces|facing|faced|nose';
+const GAZE_CUE = new RegExp(
+  `\\b(?:${GAZE})(?: (?:over|out|across|straight|directly|ahead|right|up|down|squarely|dead|fixed|set|locked|trained|firmly|is|are|just))* (?:at|to|toward|towards|on|onto|upon|in the direction of|away from)\\b`,
+);
+
+/** The word where a cue of what I face starts (-1: none): the table's phrases or any gazing phrase. */
+function facingCueAt(c: Ctx): number {
+  const listed = c.at(FACING_CUES);
+  const m = GAZE_CUE.exec(c.text);
+  const gazed = m ? c.text.slice(0, m.index).split(/[^a-z0-9²-]+/).filter(Boolean).length : -1;
+  return listed < 0 ? gazed : gazed < 0 ? listed : Math.min(listed, gazed);
+}
 
 /** Cues before the object I face: "facing Y", "looking at Y", "eyes on Y", "with my back to Y". */
 const FACING_CUES = [
@@ -363,7 +405,9 @@ const FACING_CUES = [
   'turned away from',
 ];
 /** Facing away: the object is behind me. */
-const BACK_TO = /\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:facing|turned) away from)\b/;
+const BACK_TO = new RegExp(
+  `\\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:${GAZE}) away from)\\b`,
+);
 /** Where I stand: "standing at X", "by X", "from X". */
 const STANDING_CUES = [
   'standing at',
@@ -384,7 +428,7 @@ const STANDING_CUES = [
  * that ends in me ("with Y in front of me", "Y ahead of me", "Y behind me").
  */
 function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number } | undefined {
-  const at = c.at(FACING_CUES);
+  const at = facingCueAt(c);
   if (at >= 0) {
     // The first name after the cue word ("look to the door": "look" may be tagged a noun; it is the cue).
     const facing = c.after(at).find((x) => x.start > at);
@@ -452,7 +496,7 @@ const appearance: Rule = (c) => {
   if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
   const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
-    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
+    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|(?:enter|enters|entered|entering|came into|come into|comes into|got into|get into) (?:the )?(?:\w+ )?(?:view|sight|frame|shot|picture)|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen)|camera|footage|recording)\b/,
   );
   return orderCue && seeCue ? appearanceTask(c) : undefined;
 };
@@ -468,9 +512,10 @@ function appearanceTask(c: Ctx): Task {
   if (c.has(/\b(order|sequence)\b/)) return { kind: 'obj_appearance_order', labels };
   // "in the recording, did A appear earlier than B?": the yes/no may follow a leading phrase.
   if (c.has(/(?:^|, )(did|do|have|had|was|were|is|are)\b/) && !c.has(/\b(?:which|what|who)\b/)) {
-    if (c.has(/\b(before|earlier than|sooner than|ahead of)\b/))
+    // "…earlier than B", "…earlier in the video than B": the comparative and its "than" may stand apart.
+    if (c.has(/\b(?:before|ahead of)\b|\b(?:earlier|sooner|first)\b.*\bthan\b/))
       return { kind: 'obj_appearance_order', labels, ask: 'before' };
-    if (c.has(/\b(after|later than)\b/)) return { kind: 'obj_appearance_order', labels, ask: 'after' };
+    if (c.has(/\bafter\b|\blater\b.*\bthan\b/)) return { kind: 'obj_appearance_order', labels, ask: 'after' };
   }
   if (c.has(/\b(which|what|who)\b/) || c.has(/\bor\b/)) {
     if (c.has(early)) return { kind: 'obj_appearance_order', labels, ask: 'first' };
@@ -482,9 +527,16 @@ function appearanceTask(c: Ctx): Task {
 const SUMMARY =
   /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:can|could|would|will|do|did) (?:i|we|you|one) (?:find|see|spot|notice)|(?:name|list|tell me) (?:all |every )?(?:the )?(?:things|objects|items)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|everything (?:that (?:is|is there|there is) )?(?:in|around|here)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
+/**
+ * "what is already in the room", "what have we got in here", "what all things are there in this room", "what do
+ * you keep in this room": what a place holds, whatever the verb, the subject and the adverbs between.
+ */
+const CONTENTS =
+  /\bwhat (?:(?:all|else|exactly|just|kind of|sort of) )?(?:(?:things|stuff|objects|items|furniture) )?(?:is|are|was|were|have|has|do|did|does)(?: (?:we|you|i|they|there|it|the room|this room))?(?: (?:got|get|have|has|keep|see|seen|hold|holds|contain|contains))?(?: (?:already|currently|actually|now|right now|all|in total|there|so far|inside|at all|in it))*(?: (?:in|inside|within|on) (?:the|this|my|our|here|there)| here| around here| in here| in there)\b/;
 const sceneSummary: Rule = (c) => {
   // "of everything in the room, which object is the smallest?" asks for one object, not the list.
-  if (c.m.some((x) => x.known) || !c.has(SUMMARY) || c.sizeWord(SUPERLATIVE)) return undefined;
+  if (c.m.some((x) => x.known) || !(c.has(SUMMARY) || c.has(CONTENTS)) || c.sizeWord(SUPERLATIVE))
+    return undefined;
   return {
     kind: 'scene_summary',
     detail: c.has(
@@ -500,6 +552,8 @@ const roomSize: Rule = (c) => {
   // "which object in this room is the most big" ranks the objects in the room.
   if (c.m.length > 0 || !ROOM.test(c.text) || c.sizeWord(SUPERLATIVE) || c.sizeWord(COMPARATIVE))
     return undefined;
+  // "here is the big one: how many objects are in this room?" counts; "how many square metres" measures.
+  if (c.has(/\b(?:how many|number of|count)\b/) && !c.has(HOW_MANY_UNITS)) return undefined;
   return c.has(
     /\b(size|big|large|area|square|dimensions|how many (?:m2|square)|floor area|footprint|small)\b/,
   )
@@ -523,10 +577,15 @@ const COUNT = [
   'sum of',
   'sum up',
 ];
+/** "how many objects", "count for me all the objects", "number of items": every object (filler words between). */
 const ALL_OBJECTS =
-  /\b(how many|number of|count)(?: the| all| all the| of the)? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
-/** "how many different kinds of things are there?": the number of distinct classes. */
-const KINDS = /\b(?:kinds?|types?|sorts?|categories|category|varieties|classes)\b/;
+  /\b(how many|number of|count|tally)(?: (?!and\b|or\b|plus\b)\w+){0,4}? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
+/**
+ * "how many different kinds of things are there?", "the number of distinct object types": the number of classes,
+ * when the kinds are what is counted ("how many items, all types together" counts the items).
+ */
+const KINDS =
+  /\b(?:how many|number of|count of|count|tally of)(?: \w+){0,2}? (?:kinds?|types?|sorts?|categories|category|varieties|classes)\b/;
 const counting: Rule = (c) => {
   // "total chairs?": "total" right before a name counts it.
   const total = c.at(['total']);
@@ -534,8 +593,7 @@ const counting: Rule = (c) => {
   if (at < 0) return undefined;
   // "how many cm tall is…" asks for a measure, not a count.
   if (c.has(HOW_MANY_UNITS)) return undefined;
-  if (KINDS.test(c.text) && !c.m.some((x) => x.known) && c.has(/\b(how many|number of|count)\b/))
-    return { kind: 'count_total', labels: [], kinds: true };
+  if (KINDS.test(c.text) && !c.m.some((x) => x.known)) return { kind: 'count_total', labels: [], kinds: true };
   let after = c.enough(1, c.after(at));
   // "For the listing, what is the number of items?": every object, whatever the context before says.
   if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
@@ -579,7 +637,9 @@ const relativeDistance: Rule = (c) => {
   let anchor: Mention;
   let choices: Mention[];
   // "From the sofa, which is farther: the stool or the tv?": the anchor said first, the cue bare.
-  const bare = !['to', 'from', 'away'].includes(c.r.words[at + 1] ?? '');
+  // ("which is farther away: A or B" is bare too; "farther away from A" is not.)
+  const next = c.r.words[at + 1] === 'away' ? c.r.words[at + 2] : c.r.words[at + 1];
+  const bare = !['to', 'from'].includes(next ?? '');
   const fronted = bare ? c.at(['from', 'to']) : -1;
   const frontAnchor = fronted >= 0 && fronted < at ? c.after(fronted)[0] : undefined;
   if (frontAnchor && frontAnchor.end <= at) {
@@ -637,12 +697,16 @@ const nearestToMe: Rule = (c) => {
   return { kind: 'ego_nearest', order: c.has(/\b(farthest|furthest)\b/) ? 'max' : 'min' };
 };
 
+const GENERIC_NEAR =
+  /\b(?:object|thing|item|piece of furniture|one)s? (?:that is |which is |standing |sitting |placed |located )?(?:closest|nearest|next|beside|near|by|adjacent|farthest|furthest|most far)\b/;
 const nearest: Rule = (c) => {
   if (c.m.length !== 1 && !(c.m.length === 2 && c.m[0].name === c.m[1].name)) return undefined;
   if (
     !c.has(
       /^(what|which|anything|is there anything|tell me|name|list|find|show)\b|\bwhat\b|\bwhich\b|\banything\b|\bneighbou?rs?\b/,
-    )
+    ) &&
+    // Said as a noun phrase: "object next to the clock", "the thing closest to the sink".
+    !c.has(GENERIC_NEAR)
   )
     return undefined;
   const anchor = c.m[c.m.length - 1];
@@ -733,9 +797,24 @@ const SPAN: readonly [RegExp, Measure][] = [
   [/\bvertical (?:extent|dimension|size|span|measurement|measure|clearance)\b/, 'height'],
 ];
 
+/** Seen from above: "in plan", "the footprint's long side", "horizontally". */
+const PLAN = /\b(?:in plan|plan view|floor plan|footprint|horizontal|horizontally|from above|top view|top down)\b/;
+/** "the long side", "its shorter edge", "the minor axis": a side of the footprint. */
+const SIDE =
+  /\b(long|longer|longest|major|short|shorter|shortest|minor)(?: horizontal)? (side|edge|dimension|axis|direction|way)\b/;
+function sideOf(c: Ctx): Measure | undefined {
+  const m = SIDE.exec(c.text);
+  if (!m) return undefined;
+  if (/^(?:short|shorter|shortest|minor)$/.test(m[1])) return 'width';
+  // "the longest side" alone is the longest of all three (VSI-Bench's size); in plan it is the length.
+  return m[1] === 'longest' && !c.has(PLAN) ? undefined : 'length';
+}
+
 const measure: Rule = (c) => {
   const target = c.m[0];
   if (!target) return undefined;
+  const side = sideOf(c);
+  if (side) return { kind: 'object_measure', label: target.name, measure: side };
   if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
   const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
@@ -791,9 +870,21 @@ const pairRelation: Rule = (c) => {
 
 const EXISTS =
   /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+/** "would there be a piano", "might there be any cups", "there could be a lamp?": existential "there" with a modal. */
+const MODAL_THERE =
+  /\b(?:(?:would|could|might|will|may|should|must|can) there (?:be|exist)|there (?:would|could|might|will|may|should|must|can) be)\b/;
+/** "has this room a sofa?", "does the kitchen have a kettle?": the room as the subject of having. */
+const ROOM_HAS =
+  /^(?:has|have|does|do|did) (?:the|this|my|your|our|that) (?:room|place|space|scene|house|flat|apartment|home|kitchen|bedroom|bathroom|office|living room)\b/;
+/** "a bathtub present in the room? (yes/no)", "any lamp around?": presence said without a verb. */
+const PRESENCE =
+  /\b(?:present|around|anywhere|somewhere|available|to be (?:found|seen)|in (?:here|there|the room|this room|the space|this space))\b/;
+const WH = /\b(?:which|what|who|whom|where|how|when|why)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
-  if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
+  if (c.m.length === 0 || c.has(/\bwhere\b/)) return undefined;
+  if (!c.has(EXISTS) && !c.has(MODAL_THERE) && !c.has(ROOM_HAS) && !(c.has(PRESENCE) && !c.has(WH)))
+    return undefined;
   // "any idea if there is a microwave?": a tagged noun the vocabulary lacks is framing when a known name is asked.
   return { kind: 'object_existence', label: c.enough(1)[0].name };
 };
