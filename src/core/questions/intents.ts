@@ -362,7 +362,12 @@ const GAZE_CUE = new RegExp(
 function facingCueAt(c: Ctx): number {
   const listed = c.at(FACING_CUES);
   const m = GAZE_CUE.exec(c.text);
-  const gazed = m ? c.text.slice(0, m.index).split(/[^a-z0-9²-]+/).filter(Boolean).length : -1;
+  const gazed = m
+    ? c.text
+        .slice(0, m.index)
+        .split(/[^a-z0-9²-]+/)
+        .filter(Boolean).length
+    : -1;
   return listed < 0 ? gazed : gazed < 0 ? listed : Math.min(listed, gazed);
 }
 
@@ -405,9 +410,7 @@ const FACING_CUES = [
   'turned away from',
 ];
 /** Facing away: the object is behind me. */
-const BACK_TO = new RegExp(
-  `\\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:${GAZE}) away from)\\b`,
-);
+const BACK_TO = new RegExp(`\\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:${GAZE}) away from)\\b`);
 /** Where I stand: "standing at X", "by X", "from X". */
 const STANDING_CUES = [
   'standing at',
@@ -532,7 +535,7 @@ const SUMMARY =
  * you keep in this room": what a place holds, whatever the verb, the subject and the adverbs between.
  */
 const CONTENTS =
-  /\bwhat (?:(?:all|else|exactly|just|kind of|sort of) )?(?:(?:things|stuff|objects|items|furniture) )?(?:is|are|was|were|have|has|do|did|does)(?: (?:we|you|i|they|there|it|the room|this room))?(?: (?:got|get|have|has|keep|see|seen|hold|holds|contain|contains))?(?: (?:already|currently|actually|now|right now|all|in total|there|so far|inside|at all|in it))*(?: (?:in|inside|within|on) (?:the|this|my|our|here|there)| here| around here| in here| in there)\b/;
+  /\bwhat (?:(?:all|else|exactly|just|kind of|sort of) )?(?:(?:things|stuff|objects|items|furniture) )?(?:is|are|was|were|have|has|do|did|does)(?: (?:we|you|i|they|there|it|the room|this room))?(?: (?:got|get|have|has|keep|see|seen|hold|holds|contain|contains))?(?: (?:already|currently|actually|now|right now|all|in total|there|so far|inside|at all|in it))*(?: (?:in|inside|within|on) (?:the|this|my|our|here|there)| here| around here| in here| in there)\b|\bwhat (?:does|do|did) (?:the|this|my|our|that) (?:room|place|space|flat|house|apartment|home|kitchen|bedroom|bathroom|office) (?:hold|contain|have|include|feature|offer)\b/;
 const sceneSummary: Rule = (c) => {
   // "of everything in the room, which object is the smallest?" asks for one object, not the list.
   if (c.m.some((x) => x.known) || !(c.has(SUMMARY) || c.has(CONTENTS)) || c.sizeWord(SUPERLATIVE))
@@ -579,7 +582,7 @@ const COUNT = [
 ];
 /** "how many objects", "count for me all the objects", "number of items": every object (filler words between). */
 const ALL_OBJECTS =
-  /\b(how many|number of|count|tally)(?: (?!and\b|or\b|plus\b)\w+){0,4}? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
+  /\b(how many|number of|count|tally)(?: (?!and\b|or\b|plus\b)\w+){0,6}? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
 /**
  * "how many different kinds of things are there?", "the number of distinct object types": the number of classes,
  * when the kinds are what is counted ("how many items, all types together" counts the items).
@@ -593,7 +596,8 @@ const counting: Rule = (c) => {
   if (at < 0) return undefined;
   // "how many cm tall is…" asks for a measure, not a count.
   if (c.has(HOW_MANY_UNITS)) return undefined;
-  if (KINDS.test(c.text) && !c.m.some((x) => x.known)) return { kind: 'count_total', labels: [], kinds: true };
+  if (KINDS.test(c.text) && !c.m.some((x) => x.known))
+    return { kind: 'count_total', labels: [], kinds: true };
   let after = c.enough(1, c.after(at));
   // "For the listing, what is the number of items?": every object, whatever the context before says.
   if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
@@ -603,6 +607,39 @@ const counting: Rule = (c) => {
     return { kind: 'count_total', labels: names(after) };
   const target = after[0] ?? c.m[0];
   return target ? { kind: 'object_counting', label: target.name } : undefined;
+};
+
+/**
+ * "are there more chairs than tables?", "do I have fewer cups or bowls?", "which is there more of, lamps or
+ * chairs?", "do the chairs outnumber the tables?": counts compared (yes/no when a "than" claims one).
+ */
+const MORE: Readonly<Record<string, Order>> = {
+  more: 'max',
+  fewer: 'min',
+  less: 'min',
+  outnumber: 'max',
+  outnumbers: 'max',
+  outnumbered: 'max',
+};
+const countCompare: Rule = (c) => {
+  const ms = c.enough(2);
+  const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
+  if (distinct.length !== 2) return undefined;
+  const at = c.r.words.findIndex((w) => MORE[w] !== undefined);
+  // "how many more chairs than tables" asks for a difference, not which.
+  if (at < 0 || c.r.words[at - 1] === 'many') return undefined;
+  const w = c.r.words[at];
+  // The cue right before the first name ("more chairs", "fewer of the cups"), "more of" (the names follow), or
+  // a verb of outnumbering between the names.
+  const next = distinct[0].start;
+  const counted = w.startsWith('outnumber')
+    ? at > distinct[0].start && at < distinct[1].start
+    : (next > at && next <= at + 3 && c.r.words.slice(at + 1, next).every((x) => /^(?:of|the)$/.test(x))) ||
+      (c.r.words[at + 1] === 'of' && c.has(/\b(?:which|what)\b/)) ||
+      c.r.words[at + 1] === 'numerous';
+  if (!counted) return undefined;
+  const claim = w.startsWith('outnumber') || (c.word('than') && c.yesNo());
+  return { kind: 'count_total', labels: names(distinct), more: MORE[w], ...(claim ? { claim } : {}) };
 };
 
 const egoWhatsThere: Rule = (c) => {
@@ -730,6 +767,25 @@ const nearest: Rule = (c) => {
   return undefined;
 };
 
+/**
+ * "where is the closest chair to the bed", "which lamp is nearest the sofa", "the farthest cup from the sink": the
+ * one of a kind (the first name) nearest to or farthest from another (the second).
+ */
+const OF_A_KIND_CUES = ['closest', 'nearest', 'farthest', 'furthest'];
+const nearestOfAKind: Rule = (c) => {
+  const ms = c.enough(2);
+  if (ms.length !== 2 || ms[0].name === ms[1].name) return undefined;
+  const [kind, anchor] = ms;
+  const at = c.at(OF_A_KIND_CUES);
+  // The cue stands by the kind ("the closest chair", "which chair is nearest"), the anchor after it.
+  if (at < 0 || at > anchor.start || Math.abs(at - kind.start) > 3) return undefined;
+  if (c.has(/\b(?:closest|nearest|farthest|furthest)(?: to| from)? (?:me|myself|us)\b/)) return undefined;
+  const order: Order = /^(?:closest|nearest)$/.test(c.r.words[at]) ? 'min' : 'max';
+  // "is the chair the closest thing to the bed?": yes/no, among everything.
+  if (c.yesNo()) return { kind: 'nearest', anchor: anchor.name, order, claim: kind.name };
+  return { kind: 'nearest', anchor: anchor.name, order, among: [kind.name] };
+};
+
 /** "which is bigger, the couch or the table?", "is the fridge taller than the door?" */
 /** "which takes up more space", "which one occupies less room": a comparison of volumes. */
 const SPACE =
@@ -798,7 +854,8 @@ const SPAN: readonly [RegExp, Measure][] = [
 ];
 
 /** Seen from above: "in plan", "the footprint's long side", "horizontally". */
-const PLAN = /\b(?:in plan|plan view|floor plan|footprint|horizontal|horizontally|from above|top view|top down)\b/;
+const PLAN =
+  /\b(?:in plan|plan view|floor plan|footprint|horizontal|horizontally|from above|top view|top down)\b/;
 /** "the long side", "its shorter edge", "the minor axis": a side of the footprint. */
 const SIDE =
   /\b(long|longer|longest|major|short|shorter|shortest|minor)(?: horizontal)? (side|edge|dimension|axis|direction|way)\b/;
@@ -899,6 +956,7 @@ const RULES: readonly Rule[] = [
   appearance,
   sceneSummary,
   roomSize,
+  countCompare,
   counting,
   relativeDistance,
   egoWhatsThere,
@@ -906,6 +964,7 @@ const RULES: readonly Rule[] = [
   compare,
   nearestToMe,
   nearest,
+  nearestOfAKind,
   superlative,
   measure,
   lengthBetween,

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { COCO_LABELS } from '../perception/coco';
 import { singularWord } from './labels';
+import { correctedName } from './spelling';
 import type { LengthUnit } from './types';
 import { classOf } from './vocabulary';
 
@@ -60,9 +61,8 @@ const NOT_OBJECTS = new Set(
   variety varieties video route routes path paths directions turn
   beginning start action actions step steps note eye eyes sum up more most less least do does did idea ideas sense notion clue guess estimate
   favour favor observer observers viewer viewers onlooker spectator watcher sir madam maam exist exists look looks glance
-  together altogether viewpoint vantage standpoint perspective sight gaze heading orientation line`.split(
-    /\s+/,
-  ),
+  together altogether viewpoint vantage standpoint perspective sight gaze heading orientation line
+  elevation breadth stature axis thickness diameter radius perimeter circumference span`.split(/\s+/),
 );
 
 /**
@@ -164,15 +164,17 @@ function normalise(question: string): string {
     doc.contractions().expand();
     t = doc.text().toLowerCase();
   }
-  return t
-    .replace(/'s\b/g, '')
-    // A colon, semicolon or dash between words ends a clause as a comma does ("full stocktake: how many…").
-    .replace(/\s*(?:[:;]|\s[–—-]\s|[–—])\s*/g, ', ')
-    .replace(/[^a-z0-9²,\- ]+/g, ' ')
-    .replace(/\s*,\s*/g, ', ')
-    .replace(/\s+/g, ' ')
-    .replace(/[ ,]+$/, '')
-    .trim();
+  return (
+    t
+      .replace(/'s\b/g, '')
+      // A colon, semicolon or dash between words ends a clause as a comma does ("full stocktake: how many…").
+      .replace(/\s*(?:[:;]|\s[–—-]\s|[–—])\s*/g, ', ')
+      .replace(/[^a-z0-9²,\- ]+/g, ' ')
+      .replace(/\s*,\s*/g, ', ')
+      .replace(/\s+/g, ' ')
+      .replace(/[ ,]+$/, '')
+      .trim()
+  );
 }
 
 const TAGGED_WORDS = 40;
@@ -245,10 +247,14 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     // The tagger marks irregular plurals ("mice", "geese"): only those are parsed for their singular.
     const single = singularWord(last, plurals.has(j));
     const name = [...words.slice(i, j), single].join(' ');
-    const known = isName(name);
     const plural = single !== last;
-    if (known || plural || introduced(words, i, modifiers, breaks))
-      out.push({ name, start: i, end: j + 1, plural, known });
+    if (!isName(name) && !plural && !introduced(words, i, modifiers, breaks)) {
+      i = j;
+      continue;
+    }
+    // A misspelt name ("the refrigirator", "chiars") is the name it is nearest to.
+    const spelt = isName(name) ? name : correctedName(name);
+    out.push({ name: spelt ?? name, start: i, end: j + 1, plural, known: spelt !== undefined });
     i = j;
   }
   return joinCompounds(
@@ -296,7 +302,8 @@ function joinCompounds(words: readonly string[], breaks: ReadonlySet<number>, ms
  * nouns the vocabulary lacks ("walkway", "plan") are not objects asked about; a name it knows may be ("for the
  * sofa, how tall is it?"). A bare name before the question ("the harp — how tall is it?") is the object.
  */
-const PURPOSE_CLAUSE = /^(?:for|to|so|since|because|as|in order to|before|after|once|until|till|prior to|ahead of)\b/;
+const PURPOSE_CLAUSE =
+  /^(?:for|to|so|since|because|as|in order to|before|after|once|until|till|prior to|ahead of)\b/;
 /** "my kid wants to know how tall…", "my boss asked me what…": who asks is never what is asked about. */
 const REPORTING_CLAUSE =
   /\b(?:wants?|needs?|would like|wanted|asks?|asked|wonders?|wondered|wondering|is curious|was curious)(?: to know| to find out| me| if| whether)?$/;
