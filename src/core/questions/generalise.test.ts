@@ -279,6 +279,54 @@ const FAMILIES: Record<string, readonly Case[]> = {
     ['do the chairs outnumber the tables?', { kind: 'count_total', more: 'max', claim: true }],
     ['which are less numerous, the cups or the bowls?', { kind: 'count_total', more: 'min' }],
   ],
+  moreWordings: [
+    ['How far up does the fridge reach?', { kind: 'object_measure', label: 'fridge', measure: 'height' }],
+    ['Which object is the most massive?', { kind: 'superlative', measure: 'longest', order: 'max' }],
+    [
+      'Which is the more compact, the cup or the lamp?',
+      { kind: 'compare', labels: ['cup', 'lamp'], order: 'min' },
+    ],
+    ['Got a piano?', { kind: 'object_existence', label: 'piano' }],
+    ['Any chance there is a harp in here?', { kind: 'object_existence', label: 'harp' }],
+    ["What's lying around in here?", { kind: 'scene_summary' }],
+    ['Can you list off what you found?', { kind: 'scene_summary' }],
+    ['Name the stuff in here.', { kind: 'scene_summary' }],
+    ['Tell me if you saw a toaster.', { kind: 'object_existence', label: 'toaster' }],
+    ['Can a sofa be found here?', { kind: 'object_existence', label: 'sofa' }],
+    [
+      'Seated on the couch with the tv straight ahead, is the plant on my right or left?',
+      { kind: 'standpoint', standing: 'couch', facing: 'tv', query: 'plant', check: 'left-right' },
+    ],
+    [
+      'Kneeling by the bed, face toward the window, is the lamp to my left?',
+      { kind: 'standpoint', standing: 'bed', facing: 'window', query: 'lamp', check: 'left' },
+    ],
+    [
+      'Crouched at the toilet, eyes toward the sink, which way do I turn to get to the door?',
+      { kind: 'route_directions', from: 'toilet', to: 'door', facing: 'sink' },
+    ],
+    [
+      'I am at the desk. I am looking at the door. Is the bed on my left?',
+      { kind: 'standpoint', standing: 'desk', facing: 'door', query: 'bed', check: 'left' },
+    ],
+  ],
+  terse: [
+    ['piano here?', { kind: 'object_existence', label: 'piano' }],
+    ['closest to sink?', { kind: 'nearest', anchor: 'sink', order: 'min' }],
+    ['whats next 2 the tv', { kind: 'nearest', anchor: 'tv', order: 'min' }],
+    ['is sofa > bed', { kind: 'compare', labels: ['sofa', 'bed'], order: 'max', claim: true }],
+    ['stuff in room?', { kind: 'scene_summary' }],
+    ['order: bed, lamp, tv?', { kind: 'obj_appearance_order', labels: ['bed', 'lamp', 'tv'] }],
+    ['total objects?', { kind: 'count_total', labels: [] }],
+    [
+      'In which order did these show up: bed, lamp, desk?',
+      { kind: 'obj_appearance_order', labels: ['bed', 'lamp', 'desk'] },
+    ],
+    [
+      'Which of these did the video show last: the cup, the plate or the bowl?',
+      { kind: 'obj_appearance_order', ask: 'last' },
+    ],
+  ],
 };
 
 describe('phrasing families beyond the benchmark banks', () => {

@@ -54,6 +54,19 @@ const SIZE_WORDS: Readonly<Record<string, readonly [Measure, Order]>> = {
   bulkier: ['volume', 'max'],
   bulkiest: ['volume', 'max'],
   heavy: ['volume', 'max'],
+  // Plain words of size without a one-word comparative: "the most massive", "the more compact", "less lofty".
+  massive: ['longest', 'max'],
+  enormous: ['longest', 'max'],
+  gigantic: ['longest', 'max'],
+  giant: ['longest', 'max'],
+  sizeable: ['longest', 'max'],
+  sizable: ['longest', 'max'],
+  compact: ['longest', 'min'],
+  minuscule: ['longest', 'min'],
+  petite: ['longest', 'min'],
+  lofty: ['height', 'max'],
+  towering: ['height', 'max'],
+  lengthy: ['length', 'max'],
   heavier: ['volume', 'max'],
   heaviest: ['volume', 'max'],
 };
@@ -289,6 +302,11 @@ const DESTINATION = [
 const FACING_AFTER: readonly [string, boolean][] = [
   ['in front of me', false],
   ['ahead of me', false],
+  // "with the tv straight ahead": ahead of me, said without "of me".
+  ['straight ahead', false],
+  ['dead ahead', false],
+  ['directly ahead', false],
+  ['right ahead', false],
   ['before me', false],
   ['behind me', true],
   ['at my back', true],
@@ -494,14 +512,18 @@ const standpoint: Rule = (c) => {
   };
 };
 
+const SORTED_BY =
+  /\b(?:size|height|length|width|distance|tall|taller|tallest|big|bigger|biggest|large|small|long|wide|far|close|near|left|right)\b/;
 const appearance: Rule = (c) => {
   // "which way do I turn first to get from A to C": "first" orders turns, not sightings.
   if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
   const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
   const seeCue = c.has(
-    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|(?:enter|enters|entered|entering|came into|come into|comes into|got into|get into) (?:the )?(?:\w+ )?(?:view|sight|frame|shot|picture)|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen)|camera|footage|recording)\b/,
+    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|(?:enter|enters|entered|entering|came into|come into|comes into|got into|get into) (?:the )?(?:\w+ )?(?:view|sight|frame|shot|picture)|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen)|camera|footage|recording|video|clip)\b/,
   );
-  return orderCue && seeCue ? appearanceTask(c) : undefined;
+  // "order: bed, lamp, tv?": an order of named objects with no measure to sort by is the order they were seen in.
+  const bareOrder = c.has(/\b(?:order|sequence)\b/) && !c.has(SORTED_BY);
+  return orderCue && (seeCue || bareOrder) ? appearanceTask(c) : undefined;
 };
 
 /**
@@ -535,10 +557,17 @@ const SUMMARY =
  * you keep in this room": what a place holds, whatever the verb, the subject and the adverbs between.
  */
 const CONTENTS =
-  /\bwhat (?:(?:all|else|exactly|just|kind of|sort of) )?(?:(?:things|stuff|objects|items|furniture) )?(?:is|are|was|were|have|has|do|did|does)(?: (?:we|you|i|they|there|it|the room|this room))?(?: (?:got|get|have|has|keep|see|seen|hold|holds|contain|contains))?(?: (?:already|currently|actually|now|right now|all|in total|there|so far|inside|at all|in it))*(?: (?:in|inside|within|on) (?:the|this|my|our|here|there)| here| around here| in here| in there)\b|\bwhat (?:does|do|did) (?:the|this|my|our|that) (?:room|place|space|flat|house|apartment|home|kitchen|bedroom|bathroom|office) (?:hold|contain|have|include|feature|offer)\b/;
+  /\bwhat (?:(?:all|else|exactly|just|kind of|sort of) )?(?:(?:things|stuff|objects|items|furniture) )?(?:is|are|was|were|have|has|do|did|does)(?: (?:we|you|i|they|there|it|the room|this room))?(?: (?:got|get|have|has|keep|see|seen|hold|holds|contain|contains))?(?: (?:already|currently|actually|now|right now|all|in total|there|so far|inside|at all|in it|lying|sitting|standing|kept|stored|placed|located|hanging|around|about))*(?: (?:in|inside|within|on) (?:the|this|my|our|here|there)| here| around here| in here| in there)\b|\bwhat (?:does|do|did) (?:the|this|my|our|that) (?:room|place|space|flat|house|apartment|home|kitchen|bedroom|bathroom|office) (?:hold|contain|have|include|feature|offer)\b|\b(?:list|name|tell me|show me)(?: off| out| me)? (?:all )?(?:the |what |everything )?(?:(?:stuff|things|objects|items|furniture|pieces) )?(?:(?:that )?(?:you|we|i) (?:have |had )?(?:saw|seen|see|found|noticed|spotted|got|came across)|in (?:here|the|this))\b/;
+/** Said as a bare noun phrase: "stuff in room?", "contents of the room", "all the objects here". */
+const CONTENTS_NP =
+  /^(?:all )?(?:the )?(?:stuff|things|objects|items|furniture|contents|everything)(?: (?:in|inside|of|around) (?:the |this |my )?(?:room|here|place|space|flat|house))?$/;
 const sceneSummary: Rule = (c) => {
   // "of everything in the room, which object is the smallest?" asks for one object, not the list.
-  if (c.m.some((x) => x.known) || !(c.has(SUMMARY) || c.has(CONTENTS)) || c.sizeWord(SUPERLATIVE))
+  if (
+    c.m.some((x) => x.known) ||
+    !(c.has(SUMMARY) || c.has(CONTENTS) || c.has(CONTENTS_NP)) ||
+    c.sizeWord(SUPERLATIVE)
+  )
     return undefined;
   return {
     kind: 'scene_summary',
@@ -589,10 +618,14 @@ const ALL_OBJECTS =
  */
 const KINDS =
   /\b(?:how many|number of|count of|count|tally of)(?: \w+){0,2}? (?:kinds?|types?|sorts?|categories|category|varieties|classes)\b/;
+const TOTAL_OBJECTS =
+  /\btotal (?:number of )?(?:objects|things|items)\b|\b(?:objects|things|items) (?:in total|altogether|all together)\b/;
 const counting: Rule = (c) => {
   // "total chairs?": "total" right before a name counts it.
   const total = c.at(['total']);
   const at = total >= 0 && c.m.some((x) => x.start === total + 1) ? total : c.at(COUNT);
+  // "total objects?", "objects in total?": every object, said without a count verb.
+  if (at < 0 && c.m.length === 0 && c.has(TOTAL_OBJECTS)) return { kind: 'count_total', labels: [] };
   if (at < 0) return undefined;
   // "how many cm tall is…" asks for a measure, not a count.
   if (c.has(HOW_MANY_UNITS)) return undefined;
@@ -735,7 +768,7 @@ const nearestToMe: Rule = (c) => {
 };
 
 const GENERIC_NEAR =
-  /\b(?:object|thing|item|piece of furniture|one)s? (?:that is |which is |standing |sitting |placed |located )?(?:closest|nearest|next|beside|near|by|adjacent|farthest|furthest|most far)\b/;
+  /^(?:closest|nearest|farthest|furthest|next|right next) (?:to|from)\b|\b(?:object|thing|item|piece of furniture|one)s? (?:that is |which is |standing |sitting |placed |located )?(?:closest|nearest|next|beside|near|by|adjacent|farthest|furthest|most far)\b/;
 const nearest: Rule = (c) => {
   if (c.m.length !== 1 && !(c.m.length === 2 && c.m[0].name === c.m[1].name)) return undefined;
   if (
@@ -829,8 +862,13 @@ const superlative: Rule = (c) => {
 
 const DISTANCE =
   /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
+/** "how far up does the fridge reach", "how far off the floor does the lamp go": a height, not a distance. */
+const VERTICAL_REACH =
+  /\bhow far (?:up|upward|upwards|off the (?:floor|ground)|above the (?:floor|ground))\b/;
 const distance: Rule = (c) => {
   if (!c.has(DISTANCE)) return undefined;
+  if (c.has(VERTICAL_REACH) && c.m.length === 1)
+    return { kind: 'object_measure', label: c.m[0].name, measure: 'height' };
   // "the Euclidean separation between the lamp and the desk": a tagged noun the vocabulary lacks is no end.
   const ends = c.enough(2);
   if (ends.length >= 2) return { kind: 'object_abs_distance', a: ends[0].name, b: ends[1].name };
@@ -926,7 +964,7 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /^(?:you |have you |you have )?(?:got|seen|spotted|noticed|found) (?:a|an|any|some)\b|^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 /** "would there be a piano", "might there be any cups", "there could be a lamp?": existential "there" with a modal. */
 const MODAL_THERE =
   /\b(?:(?:would|could|might|will|may|should|must|can) there (?:be|exist)|there (?:would|could|might|will|may|should|must|can) be)\b/;
@@ -935,12 +973,16 @@ const ROOM_HAS =
   /^(?:has|have|does|do|did) (?:the|this|my|your|our|that) (?:room|place|space|scene|house|flat|apartment|home|kitchen|bedroom|bathroom|office|living room)\b/;
 /** "a bathtub present in the room? (yes/no)", "any lamp around?": presence said without a verb. */
 const PRESENCE =
-  /\b(?:present|around|anywhere|somewhere|available|to be (?:found|seen)|in (?:here|there|the room|this room|the space|this space))\b/;
+  /\b(?:present|around|anywhere|somewhere|available|here|to be (?:found|seen)|in (?:here|there|the room|this room|the space|this space))\b/;
 const WH = /\b(?:which|what|who|whom|where|how|when|why)\b/;
+/** "tell me if you saw a toaster", "can a sofa be found here?": whether, said as a report or in the passive. */
+const EXISTS_REPORTED =
+  /\b(?:if|whether) (?:you|we|i) (?:have |had |ever |already )?(?:saw|seen|see|spotted|noticed|found|came across|come across)\b|\bbe (?:found|seen|spotted|located)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || c.has(/\bwhere\b/)) return undefined;
-  if (!c.has(EXISTS) && !c.has(MODAL_THERE) && !c.has(ROOM_HAS) && !(c.has(PRESENCE) && !c.has(WH)))
+  const presence = c.has(PRESENCE) && !c.has(WH);
+  if (!c.has(EXISTS) && !c.has(MODAL_THERE) && !c.has(ROOM_HAS) && !c.has(EXISTS_REPORTED) && !presence)
     return undefined;
   // "any idea if there is a microwave?": a tagged noun the vocabulary lacks is framing when a known name is asked.
   return { kind: 'object_existence', label: c.enough(1)[0].name };

@@ -62,7 +62,8 @@ const NOT_OBJECTS = new Set(
   beginning start action actions step steps note eye eyes sum up more most less least do does did idea ideas sense notion clue guess estimate
   favour favor observer observers viewer viewers onlooker spectator watcher sir madam maam exist exists look looks glance
   together altogether viewpoint vantage standpoint perspective sight gaze heading orientation line
-  elevation breadth stature axis thickness diameter radius perimeter circumference span`.split(/\s+/),
+  elevation breadth stature axis thickness diameter radius perimeter circumference span chance chances
+  possibility likelihood odds`.split(/\s+/),
 );
 
 /**
@@ -78,10 +79,11 @@ const BODY = new Set(
  * Words that introduce a noun phrase: a noun the vocabulary does not know is an object asked about only after
  * one of these ("is there a harp?", "the rubber duck", "my guitar", "any pianos") or as a bare plural ("how
  * many harps"). A bare singular is a word of the sentence's framing ("measured in elevation", "in plan",
- * "contestant, …", "…, mate?", "forklift at the microwave") or a mass noun ("if it is no trouble").
+ * "contestant, …", "…, mate?", "forklift at the microwave") or a mass noun ("if it is no trouble"). "These" and
+ * "those" stand alone as often as not ("did these show up"), so they introduce no name.
  */
 const DETERMINERS = new Set(
-  `a an the any some this that these those every each another my your our his her their its one two three four
+  `a an the any some this that every each another my your our his her their its one two three four
   five six seven eight nine ten many several few which what whose`.split(/\s+/),
 );
 
@@ -130,6 +132,10 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\bhw\b/g, 'how'],
   [/\bwht\b/g, 'what'],
   [/\bwhr\b/g, 'where'],
+  [/\b2 (?=the |a |an |my |your |me\b)/g, 'to '],
+  // "is the sofa > the bed": the signs read as words.
+  [/ > /g, ' bigger than '],
+  [/ < /g, ' smaller than '],
   // Texting fillers that hedge or stress and name nothing: "lowkey whats beside the tv", "ngl how tall is it".
   [/\b(?:lowkey|highkey|ngl|tbh|tbf|imo|fr|deadass|lol)\b ?/g, ''],
 ];
