@@ -215,7 +215,7 @@ class Ctx {
    */
   yesNo(): boolean {
     // A tag after a statement asks for yes or no: "the tv is bigger than the fridge, or not?", "…, right?".
-    const text = this.r.text.replace(YES_NO_TAG, '');
+    const text = this.r.text.replace(YES_NO_TAG, '').replace(YES_NO_LEAD, '');
     return (
       /^(is|are|was|were|does|do|did|will|would)\b/.test(text) ||
       (text !== this.r.text && !/\b(?:which|what|who|whichever|how)\b/.test(text)) ||
@@ -251,6 +251,8 @@ class Ctx {
 const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
 
 /** A tag that turns a statement into a yes/no question: "…, or not", "…, right", "…, yes or no", "…, true". */
+/** "true or false: …", "yes or no, …": the same said first. */
+const YES_NO_LEAD = /^(?:true or false|yes or no|yes no|right or wrong|correct or incorrect|true false),? /;
 const YES_NO_TAG =
   /(?:,? or not|,? (?:true or false|yes or no|yes no)|, (?:right|correct|true|yes|no|is not it|is it not|am i right|do you think|would you say|eh))$/;
 
@@ -536,7 +538,10 @@ function appearanceTask(c: Ctx): Task {
   const late = /\b(last|latest|later|final|after)\b/;
   if (c.has(/\b(order|sequence)\b/)) return { kind: 'obj_appearance_order', labels };
   // "in the recording, did A appear earlier than B?": the yes/no may follow a leading phrase.
-  if (c.has(/(?:^|, )(did|do|have|had|was|were|is|are)\b/) && !c.has(/\b(?:which|what|who)\b/)) {
+  if (
+    (c.has(/(?:^|, )(did|do|have|had|was|were|is|are)\b/) || c.yesNo()) &&
+    !c.has(/\b(?:which|what|who)\b/)
+  ) {
     // "…earlier than B", "…earlier in the video than B": the comparative and its "than" may stand apart.
     if (c.has(/\b(?:before|ahead of)\b|\b(?:earlier|sooner|first)\b.*\bthan\b/))
       return { kind: 'obj_appearance_order', labels, ask: 'before' };

@@ -220,6 +220,7 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
   const nounWords = new Set<number>();
   const plurals = new Set<number>();
   const modifiers = new Set<number>();
+  const people = new Set<number>();
   let w = 0;
   for (const t of tagged) {
     const term = t.terms[0];
@@ -230,6 +231,7 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     const tags = new Set(term.tags);
     if (tags.has('Plural')) plurals.add(w);
     if (tags.has('Adjective') || tags.has('Value')) modifiers.add(w);
+    if (tags.has('Actor') || tags.has('Person')) people.add(w);
     if (
       tags.has('Noun') &&
       !tags.has('Pronoun') &&
@@ -254,7 +256,10 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     const single = singularWord(last, plurals.has(j));
     const name = [...words.slice(i, j), single].join(' ');
     const plural = single !== last;
-    if (!isName(name) && !plural && !introduced(words, i, modifiers, breaks)) {
+    // A person ("my wife says…", "the plumber asked…") is who speaks, not a thing in the room; a compound
+    // that ends in such a word may still be one ("record player").
+    const person = i === j && people.has(i);
+    if (!isName(name) && (person || (!plural && !introduced(words, i, modifiers, breaks)))) {
       i = j;
       continue;
     }
