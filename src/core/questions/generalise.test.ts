@@ -306,6 +306,14 @@ const FAMILIES: Record<string, readonly Case[]> = {
       { kind: 'route_directions', from: 'toilet', to: 'door', facing: 'sink' },
     ],
     [
+      'I am next to the sofa with the tv in view ahead. Is the lamp left or right?',
+      { kind: 'standpoint', standing: 'sofa', facing: 'tv', query: 'lamp', check: 'left-right' },
+    ],
+    [
+      'Standing at the fridge with the sink in front, do I turn left or right to reach the table?',
+      { kind: 'route_directions', from: 'fridge', to: 'table', facing: 'sink' },
+    ],
+    [
       'I am at the desk. I am looking at the door. Is the bed on my left?',
       { kind: 'standpoint', standing: 'desk', facing: 'door', query: 'bed', check: 'left' },
     ],

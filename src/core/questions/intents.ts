@@ -309,6 +309,9 @@ const FACING_AFTER: readonly [string, boolean][] = [
   ['dead ahead', false],
   ['directly ahead', false],
   ['right ahead', false],
+  // Said loosely ("with the sink in front", "the tv in view ahead"): only right after what I face.
+  ['in front', false],
+  ['ahead', false],
   ['before me', false],
   ['behind me', true],
   ['at my back', true],
@@ -343,12 +346,14 @@ const routeFromStandpoint: Rule = (c) => {
     backTo = c.has(BACK_TO);
   } else {
     for (const [cue, back] of FACING_AFTER) {
-      const at = c.at([cue]);
+      const at = facingAfterAt(c, cue);
       if (at < 0) continue;
       facing = c
         .before(at)
         .filter((x) => x !== dest)
         .pop();
+      if (facing && LOOSE_AHEAD.has(cue) && !c.r.words.slice(facing.end, at).every((w) => LINKING.has(w)))
+        facing = undefined;
       backTo = back;
       if (facing) break;
     }
@@ -458,7 +463,7 @@ function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number
     return facing ? { facing, backTo: c.has(BACK_TO), cueAt: at } : undefined;
   }
   for (const [cue, back] of FACING_AFTER) {
-    const cueAt = c.at([cue]);
+    const cueAt = facingAfterAt(c, cue);
     if (cueAt < 0) continue;
     const facing = c.before(cueAt).pop();
     // "the tv in front of me", "the clock is straight ahead of me": only a verb of being and an adverb between.
@@ -468,8 +473,31 @@ function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number
   return undefined;
 }
 
-/** Words between what I face and "ahead of me": "is", "straight", "right", "directly", "dead", "just". */
-const LINKING = new Set(['is', 'are', 'was', 'be', 'straight', 'right', 'directly', 'dead', 'just', 'now']);
+/** Words between what I face and "ahead of me": "is", "straight", "right", "directly", "dead", "just", "in view". */
+const LINKING = new Set([
+  'is',
+  'are',
+  'was',
+  'be',
+  'straight',
+  'right',
+  'directly',
+  'dead',
+  'just',
+  'now',
+  'in',
+  'view',
+  'sight',
+  'full',
+  'plain',
+]);
+const LOOSE_AHEAD: ReadonlySet<string> = new Set(['in front', 'ahead']);
+
+/** Where a cue after what I face stands; a loose one never before "of" ("in front of the tv" is a relation). */
+function facingAfterAt(c: Ctx, cue: string): number {
+  const at = c.at([cue]);
+  return at >= 0 && LOOSE_AHEAD.has(cue) && c.r.words[at + cue.split(' ').length] === 'of' ? -1 : at;
+}
 
 const standpoint: Rule = (c) => {
   const sp = standpointOf(c);
