@@ -147,6 +147,8 @@ const FAMILIES: Record<string, readonly Case[]> = {
       { kind: 'object_measure', label: 'desk', measure: 'length' },
     ],
     ['the footprint of the bed?', { kind: 'object_measure', label: 'bed', measure: 'area' }],
+    ['How many square meters does the bed cover?', { kind: 'object_measure', label: 'bed', measure: 'area' }],
+    ['How much floor does the sofa take up?', { kind: 'object_measure', label: 'sofa', measure: 'area' }],
   ],
   gaze: [
     [
@@ -221,6 +223,14 @@ const FAMILIES: Record<string, readonly Case[]> = {
       { kind: 'obj_appearance_order', ask: 'last' },
     ],
     ['was the bed filmed earlier on than the door?', { kind: 'obj_appearance_order', ask: 'before' }],
+    [
+      'Did the lamp show up ahead of the bed?',
+      { kind: 'obj_appearance_order', labels: ['lamp', 'bed'], ask: 'before' },
+    ],
+    [
+      'Which came last into the picture: the fridge or the sink?',
+      { kind: 'obj_appearance_order', labels: ['fridge', 'sink'], ask: 'last' },
+    ],
   ],
   yesNoTags: [
     ['The sofa is longer than the bed, or not?', { kind: 'compare', labels: ['sofa', 'bed'], claim: true }],

@@ -547,7 +547,9 @@ const SORTED_BY =
 const appearance: Rule = (c) => {
   // "which way do I turn first to get from A to C": "first" orders turns, not sightings.
   if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
-  const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
+  const orderCue = c.has(
+    /\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest|ahead of)\b/,
+  );
   const seeCue = c.has(
     /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|(?:enter|enters|entered|entering|came into|come into|comes into|got into|get into) (?:the )?(?:\w+ )?(?:view|sight|frame|shot|picture)|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen)|camera|footage|recording|video|clip)\b/,
   );
@@ -561,7 +563,12 @@ const appearance: Rule = (c) => {
  * first, A or B?", "what showed up last"), or yes/no ("did I see A before B?").
  */
 function appearanceTask(c: Ctx): Task {
-  const labels = names(c.m);
+  // "came into the picture", "entered the frame": the picture is where they came, not one of them.
+  const w = c.r.words;
+  const seenInto = (x: Mention): boolean =>
+    (w[x.start - 1] === 'into' || (w[x.start - 1] === 'the' && w[x.start - 2] === 'into')) &&
+    /^(?:picture|frame|shot|view|sight)$/.test(x.name);
+  const labels = [...new Set(names(c.m.filter((x) => !seenInto(x))))];
   const early = /\b(first|earliest|earlier|sooner|before)\b/;
   const late = /\b(last|latest|later|final|after)\b/;
   if (c.has(/\b(order|sequence)\b/)) return { kind: 'obj_appearance_order', labels };
@@ -938,6 +945,8 @@ function sideOf(c: Ctx): Measure | undefined {
   return m[1] === 'longest' && !c.has(PLAN) ? undefined : 'length';
 }
 
+const COVERS =
+  /\bhow (?:many (?:square|sq)\b.*|much (?:floor|floor space|space|area|room)\b.*)\b(?:cover|covers|occupy|occupies|take up|takes up|use|uses|fill|fills)\b/;
 const measure: Rule = (c) => {
   const target = c.m[0];
   if (!target) return undefined;
@@ -952,6 +961,8 @@ const measure: Rule = (c) => {
       c.text,
     );
   if (unitHow) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[unitHow[1]][0] };
+  // "how many square metres does the bed cover", "how much floor does the sofa take up": its footprint.
+  if (c.has(COVERS)) return { kind: 'object_measure', label: target.name, measure: 'area' };
   const span = SPAN.find(([re]) => c.has(re));
   if (span) return { kind: 'object_measure', label: target.name, measure: span[1] };
   for (const [noun, ms] of Object.entries(MEASURE_NOUNS))
