@@ -54,6 +54,19 @@ const SIZE_WORDS: Readonly<Record<string, readonly [Measure, Order]>> = {
   bulkier: ['volume', 'max'],
   bulkiest: ['volume', 'max'],
   heavy: ['volume', 'max'],
+  // Plain words of size without a one-word comparative: "the most massive", "the more compact", "less lofty".
+  massive: ['longest', 'max'],
+  enormous: ['longest', 'max'],
+  gigantic: ['longest', 'max'],
+  giant: ['longest', 'max'],
+  sizeable: ['longest', 'max'],
+  sizable: ['longest', 'max'],
+  compact: ['longest', 'min'],
+  minuscule: ['longest', 'min'],
+  petite: ['longest', 'min'],
+  lofty: ['height', 'max'],
+  towering: ['height', 'max'],
+  lengthy: ['length', 'max'],
   heavier: ['volume', 'max'],
   heaviest: ['volume', 'max'],
 };
@@ -66,6 +79,9 @@ const MEASURE_NOUNS: Readonly<Record<string, Measure>> = {
   length: 'length',
   width: 'width',
   depth: 'width',
+  breadth: 'width',
+  elevation: 'height',
+  stature: 'height',
   size: 'longest',
   dimension: 'longest',
   dimensions: 'longest',
@@ -173,7 +189,11 @@ class Ctx {
     for (const p of phrases) {
       const ps = p.split(' ');
       for (let i = from; i + ps.length <= w.length; i++)
-        if (ps.every((x, k) => w[i + k] === x || ASKER[w[i + k]] === x)) {
+        if (
+          ps.every((x, k) => w[i + k] === x || ASKER[w[i + k]] === x) &&
+          // A cue never runs across a clause break ("the table is at my back, to go to…" has no "back to").
+          !ps.some((_, k) => k > 0 && this.r.breaks?.has(i + k))
+        ) {
           if (best < 0 || i < best) best = i;
           break;
         }
@@ -194,9 +214,12 @@ class Ctx {
    * question word or choice ("the fridge, it is more tall than the oven?").
    */
   yesNo(): boolean {
+    // A tag after a statement asks for yes or no: "the tv is bigger than the fridge, or not?", "…, right?".
+    const text = this.r.text.replace(YES_NO_TAG, '').replace(YES_NO_LEAD, '');
     return (
-      this.has(/^(is|are|was|were|does|do|did|will|would)\b/) ||
-      (this.word('than') && !this.has(/\b(?:which|what|who|whichever|how|or)\b/))
+      /^(is|are|was|were|does|do|did|will|would)\b/.test(text) ||
+      (text !== this.r.text && !/\b(?:which|what|who|whichever|how)\b/.test(text)) ||
+      (this.word('than') && !/\b(?:which|what|who|whichever|how|or)\b/.test(text))
     );
   }
   /**
@@ -226,6 +249,12 @@ class Ctx {
 }
 
 const names = (ms: readonly Mention[]): string[] => ms.map((x) => x.name);
+
+/** A tag that turns a statement into a yes/no question: "…, or not", "…, right", "…, yes or no", "…, true". */
+/** "true or false: …", "yes or no, …": the same said first. */
+const YES_NO_LEAD = /^(?:true or false|yes or no|yes no|right or wrong|correct or incorrect|true false),? /;
+const YES_NO_TAG =
+  /(?:,? or not|,? (?:true or false|yes or no|yes no)|, (?:right|correct|true|yes|no|is not it|is it not|am i right|do you think|would you say|eh))$/;
 
 /** Everything is relative to where "I" stand: "if I stand by X facing Y, …", "with my back to Y". */
 /** Route instructions ("…you want to navigate to the door…") start the same way but ask for a route. */
@@ -265,12 +294,24 @@ const DESTINATION = [
   'right or left to face',
   'turn to face',
   'around to face',
+  'turn toward',
+  'turn towards',
+  'turning toward',
+  'turning towards',
   'right or left for',
 ];
 /** "with Y in front of me", "Y behind me" — Y comes before the cue. */
 const FACING_AFTER: readonly [string, boolean][] = [
   ['in front of me', false],
   ['ahead of me', false],
+  // "with the tv straight ahead": ahead of me, said without "of me".
+  ['straight ahead', false],
+  ['dead ahead', false],
+  ['directly ahead', false],
+  ['right ahead', false],
+  // Said loosely ("with the sink in front", "the tv in view ahead"): only right after what I face.
+  ['in front', false],
+  ['ahead', false],
   ['before me', false],
   ['behind me', true],
   ['at my back', true],
@@ -286,7 +327,10 @@ const routeFromStandpoint: Rule = (c) => {
   // ("facing away from Y" names what I turn from, not where I start.)
   const fromCue = c.at(['from']);
   const fromAt = (c.has(ROUTE) || c.has(TURN_ASK)) && c.r.words[fromCue - 1] !== 'away' ? fromCue : -1;
-  const fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
+  // The "to" that names a place ("to the fridge"), not a side ("to the left").
+  let fromTo = fromAt >= 0 ? c.at(['to'], fromAt + 1) : -1;
+  while (fromTo >= 0 && !c.m.some((x) => x.start > fromTo && x.start <= fromTo + 2))
+    fromTo = c.at(['to'], fromTo + 1);
   const destAt = fromTo >= 0 ? fromTo : c.at(DESTINATION);
   if (destAt < 0) return undefined;
   const dest = c.after(destAt)[0];
@@ -295,19 +339,21 @@ const routeFromStandpoint: Rule = (c) => {
   let facing: Mention | undefined;
   let backTo = false;
   // "do I turn left or right to face Z": that "face" names where I turn to, not what I face now.
-  const cue = c.at(FACING_CUES);
+  const cue = facingCueAt(c);
   const before = cue >= destAt && cue < dest.start ? -1 : cue;
   if (before >= 0) {
     facing = c.after(before).find((x) => x !== dest);
     backTo = c.has(BACK_TO);
   } else {
     for (const [cue, back] of FACING_AFTER) {
-      const at = c.at([cue]);
+      const at = facingAfterAt(c, cue);
       if (at < 0) continue;
       facing = c
         .before(at)
         .filter((x) => x !== dest)
         .pop();
+      if (facing && LOOSE_AHEAD.has(cue) && !c.r.words.slice(facing.end, at).every((w) => LINKING.has(w)))
+        facing = undefined;
       backTo = back;
       if (facing) break;
     }
@@ -323,6 +369,32 @@ const routeFromStandpoint: Rule = (c) => {
     ...(backTo ? { backTo } : {}),
   };
 };
+
+/**
+ * Which way I look, said with any verb or noun of gazing, pointing or facing, any adverb, and a preposition of
+ * direction: "looking over at Y", "gazing straight toward Y", "nose pointing at Y", "line of sight toward Y",
+ * "eyes fixed on Y", "oriented away from Y", "my face to Y".
+ */
+const GAZE =
+  'look|looks|looking|looked|gaze|gazes|gazing|gazed|stare|stares|staring|stared|peer|peers|peering|peered|' +
+  'glance|glances|glancing|glanced|point|points|pointing|pointed|aim|aims|aiming|aimed|turned|oriented|' +
+  'orientated|directed|sight|eyes|eye|face|faces|facing|faced|nose';
+const GAZE_CUE = new RegExp(
+  `\\b(?:${GAZE})(?: (?:over|out|across|straight|directly|ahead|right|up|down|squarely|dead|fixed|set|locked|trained|firmly|is|are|just))* (?:at|to|toward|towards|on|onto|upon|in the direction of|away from)\\b`,
+);
+
+/** The word where a cue of what I face starts (-1: none): the table's phrases or any gazing phrase. */
+function facingCueAt(c: Ctx): number {
+  const listed = c.at(FACING_CUES);
+  const m = GAZE_CUE.exec(c.text);
+  const gazed = m
+    ? c.text
+        .slice(0, m.index)
+        .split(/[^a-z0-9²-]+/)
+        .filter(Boolean).length
+    : -1;
+  return listed < 0 ? gazed : gazed < 0 ? listed : Math.min(listed, gazed);
+}
 
 /** Cues before the object I face: "facing Y", "looking at Y", "eyes on Y", "with my back to Y". */
 const FACING_CUES = [
@@ -363,7 +435,7 @@ const FACING_CUES = [
   'turned away from',
 ];
 /** Facing away: the object is behind me. */
-const BACK_TO = /\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:facing|turned) away from)\b/;
+const BACK_TO = new RegExp(`\\b(?:back (?:is )?(?:turned )?(?:to|toward|towards)|(?:${GAZE}) away from)\\b`);
 /** Where I stand: "standing at X", "by X", "from X". */
 const STANDING_CUES = [
   'standing at',
@@ -384,14 +456,14 @@ const STANDING_CUES = [
  * that ends in me ("with Y in front of me", "Y ahead of me", "Y behind me").
  */
 function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number } | undefined {
-  const at = c.at(FACING_CUES);
+  const at = facingCueAt(c);
   if (at >= 0) {
     // The first name after the cue word ("look to the door": "look" may be tagged a noun; it is the cue).
     const facing = c.after(at).find((x) => x.start > at);
     return facing ? { facing, backTo: c.has(BACK_TO), cueAt: at } : undefined;
   }
   for (const [cue, back] of FACING_AFTER) {
-    const cueAt = c.at([cue]);
+    const cueAt = facingAfterAt(c, cue);
     if (cueAt < 0) continue;
     const facing = c.before(cueAt).pop();
     // "the tv in front of me", "the clock is straight ahead of me": only a verb of being and an adverb between.
@@ -401,8 +473,31 @@ function standpointOf(c: Ctx): { facing: Mention; backTo: boolean; cueAt: number
   return undefined;
 }
 
-/** Words between what I face and "ahead of me": "is", "straight", "right", "directly", "dead", "just". */
-const LINKING = new Set(['is', 'are', 'was', 'be', 'straight', 'right', 'directly', 'dead', 'just', 'now']);
+/** Words between what I face and "ahead of me": "is", "straight", "right", "directly", "dead", "just", "in view". */
+const LINKING = new Set([
+  'is',
+  'are',
+  'was',
+  'be',
+  'straight',
+  'right',
+  'directly',
+  'dead',
+  'just',
+  'now',
+  'in',
+  'view',
+  'sight',
+  'full',
+  'plain',
+]);
+const LOOSE_AHEAD: ReadonlySet<string> = new Set(['in front', 'ahead']);
+
+/** Where a cue after what I face stands; a loose one never before "of" ("in front of the tv" is a relation). */
+function facingAfterAt(c: Ctx, cue: string): number {
+  const at = c.at([cue]);
+  return at >= 0 && LOOSE_AHEAD.has(cue) && c.r.words[at + cue.split(' ').length] === 'of' ? -1 : at;
+}
 
 const standpoint: Rule = (c) => {
   const sp = standpointOf(c);
@@ -447,14 +542,20 @@ const standpoint: Rule = (c) => {
   };
 };
 
+const SORTED_BY =
+  /\b(?:size|height|length|width|distance|tall|taller|tallest|big|bigger|biggest|large|small|long|wide|far|close|near|left|right)\b/;
 const appearance: Rule = (c) => {
   // "which way do I turn first to get from A to C": "first" orders turns, not sightings.
   if (c.m.length < 2 || c.has(TURN_ASK)) return undefined;
-  const orderCue = c.has(/\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest)\b/);
-  const seeCue = c.has(
-    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen))\b/,
+  const orderCue = c.has(
+    /\b(order|first|earliest|sequence|before|after|sooner|earlier|later|last|latest|ahead of)\b/,
   );
-  return orderCue && seeCue ? appearanceTask(c) : undefined;
+  const seeCue = c.has(
+    /\b(appear|appears|appeared|see|saw|seen|notice|noticed|spot|spotted|(?:show|shows|showed|shown|turn|turns|turned|pop|pops|popped) up|came|come|comes|visible|encounter|encountered|detected|reach|reached|reaches|(?:get|gets|got) to|capture|captured|film|filmed|record|recorded|catch|caught|emerged?|(?:enter|enters|entered|entering|came into|come into|comes into|got into|get into) (?:the )?(?:\w+ )?(?:view|sight|frame|shot|picture)|into (?:view|sight|frame)|in (?:the )?(?:video|clip|recording|footage)|on (?:camera|screen)|camera|footage|recording|video|clip)\b/,
+  );
+  // "order: bed, lamp, tv?": an order of named objects with no measure to sort by is the order they were seen in.
+  const bareOrder = c.has(/\b(?:order|sequence)\b/) && !c.has(SORTED_BY);
+  return orderCue && (seeCue || bareOrder) ? appearanceTask(c) : undefined;
 };
 
 /**
@@ -462,15 +563,24 @@ const appearance: Rule = (c) => {
  * first, A or B?", "what showed up last"), or yes/no ("did I see A before B?").
  */
 function appearanceTask(c: Ctx): Task {
-  const labels = names(c.m);
+  // "came into the picture", "entered the frame": the picture is where they came, not one of them.
+  const w = c.r.words;
+  const seenInto = (x: Mention): boolean =>
+    (w[x.start - 1] === 'into' || (w[x.start - 1] === 'the' && w[x.start - 2] === 'into')) &&
+    /^(?:picture|frame|shot|view|sight)$/.test(x.name);
+  const labels = [...new Set(names(c.m.filter((x) => !seenInto(x))))];
   const early = /\b(first|earliest|earlier|sooner|before)\b/;
   const late = /\b(last|latest|later|final|after)\b/;
   if (c.has(/\b(order|sequence)\b/)) return { kind: 'obj_appearance_order', labels };
   // "in the recording, did A appear earlier than B?": the yes/no may follow a leading phrase.
-  if (c.has(/(?:^|, )(did|do|have|had|was|were|is|are)\b/) && !c.has(/\b(?:which|what|who)\b/)) {
-    if (c.has(/\b(before|earlier than|sooner than|ahead of)\b/))
+  if (
+    (c.has(/(?:^|, )(did|do|have|had|was|were|is|are)\b/) || c.yesNo()) &&
+    !c.has(/\b(?:which|what|who)\b/)
+  ) {
+    // "…earlier than B", "…earlier in the video than B": the comparative and its "than" may stand apart.
+    if (c.has(/\b(?:before|ahead of)\b|\b(?:earlier|sooner|first)\b.*\bthan\b/))
       return { kind: 'obj_appearance_order', labels, ask: 'before' };
-    if (c.has(/\b(after|later than)\b/)) return { kind: 'obj_appearance_order', labels, ask: 'after' };
+    if (c.has(/\bafter\b|\blater\b.*\bthan\b/)) return { kind: 'obj_appearance_order', labels, ask: 'after' };
   }
   if (c.has(/\b(which|what|who)\b/) || c.has(/\bor\b/)) {
     if (c.has(early)) return { kind: 'obj_appearance_order', labels, ask: 'first' };
@@ -482,9 +592,23 @@ function appearanceTask(c: Ctx): Task {
 const SUMMARY =
   /\b(describe|summari[sz]e|summary|overview|rundown|run down|breakdown|walk me through|inventory|list (?:all|every|everything|the|what)|list of|what (?:is|are) (?:there )?in (?:the|this|my|here)|what (?:is|are) (?:there )?here|(?:what|which) (?:objects|things|items|furniture|pieces)|what (?:can|could|would|will|do|did) (?:i|we|you|one) (?:find|see|spot|notice)|(?:name|list|tell me) (?:all |every )?(?:the )?(?:things|objects|items)|what (?:do|did|have) you (?:see|seen|saw|notice|spot|find|found)|everything you (?:saw|see|have seen|found|noticed)|everything (?:that (?:is|is there|there is) )?(?:in|around|here)|what (?:can|could) you see|tell me about (?:the|this) (?:room|space|place|scene)|what is in (?:the|this|here)|what does (?:the|this) (?:room|space|place) (?:have|contain)|what is around|run (?:me |us )?(?:through|down)|go (?:me )?through|what (?:sort|sorts|kind|kinds|type|types) of (?:stuff|things|objects|items|furniture)|what (?:stuff|objects|things|items) (?:is|are))\b/;
 
+/**
+ * "what is already in the room", "what have we got in here", "what all things are there in this room", "what do
+ * you keep in this room": what a place holds, whatever the verb, the subject and the adverbs between.
+ */
+const CONTENTS =
+  /\bwhat (?:(?:all|else|exactly|just|kind of|sort of) )?(?:(?:things|stuff|objects|items|furniture) )?(?:is|are|was|were|have|has|do|did|does)(?: (?:we|you|i|they|there|it|the room|this room))?(?: (?:got|get|have|has|keep|see|seen|hold|holds|contain|contains))?(?: (?:already|currently|actually|now|right now|all|in total|there|so far|inside|at all|in it|lying|sitting|standing|kept|stored|placed|located|hanging|around|about))*(?: (?:in|inside|within|on) (?:the|this|my|our|here|there)| here| around here| in here| in there)\b|\bwhat (?:does|do|did) (?:the|this|my|our|that) (?:room|place|space|flat|house|apartment|home|kitchen|bedroom|bathroom|office) (?:hold|contain|have|include|feature|offer)\b|\b(?:list|name|tell me|show me)(?: off| out| me)? (?:all )?(?:the |what |everything )?(?:(?:stuff|things|objects|items|furniture|pieces) )?(?:(?:that )?(?:you|we|i) (?:have |had )?(?:saw|seen|see|found|noticed|spotted|got|came across)|in (?:here|the|this))\b/;
+/** Said as a bare noun phrase: "stuff in room?", "contents of the room", "all the objects here". */
+const CONTENTS_NP =
+  /^(?:all )?(?:the )?(?:stuff|things|objects|items|furniture|contents|everything)(?: (?:in|inside|of|around) (?:the |this |my )?(?:room|here|place|space|flat|house))?$/;
 const sceneSummary: Rule = (c) => {
   // "of everything in the room, which object is the smallest?" asks for one object, not the list.
-  if (c.m.some((x) => x.known) || !c.has(SUMMARY) || c.sizeWord(SUPERLATIVE)) return undefined;
+  if (
+    c.m.some((x) => x.known) ||
+    !(c.has(SUMMARY) || c.has(CONTENTS) || c.has(CONTENTS_NP)) ||
+    c.sizeWord(SUPERLATIVE)
+  )
+    return undefined;
   return {
     kind: 'scene_summary',
     detail: c.has(
@@ -500,6 +624,8 @@ const roomSize: Rule = (c) => {
   // "which object in this room is the most big" ranks the objects in the room.
   if (c.m.length > 0 || !ROOM.test(c.text) || c.sizeWord(SUPERLATIVE) || c.sizeWord(COMPARATIVE))
     return undefined;
+  // "here is the big one: how many objects are in this room?" counts; "how many square metres" measures.
+  if (c.has(/\b(?:how many|number of|count)\b/) && !c.has(HOW_MANY_UNITS)) return undefined;
   return c.has(
     /\b(size|big|large|area|square|dimensions|how many (?:m2|square)|floor area|footprint|small)\b/,
   )
@@ -523,18 +649,27 @@ const COUNT = [
   'sum of',
   'sum up',
 ];
+/** "how many objects", "count for me all the objects", "number of items": every object (filler words between). */
 const ALL_OBJECTS =
-  /\b(how many|number of|count)(?: the| all| all the| of the)? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
-/** "how many different kinds of things are there?": the number of distinct classes. */
-const KINDS = /\b(?:kinds?|types?|sorts?|categories|category|varieties|classes)\b/;
+  /\b(how many|number of|count|tally)(?: (?!and\b|or\b|plus\b)\w+){0,6}? (objects|things|items|pieces|furniture|stuff|everything)\b|\bcount everything\b/;
+/**
+ * "how many different kinds of things are there?", "the number of distinct object types": the number of classes,
+ * when the kinds are what is counted ("how many items, all types together" counts the items).
+ */
+const KINDS =
+  /\b(?:how many|number of|count of|count|tally of)(?: \w+){0,2}? (?:kinds?|types?|sorts?|categories|category|varieties|classes)\b/;
+const TOTAL_OBJECTS =
+  /\btotal (?:number of )?(?:objects|things|items)\b|\b(?:objects|things|items) (?:in total|altogether|all together)\b/;
 const counting: Rule = (c) => {
   // "total chairs?": "total" right before a name counts it.
   const total = c.at(['total']);
   const at = total >= 0 && c.m.some((x) => x.start === total + 1) ? total : c.at(COUNT);
+  // "total objects?", "objects in total?": every object, said without a count verb.
+  if (at < 0 && c.m.length === 0 && c.has(TOTAL_OBJECTS)) return { kind: 'count_total', labels: [] };
   if (at < 0) return undefined;
   // "how many cm tall is…" asks for a measure, not a count.
   if (c.has(HOW_MANY_UNITS)) return undefined;
-  if (KINDS.test(c.text) && !c.m.some((x) => x.known) && c.has(/\b(how many|number of|count)\b/))
+  if (KINDS.test(c.text) && !c.m.some((x) => x.known))
     return { kind: 'count_total', labels: [], kinds: true };
   let after = c.enough(1, c.after(at));
   // "For the listing, what is the number of items?": every object, whatever the context before says.
@@ -545,6 +680,39 @@ const counting: Rule = (c) => {
     return { kind: 'count_total', labels: names(after) };
   const target = after[0] ?? c.m[0];
   return target ? { kind: 'object_counting', label: target.name } : undefined;
+};
+
+/**
+ * "are there more chairs than tables?", "do I have fewer cups or bowls?", "which is there more of, lamps or
+ * chairs?", "do the chairs outnumber the tables?": counts compared (yes/no when a "than" claims one).
+ */
+const MORE: Readonly<Record<string, Order>> = {
+  more: 'max',
+  fewer: 'min',
+  less: 'min',
+  outnumber: 'max',
+  outnumbers: 'max',
+  outnumbered: 'max',
+};
+const countCompare: Rule = (c) => {
+  const ms = c.enough(2);
+  const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
+  if (distinct.length !== 2) return undefined;
+  const at = c.r.words.findIndex((w) => MORE[w] !== undefined);
+  // "how many more chairs than tables" asks for a difference, not which.
+  if (at < 0 || c.r.words[at - 1] === 'many') return undefined;
+  const w = c.r.words[at];
+  // The cue right before the first name ("more chairs", "fewer of the cups"), "more of" (the names follow), or
+  // a verb of outnumbering between the names.
+  const next = distinct[0].start;
+  const counted = w.startsWith('outnumber')
+    ? at > distinct[0].start && at < distinct[1].start
+    : (next > at && next <= at + 3 && c.r.words.slice(at + 1, next).every((x) => /^(?:of|the)$/.test(x))) ||
+      (c.r.words[at + 1] === 'of' && c.has(/\b(?:which|what)\b/)) ||
+      c.r.words[at + 1] === 'numerous';
+  if (!counted) return undefined;
+  const claim = w.startsWith('outnumber') || (c.word('than') && c.yesNo());
+  return { kind: 'count_total', labels: names(distinct), more: MORE[w], ...(claim ? { claim } : {}) };
 };
 
 const egoWhatsThere: Rule = (c) => {
@@ -579,7 +747,9 @@ const relativeDistance: Rule = (c) => {
   let anchor: Mention;
   let choices: Mention[];
   // "From the sofa, which is farther: the stool or the tv?": the anchor said first, the cue bare.
-  const bare = !['to', 'from', 'away'].includes(c.r.words[at + 1] ?? '');
+  // ("which is farther away: A or B" is bare too; "farther away from A" is not.)
+  const next = c.r.words[at + 1] === 'away' ? c.r.words[at + 2] : c.r.words[at + 1];
+  const bare = !['to', 'from'].includes(next ?? '');
   const fronted = bare ? c.at(['from', 'to']) : -1;
   const frontAnchor = fronted >= 0 && fronted < at ? c.after(fronted)[0] : undefined;
   if (frontAnchor && frontAnchor.end <= at) {
@@ -637,12 +807,16 @@ const nearestToMe: Rule = (c) => {
   return { kind: 'ego_nearest', order: c.has(/\b(farthest|furthest)\b/) ? 'max' : 'min' };
 };
 
+const GENERIC_NEAR =
+  /^(?:closest|nearest|farthest|furthest|next|right next) (?:to|from)\b|\b(?:object|thing|item|piece of furniture|one)s? (?:that is |which is |standing |sitting |placed |located )?(?:closest|nearest|next|beside|near|by|adjacent|farthest|furthest|most far)\b/;
 const nearest: Rule = (c) => {
   if (c.m.length !== 1 && !(c.m.length === 2 && c.m[0].name === c.m[1].name)) return undefined;
   if (
     !c.has(
       /^(what|which|anything|is there anything|tell me|name|list|find|show)\b|\bwhat\b|\bwhich\b|\banything\b|\bneighbou?rs?\b/,
-    )
+    ) &&
+    // Said as a noun phrase: "object next to the clock", "the thing closest to the sink".
+    !c.has(GENERIC_NEAR)
   )
     return undefined;
   const anchor = c.m[c.m.length - 1];
@@ -664,6 +838,25 @@ const nearest: Rule = (c) => {
   if (near >= 0 && near < anchor.start)
     return { kind: 'nearest', anchor: anchor.name, order: 'min', near: true };
   return undefined;
+};
+
+/**
+ * "where is the closest chair to the bed", "which lamp is nearest the sofa", "the farthest cup from the sink": the
+ * one of a kind (the first name) nearest to or farthest from another (the second).
+ */
+const OF_A_KIND_CUES = ['closest', 'nearest', 'farthest', 'furthest'];
+const nearestOfAKind: Rule = (c) => {
+  const ms = c.enough(2);
+  if (ms.length !== 2 || ms[0].name === ms[1].name) return undefined;
+  const [kind, anchor] = ms;
+  const at = c.at(OF_A_KIND_CUES);
+  // The cue stands by the kind ("the closest chair", "which chair is nearest"), the anchor after it.
+  if (at < 0 || at > anchor.start || Math.abs(at - kind.start) > 3) return undefined;
+  if (c.has(/\b(?:closest|nearest|farthest|furthest)(?: to| from)? (?:me|myself|us)\b/)) return undefined;
+  const order: Order = /^(?:closest|nearest)$/.test(c.r.words[at]) ? 'min' : 'max';
+  // "is the chair the closest thing to the bed?": yes/no, among everything.
+  if (c.yesNo()) return { kind: 'nearest', anchor: anchor.name, order, claim: kind.name };
+  return { kind: 'nearest', anchor: anchor.name, order, among: [kind.name] };
 };
 
 /** "which is bigger, the couch or the table?", "is the fridge taller than the door?" */
@@ -709,8 +902,13 @@ const superlative: Rule = (c) => {
 
 const DISTANCE =
   /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
+/** "how far up does the fridge reach", "how far off the floor does the lamp go": a height, not a distance. */
+const VERTICAL_REACH =
+  /\bhow far (?:up|upward|upwards|off the (?:floor|ground)|above the (?:floor|ground))\b/;
 const distance: Rule = (c) => {
   if (!c.has(DISTANCE)) return undefined;
+  if (c.has(VERTICAL_REACH) && c.m.length === 1)
+    return { kind: 'object_measure', label: c.m[0].name, measure: 'height' };
   // "the Euclidean separation between the lamp and the desk": a tagged noun the vocabulary lacks is no end.
   const ends = c.enough(2);
   if (ends.length >= 2) return { kind: 'object_abs_distance', a: ends[0].name, b: ends[1].name };
@@ -733,9 +931,27 @@ const SPAN: readonly [RegExp, Measure][] = [
   [/\bvertical (?:extent|dimension|size|span|measurement|measure|clearance)\b/, 'height'],
 ];
 
+/** Seen from above: "in plan", "the footprint's long side", "horizontally". */
+const PLAN =
+  /\b(?:in plan|plan view|floor plan|footprint|horizontal|horizontally|from above|top view|top down)\b/;
+/** "the long side", "its shorter edge", "the minor axis": a side of the footprint. */
+const SIDE =
+  /\b(long|longer|longest|major|short|shorter|shortest|minor)(?: horizontal)? (side|edge|dimension|axis|direction|way)\b/;
+function sideOf(c: Ctx): Measure | undefined {
+  const m = SIDE.exec(c.text);
+  if (!m) return undefined;
+  if (/^(?:short|shorter|shortest|minor)$/.test(m[1])) return 'width';
+  // "the longest side" alone is the longest of all three (VSI-Bench's size); in plan it is the length.
+  return m[1] === 'longest' && !c.has(PLAN) ? undefined : 'length';
+}
+
+const COVERS =
+  /\bhow (?:many (?:square|sq)\b.*|much (?:floor|floor space|space|area|room)\b.*)\b(?:cover|covers|occupy|occupies|take up|takes up|use|uses|fill|fills)\b/;
 const measure: Rule = (c) => {
   const target = c.m[0];
   if (!target) return undefined;
+  const side = sideOf(c);
+  if (side) return { kind: 'object_measure', label: target.name, measure: side };
   if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
   const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
@@ -745,6 +961,8 @@ const measure: Rule = (c) => {
       c.text,
     );
   if (unitHow) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[unitHow[1]][0] };
+  // "how many square metres does the bed cover", "how much floor does the sofa take up": its footprint.
+  if (c.has(COVERS)) return { kind: 'object_measure', label: target.name, measure: 'area' };
   const span = SPAN.find(([re]) => c.has(re));
   if (span) return { kind: 'object_measure', label: target.name, measure: span[1] };
   for (const [noun, ms] of Object.entries(MEASURE_NOUNS))
@@ -790,10 +1008,26 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+  /^(?:you |have you |you have )?(?:got|seen|spotted|noticed|found) (?:a|an|any|some)\b|^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
+/** "would there be a piano", "might there be any cups", "there could be a lamp?": existential "there" with a modal. */
+const MODAL_THERE =
+  /\b(?:(?:would|could|might|will|may|should|must|can) there (?:be|exist)|there (?:would|could|might|will|may|should|must|can) be)\b/;
+/** "has this room a sofa?", "does the kitchen have a kettle?": the room as the subject of having. */
+const ROOM_HAS =
+  /^(?:has|have|does|do|did) (?:the|this|my|your|our|that) (?:room|place|space|scene|house|flat|apartment|home|kitchen|bedroom|bathroom|office|living room)\b/;
+/** "a bathtub present in the room? (yes/no)", "any lamp around?": presence said without a verb. */
+const PRESENCE =
+  /\b(?:present|around|anywhere|somewhere|available|here|to be (?:found|seen)|in (?:here|there|the room|this room|the space|this space))\b/;
+const WH = /\b(?:which|what|who|whom|where|how|when|why)\b/;
+/** "tell me if you saw a toaster", "can a sofa be found here?": whether, said as a report or in the passive. */
+const EXISTS_REPORTED =
+  /\b(?:if|whether) (?:you|we|i) (?:have |had |ever |already )?(?:saw|seen|see|spotted|noticed|found|came across|come across)\b|\bbe (?:found|seen|spotted|located)\b/;
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
-  if (c.m.length === 0 || !c.has(EXISTS) || c.has(/\bwhere\b/)) return undefined;
+  if (c.m.length === 0 || c.has(/\bwhere\b/)) return undefined;
+  const presence = c.has(PRESENCE) && !c.has(WH);
+  if (!c.has(EXISTS) && !c.has(MODAL_THERE) && !c.has(ROOM_HAS) && !c.has(EXISTS_REPORTED) && !presence)
+    return undefined;
   // "any idea if there is a microwave?": a tagged noun the vocabulary lacks is framing when a known name is asked.
   return { kind: 'object_existence', label: c.enough(1)[0].name };
 };
@@ -808,6 +1042,7 @@ const RULES: readonly Rule[] = [
   appearance,
   sceneSummary,
   roomSize,
+  countCompare,
   counting,
   relativeDistance,
   egoWhatsThere,
@@ -815,6 +1050,7 @@ const RULES: readonly Rule[] = [
   compare,
   nearestToMe,
   nearest,
+  nearestOfAKind,
   superlative,
   measure,
   lengthBetween,

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { COCO_LABELS } from '../perception/coco';
 import { singularWord } from './labels';
+import { correctedName } from './spelling';
 import type { LengthUnit } from './types';
 import { classOf } from './vocabulary';
 
@@ -26,6 +27,8 @@ export interface Reading {
   readonly words: readonly string[];
   readonly mentions: readonly Mention[];
   readonly unit?: LengthUnit;
+  /** Word indices that start a new clause (after a comma, colon or dash): no cue phrase runs across one. */
+  readonly breaks?: ReadonlySet<number>;
 }
 
 const COCO: ReadonlySet<string> = new Set(COCO_LABELS);
@@ -57,9 +60,31 @@ const NOT_OBJECTS = new Set(
   measurements measure extent neighbour neighbours neighbor neighbors kinds types sort sorts category categories
   variety varieties video route routes path paths directions turn
   beginning start action actions step steps note eye eyes sum up more most less least do does did idea ideas sense notion clue guess estimate
-  favour favor observer observers viewer viewers onlooker spectator watcher sir madam maam exist exists look looks glance`.split(
-    /\s+/,
-  ),
+  favour favor observer observers viewer viewers onlooker spectator watcher sir madam maam exist exists look looks glance
+  together altogether viewpoint vantage standpoint perspective sight gaze heading orientation line
+  elevation breadth stature axis thickness diameter radius perimeter circumference span chance chances
+  possibility likelihood odds`.split(/\s+/),
+);
+
+/**
+ * The asker's body ("with my face to the cup", "nose pointing at the stove", "my eyes on the door") says which
+ * way I face; it is never an object in the room.
+ */
+const BODY = new Set(
+  `face faces nose noses head heads eye eyes shoulder shoulders hand hands arm arms body chest belly toe toes
+  finger fingers chin forehead`.split(/\s+/),
+);
+
+/**
+ * Words that introduce a noun phrase: a noun the vocabulary does not know is an object asked about only after
+ * one of these ("is there a harp?", "the rubber duck", "my guitar", "any pianos") or as a bare plural ("how
+ * many harps"). A bare singular is a word of the sentence's framing ("measured in elevation", "in plan",
+ * "contestant, …", "…, mate?", "forklift at the microwave") or a mass noun ("if it is no trouble"). "These" and
+ * "those" stand alone as often as not ("did these show up"), so they introduce no name.
+ */
+const DETERMINERS = new Set(
+  `a an the any some this that every each another my your our his her their its one two three four
+  five six seven eight nine ten many several few which what whose`.split(/\s+/),
 );
 
 /**
@@ -107,6 +132,10 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\bhw\b/g, 'how'],
   [/\bwht\b/g, 'what'],
   [/\bwhr\b/g, 'where'],
+  [/\b2 (?=the |a |an |my |your |me\b)/g, 'to '],
+  // "is the sofa > the bed": the signs read as words.
+  [/ > /g, ' bigger than '],
+  [/ < /g, ' smaller than '],
   // Texting fillers that hedge or stress and name nothing: "lowkey whats beside the tv", "ngl how tall is it".
   [/\b(?:lowkey|highkey|ngl|tbh|tbf|imo|fr|deadass|lol)\b ?/g, ''],
 ];
@@ -141,13 +170,17 @@ function normalise(question: string): string {
     doc.contractions().expand();
     t = doc.text().toLowerCase();
   }
-  return t
-    .replace(/'s\b/g, '')
-    .replace(/[^a-z0-9²,\- ]+/g, ' ')
-    .replace(/\s*,\s*/g, ', ')
-    .replace(/\s+/g, ' ')
-    .replace(/[ ,]+$/, '')
-    .trim();
+  return (
+    t
+      .replace(/'s\b/g, '')
+      // A colon, semicolon or dash between words ends a clause as a comma does ("full stocktake: how many…").
+      .replace(/\s*(?:[:;]|\s[–—-]\s|[–—])\s*/g, ', ')
+      .replace(/[^a-z0-9²,\- ]+/g, ' ')
+      .replace(/\s*,\s*/g, ', ')
+      .replace(/\s+/g, ' ')
+      .replace(/[ ,]+$/, '')
+      .trim()
+  );
 }
 
 const TAGGED_WORDS = 40;
@@ -186,6 +219,8 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
   const tagged = nlp(head).terms().json() as { terms: { normal: string; tags: string[] }[] }[];
   const nounWords = new Set<number>();
   const plurals = new Set<number>();
+  const modifiers = new Set<number>();
+  const people = new Set<number>();
   let w = 0;
   for (const t of tagged) {
     const term = t.terms[0];
@@ -195,6 +230,8 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     if (w >= words.length) break;
     const tags = new Set(term.tags);
     if (tags.has('Plural')) plurals.add(w);
+    if (tags.has('Adjective') || tags.has('Value')) modifiers.add(w);
+    if (tags.has('Actor') || tags.has('Person')) people.add(w);
     if (
       tags.has('Noun') &&
       !tags.has('Pronoun') &&
@@ -203,6 +240,7 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
       !tags.has('Value') &&
       !tags.has('Possessive') &&
       !NOT_OBJECTS.has(words[w]) &&
+      !BODY.has(words[w]) &&
       words[w].length > 1 &&
       !taken[w]
     )
@@ -217,7 +255,17 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     // The tagger marks irregular plurals ("mice", "geese"): only those are parsed for their singular.
     const single = singularWord(last, plurals.has(j));
     const name = [...words.slice(i, j), single].join(' ');
-    out.push({ name, start: i, end: j + 1, plural: single !== last, known: isName(name) });
+    const plural = single !== last;
+    // A person ("my wife says…", "the plumber asked…") is who speaks, not a thing in the room; a compound
+    // that ends in such a word may still be one ("record player").
+    const person = i === j && people.has(i);
+    if (!isName(name) && (person || (!plural && !introduced(words, i, modifiers, breaks)))) {
+      i = j;
+      continue;
+    }
+    // A misspelt name ("the refrigirator", "chiars") is the name it is nearest to.
+    const spelt = isName(name) ? name : correctedName(name);
+    out.push({ name: spelt ?? name, start: i, end: j + 1, plural, known: spelt !== undefined });
     i = j;
   }
   return joinCompounds(
@@ -225,6 +273,18 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     breaks,
     out.sort((a, b) => a.start - b.start),
   );
+}
+
+/** A noun phrase at word `i` opens with a determiner: "a harp", "the big old harp", "any rubber ducks". */
+function introduced(
+  words: readonly string[],
+  i: number,
+  modifiers: ReadonlySet<number>,
+  breaks: ReadonlySet<number>,
+): boolean {
+  let k = i - 1;
+  while (k >= 0 && k >= i - 3 && modifiers.has(k) && !DETERMINERS.has(words[k]) && !breaks.has(k + 1)) k--;
+  return k >= 0 && DETERMINERS.has(words[k]) && !breaks.has(k + 1);
 }
 
 /**
@@ -253,21 +313,31 @@ function joinCompounds(words: readonly string[], breaks: ReadonlySet<number>, ms
  * nouns the vocabulary lacks ("walkway", "plan") are not objects asked about; a name it knows may be ("for the
  * sofa, how tall is it?"). A bare name before the question ("the harp — how tall is it?") is the object.
  */
-const PURPOSE_CLAUSE = /^(?:for|to|so|since|because|as|in order to)\b/;
+const PURPOSE_CLAUSE =
+  /^(?:for|to|so|since|because|as|in order to|before|after|once|until|till|prior to|ahead of)\b/;
 /** "my kid wants to know how tall…", "my boss asked me what…": who asks is never what is asked about. */
 const REPORTING_CLAUSE =
   /\b(?:wants?|needs?|would like|wanted|asks?|asked|wonders?|wondered|wondering|is curious|was curious)(?: to know| to find out| me| if| whether)?$/;
 const QUESTION_WORD = new Set(['how', 'what', 'which', 'where', 'whether', 'if', 'is', 'are', 'does', 'do']);
 
-function withoutPurposeNouns(words: readonly string[], ms: Mention[]): Mention[] {
+function withoutPurposeNouns(
+  words: readonly string[],
+  ms: Mention[],
+  breaks: ReadonlySet<number>,
+): Mention[] {
   const heads = words.flatMap((w, i) => (i > 0 && QUESTION_WORD.has(w) ? [i] : []));
   const reported = heads.find((i) => REPORTING_CLAUSE.test(words.slice(0, i).join(' ')));
   if (reported !== undefined) return ms.filter((m) => m.start >= reported);
-  const head = heads[0];
-  return head !== undefined && PURPOSE_CLAUSE.test(words.slice(0, head).join(' '))
-    ? ms.filter((m) => m.known || m.start >= head)
-    : ms;
+  // The clause ends at its comma ("before I buy a rug, tell me the distance…"), else at the question word.
+  const head = Math.min(heads[0] ?? Infinity, ...[...breaks].filter((b) => b > 0));
+  if (head === Infinity || !PURPOSE_CLAUSE.test(words.slice(0, head).join(' '))) return ms;
+  // Names the question itself says ("for the car, how far is the stove from the plant") are what it asks
+  // about; the clause's names only when the question has none ("for the sofa, how tall is it?"), and never a
+  // thing the asker means to get ("before I buy a rug, tell me what is in the room").
+  if (ms.some((m) => m.known && m.start >= head)) return ms.filter((m) => m.start >= head);
+  return ms.filter((m) => m.start >= head || (m.known && !INDEFINITE.has(words[m.start - 1] ?? '')));
 }
+const INDEFINITE = new Set(['a', 'an', 'another', 'some', 'new']);
 
 export function readQuestion(question: string): Reading {
   const text = normalise(question);
@@ -278,6 +348,6 @@ export function readQuestion(question: string): Reading {
     words.push(...part.split(/[^a-z0-9²-]+/).filter(Boolean));
   }
   const unit = UNITS.find(([re]) => re.test(text))?.[1];
-  const mentions = withoutPurposeNouns(words, findMentions(words, text, breaks));
-  return { text, words, mentions, ...(unit ? { unit } : {}) };
+  const mentions = withoutPurposeNouns(words, findMentions(words, text, breaks), breaks);
+  return { text, words, mentions, breaks, ...(unit ? { unit } : {}) };
 }

@@ -89,7 +89,14 @@ export type FreeFormTask =
   | { readonly kind: 'object_existence'; readonly label: string }
   /** "how many objects are in the room?" (no labels), "how many cups and bottles in total?" */
   /** `kinds`: "how many different kinds of things are there?" — the number of distinct classes. */
-  | { readonly kind: 'count_total'; readonly labels: string[]; readonly kinds?: boolean }
+  /** `more`: "are there more chairs than tables?" (with `claim`: yes/no for the first name), "fewer cups or bowls?". */
+  | {
+      readonly kind: 'count_total';
+      readonly labels: string[];
+      readonly kinds?: boolean;
+      readonly more?: Order;
+      readonly claim?: boolean;
+    }
   /** "how tall is the fridge?": one dimension of an object (height = vertical extent, length/width = sides). */
   | { readonly kind: 'object_measure'; readonly label: string; readonly measure: Measure }
   /** "what is the largest object?", "which chair is the tallest?" (`among`: only objects of that name). */

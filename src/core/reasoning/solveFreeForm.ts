@@ -210,6 +210,7 @@ const countTotal: Solver<'count_total'> = (ctx, t) => {
     name,
     os: ctx.missing(name) ? [] : objectsLabelled(ctx.m, ctx.L(name)),
   }));
+  if (t.more && parts.length >= 2) return moreOf(t.more, t.claim === true, parts);
   const used = [...new Set(parts.flatMap((p) => p.os))];
   const n = used.length;
   return {
@@ -219,6 +220,35 @@ const countTotal: Solver<'count_total'> = (ctx, t) => {
     objects: ids(used),
   };
 };
+
+/** "are there more chairs than tables?" (claim: yes/no for the first), "which are there fewer of, cups or bowls?". */
+function moreOf(
+  order: 'max' | 'min',
+  claim: boolean,
+  parts: readonly { name: string; os: MosaicObject[] }[],
+): FreeFormAnswer {
+  const ns = parts.map((p) => p.os.length);
+  const best = order === 'max' ? Math.max(...ns) : Math.min(...ns);
+  const winners = parts.filter((p) => p.os.length === best);
+  const counts = listing(
+    parts.map((p) => (p.os.length ? counted(p.name, p.os.length) : `no ${plural(p.name, 2)}`)),
+  );
+  const word = order === 'max' ? 'more' : 'fewer';
+  const facts = parts.map((p) => `count(${p.name}) = ${p.os.length}`);
+  const objects = ids(parts.flatMap((p) => p.os));
+  if (claim) {
+    const holds = winners.length === 1 && winners[0] === parts[0];
+    return { value: holds, text: `${holds ? 'Yes' : 'No'}: I count ${counts}.`, facts, objects };
+  }
+  if (winners.length > 1)
+    return { value: null, text: `The same number of each: I count ${counts}.`, facts, objects };
+  return {
+    value: winners[0].name,
+    text: `There are ${word} ${plural(winners[0].name, 2)}: I count ${counts}.`,
+    facts,
+    objects,
+  };
+}
 
 const measure: Solver<'object_measure'> = (ctx, t) => {
   const os = ranked(objectsLabelled(ctx.m, ctx.L(t.label)));

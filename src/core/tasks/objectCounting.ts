@@ -29,8 +29,10 @@ export const objectCounting: TaskModule<ObjectCountingTask, 'object_counting'> =
       );
     // One category per counting template: "objects", "things", "cups and bottles" are totals the free-form
     // reader answers, not a category called "object".
-    if (!m || isTotalPhrase(m[1])) return undefined;
-    return { type: 'object_counting', task: { kind: 'object_counting', label: name(m[1]) } };
+    // "how many chairs there are in the room": the word order of an indirect question, "there" is no name.
+    const phrase = m?.[1].replace(/\s+there$/i, '');
+    if (!phrase || isTotalPhrase(phrase)) return undefined;
+    return { type: 'object_counting', task: { kind: 'object_counting', label: name(phrase) } };
   },
   generate({ rng, labels, per, byLabel, add }) {
     for (const l of rng.shuffle(labels).slice(0, per))

@@ -1,0 +1,375 @@
+import { describe, expect, it } from 'vitest';
+import { parseByPattern } from './parseFreeForm';
+import { readQuestion } from './readQuestion';
+import type { Task } from './types';
+
+/**
+ * Families of phrasing, each pinned with sentences written for this test (none is a benchmark sentence): the
+ * reader should follow the family, not a list of sentences.
+ */
+type Case = readonly [string, Partial<Task> & { kind: Task['kind'] }];
+
+const FAMILIES: Record<string, readonly Case[]> = {
+  /** Framing nouns, vocatives, mass nouns and the asker's body are no objects; a known name still is. */
+  framingNouns: [
+    [
+      'Quick one, buddy: how tall is the fridge?',
+      { kind: 'object_measure', label: 'fridge', measure: 'height' },
+    ],
+    ['how wide is the bed, pal?', { kind: 'object_measure', label: 'bed', measure: 'width' }],
+    ['Professor, how far is the sofa from the tv?', { kind: 'object_abs_distance', a: 'sofa', b: 'tv' }],
+    ['Out of curiosity, how many chairs are there?', { kind: 'object_counting', label: 'chair' }],
+    [
+      'If it is no bother, how long is the couch?',
+      { kind: 'object_measure', label: 'couch', measure: 'length' },
+    ],
+    ['In reality, how high is the oven?', { kind: 'object_measure', label: 'oven', measure: 'height' }],
+    ['Measured in height, how big is the toilet?', { kind: 'object_measure', label: 'toilet' }],
+    ['As a matter of interest, is there a piano?', { kind: 'object_existence', label: 'piano' }],
+    ['is there a harp in here, my friend?', { kind: 'object_existence', label: 'harp' }],
+    ['are there any rubber ducks?', { kind: 'object_existence', label: 'rubber duck' }],
+    ['do you see a big old harp?', { kind: 'object_existence', label: 'harp' }],
+    ['how many harps did you see?', { kind: 'object_counting', label: 'harp' }],
+    ['With all due respect, what is the biggest thing here?', { kind: 'superlative', order: 'max' }],
+    ['what is the smallest object in the room, chief?', { kind: 'superlative', order: 'min' }],
+    [
+      'Sorry to ask again, but how far apart are the bed and the sink?',
+      { kind: 'object_abs_distance', a: 'bed', b: 'sink' },
+    ],
+    [
+      'Just for fun, which is taller, the lamp or the fridge?',
+      { kind: 'compare', labels: ['lamp', 'fridge'] },
+    ],
+    ['Honestly, how deep is the sofa?', { kind: 'object_measure', label: 'sofa', measure: 'width' }],
+    ['At first glance, how many cups are there?', { kind: 'object_counting', label: 'cup' }],
+    ['Team, what is nearest to the sink?', { kind: 'nearest', anchor: 'sink', order: 'min' }],
+    ['Officer, where is the laptop?', { kind: 'locate', target: 'laptop' }],
+  ],
+  /** A leading clause about the asker's plans names no object the question asks about. */
+  leadingClauses: [
+    [
+      'Before I paint the wall, tell me how tall the fridge is.',
+      { kind: 'object_measure', label: 'fridge', measure: 'height' },
+    ],
+    ['Before we get a new table, how many chairs are there?', { kind: 'object_counting', label: 'chair' }],
+    [
+      'After I move the bed, how far will the sofa be from the tv?',
+      { kind: 'object_abs_distance', a: 'sofa', b: 'tv' },
+    ],
+    ['Before I order a lamp, tell me what is in the room.', { kind: 'scene_summary' }],
+    [
+      'For the truck, how long is the couch in feet?',
+      { kind: 'object_measure', label: 'couch', measure: 'length' },
+    ],
+    ['Before buying a rug, is there a sofa in this room?', { kind: 'object_existence', label: 'sofa' }],
+    [
+      'Before I hang a mirror above the sink, how wide is the sink?',
+      { kind: 'object_measure', label: 'sink', measure: 'width' },
+    ],
+    ['For the sofa, how tall is it?', { kind: 'object_measure', label: 'sofa', measure: 'height' }],
+    [
+      'Once I bring a desk in, tell me the distance from the bed to the door.',
+      { kind: 'object_abs_distance', a: 'bed', b: 'door' },
+    ],
+    [
+      'Before I get a cover, tell me how long the bed is.',
+      { kind: 'object_measure', label: 'bed', measure: 'length' },
+    ],
+  ],
+  totals: [
+    ['Please tell me how many objects there are here in total.', { kind: 'count_total', labels: [] }],
+    ['Can you count up for me all of the things in this room?', { kind: 'count_total', labels: [] }],
+    ['Quick tally: how many items in total, whatever their type?', { kind: 'count_total', labels: [] }],
+    ['number of objects in this place, every type counted?', { kind: 'count_total', labels: [] }],
+    ['how many things are there altogether, all sorts included?', { kind: 'count_total', labels: [] }],
+    ['The big question: how many objects are in here, all together?', { kind: 'count_total', labels: [] }],
+    ['count every single one of the objects for me', { kind: 'count_total', labels: [] }],
+    ['how many distinct object types did you see?', { kind: 'count_total', kinds: true }],
+    ['what is the number of different kinds of things here?', { kind: 'count_total', kinds: true }],
+    ['how many objects there are in this room?', { kind: 'count_total', labels: [] }],
+  ],
+  existence: [
+    ['Would there be a lamp here?', { kind: 'object_existence', label: 'lamp' }],
+    ['Might there be any cups in the room?', { kind: 'object_existence', label: 'cup' }],
+    ['Could there be a piano somewhere?', { kind: 'object_existence', label: 'piano' }],
+    ['Has the kitchen a kettle?', { kind: 'object_existence', label: 'kettle' }],
+    ['Does this room have a bathtub at all?', { kind: 'object_existence', label: 'bathtub' }],
+    ['A sofa present here?', { kind: 'object_existence', label: 'sofa' }],
+    ['Any microwave around?', { kind: 'object_existence', label: 'microwave' }],
+    ['a television in the room? yes or no', { kind: 'object_existence', label: 'television' }],
+    ['There might be a harp in this room?', { kind: 'object_existence', label: 'harp' }],
+    ['Will there be a toilet in here?', { kind: 'object_existence', label: 'toilet' }],
+  ],
+  roomContents: [
+    ['What have you got in here?', { kind: 'scene_summary' }],
+    ['What is currently in this room?', { kind: 'scene_summary' }],
+    ['what all is there in the room', { kind: 'scene_summary' }],
+    ["What've you seen in the room so far?", { kind: 'scene_summary' }],
+    ['What do we have in this room already?', { kind: 'scene_summary' }],
+    ['what does this room hold?', { kind: 'scene_summary' }],
+    ['what exactly is in here?', { kind: 'scene_summary' }],
+    ['Before I move in, tell me what is in the flat.', { kind: 'scene_summary' }],
+    ['what stuff is there in this room?', { kind: 'scene_summary' }],
+    ['what kind of things are in here?', { kind: 'scene_summary' }],
+  ],
+  heights: [
+    ['What is the elevation of the lamp?', { kind: 'object_measure', label: 'lamp', measure: 'height' }],
+    ['how high does the fridge stand?', { kind: 'object_measure', label: 'fridge', measure: 'height' }],
+    [
+      'the vertical extent of the bookcase, in cm?',
+      { kind: 'object_measure', label: 'bookcase', measure: 'height' },
+    ],
+    [
+      'how high off the floor does the table top sit?',
+      { kind: 'object_measure', label: 'table', measure: 'height' },
+    ],
+    ["what's the sink's stature in inches", { kind: 'object_measure', label: 'sink', measure: 'height' }],
+    [
+      'from floor to top, how many cm is the cabinet?',
+      { kind: 'object_measure', label: 'cabinet', measure: 'height' },
+    ],
+  ],
+  footprintSides: [
+    ['How long is the long side of the bed?', { kind: 'object_measure', label: 'bed', measure: 'length' }],
+    ["the desk's shorter edge, in cm?", { kind: 'object_measure', label: 'desk', measure: 'width' }],
+    [
+      'Seen from above, what is the longest side of the table?',
+      { kind: 'object_measure', label: 'table', measure: 'length' },
+    ],
+    ['the minor axis of the rug, in metres', { kind: 'object_measure', label: 'rug', measure: 'width' }],
+    ['What is the breadth of the couch?', { kind: 'object_measure', label: 'couch', measure: 'width' }],
+    [
+      'how long is the short side of the nightstand?',
+      { kind: 'object_measure', label: 'nightstand', measure: 'width' },
+    ],
+    [
+      'Horizontally, what is the longer dimension of the desk?',
+      { kind: 'object_measure', label: 'desk', measure: 'length' },
+    ],
+    ['the footprint of the bed?', { kind: 'object_measure', label: 'bed', measure: 'area' }],
+    ['How many square meters does the bed cover?', { kind: 'object_measure', label: 'bed', measure: 'area' }],
+    ['How much floor does the sofa take up?', { kind: 'object_measure', label: 'sofa', measure: 'area' }],
+  ],
+  gaze: [
+    [
+      'Standing by the sofa gazing straight at the tv, is the lamp on my right?',
+      { kind: 'standpoint', standing: 'sofa', facing: 'tv', query: 'lamp', check: 'right' },
+    ],
+    [
+      'I sit on the bed staring toward the door: is the desk to my left?',
+      { kind: 'standpoint', standing: 'bed', facing: 'door', query: 'desk', check: 'left' },
+    ],
+    [
+      'Perched at the desk with my eyes fixed on the window, is the lamp on the left or the right?',
+      { kind: 'standpoint', standing: 'desk', facing: 'window', query: 'lamp', check: 'left-right' },
+    ],
+    [
+      'Leaning on the fridge, peering over at the sink, would the oven be to my right?',
+      { kind: 'standpoint', standing: 'fridge', facing: 'sink', query: 'oven', check: 'right' },
+    ],
+    [
+      'Sat at the table with my nose pointed toward the tv, is the couch on my left?',
+      { kind: 'standpoint', standing: 'table', facing: 'tv', query: 'couch', check: 'left' },
+    ],
+    [
+      'Positioned at the chair and aimed at the bed, is the lamp to the right?',
+      { kind: 'standpoint', standing: 'chair', facing: 'bed', query: 'lamp', check: 'right' },
+    ],
+    [
+      'At the door, turned away from the bed, is the desk on my left?',
+      { kind: 'standpoint', standing: 'door', facing: 'bed', query: 'desk', backTo: true },
+    ],
+    [
+      'From the sofa, my line of sight on the tv, where is the plant, left or right?',
+      { kind: 'standpoint', standing: 'sofa', facing: 'tv', query: 'plant', check: 'left-right' },
+    ],
+    [
+      'Parked at the oven, face pointing at the sink: to go to the fridge, do I turn left or right?',
+      { kind: 'route_directions', from: 'oven', to: 'fridge', facing: 'sink' },
+    ],
+    [
+      'Standing at the bed with my face toward the desk, which way do I turn to get to the door?',
+      { kind: 'route_directions', from: 'bed', to: 'door', facing: 'desk' },
+    ],
+    [
+      'At the sofa, oriented away from the tv, to reach the lamp should I turn left or right?',
+      { kind: 'route_directions', from: 'sofa', to: 'lamp', facing: 'tv', backTo: true },
+    ],
+    [
+      'If I am at the desk and the bed is at my back, to walk to the door do I turn left or right?',
+      { kind: 'route_directions', from: 'desk', to: 'door', facing: 'bed', backTo: true },
+    ],
+    [
+      'From a spot at the fridge, looking out toward the window, is the first turn toward the sink left or right?',
+      { kind: 'route_directions', from: 'fridge', to: 'sink', facing: 'window' },
+    ],
+  ],
+  appearance: [
+    ['Did the lamp come into view later than the bed?', { kind: 'obj_appearance_order', ask: 'after' }],
+    [
+      'Was the sofa captured sooner in the video than the tv?',
+      { kind: 'obj_appearance_order', ask: 'before' },
+    ],
+    [
+      'Of the cup, the lamp and the bed, which entered the frame first?',
+      { kind: 'obj_appearance_order', ask: 'first' },
+    ],
+    [
+      'Which of the desk and the chair was the last to enter the shot?',
+      { kind: 'obj_appearance_order', ask: 'last' },
+    ],
+    [
+      'Among the tv, the sink and the cup, which showed up on camera last?',
+      { kind: 'obj_appearance_order', ask: 'last' },
+    ],
+    ['was the bed filmed earlier on than the door?', { kind: 'obj_appearance_order', ask: 'before' }],
+    [
+      'Did the lamp show up ahead of the bed?',
+      { kind: 'obj_appearance_order', labels: ['lamp', 'bed'], ask: 'before' },
+    ],
+    [
+      'Which came last into the picture: the fridge or the sink?',
+      { kind: 'obj_appearance_order', labels: ['fridge', 'sink'], ask: 'last' },
+    ],
+  ],
+  yesNoTags: [
+    ['The sofa is longer than the bed, or not?', { kind: 'compare', labels: ['sofa', 'bed'], claim: true }],
+    [
+      'the fridge is taller than the door, right?',
+      { kind: 'compare', labels: ['fridge', 'door'], claim: true },
+    ],
+    ['The lamp is smaller than the tv, true?', { kind: 'compare', labels: ['lamp', 'tv'], claim: true }],
+    ['the desk is wider than the bed, yes or no?', { kind: 'compare', labels: ['desk', 'bed'], claim: true }],
+    ['Which is bigger, the sofa or the bed?', { kind: 'compare', labels: ['sofa', 'bed'] }],
+  ],
+  nounPhraseNearest: [
+    ['Object nearest to the tv?', { kind: 'nearest', anchor: 'tv', order: 'min' }],
+    ['the thing farthest from the bed', { kind: 'nearest', anchor: 'bed', order: 'max' }],
+    ['Question 3: item beside the sink.', { kind: 'nearest', anchor: 'sink', order: 'min' }],
+    [
+      'From the lamp, which is farther away, the bed or the desk?',
+      { kind: 'nearest', anchor: 'lamp', order: 'max' },
+    ],
+  ],
+  misspelt: [
+    ['how tall is the refrigirator?', { kind: 'object_measure', label: 'refrigerator' }],
+    ['is there a sofaa in the room?', { kind: 'object_existence', label: 'sofa' }],
+    ['how many chiars are there?', { kind: 'object_counting', label: 'chair' }],
+    [
+      'how far is the tabel from the telivision?',
+      { kind: 'object_abs_distance', a: 'table', b: 'television' },
+    ],
+    ['what is next to the micowave?', { kind: 'nearest', anchor: 'microwave' }],
+    ['is there a toliet?', { kind: 'object_existence', label: 'toilet' }],
+    // A real word near a name stays itself: it is looked for, and reported unseen by its own name.
+    ['is there a speaker?', { kind: 'object_existence', label: 'speaker' }],
+    ['is there a harp?', { kind: 'object_existence', label: 'harp' }],
+  ],
+  nearestOfAKind: [
+    [
+      "where's the closest chair to the bed",
+      { kind: 'nearest', anchor: 'bed', order: 'min', among: ['chair'] },
+    ],
+    ['which chair is nearest the door?', { kind: 'nearest', anchor: 'door', order: 'min', among: ['chair'] }],
+    ['the farthest cup from the sink?', { kind: 'nearest', anchor: 'sink', order: 'max', among: ['cup'] }],
+    ['Which lamp is the closest one to the sofa?', { kind: 'nearest', anchor: 'sofa', among: ['lamp'] }],
+    ['is the chair the closest thing to the bed?', { kind: 'nearest', anchor: 'bed', claim: 'chair' }],
+  ],
+  countComparisons: [
+    [
+      'are there more chairs than tables?',
+      { kind: 'count_total', labels: ['chair', 'table'], more: 'max', claim: true },
+    ],
+    ['Are there fewer cups than bottles in the room?', { kind: 'count_total', more: 'min', claim: true }],
+    ['do I have more chairs or tables?', { kind: 'count_total', labels: ['chair', 'table'], more: 'max' }],
+    [
+      'which is there more of, lamps or chairs?',
+      { kind: 'count_total', labels: ['lamp', 'chair'], more: 'max' },
+    ],
+    ['do the chairs outnumber the tables?', { kind: 'count_total', more: 'max', claim: true }],
+    ['which are less numerous, the cups or the bowls?', { kind: 'count_total', more: 'min' }],
+  ],
+  moreWordings: [
+    ['How far up does the fridge reach?', { kind: 'object_measure', label: 'fridge', measure: 'height' }],
+    ['Which object is the most massive?', { kind: 'superlative', measure: 'longest', order: 'max' }],
+    [
+      'Which is the more compact, the cup or the lamp?',
+      { kind: 'compare', labels: ['cup', 'lamp'], order: 'min' },
+    ],
+    ['Got a piano?', { kind: 'object_existence', label: 'piano' }],
+    ['Any chance there is a harp in here?', { kind: 'object_existence', label: 'harp' }],
+    ["What's lying around in here?", { kind: 'scene_summary' }],
+    ['Can you list off what you found?', { kind: 'scene_summary' }],
+    ['Name the stuff in here.', { kind: 'scene_summary' }],
+    ['Tell me if you saw a toaster.', { kind: 'object_existence', label: 'toaster' }],
+    ['Can a sofa be found here?', { kind: 'object_existence', label: 'sofa' }],
+    [
+      'Seated on the couch with the tv straight ahead, is the plant on my right or left?',
+      { kind: 'standpoint', standing: 'couch', facing: 'tv', query: 'plant', check: 'left-right' },
+    ],
+    [
+      'Kneeling by the bed, face toward the window, is the lamp to my left?',
+      { kind: 'standpoint', standing: 'bed', facing: 'window', query: 'lamp', check: 'left' },
+    ],
+    [
+      'Crouched at the toilet, eyes toward the sink, which way do I turn to get to the door?',
+      { kind: 'route_directions', from: 'toilet', to: 'door', facing: 'sink' },
+    ],
+    [
+      'I am next to the sofa with the tv in view ahead. Is the lamp left or right?',
+      { kind: 'standpoint', standing: 'sofa', facing: 'tv', query: 'lamp', check: 'left-right' },
+    ],
+    [
+      'Standing at the fridge with the sink in front, do I turn left or right to reach the table?',
+      { kind: 'route_directions', from: 'fridge', to: 'table', facing: 'sink' },
+    ],
+    [
+      'I am at the desk. I am looking at the door. Is the bed on my left?',
+      { kind: 'standpoint', standing: 'desk', facing: 'door', query: 'bed', check: 'left' },
+    ],
+  ],
+  terse: [
+    ['piano here?', { kind: 'object_existence', label: 'piano' }],
+    ['closest to sink?', { kind: 'nearest', anchor: 'sink', order: 'min' }],
+    ['whats next 2 the tv', { kind: 'nearest', anchor: 'tv', order: 'min' }],
+    ['is sofa > bed', { kind: 'compare', labels: ['sofa', 'bed'], order: 'max', claim: true }],
+    ['stuff in room?', { kind: 'scene_summary' }],
+    ['order: bed, lamp, tv?', { kind: 'obj_appearance_order', labels: ['bed', 'lamp', 'tv'] }],
+    ['total objects?', { kind: 'count_total', labels: [] }],
+    [
+      'In which order did these show up: bed, lamp, desk?',
+      { kind: 'obj_appearance_order', labels: ['bed', 'lamp', 'desk'] },
+    ],
+    [
+      'Which of these did the video show last: the cup, the plate or the bowl?',
+      { kind: 'obj_appearance_order', ask: 'last' },
+    ],
+  ],
+};
+
+describe('phrasing families beyond the benchmark banks', () => {
+  for (const [family, cases] of Object.entries(FAMILIES))
+    describe(family, () => {
+      it.each(cases)('%s', (q, task) => {
+        expect(parseByPattern(q).task).toMatchObject(task);
+      });
+    });
+
+  it('keeps an honest refusal apart from an unseen object', () => {
+    expect(parseByPattern('tell me a joke').task.kind).toBe('open');
+    expect(parseByPattern('is there a piano?').task).toEqual({ kind: 'object_existence', label: 'piano' });
+  });
+
+  it('never reads a framing word, a vocative or the asker’s body as an object name', () => {
+    for (const q of [
+      'Measured in elevation, how tall is the lamp?',
+      'What is the biggest thing here, mate?',
+      'Standing at the bed with my face to the desk, where is the door?',
+      'Forklift at the oven, nose pointing at the sink, is the fridge on my left?',
+      'If it is no trouble, how wide is the desk?',
+    ])
+      expect(readQuestion(q).mentions.map((m) => m.name)).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(?:elevation|mate|face|nose|forklift|trouble)$/)]),
+      );
+  });
+});

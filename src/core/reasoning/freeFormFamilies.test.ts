@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Mosaic } from '../mosaic/types';
+import { MosaicThinker } from './MosaicThinker';
+import { obj, testScene } from '../../../test/core/reasoning/testScene';
+
+/** The test living room (2 chairs, a couch, a tv, a dining table, a cup, a plant) plus a fridge. */
+function room(): Mosaic {
+  const m = testScene();
+  m.objects.push(obj('o8', 'refrigerator', [-3, 2, 0.9], [0.7, 0.7, 1.8], 60));
+  return m;
+}
+const ask = (q: string, m: Mosaic = room()) => new MosaicThinker({ mosaic: m }).ask(q);
+
+describe('free-form families answered end to end', () => {
+  it('compares counts: yes/no with "than", the name with "or"', async () => {
+    expect((await ask('are there more chairs than tables?')).value).toBe(true);
+    expect((await ask('are there fewer chairs than tables?')).value).toBe(false);
+    expect((await ask('do the cups outnumber the chairs?')).value).toBe(false);
+    const which = await ask('do I have more cups or chairs?');
+    expect(which.value).toBe('chair');
+    expect(which.answer).toBe('There are more chairs: I count a cup and 2 chairs.');
+  });
+
+  it('the closest of a kind to another object', async () => {
+    const r = await ask("where's the closest chair to the fridge?");
+    expect(r.value).toBe('chair');
+    expect(r.objects).toContain('o4');
+    expect(r.objects).not.toContain('o3');
+  });
+
+  it('reads a misspelt name as the name it is nearest to, and an unknown one as unseen', async () => {
+    expect((await ask('how tall is the refrigirator?')).value).toBe(180);
+    expect((await ask('how many chiars are there?')).value).toBe(2);
+    expect((await ask('Would there be a piano in the room at all?')).answer).toBe(
+      "No, I haven't seen a piano.",
+    );
+  });
+
+  it('framing words, vocatives and plans are not objects asked about', async () => {
+    expect((await ask('Measured in elevation, how tall is the fridge?')).value).toBe(180);
+    expect((await ask('What is the biggest thing in the room, mate?')).value).toBe('couch');
+    expect((await ask('Before I buy a rug, tell me what is already in the room.')).answer).toMatch(/chair/);
+    expect((await ask('is there a harp here, mate?')).answer).toBe("No, I haven't seen a harp.");
+  });
+
+  it('footprint sides are the horizontal length and width', async () => {
+    expect((await ask("What's the long side of the couch's footprint, in cm?")).value).toBe(200);
+    expect((await ask('In plan, what is the shorter dimension of the couch, in cm?')).value).toBe(90);
+  });
+});
