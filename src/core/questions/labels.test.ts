@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLabel, normalizeName, resolveLabel } from './labels';
+import { canonicalLabel, normalizeName, pluralName, resolveLabel, singularName } from './labels';
 
 describe('labels', () => {
   it('singularises and strips articles', () => {
@@ -74,5 +74,24 @@ describe('synonym groups resolve both ways', () => {
     expect(normalizeName('shelves')).toBe('shelf');
     expect(normalizeName('knives')).toBe('knife');
     expect(normalizeName('glasses')).toBe('glass');
+  });
+});
+
+describe('singular and plural of names', () => {
+  it('turns a name written in the plural into its singular, and keeps a plural as it is', () => {
+    expect(singularName('books')).toBe('book');
+    expect(singularName('mice')).toBe('mouse');
+    expect(singularName('potted plants')).toBe('potted plant');
+    expect(pluralName('books')).toBe('books');
+    expect(pluralName('book')).toBe('books');
+    expect(pluralName('mouse')).toBe('mice');
+    expect(pluralName('shelves')).toBe('shelves');
+  });
+
+  it('leaves class names that end in s as they are written', () => {
+    for (const w of ['scissors', 'glass', 'bus']) expect(singularName(w)).toBe(w);
+    expect(pluralName('scissors')).toBe('scissors');
+    expect(pluralName('glass')).toBe('glasses');
+    expect(pluralName('bus')).toBe('buses');
   });
 });

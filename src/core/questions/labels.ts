@@ -38,17 +38,40 @@ export function singularWord(w: string, irregular = true): string {
 
 const pluralCache = new Map<string, string>();
 
-/** The plural of a name's last word, by compromise (irregulars included: mouse → mice, shelf → shelves). */
+/** The plural of one singular word, by compromise (irregulars included: mouse → mice, shelf → shelves). */
+function pluralWord(w: string): string {
+  const doc = nlp(w);
+  doc.tag('Singular');
+  const made = doc.nouns().toPlural().text().toLowerCase();
+  return made && made !== w ? made : /(s|sh|ch|x|z)$/.test(w) ? `${w}es` : `${w}s`;
+}
+
+/**
+ * The singular of a name whose last word is written as the plural of another ("books" → "book", "mice" →
+ * "mouse"); a name that is a class as written stays ("scissors", "glass", "bus").
+ */
+export function singularName(name: string): string {
+  const words = name.split(' ');
+  const last = words[words.length - 1];
+  if (canonicalLabel(name) === name) return name;
+  const doc = nlp(last);
+  doc.tag('Plural');
+  const one = doc.nouns().toSingular().text().toLowerCase();
+  if (!one || one === last || pluralWord(one) !== last) return name;
+  words[words.length - 1] = one;
+  return words.join(' ');
+}
+
+/** The plural of a name's last word (a name already in the plural stays: "books"). */
 export function pluralName(name: string): string {
   let p = pluralCache.get(name);
   if (p === undefined) {
     const words = name.split(' ');
     const last = words[words.length - 1];
-    const doc = nlp(last);
-    doc.tag('Singular');
-    const made = doc.nouns().toPlural().text().toLowerCase();
-    words[words.length - 1] =
-      made && made !== last ? made : /(s|sh|ch|x|z)$/.test(last) ? `${last}es` : `${last}s`;
+    // A class named in the plural as written ("scissors") has no other plural.
+    const pluralAlready =
+      singularName(name) !== name || (/[^su]s$/.test(last) && canonicalLabel(name) === name);
+    if (!pluralAlready) words[words.length - 1] = pluralWord(last);
     p = words.join(' ');
     if (pluralCache.size > 5000) pluralCache.clear();
     pluralCache.set(name, p);

@@ -1,3 +1,4 @@
+import { answerUnit, formatIn, type UnitSystem } from './answerUnits';
 import type { Vec3 } from '../geometry/types';
 import type { Mosaic, MosaicObject } from '../mosaic/types';
 import { readLandmark } from '../questions/landmark';
@@ -143,7 +144,12 @@ function segmentHitsPolygon(a: P2, b: P2, poly: P2[]): boolean {
  * The route between two objects in words: how far, what lies in the way (go around it on which side) and what
  * I pass on my left or right, walking from the one to the other. Uses the nearest pair of instances.
  */
-export function describeRoute(m: Mosaic, fromName: string, toName: string): RouteDescription {
+export function describeRoute(
+  m: Mosaic,
+  fromName: string,
+  toName: string,
+  units: UnitSystem = 'metric',
+): RouteDescription {
   const known = knownLabels(m);
   const names = [fromName, toName].map((n) => readLandmark(n).name);
   const labels = names.map((n) => resolveMapLabel(n, known));
@@ -193,7 +199,9 @@ export function describeRoute(m: Mosaic, fromName: string, toName: string): Rout
   const facts = [
     `route ${A.label} → ${B.label}: ${bestD.toFixed(1)} m between them (closest points), ${len.toFixed(1)} m centre to centre`,
   ];
-  const parts = [`From the ${A.label}, head towards the ${B.label}, about ${bestD.toFixed(1)} m away.`];
+  const parts = [
+    `From the ${A.label}, head towards the ${B.label}, about ${formatIn(bestD, answerUnit('distance', undefined, units))} away.`,
+  ];
   const space = freeSpaceOf(m);
   const leg = space ? checkLeg(space, A, B) : undefined;
   if (leg && !leg.clear && leg.length !== undefined)

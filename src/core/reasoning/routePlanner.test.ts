@@ -113,9 +113,13 @@ describe('free-form routes', () => {
   it('gives the route in words: distance, what is in the way and what I pass', () => {
     const r = describeRoute(room(), 'tv', 'sofa');
     expect(r.ok).toBe(true);
-    expect(r.text).toMatch(/^From the tv, head towards the sofa, about 4\.3 m away\./);
+    expect(r.text).toMatch(/^From the tv, head towards the sofa, about 4\.3\d? m away\./);
     expect(r.text).toMatch(/pass the table on your right/);
     expect(r.objects.slice(0, 2)).toEqual(['tv', 'sofa']);
+  });
+  it('gives the distance in feet to a person who set imperial units', () => {
+    const r = describeRoute(room(), 'tv', 'sofa', 'imperial');
+    expect(r.text).toMatch(/^From the tv, head towards the sofa, about 14\.\d ft away\./);
   });
   it('says what is in the way and which way round', () => {
     const m = room();

@@ -261,6 +261,9 @@ describe('phrasing families (routes from a standpoint, appearance choices, measu
       obj('o13', 'mouse', [1.8, 2, 0.76], [0.06, 0.1, 0.04], 26),
     );
     expect(await ask('how many mice did you see?', m)).toMatchObject({ value: 2, answer: 'I count 2 mice.' });
+    m.objects.pop();
+    // One thing asked for in the plural is counted in the singular.
+    expect(await ask('how many mice did you see?', m)).toMatchObject({ value: 1, answer: 'I count 1 mouse.' });
     expect(await ask('could you say how many chairs there are here?')).toMatchObject({ value: 2 });
     expect(await ask('chairs plus cups - how many is that altogether?')).toMatchObject({ value: 3 });
     expect(await ask('could you locate any piano here?')).toMatchObject({

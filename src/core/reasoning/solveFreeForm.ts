@@ -1,5 +1,5 @@
 import type { Mosaic, MosaicObject } from '../mosaic/types';
-import { canonicalLabel, pluralName } from '../questions/labels';
+import { canonicalLabel, pluralName, singularName } from '../questions/labels';
 import type { LengthUnit, Measure, Task } from '../questions/types';
 import { answerUnit, formatIn, inUnit, type UnitSystem } from './answerUnits';
 import { worldFrame } from './orientedBox';
@@ -48,7 +48,7 @@ export interface FreeFormContext {
 
 export const article = (name: string): string => (/^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`);
 /** The name for n of them: irregular plurals by compromise (mouse → mice, shelf → shelves). */
-export const plural = (name: string, n: number): string => (n === 1 ? name : pluralName(name));
+export const plural = (name: string, n: number): string => (n === 1 ? singularName(name) : pluralName(name));
 const counted = (name: string, n: number): string => (n === 1 ? article(name) : `${n} ${plural(name, n)}`);
 export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 export function listing(parts: string[]): string {
@@ -593,7 +593,7 @@ const routeFromStandpoint: Solver<'route_directions'> = (ctx, t) => {
   const one = (n: string): MosaicObject => ranked(objectsLabelled(ctx.m, ctx.L(n)))[0];
   const [s, fc, d] = [one(t.from), one(t.facing ?? ''), one(t.to)];
   const turn = firstTurn(ctx.m, s, fc, d, t.backTo ?? false);
-  const route = describeRoute(ctx.m, ctx.L(t.from), ctx.L(t.to));
+  const route = describeRoute(ctx.m, ctx.L(t.from), ctx.L(t.to), ctx.units);
   const how = turn.turn === 'straight ahead' ? 'Go straight ahead' : `Turn ${turn.turn}`;
   const from = `standing by the ${t.from} ${t.backTo ? 'with your back to' : 'facing'} the ${t.facing}`;
   return {

@@ -115,7 +115,7 @@ function run(
   if (isVsiTask(task)) return taskModule(task.kind)!.solve(ctx, task);
   switch (task.kind) {
     case 'route_directions': {
-      const r = describeRoute(m, task.from, task.to);
+      const r = describeRoute(m, task.from, task.to, units);
       return r.ok
         ? answered(r.text, r.text, r.facts)
         : { ...base, status: 'missing', text: r.text, facts: r.facts, missing: r.missing };
