@@ -43,6 +43,7 @@ export const BENCHES = [
   'natural-bank5',
   'natural-bank6',
   'natural-bank7',
+  'natural-bank8',
   'detector',
   'vlm',
   'browser',
@@ -128,6 +129,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // The same, with the seventh bank (bank7.ts), written apart from the product and the other banks; held out.
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank7', log: quiet(name) });
       return;
+    case 'natural-bank8':
+      // The same, with the eighth bank (bank8.ts), written apart from the product and the other banks; held out.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank8', log: quiet(name) });
+      return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
       await runVsiBench({ outDir: OUT, log: quiet(name) });
@@ -185,6 +190,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
       bank5: await j('natural-bank5'),
       bank6: await j('natural-bank6'),
       bank7: await j('natural-bank7'),
+      bank8: await j('natural-bank8'),
     },
     detector: await j('detector'),
     vlm: await j('vlm'),

@@ -24,6 +24,10 @@ const BANKS: readonly (readonly [string, string])[] = [
     'bank7',
     'written apart by a seventh hand, as people type into a phone app or ask a voice assistant; never tuned on: held out',
   ],
+  [
+    'bank8',
+    'written apart by an eighth hand, in voices from radio talk and screen-reader dictation to a lawyer and a detective; never tuned on: held out',
+  ],
 ];
 
 /** The BENCHMARKS.md section for the everyday-question bench: one column per phrasing bank that was run. */
