@@ -153,8 +153,8 @@ export const isCocoLabel = (s: string): boolean => COCO_SET.has(s);
  * "how many things in total", "count the pieces". Singular and plural; "pieces of furniture" is read by its head.
  */
 export const EVERYTHING_NOUNS: ReadonlySet<string> = new Set(
-  `object objects thing things item items piece pieces article articles stuff furniture everything belongings
-  possessions bit bits`.split(/\s+/),
+  `object objects thing things item items piece pieces article articles stuff furniture everything belonging
+  belongings possession possessions bit bits`.split(/\s+/),
 );
 
 /** Adverbs that make a count a total: "how many items in total", "chairs altogether", "all told". */

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { COCO_LABELS } from '../perception/coco';
-import { singularWord } from './labels';
+import { EVERYTHING_NOUNS, singularWord } from './labels';
 import { correctedName } from './spelling';
 import type { LengthUnit } from './types';
 import { classOf } from './vocabulary';
@@ -46,8 +46,9 @@ const UNITS: readonly [RegExp, LengthUnit][] = [
 ];
 
 /** Nouns that are never the object asked about: the room, the asker, units, directions, quantities. */
-const NOT_OBJECTS = new Set(
-  `room rooms space scene place house home apartment flat area object objects thing things item items stuff
+const NOT_OBJECTS: ReadonlySet<string> = new Set([
+  ...EVERYTHING_NOUNS,
+  ...`room rooms space scene place house home apartment flat area object objects thing things item items stuff
   furniture piece pieces everything anything something nothing me i you it one ones left right front back side
   middle center centre corner total number count order distance size height length width depth dimension
   dimensions meter meters metre metres centimeter centimeters centimetre centimetres millimeter millimeters
@@ -64,7 +65,7 @@ const NOT_OBJECTS = new Set(
   together altogether viewpoint vantage standpoint perspective sight gaze heading orientation line
   elevation breadth stature axis thickness diameter radius perimeter circumference span chance chances
   possibility likelihood odds`.split(/\s+/),
-);
+]);
 
 /**
  * The asker's body ("with my face to the cup", "nose pointing at the stove", "my eyes on the door") says which
