@@ -400,7 +400,7 @@ const FAMILIES: Record<string, readonly Case[]> = {
       { kind: 'object_measure', label: 'sofa', measure: 'longest' },
     ],
     [
-      'How long is the bed at its longest point?',
+      'What does the bed measure at its longest point?',
       { kind: 'object_measure', label: 'bed', measure: 'longest' },
     ],
     ['At its largest, how big is the rug?', { kind: 'object_measure', label: 'rug', measure: 'longest' }],

@@ -1001,10 +1001,11 @@ const measure: Rule = (c) => {
   const side = sideOf(c);
   if (side) return { kind: 'object_measure', label: target.name, measure: side };
   if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
-  const extreme = atItsExtreme(c);
-  if (extreme) return { kind: 'object_measure', label: target.name, measure: extreme };
   const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
+  // A dimension said with "how" ("how long is the sofa at its longest") is that dimension; otherwise the extreme.
+  const extreme = atItsExtreme(c);
+  if (extreme) return { kind: 'object_measure', label: target.name, measure: extreme };
   // "how many feet tall is it", "how much meter the bed is long" (the adjective may come at the end).
   const unitHow =
     /\bhow (?:many|much) \w+ (?:(?:is|are|the|a|an|this|that|it|\w+) ){0,4}?(tall|high|long|wide|deep|big|large)\b/.exec(
