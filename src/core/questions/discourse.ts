@@ -137,9 +137,12 @@ function resolve(q: Reading, context: readonly Reading[], here: Mention | undefi
  */
 const INDIRECT =
   /^.*?\b(?:tell me|let me know|know|check|see|say|wonder|wondering|find out|confirm|ask)(?: for me)? (?:if|whether) ((?:the|a|an|this|that|there|my|any|it)\b.*)$/;
+/** "confirm the tv is left of the sofa", "verify that there is a lamp": a command to check a claim. */
+const VERIFY =
+  /^(?:.*?, )?(?:please )?(?:confirm|verify|check|make sure|double check|double-check)(?: for me)?(?: that)? ((?:the|a|an|there|my|your|our|this|that)\b.*)$/;
 const AUX = /^((?:\S+ ){0,5}?)(is|are|was|were|does|do|did|can|could|will|would|has|have) (.+)$/;
 function direct(text: string): string {
-  const clause = INDIRECT.exec(text)?.[1];
+  const clause = INDIRECT.exec(text)?.[1] ?? VERIFY.exec(text)?.[1];
   const inverted = clause ? AUX.exec(clause) : null;
   return inverted ? `${inverted[2]} ${inverted[1]}${inverted[3]}` : text;
 }

@@ -525,6 +525,46 @@ const FAMILIES: Record<string, readonly Case[]> = {
     ],
     ['The sofa is lovely. How far away is it?', { kind: 'ego_distance', target: 'sofa' }],
   ],
+  /** A command to check a claim, or a yes/no after a lead ("robot, confirm: is…"), is the yes/no itself. */
+  verifyCommands: [
+    [
+      'Robot, confirm the tv is left of the sofa.',
+      { kind: 'pair_relation', a: 'tv', relation: 'left', b: 'sofa' },
+    ],
+    [
+      'Robot, confirm: is the lamp above the table?',
+      { kind: 'pair_relation', a: 'lamp', relation: 'above', b: 'table' },
+    ],
+    [
+      'Quick question, is the cup on the desk?',
+      { kind: 'pair_relation', a: 'cup', relation: 'above', b: 'desk' },
+    ],
+    ['Assistant, verify that there is a microwave.', { kind: 'object_existence', label: 'microwave' }],
+    [
+      'Please check that the bed is longer than the sofa.',
+      { kind: 'compare', labels: ['bed', 'sofa'], claim: true },
+    ],
+    [
+      'Drone, make sure there is a fire extinguisher.',
+      { kind: 'object_existence', label: 'fire extinguisher' },
+    ],
+    [
+      'Confirm for me that the chair is behind the desk.',
+      { kind: 'pair_relation', a: 'chair', relation: 'behind', b: 'desk' },
+    ],
+    [
+      'Robot, verify the fridge is taller than the oven.',
+      { kind: 'compare', labels: ['fridge', 'oven'], claim: true },
+    ],
+    [
+      'One more thing, is the plant next to the window?',
+      { kind: 'pair_relation', a: 'plant', relation: 'near', b: 'window' },
+    ],
+    [
+      'Unit 7, double check the lamp is under the shelf.',
+      { kind: 'pair_relation', a: 'lamp', relation: 'below', b: 'shelf' },
+    ],
+  ],
 };
 
 describe('phrasing families beyond the benchmark banks', () => {

@@ -203,6 +203,11 @@ class Ctx {
     }
     return best;
   }
+  /** The sentence, or a clause after a lead ("robot, confirm: is…", "quick question, is…"), opens with one of the words. */
+  clauseOpens(words: ReadonlySet<string>): boolean {
+    const w = this.r.words;
+    return words.has(w[0] ?? '') || [...(this.r.breaks ?? [])].some((b) => words.has(w[b] ?? ''));
+  }
   after(i: number): Mention[] {
     return this.m.filter((x) => x.start >= i);
   }
@@ -1042,9 +1047,10 @@ const locate: Rule = (c) => {
     : undefined;
 };
 
+const YES_NO_VERBS = new Set(['is', 'are', 'was', 'were', 'does', 'do', 'can']);
 /** "is the plant left of the sofa?", "is the cup between the laptop and the vase?" */
 const pairRelation: Rule = (c) => {
-  if (c.m.length < 2 || !c.has(/^(is|are|was|were|does|do|can)\b/)) return undefined;
+  if (c.m.length < 2 || !c.clauseOpens(YES_NO_VERBS)) return undefined;
   const a = c.m[0];
   for (const [phrase, relation] of RELATIONS) {
     const at = c.at([phrase], a.end);
