@@ -139,12 +139,14 @@ const INDIRECT =
   /^.*?\b(?:tell me|let me know|know|check|see|say|wonder|wondering|find out|confirm|ask)(?: for me)? (?:if|whether) ((?:the|a|an|this|that|there|my|any|it)\b.*)$/;
 /** "confirm the tv is left of the sofa", "verify that there is a lamp": a command to check a claim. */
 const VERIFY =
-  /^(?:.*?, )?(?:please )?(?:confirm|verify|check|make sure|double check|double-check)(?: for me)?(?: that)? ((?:the|a|an|there|my|your|our|this|that)\b.*)$/;
+  /^((?:.*?, )?)(?:please )?(?:confirm|verify|check|make sure|double check|double-check)(?: for me)?(?: that)? ((?:the|a|an|there|my|your|our|this|that)\b.*)$/;
 const AUX = /^((?:\S+ ){0,5}?)(is|are|was|were|does|do|did|can|could|will|would|has|have) (.+)$/;
 function direct(text: string): string {
-  const clause = INDIRECT.exec(text)?.[1] ?? VERIFY.exec(text)?.[1];
+  const verify = INDIRECT.test(text) ? null : VERIFY.exec(text);
+  const clause = verify ? verify[2] : INDIRECT.exec(text)?.[1];
   const inverted = clause ? AUX.exec(clause) : null;
-  return inverted ? `${inverted[2]} ${inverted[1]}${inverted[3]}` : text;
+  // What the command follows stays ("robot, at the stove facing the fridge, confirm the cup is on your left").
+  return inverted ? `${verify?.[1] ?? ''}${inverted[2]} ${inverted[1]}${inverted[3]}` : text;
 }
 
 /** The asking sentence of a question, with the context's references resolved. */

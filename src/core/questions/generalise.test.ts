@@ -528,6 +528,10 @@ const FAMILIES: Record<string, readonly Case[]> = {
   /** A command to check a claim, or a yes/no after a lead ("robot, confirm: is…"), is the yes/no itself. */
   verifyCommands: [
     [
+      'Robot, from the desk facing the door: verify the lamp is on your right.',
+      { kind: 'standpoint', standing: 'desk', facing: 'door', query: 'lamp', check: 'right' },
+    ],
+    [
       'Robot, confirm the tv is left of the sofa.',
       { kind: 'pair_relation', a: 'tv', relation: 'left', b: 'sofa' },
     ],
