@@ -54,6 +54,24 @@ const WHERE_I_AM =
 const FACING =
   /\b(?:facing|face|look|looking|looks|turned|back (?:is )?(?:turned )?(?:to|toward|towards)|ahead of me|in front of me|behind me)\b/;
 
+/** A question of distance before its "it": "how far is it", "how close is it really", "how many metres is it". */
+const DISTANCE_ASKED = /\b(?:how (?:far|close|near)|distance|how many \w+ (?:is|was|would))\b/;
+/** A context sentence that says how far apart two things are: "the tv looks far from the stove". */
+const APART = /\b(?:far|close|near|nearer|closer|apart|away|distant|distance|from|next to|beside|by)\b/;
+/**
+ * "The tv looks far from the stove. How far is it really?": "it" is the distance between the two things the
+ * context set apart (the last sentence that names two), not the last of them.
+ */
+function pairApart(context: readonly Reading[]): readonly [Mention, Mention] | undefined {
+  for (let k = context.length - 1; k >= 0; k--) {
+    const ms = known(context[k].mentions).filter(
+      (m, i, all) => all.findIndex((x) => x.name === m.name) === i,
+    );
+    if (ms.length >= 2) return ms.length === 2 && APART.test(context[k].text) ? [ms[0], ms[1]] : undefined;
+  }
+  return undefined;
+}
+
 /** The text with word `i` replaced (words are the text's space-separated tokens, commas kept on theirs). */
 function replaceWord(text: string, i: number, by: string): string {
   const tokens = text.split(' ');
@@ -93,13 +111,15 @@ function resolve(q: Reading, context: readonly Reading[], here: Mention | undefi
     const w = words[i];
     if (w === 'it' && !DUMMY_IT_BEFORE.has(words[i + 1] ?? '')) {
       const before = own.filter((m) => m.end <= i);
+      const pair = !own.length && !here && DISTANCE_ASKED.test(words.slice(0, i).join(' ')) && pairApart(context);
       const antecedent =
         before.length && PREPOSITIONS.has(words[i - 1] ?? '')
           ? before[before.length - 1]
           : before.length === 0
             ? ctxObjects[ctxObjects.length - 1]
             : undefined;
-      if (antecedent) text = replaceWord(text, i, the(antecedent));
+      if (pair) text = replaceWord(text, i, `${the(pair[0])} from ${the(pair[1])}`);
+      else if (antecedent) text = replaceWord(text, i, the(antecedent));
     } else if (PLURAL_PRONOUNS.has(w) && own.length < 2 && ctxObjects.length >= 2) {
       const [a, b] = ctxObjects.slice(-2);
       text = replaceWord(text, i, `${the(a)} and ${the(b)}`);
@@ -117,11 +137,16 @@ function resolve(q: Reading, context: readonly Reading[], here: Mention | undefi
  */
 const INDIRECT =
   /^.*?\b(?:tell me|let me know|know|check|see|say|wonder|wondering|find out|confirm|ask)(?: for me)? (?:if|whether) ((?:the|a|an|this|that|there|my|any|it)\b.*)$/;
+/** "confirm the tv is left of the sofa", "verify that there is a lamp": a command to check a claim. */
+const VERIFY =
+  /^((?:.*?, )?)(?:please )?(?:confirm|verify|check|make sure|double check|double-check)(?: for me)?(?: that)? ((?:the|a|an|there|my|your|our|this|that)\b.*)$/;
 const AUX = /^((?:\S+ ){0,5}?)(is|are|was|were|does|do|did|can|could|will|would|has|have) (.+)$/;
 function direct(text: string): string {
-  const clause = INDIRECT.exec(text)?.[1];
+  const verify = INDIRECT.test(text) ? null : VERIFY.exec(text);
+  const clause = verify ? verify[2] : INDIRECT.exec(text)?.[1];
   const inverted = clause ? AUX.exec(clause) : null;
-  return inverted ? `${inverted[2]} ${inverted[1]}${inverted[3]}` : text;
+  // What the command follows stays ("robot, at the stove facing the fridge, confirm the cup is on your left").
+  return inverted ? `${verify?.[1] ?? ''}${inverted[2]} ${inverted[1]}${inverted[3]}` : text;
 }
 
 /** The asking sentence of a question, with the context's references resolved. */

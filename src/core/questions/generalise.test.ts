@@ -345,6 +345,230 @@ const FAMILIES: Record<string, readonly Case[]> = {
       { kind: 'obj_appearance_order', ask: 'last' },
     ],
   ],
+  /** Every object named with any noun of the class (items, pieces, things, stuff; singular too), any adverb. */
+  everythingNouns: [
+    ['How many items altogether are in the room?', { kind: 'count_total', labels: [] }],
+    ['How many pieces in total are in this room?', { kind: 'count_total', labels: [] }],
+    ['how many things all told are in the scene?', { kind: 'count_total', labels: [] }],
+    ['Give me the object count for this room.', { kind: 'count_total', labels: [] }],
+    ['What is the overall item tally, please?', { kind: 'count_total', labels: [] }],
+    ['the total thing count, every single piece included', { kind: 'count_total', labels: [] }],
+    ['How many articles are in this room?', { kind: 'count_total', labels: [] }],
+    ['Count the stuff in here, each bit included.', { kind: 'count_total', labels: [] }],
+    ['Item count in this place, total?', { kind: 'count_total', labels: [] }],
+    ['Tell me how many belongings are in the room in total.', { kind: 'count_total', labels: [] }],
+  ],
+  /** "the total" of kinds named before it, whatever the verb that joins them. */
+  totalOfNamedKinds: [
+    [
+      'If we put the cups with the bowls, what is the total?',
+      { kind: 'count_total', labels: ['cup', 'bowl'] },
+    ],
+    ['Chairs plus stools, what is the grand total?', { kind: 'count_total', labels: ['chair', 'stool'] }],
+    [
+      'Adding the lamps to the vases, what would the total number be?',
+      { kind: 'count_total', labels: ['lamp', 'vase'] },
+    ],
+    ['Take the sofas and the beds together: the sum?', { kind: 'count_total', labels: ['sofa', 'bed'] }],
+    [
+      'Combine the bottles and the cups, what is the total count?',
+      { kind: 'count_total', labels: ['bottle', 'cup'] },
+    ],
+    [
+      'If you lump the towels in with the sinks, what total do you get?',
+      { kind: 'count_total', labels: ['towel', 'sink'] },
+    ],
+    [
+      'The pillows and the clocks, what is their total?',
+      { kind: 'count_total', labels: ['pillow', 'clock'] },
+    ],
+    [
+      'Suppose you count the mugs with the plates, what is the sum total?',
+      { kind: 'count_total', labels: ['mug', 'plate'] },
+    ],
+    ['what is the total length of the sofa?', { kind: 'object_measure', label: 'sofa', measure: 'length' }],
+    ['In total, how far is the bed from the tv?', { kind: 'object_abs_distance', a: 'bed', b: 'tv' }],
+  ],
+  /** "at its longest" is one object's greatest extent; "at its widest/tallest" that dimension. */
+  atItsExtreme: [
+    [
+      'How many cm is the desk at its longest?',
+      { kind: 'object_measure', label: 'desk', measure: 'longest' },
+    ],
+    [
+      'What does the sofa measure at its biggest, in feet?',
+      { kind: 'object_measure', label: 'sofa', measure: 'longest' },
+    ],
+    [
+      'What does the bed measure at its longest point?',
+      { kind: 'object_measure', label: 'bed', measure: 'longest' },
+    ],
+    ['At its largest, how big is the rug?', { kind: 'object_measure', label: 'rug', measure: 'longest' }],
+    [
+      'How many inches is the lamp at its tallest?',
+      { kind: 'object_measure', label: 'lamp', measure: 'height' },
+    ],
+    [
+      'How wide is the wardrobe at its widest?',
+      { kind: 'object_measure', label: 'wardrobe', measure: 'width' },
+    ],
+    [
+      'The fridge, at its maximum, is how many metres?',
+      { kind: 'object_measure', label: 'fridge', measure: 'longest' },
+    ],
+    ['How deep is the sink at its deepest?', { kind: 'object_measure', label: 'sink', measure: 'width' }],
+    [
+      'How many feet is the table at its greatest?',
+      { kind: 'object_measure', label: 'table', measure: 'longest' },
+    ],
+    [
+      'how high does the shelf go at its highest',
+      { kind: 'object_measure', label: 'shelf', measure: 'height' },
+    ],
+  ],
+  /** The relation's object asked after it ("next to what?") or stranded ("what is the bed next to?"). */
+  nearWhat: [
+    ['The sofa is beside what?', { kind: 'nearest', anchor: 'sofa', order: 'min' }],
+    ['What is the fridge next to?', { kind: 'nearest', anchor: 'fridge', order: 'min' }],
+    ['The lamp sits near which object?', { kind: 'nearest', anchor: 'lamp', order: 'min' }],
+    ['The cup is by what?', { kind: 'nearest', anchor: 'cup', order: 'min' }],
+    ['Which thing is the chair standing next to?', { kind: 'nearest', anchor: 'chair', order: 'min' }],
+    ['The microwave is close to what item?', { kind: 'nearest', anchor: 'microwave', order: 'min' }],
+    ['So the bed is adjacent to what, exactly?', { kind: 'nearest', anchor: 'bed', order: 'min' }],
+    [
+      'The desk stands alongside which piece of furniture?',
+      { kind: 'nearest', anchor: 'desk', order: 'min' },
+    ],
+    ['What does the toilet sit beside?', { kind: 'nearest', anchor: 'toilet', order: 'min' }],
+    ['the oven is next to what', { kind: 'nearest', anchor: 'oven', order: 'min' }],
+  ],
+  /** Someone else stands for me (a client, a patient, whoever stands/sits there); her/his left is "my" left. */
+  otherPersonStandpoint: [
+    [
+      'My patient is sitting at the table, facing the tv. Is the lamp on his left?',
+      { kind: 'standpoint', standing: 'table', facing: 'tv', query: 'lamp', check: 'left' },
+    ],
+    [
+      'Our roommate stands by the sink facing the oven. Is the fridge to her right?',
+      { kind: 'standpoint', standing: 'sink', facing: 'oven', query: 'fridge', check: 'right' },
+    ],
+    [
+      'The student is standing at the desk, looking at the door. Is the bed on her left?',
+      { kind: 'standpoint', standing: 'desk', facing: 'door', query: 'bed', check: 'left' },
+    ],
+    [
+      'My nephew sits on the sofa facing the tv. Is the plant on his right?',
+      { kind: 'standpoint', standing: 'sofa', facing: 'tv', query: 'plant', check: 'right' },
+    ],
+    [
+      'The inspector is standing at the bath, facing the toilet. Is the sink on her left?',
+      { kind: 'standpoint', standing: 'bath', facing: 'toilet', query: 'sink', check: 'left' },
+    ],
+    [
+      'A customer stands at the counter, facing the fridge. Is the oven to his left?',
+      { kind: 'standpoint', standing: 'counter', facing: 'fridge', query: 'oven', check: 'left' },
+    ],
+    [
+      'My flatmate is standing by the bed, looking at the wardrobe. Is the lamp on her right?',
+      { kind: 'standpoint', standing: 'bed', facing: 'wardrobe', query: 'lamp', check: 'right' },
+    ],
+    [
+      'The decorator waits at the door, facing the window. Is the sofa on his right?',
+      { kind: 'standpoint', standing: 'door', facing: 'window', query: 'sofa', check: 'right' },
+    ],
+    [
+      'Her grandson is sitting at the desk facing the shelf. Is the chair to his left?',
+      { kind: 'standpoint', standing: 'desk', facing: 'shelf', query: 'chair', check: 'left' },
+    ],
+    [
+      'Our guest stands at the fireplace facing the clock. Is the tv on her right?',
+      { kind: 'standpoint', standing: 'fireplace', facing: 'clock', query: 'tv', check: 'right' },
+    ],
+  ],
+  /** A hedge that sets two things apart, then "how far is it": their distance, not how far one is from me. */
+  hedgedDistance: [
+    [
+      'I could be mistaken, but the bed seems far from the door. How far is it actually?',
+      { kind: 'object_abs_distance', a: 'bed', b: 'door' },
+    ],
+    [
+      'The lamp appears close to the sofa. How close is it, in cm?',
+      { kind: 'object_abs_distance', a: 'lamp', b: 'sofa' },
+    ],
+    [
+      'To me the sink looks a long way from the oven. How many metres is it?',
+      { kind: 'object_abs_distance', a: 'sink', b: 'oven' },
+    ],
+    [
+      'Maybe I am wrong, but the chair is near the table. How far is it really?',
+      { kind: 'object_abs_distance', a: 'chair', b: 'table' },
+    ],
+    [
+      'My guess is the tv is pretty distant from the bed. How far is it in feet?',
+      { kind: 'object_abs_distance', a: 'tv', b: 'bed' },
+    ],
+    [
+      'Correct me if I am wrong: the fridge sits right next to the stove. How far is it, then?',
+      { kind: 'object_abs_distance', a: 'fridge', b: 'stove' },
+    ],
+    [
+      'It feels like the desk is miles away from the window. How far is it?',
+      { kind: 'object_abs_distance', a: 'desk', b: 'window' },
+    ],
+    [
+      'I think the toilet is close to the bath. How many inches is it?',
+      { kind: 'object_abs_distance', a: 'toilet', b: 'bath' },
+    ],
+    [
+      'From here the cup looks far from the laptop. What distance is it, roughly?',
+      { kind: 'object_abs_distance', a: 'cup', b: 'laptop' },
+    ],
+    ['The sofa is lovely. How far away is it?', { kind: 'ego_distance', target: 'sofa' }],
+  ],
+  /** A command to check a claim, or a yes/no after a lead ("robot, confirm: is…"), is the yes/no itself. */
+  verifyCommands: [
+    [
+      'Robot, from the desk facing the door: verify the lamp is on your right.',
+      { kind: 'standpoint', standing: 'desk', facing: 'door', query: 'lamp', check: 'right' },
+    ],
+    [
+      'Robot, confirm the tv is left of the sofa.',
+      { kind: 'pair_relation', a: 'tv', relation: 'left', b: 'sofa' },
+    ],
+    [
+      'Robot, confirm: is the lamp above the table?',
+      { kind: 'pair_relation', a: 'lamp', relation: 'above', b: 'table' },
+    ],
+    [
+      'Quick question, is the cup on the desk?',
+      { kind: 'pair_relation', a: 'cup', relation: 'above', b: 'desk' },
+    ],
+    ['Assistant, verify that there is a microwave.', { kind: 'object_existence', label: 'microwave' }],
+    [
+      'Please check that the bed is longer than the sofa.',
+      { kind: 'compare', labels: ['bed', 'sofa'], claim: true },
+    ],
+    [
+      'Drone, make sure there is a fire extinguisher.',
+      { kind: 'object_existence', label: 'fire extinguisher' },
+    ],
+    [
+      'Confirm for me that the chair is behind the desk.',
+      { kind: 'pair_relation', a: 'chair', relation: 'behind', b: 'desk' },
+    ],
+    [
+      'Robot, verify the fridge is taller than the oven.',
+      { kind: 'compare', labels: ['fridge', 'oven'], claim: true },
+    ],
+    [
+      'One more thing, is the plant next to the window?',
+      { kind: 'pair_relation', a: 'plant', relation: 'near', b: 'window' },
+    ],
+    [
+      'Unit 7, double check the lamp is under the shelf.',
+      { kind: 'pair_relation', a: 'lamp', relation: 'below', b: 'shelf' },
+    ],
+  ],
 };
 
 describe('phrasing families beyond the benchmark banks', () => {

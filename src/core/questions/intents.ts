@@ -1,3 +1,4 @@
+import { EVERYTHING_NOUNS } from './labels';
 import type { Mention, Reading } from './readQuestion';
 import type { EgoDirection, Measure, Order, PairRelation, Task } from './types';
 
@@ -160,6 +161,8 @@ const ASKER: Readonly<Record<string, string>> = {
   yourself: 'me',
   // A third-person observer ("the observer stands at X facing Y: is Z on their left?") is the one standing.
   their: 'my',
+  her: 'my',
+  his: 'my',
 };
 
 /** The reading with helpers: cue positions, mentions after a position. */
@@ -199,6 +202,11 @@ class Ctx {
         }
     }
     return best;
+  }
+  /** The sentence, or a clause after a lead ("robot, confirm: is…", "quick question, is…"), opens with one of the words. */
+  clauseOpens(words: ReadonlySet<string>): boolean {
+    const w = this.r.words;
+    return words.has(w[0] ?? '') || [...(this.r.breaks ?? [])].some((b) => words.has(w[b] ?? ''));
   }
   after(i: number): Mention[] {
     return this.m.filter((x) => x.start >= i);
@@ -527,9 +535,9 @@ const standpoint: Rule = (c) => {
   const check = leftOrRight
     ? 'left-right'
     : (ego ??
-      (c.has(/\b(?:to|on) (?:the|my|your|their|the (?:observer|viewer)) left\b/)
+      (c.has(/\b(?:to|on) (?:the|my|your|their|his|her|the (?:observer|viewer)) left\b/)
         ? 'left'
-        : c.has(/\b(?:to|on) (?:the|my|your|their|the (?:observer|viewer)) right\b/)
+        : c.has(/\b(?:to|on) (?:the|my|your|their|his|her|the (?:observer|viewer)) right\b/)
           ? 'right'
           : undefined));
   return {
@@ -660,10 +668,25 @@ const KINDS =
   /\b(?:how many|number of|count of|count|tally of)(?: \w+){0,2}? (?:kinds?|types?|sorts?|categories|category|varieties|classes)\b/;
 const TOTAL_OBJECTS =
   /\btotal (?:number of )?(?:objects|things|items)\b|\b(?:objects|things|items) (?:in total|altogether|all together)\b/;
+/** "the total", "the sum", "the grand total": a count when no measure is asked ("the total length" is not one). */
+const TOTAL_NOUNS = ['total', 'sum', 'grand total', 'sum total'];
+/** Every object of the room said with a noun of the class ("the item count", "every single object included"). */
+const everything = (c: Ctx): boolean => c.r.words.some((w) => EVERYTHING_NOUNS.has(w));
 const counting: Rule = (c) => {
   // "total chairs?": "total" right before a name counts it.
-  const total = c.at(['total']);
-  const at = total >= 0 && c.m.some((x) => x.start === total + 1) ? total : c.at(COUNT);
+  const total = c.at(TOTAL_NOUNS);
+  const countAt = c.at(COUNT);
+  const measured =
+    c.has(MEASURE_WORD) || c.has(DISTANCE) || MEASURE_NOUNS[c.r.words[total + 1] ?? ''] !== undefined;
+  const at =
+    total >= 0 && c.m.some((x) => x.start === total + 1)
+      ? total
+      : countAt >= 0
+        ? countAt
+        : // "If you add the cups to the bowls, what is the total?": the total of the names said before.
+          total >= 0 && !measured
+          ? total
+          : -1;
   // "total objects?", "objects in total?": every object, said without a count verb.
   if (at < 0 && c.m.length === 0 && c.has(TOTAL_OBJECTS)) return { kind: 'count_total', labels: [] };
   if (at < 0) return undefined;
@@ -673,7 +696,9 @@ const counting: Rule = (c) => {
     return { kind: 'count_total', labels: [], kinds: true };
   let after = c.enough(1, c.after(at));
   // "For the listing, what is the number of items?": every object, whatever the context before says.
-  if (after.length === 0 && c.has(ALL_OBJECTS)) return { kind: 'count_total', labels: [] };
+  // "the total item count, every object included": a noun for every object anywhere in the question.
+  if (after.length === 0 && (c.has(ALL_OBJECTS) || (everything(c) && !c.m.length)))
+    return { kind: 'count_total', labels: [] };
   // "cups plus bowls, how many altogether?": the names come before the question words.
   if (after.length === 0) after = c.enough(1);
   if (after.length >= 2 && c.has(/\b(total|altogether|combined|together|in all|sum|add|adds|and|plus)\b/))
@@ -835,10 +860,23 @@ const nearest: Rule = (c) => {
   if (closest >= 0) return { kind: 'nearest', anchor: anchor.name, order: 'min' };
   if (farthest >= 0) return { kind: 'nearest', anchor: anchor.name, order: 'max' };
   const near = c.at(NEAR_CUES);
-  if (near >= 0 && near < anchor.start)
+  if (near >= 0 && (near < anchor.start || askedAfter(c, near)))
     return { kind: 'nearest', anchor: anchor.name, order: 'min', near: true };
   return undefined;
 };
+
+/**
+ * The cue after the anchor, its object the question word or left out: "the tv is next to what?", "the sofa sits
+ * beside which object?", "what is the bed near?", "which thing is the lamp standing by?".
+ */
+const WH_OBJECT = new Set(['what', 'which', 'whatever', 'whom']);
+function askedAfter(c: Ctx, near: number): boolean {
+  const w = c.r.words;
+  const rest = w.slice(near + NEAR_CUES.find((p) => c.at([p], near) === near)!.split(' ').length);
+  if (rest.length) return WH_OBJECT.has(rest[0]) && !c.after(near).length;
+  // Stranded: the question word opens the sentence ("what is the tv next to").
+  return w.slice(0, near).some((x) => WH_OBJECT.has(x));
+}
 
 /**
  * "where is the closest chair to the bed", "which lamp is nearest the sofa", "the farthest cup from the sink": the
@@ -945,6 +983,21 @@ function sideOf(c: Ctx): Measure | undefined {
   return m[1] === 'longest' && !c.has(PLAN) ? undefined : 'length';
 }
 
+/**
+ * "how many inches is the suitcase at its longest", "how long is the bed at its longest point", "how tall is the
+ * lamp at its highest": one object's extreme extent. Its greatest of all ("longest", "biggest", "maximum") is its
+ * largest dimension; a degree of one dimension ("tallest", "widest") is that dimension.
+ */
+const AT_ITS_EXTREME = /\bat (?:its|their|his|her|the) (\w+est|maximum|max|most|fullest)\b/;
+const GREATEST = new Set(['longest', 'biggest', 'largest', 'greatest', 'maximum', 'max', 'most', 'fullest']);
+function atItsExtreme(c: Ctx): Measure | undefined {
+  const word = AT_ITS_EXTREME.exec(c.text)?.[1];
+  if (!word) return undefined;
+  if (GREATEST.has(word)) return 'longest';
+  const size = SIZE_WORDS[word];
+  return size && size[1] === 'max' ? size[0] : undefined;
+}
+
 const COVERS =
   /\bhow (?:many (?:square|sq)\b.*|much (?:floor|floor space|space|area|room)\b.*)\b(?:cover|covers|occupy|occupies|take up|takes up|use|uses|fill|fills)\b/;
 const measure: Rule = (c) => {
@@ -955,6 +1008,9 @@ const measure: Rule = (c) => {
   if (c.has(ONE_OBJECTS_EXTENT)) return { kind: 'object_measure', label: target.name, measure: 'longest' };
   const how = /\bhow (big|large|tall|high|long|wide|deep|short|small|tiny|bulky|heavy)\b/.exec(c.text);
   if (how) return { kind: 'object_measure', label: target.name, measure: SIZE_WORDS[how[1]][0] };
+  // A dimension said with "how" ("how long is the sofa at its longest") is that dimension; otherwise the extreme.
+  const extreme = atItsExtreme(c);
+  if (extreme) return { kind: 'object_measure', label: target.name, measure: extreme };
   // "how many feet tall is it", "how much meter the bed is long" (the adjective may come at the end).
   const unitHow =
     /\bhow (?:many|much) \w+ (?:(?:is|are|the|a|an|this|that|it|\w+) ){0,4}?(tall|high|long|wide|deep|big|large)\b/.exec(
@@ -991,9 +1047,10 @@ const locate: Rule = (c) => {
     : undefined;
 };
 
+const YES_NO_VERBS = new Set(['is', 'are', 'was', 'were', 'does', 'do', 'can']);
 /** "is the plant left of the sofa?", "is the cup between the laptop and the vase?" */
 const pairRelation: Rule = (c) => {
-  if (c.m.length < 2 || !c.has(/^(is|are|was|were|does|do|can)\b/)) return undefined;
+  if (c.m.length < 2 || !c.clauseOpens(YES_NO_VERBS)) return undefined;
   const a = c.m[0];
   for (const [phrase, relation] of RELATIONS) {
     const at = c.at([phrase], a.end);

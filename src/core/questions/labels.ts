@@ -147,3 +147,15 @@ export function resolveLabel(raw: string, known: Iterable<string>): LabelResolut
 }
 
 export const isCocoLabel = (s: string): boolean => COCO_SET.has(s);
+
+/**
+ * Nouns that stand for every object in the room, never for one category: "how many items", "the object count",
+ * "how many things in total", "count the pieces". Singular and plural; "pieces of furniture" is read by its head.
+ */
+export const EVERYTHING_NOUNS: ReadonlySet<string> = new Set(
+  `object objects thing things item items piece pieces article articles stuff furniture everything belonging
+  belongings possession possessions bit bits`.split(/\s+/),
+);
+
+/** Adverbs that make a count a total: "how many items in total", "chairs altogether", "all told". */
+export const TOTAL_ADVERB = /\s+(?:in total|total|altogether|all together|in all|all told|combined|overall)$/i;

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { COCO_LABELS } from '../perception/coco';
-import { singularWord } from './labels';
+import { EVERYTHING_NOUNS, singularWord } from './labels';
 import { correctedName } from './spelling';
 import type { LengthUnit } from './types';
 import { classOf } from './vocabulary';
@@ -46,8 +46,9 @@ const UNITS: readonly [RegExp, LengthUnit][] = [
 ];
 
 /** Nouns that are never the object asked about: the room, the asker, units, directions, quantities. */
-const NOT_OBJECTS = new Set(
-  `room rooms space scene place house home apartment flat area object objects thing things item items stuff
+const NOT_OBJECTS: ReadonlySet<string> = new Set([
+  ...EVERYTHING_NOUNS,
+  ...`room rooms space scene place house home apartment flat area object objects thing things item items stuff
   furniture piece pieces everything anything something nothing me i you it one ones left right front back side
   middle center centre corner total number count order distance size height length width depth dimension
   dimensions meter meters metre metres centimeter centimeters centimetre centimetres millimeter millimeters
@@ -64,7 +65,7 @@ const NOT_OBJECTS = new Set(
   together altogether viewpoint vantage standpoint perspective sight gaze heading orientation line
   elevation breadth stature axis thickness diameter radius perimeter circumference span chance chances
   possibility likelihood odds`.split(/\s+/),
-);
+]);
 
 /**
  * The asker's body ("with my face to the cup", "nose pointing at the stove", "my eyes on the door") says which
@@ -258,7 +259,7 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     const plural = single !== last;
     // A person ("my wife says…", "the plumber asked…") is who speaks, not a thing in the room; a compound
     // that ends in such a word may still be one ("record player").
-    const person = i === j && people.has(i);
+    const person = i === j && (people.has(i) || PEOPLE.has(last) || postureSubject(words, j));
     if (!isName(name) && (person || (!plural && !introduced(words, i, modifiers, breaks)))) {
       i = j;
       continue;
@@ -273,6 +274,26 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
     breaks,
     out.sort((a, b) => a.start - b.start),
   );
+}
+
+/**
+ * People the tagger does not mark as such ("my client", "the patient", "our roommate"): the one who asks or
+ * stands, never a thing in the room.
+ */
+const PEOPLE = new Set(
+  `client clients patient patients roommate roommates flatmate flatmates housemate housemates student students
+  pupil pupils nurse nurses kid kids toddler teen teenager mate mates pal pals buddy companion helper assistant
+  caregiver caretaker cleaner mover movers decorator designer architect surveyor inspector agent realtor
+  homeowner owner occupant resident lodger host hostess fiance fiancee spouse sibling cousin`.split(/\s+/),
+);
+/** Verbs of posture and gaze: a noun the vocabulary lacks that does them ("my client is standing at…") is a person. */
+const POSTURE = new Set(
+  `stand stands standing stood sit sits sitting sat face faces facing faced look looks looking wait waits
+  waiting lean leans leaning`.split(/\s+/),
+);
+function postureSubject(words: readonly string[], j: number): boolean {
+  const next = /^(?:is|are|was|were|will|would)$/.test(words[j + 1] ?? '') ? words[j + 2] : words[j + 1];
+  return POSTURE.has(next ?? '');
 }
 
 /** A noun phrase at word `i` opens with a determiner: "a harp", "the big old harp", "any rubber ducks". */

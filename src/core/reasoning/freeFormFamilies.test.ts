@@ -47,4 +47,35 @@ describe('free-form families answered end to end', () => {
     expect((await ask("What's the long side of the couch's footprint, in cm?")).value).toBe(200);
     expect((await ask('In plan, what is the shorter dimension of the couch, in cm?')).value).toBe(90);
   });
+  it('totals: every object said with any noun of the class, and the total of kinds named before', async () => {
+    expect((await ask('How many pieces in total are in this room? I need the whole figure.')).value).toBe(8);
+    expect((await ask("What's the overall item count, every object included?")).value).toBe(8);
+    const named = await ask("If you add the chairs to the cups, what's the total?");
+    expect(named.value).toBe(3);
+    expect(named.answer).toBe('2 chairs and a cup: 3 in total.');
+  });
+
+  it('one object at its longest is its largest dimension', async () => {
+    expect((await ask('How many cm is the couch at its longest?')).value).toBe(200);
+    expect((await ask('How many cm is the fridge at its tallest?')).value).toBe(180);
+  });
+
+  it('"the A is next to what?" and "what is the A beside?" ask what is nearest', async () => {
+    expect((await ask('The tv is next to what?')).value).toBe('chair');
+    expect((await ask('What is the fridge beside?')).answer).toMatch(/closest is the chair/);
+  });
+
+  it('another person standing for me, with her left and right', async () => {
+    const at = 'My client stands at the tv, facing the couch.';
+    expect((await ask(`${at} Is the potted plant on her left?`)).value).toBe(true);
+    expect((await ask(`${at} Is the potted plant on her right?`)).value).toBe(false);
+  });
+
+  it('a hedge that sets two things apart, then "how far is it", is their distance', async () => {
+    const r = await ask(
+      'I may be wrong, but the couch looks far from the tv. How far is it really, in metres?',
+    );
+    expect(r.value).toBe(3.51);
+    expect(r.answer).toBe('The couch and the tv are 3.51 m apart.');
+  });
 });

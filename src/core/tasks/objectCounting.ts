@@ -1,4 +1,4 @@
-import { canonicalLabel } from '../questions/labels';
+import { canonicalLabel, EVERYTHING_NOUNS, TOTAL_ADVERB } from '../questions/labels';
 import { plural } from '../reasoning/solveFreeForm';
 import { objectsLabelled } from '../reasoning/spatialTools';
 import type { TaskModule } from './task';
@@ -12,7 +12,8 @@ export interface ObjectCountingTask {
 
 /** "objects", "different things", "cups and bottles", "chairs, tables": not one category. */
 const isTotalPhrase = (phrase: string): boolean =>
-  /(?:^|\s)(?:objects?|things?|items?|pieces? of furniture|furniture)$/i.test(phrase.trim()) ||
+  EVERYTHING_NOUNS.has(phrase.trim().toLowerCase().split(/\s+/).pop() ?? '') ||
+  /(?:^|\s)pieces? of furniture$/i.test(phrase.trim()) ||
   /,|\s(?:and|or|plus)\s/i.test(phrase);
 
 export const objectCounting: TaskModule<ObjectCountingTask, 'object_counting'> = {
@@ -30,7 +31,8 @@ export const objectCounting: TaskModule<ObjectCountingTask, 'object_counting'> =
     // One category per counting template: "objects", "things", "cups and bottles" are totals the free-form
     // reader answers, not a category called "object".
     // "how many chairs there are in the room": the word order of an indirect question, "there" is no name.
-    const phrase = m?.[1].replace(/\s+there$/i, '');
+    // "how many items in total are in this room": the adverb of a total is no part of the name.
+    const phrase = m?.[1].replace(/\s+there$/i, '').replace(TOTAL_ADVERB, '');
     if (!phrase || isTotalPhrase(phrase)) return undefined;
     return { type: 'object_counting', task: { kind: 'object_counting', label: name(phrase) } };
   },
