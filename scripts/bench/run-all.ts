@@ -44,6 +44,7 @@ export const BENCHES = [
   'natural-bank6',
   'natural-bank7',
   'natural-bank8',
+  'natural-bank9',
   'detector',
   'vlm',
   'browser',
@@ -133,6 +134,10 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
       // The same, with the eighth bank (bank8.ts), written apart from the product and the other banks; held out.
       await runNaturalBench({ outDir: OUT, quick, bank: 'bank8', log: quiet(name) });
       return;
+    case 'natural-bank9':
+      // The same, with the ninth bank (bank9.ts), written apart from the product and the other banks; held out.
+      await runNaturalBench({ outDir: OUT, quick, bank: 'bank9', log: quiet(name) });
+      return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
       await runVsiBench({ outDir: OUT, log: quiet(name) });
@@ -191,6 +196,7 @@ export async function loadResults(dir = OUT): Promise<BenchResults> {
       bank6: await j('natural-bank6'),
       bank7: await j('natural-bank7'),
       bank8: await j('natural-bank8'),
+      bank9: await j('natural-bank9'),
     },
     detector: await j('detector'),
     vlm: await j('vlm'),

@@ -17,7 +17,7 @@ describe('phrasing banks', () => {
     });
   }
 
-  for (const name of ['bank3', 'bank4', 'bank5', 'bank6', 'bank7', 'bank8'] as const)
+  for (const name of ['bank3', 'bank4', 'bank5', 'bank6', 'bank7', 'bank8', 'bank9'] as const)
     it(`${name} asks every form of every kind, with at least 8 phrasings per kind`, () => {
       for (const k of KINDS) {
         expect(BANKS[name][k].length, k).toBeGreaterThanOrEqual(8);

@@ -1,7 +1,7 @@
 /**
  * Writes the natural-question set: questions as people ask them (phrasings.ts), filled over generated scenes and
  * the vsibench-dev layouts, with exact ground truth from the boxes (forms.ts, geometry.ts).
- *   npx tsx scripts/bench/natural/generateNatural.ts [--quick] [--bank main|heldout|bank3|bank4|bank5|bank6|bank7|bank8] [--out DIR]
+ *   npx tsx scripts/bench/natural/generateNatural.ts [--quick] [--bank main|heldout|bank3|bank4|bank5|bank6|bank7|bank8|bank9] [--out DIR]
  * Writes DIR (default bench-out/natural/, bench-out/natural-<bank>/ for another bank): questions.json (every item, with "kind", "scene" and "mosaic"),
  * mosaics/<scene>.mosaic.json, and by-scene/<scene>.questions.json (for `spatial-mosaic eval`). Deterministic.
  */
@@ -16,6 +16,7 @@ import { BANK5 } from './bank5';
 import { BANK6 } from './bank6';
 import { BANK7 } from './bank7';
 import { BANK8 } from './bank8';
+import { BANK9 } from './bank9';
 import { HELDOUT_BANK } from './heldout';
 import { BANK, KINDS, type Kind, type NumberedBank, type Phrasing } from './phrasings';
 import { generatedScenes, mosaicFileOf, vsibenchScenes, type BenchScene } from './scenes';
@@ -26,8 +27,8 @@ export const DEFAULT_OUT = path.join(repoRoot, 'bench-out', 'natural');
 /**
  * The phrasing banks: `main` (phrasings.ts, tuned on), `heldout` (heldout.ts, written to be held out; its failures
  * have since been studied), `bank3` (bank3.ts, never tuned on), `bank4` (bank4.ts, never tuned on), `bank5`
- * (bank5.ts), `bank6` (bank6.ts, never tuned on), `bank7` (bank7.ts, never tuned on) and `bank8` (bank8.ts, never
- * tuned on).
+ * (bank5.ts), `bank6` (bank6.ts, never tuned on), `bank7` (bank7.ts, never tuned on), `bank8` (bank8.ts, never
+ * tuned on) and `bank9` (bank9.ts, never tuned on).
  */
 export const BANKS = {
   main: BANK,
@@ -38,6 +39,7 @@ export const BANKS = {
   bank6: BANK6,
   bank7: BANK7,
   bank8: BANK8,
+  bank9: BANK9,
 } as const;
 export type BankName = keyof typeof BANKS;
 /** Where a bank's set is written by default. */

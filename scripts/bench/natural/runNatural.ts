@@ -2,9 +2,9 @@
  * Asks the natural-question set through the same path as `spatial-mosaic ask` (loadScene + MosaicThinker, no
  * VLM), scores each answer (score.ts) and prints a table: overall (mean of the kinds, as VSI-Bench averages its
  * tasks), per kind and per source, then the failures.
- *   npx tsx scripts/bench/natural/runNatural.ts [--generate] [--quick] [--bank main|heldout|bank3|bank4|bank5|bank6|bank7|bank8] [--set DIR] [--out FILE.json]
- * --generate writes the set first (generateNatural.ts; --quick: the small set; --bank heldout|bank3|bank4|bank5|bank6|bank7|bank8: the
- * phrasings of heldout.ts, bank3.ts, bank4.ts, bank5.ts, bank6.ts, bank7.ts or bank8.ts). Default set: bench-out/natural/ (bench-out/natural-<bank>/ for another bank);
+ *   npx tsx scripts/bench/natural/runNatural.ts [--generate] [--quick] [--bank main|heldout|bank3|bank4|bank5|bank6|bank7|bank8|bank9] [--set DIR] [--out FILE.json]
+ * --generate writes the set first (generateNatural.ts; --quick: the small set; --bank heldout|bank3|bank4|bank5|bank6|bank7|bank8|bank9: the
+ * phrasings of heldout.ts, bank3.ts, bank4.ts, bank5.ts, bank6.ts, bank7.ts, bank8.ts or bank9.ts). Default set: bench-out/natural/ (bench-out/natural-<bank>/ for another bank);
  * results go to <set>/results.json and <set>/results.md unless --out is given.
  */
 import { readFile, writeFile } from 'node:fs/promises';

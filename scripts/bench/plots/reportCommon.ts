@@ -47,7 +47,7 @@ export interface BenchResults {
   /** The app's import of a real sequence against the CLI's (scripts/bench/appImport.ts). */
   readonly appImport?: AppImportResult;
   readonly realObjects?: ConditionResult[];
-  /** The everyday-question bench, by phrasing bank (main, heldout, bank3, bank4, bank5, bank6, bank7, bank8). */
+  /** The everyday-question bench, by phrasing bank (main, heldout, bank3, bank4, bank5, bank6, bank7, bank8, bank9). */
   readonly natural?: Readonly<Record<string, NaturalBenchResult | undefined>>;
 }
 
