@@ -239,23 +239,6 @@ describe('free-form phrasing families', () => {
     });
 });
 
-describe('presence said without a verb, and questions that say more of the thing', () => {
-  it.each([
-    ['a bathtub present in the room?', 'bathtub'],
-    ['any lamp around?', 'lamp'],
-    ['a potted plant here?', 'potted plant'],
-    ['any bottles kept somewhere here?', 'bottle'],
-  ])('%s → whether there is a %s', (q, label) => {
-    expect(parseByPattern(q).task).toMatchObject({ kind: 'object_existence', label });
-  });
-  it.each(['would a giraffe be happy here?', 'would a sofa fit here?', 'is a piano too loud in here?'])(
-    '%s is not a question of presence',
-    (q) => {
-      expect(parseByPattern(q).task?.kind).not.toBe('object_existence');
-    },
-  );
-});
-
 describe('units and what was read', () => {
   it.each([
     ['how tall is the fridge in feet?', 'ft'],

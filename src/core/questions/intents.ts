@@ -1,4 +1,3 @@
-import nlp from 'compromise';
 import { EVERYTHING_NOUNS } from './labels';
 import type { Mention, Reading } from './readQuestion';
 import type { EgoDirection, Measure, Order, PairRelation, Task } from './types';
@@ -1066,9 +1065,7 @@ const pairRelation: Rule = (c) => {
 };
 
 const EXISTS =
-  /^(?:you |have you |you have )?(?:got|seen|spotted|noticed|found) (?:a|an|any|some)\b|^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|any)\b/;
-/** "is a lamp here?", "is the sofa in this room?": being here, said with the thing as the subject. */
-const IS_HERE = /\bis (?:a|an|the) .+ (?:here|in (?:here|the room|this room))\b/;
+  /^(?:you |have you |you have )?(?:got|seen|spotted|noticed|found) (?:a|an|any|some)\b|^you (?:see|seen|saw|spot|spotted|notice|noticed|found)\b|\b(is there|(?:can|could) (?:you|i|we) (?:find|locate|spot) (?:a|an|any)|are there|was there|were there|do you see|did you see|have you seen|can you see|could you see|did you spot|did you notice|(?:have|had) you (?:come|run) across|(?:did|do|can|could) you (?:come|run) across|(?:would|will|could|can|do|might) (?:i|we|you|one) (?:find|see|spot|come across)|(?:can|could) you (?:spot|find|locate|make out)|(?:do|did) you know (?:if|whether) (?:there|you)|(?:looking|searching|hunting) for|is there one|are there some|(?:do|did) (?:we|i) (?:already |currently |still |even |actually )?(?:have|own|got)|(?:have|has) (?:we|i) (?:already |currently |still |even |actually )?got|(?:does|do) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:have|contain|include|come with|hold)|(?:has|have) (?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:got|any)|(?:^|, |\b(?:so|okay|ok|well|and|um|uh|then) )there (?:is|are) (?:a|an|any|some)|exists?|^(?:is|are) (?:having|there having)|(?:the|this|my|your) (?:room|place|space|scene|house|flat|apartment) (?:has|have|contains?|includes?|comes? with|holds?)|is (?:a|an|the) .+ (?:here|in (?:here|the room|this room))|any)\b/;
 /** "would there be a piano", "might there be any cups", "there could be a lamp?": existential "there" with a modal. */
 const MODAL_THERE =
   /\b(?:(?:would|could|might|will|may|should|must|can) there (?:be|exist)|there (?:would|could|might|will|may|should|must|can) be)\b/;
@@ -1082,40 +1079,11 @@ const WH = /\b(?:which|what|who|whom|where|how|when|why)\b/;
 /** "tell me if you saw a toaster", "can a sofa be found here?": whether, said as a report or in the passive. */
 const EXISTS_REPORTED =
   /\b(?:if|whether) (?:you|we|i) (?:have |had |ever |already )?(?:saw|seen|see|spotted|noticed|found|came across|come across)\b|\bbe (?:found|seen|spotted|located)\b/;
-/** What may be said of a thing in a question about its presence ("a lamp kept somewhere here?"). */
-const PRESENCE_WORDS = new Set([
-  ...'be is are was were been being exist exists existing present available around here there somewhere anywhere'.split(
-    ' ',
-  ),
-  ...'located placed kept put left found seen spotted standing sitting lying stored'.split(' '),
-]);
-/**
- * Something else is said of the thing than that it is here: "would a giraffe be happy here?", "would a sofa fit
- * here?" — an adjective or a verb after it (the names themselves left out) that is not about being present.
- */
-function saysMoreThanPresence(c: Ctx): boolean {
-  const first = c.m[0];
-  if (!first) return false;
-  const rest = c.r.words
-    .map((w, i) => (i < first.end || c.m.some((x) => i >= x.start && i < x.end) ? '' : w))
-    .filter(Boolean)
-    .join(' ');
-  const tagged = nlp(rest).terms().json() as { terms: { normal: string; tags: string[] }[] }[];
-  return tagged.some(({ terms }) =>
-    terms.some(
-      (t) =>
-        !PRESENCE_WORDS.has(t.normal) &&
-        (t.tags.includes('Adjective') ||
-          (t.tags.includes('Verb') && !t.tags.includes('Auxiliary') && !t.tags.includes('Modal'))),
-    ),
-  );
-}
-
 const existence: Rule = (c) => {
   // "where would I find the cup" asks where, not whether.
   if (c.m.length === 0 || c.has(/\bwhere\b/)) return undefined;
-  const here = (c.has(IS_HERE) || (c.has(PRESENCE) && !c.has(WH))) && !saysMoreThanPresence(c);
-  if (!c.has(EXISTS) && !c.has(MODAL_THERE) && !c.has(ROOM_HAS) && !c.has(EXISTS_REPORTED) && !here)
+  const presence = c.has(PRESENCE) && !c.has(WH);
+  if (!c.has(EXISTS) && !c.has(MODAL_THERE) && !c.has(ROOM_HAS) && !c.has(EXISTS_REPORTED) && !presence)
     return undefined;
   // "any idea if there is a microwave?": a tagged noun the vocabulary lacks is framing when a known name is asked.
   return { kind: 'object_existence', label: c.enough(1)[0].name };
