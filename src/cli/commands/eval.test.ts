@@ -72,7 +72,7 @@ describe('eval: free-form items without question_type', () => {
         ground_truth: 351,
         unit: 'cm',
       },
-      { id: 'u', question: 'Would a giraffe be happy here?', ground_truth: 'no' },
+      { id: 'u', question: 'What colour should I paint the walls?', ground_truth: 'no' },
       { id: 'n2', question: 'How many chair(s) are in this room?', ground_truth: 2 },
       {
         id: 'o1',
@@ -89,7 +89,7 @@ describe('eval: free-form items without question_type', () => {
     expect(r.code).toBe(0);
     const byId = Object.fromEntries(r.results.items.map((i: { id: string }) => [i.id, i]));
     expect(byId.n1).toMatchObject({ prediction: 3.51, score: 1 });
-    expect(byId.u.note).toMatch(/not understood: "Would a giraffe be happy here\?"/);
+    expect(byId.u.note).toMatch(/not understood: "What colour should I paint the walls\?"/);
     expect(r.out).toMatch(/^1 of 5 questions not understood$/m);
     expect(byId.n2.score).toBe(1);
     expect(byId.o1).toMatchObject({ prediction: 'B', score: 1, question_type: 'free_form' });
