@@ -85,6 +85,33 @@ const known = (ms: readonly Mention[]): Mention[] => {
 };
 const the = (m: Mention): string => `the ${m.name}`;
 
+/** Words that open a noun phrase, and those that say it is new or someone's ("a doorway", "his car"). */
+const OPENERS = new Set('the this that these those a an some another my your his her their our its'.split(' '));
+const NOT_GIVEN = new Set('a an some another my your his her their our'.split(' '));
+/**
+ * The object "it" stands for: the last one the context names as given ("the tv" in "my grandson wants to take
+ * the tv home in his car"), not one said as new or as someone's ("a narrow doorway", "his car"), which sets the
+ * scene; the last named when none is given.
+ */
+function itsAntecedent(context: readonly Reading[]): Mention | undefined {
+  const all = context.flatMap((r) =>
+    known(r.mentions).map((m) => {
+      let k = m.start - 1;
+      while (k > 0 && k >= m.start - 3 && !OPENERS.has(r.words[k])) k--;
+      return { m, given: !NOT_GIVEN.has(r.words[k] ?? '') };
+    }),
+  );
+  return (all.filter((x) => x.given).pop() ?? all[all.length - 1])?.m;
+}
+
+/** "them" after one kind said in the plural ("I keep bumping into chairs. How many of them…"): that kind. */
+function pluralAntecedent(context: readonly Reading[]): string | undefined {
+  const ms = context.flatMap((r) => known(r.mentions).map((m) => ({ m, r })));
+  const names = new Set(ms.map((x) => x.m.name));
+  const last = ms[ms.length - 1];
+  return names.size === 1 && last.m.plural ? last.r.words.slice(last.m.start, last.m.end).join(' ') : undefined;
+}
+
 /** The object the context says I am at, when it says where I am and not where I face. */
 function whereIAm(context: readonly Reading[]): Mention | undefined {
   return context
@@ -116,10 +143,12 @@ function resolve(q: Reading, context: readonly Reading[], here: Mention | undefi
         before.length && PREPOSITIONS.has(words[i - 1] ?? '')
           ? before[before.length - 1]
           : before.length === 0
-            ? ctxObjects[ctxObjects.length - 1]
+            ? itsAntecedent(context)
             : undefined;
       if (pair) text = replaceWord(text, i, `${the(pair[0])} from ${the(pair[1])}`);
       else if (antecedent) text = replaceWord(text, i, the(antecedent));
+    } else if (PLURAL_PRONOUNS.has(w) && own.length === 0 && pluralAntecedent(context)) {
+      text = replaceWord(text, i, `the ${pluralAntecedent(context)}`);
     } else if (PLURAL_PRONOUNS.has(w) && own.length < 2 && ctxObjects.length >= 2) {
       const [a, b] = ctxObjects.slice(-2);
       text = replaceWord(text, i, `${the(a)} and ${the(b)}`);

@@ -130,6 +130,8 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\br\b/g, 'are'],
   [/\brn\b/g, 'right now'],
   [/\b(?:pls|plz)\b/g, 'please'],
+  // Verbs of listing said formally: "enumerate the objects", "itemise what is here", "inventory the room".
+  [/\b(?:enumerate|itemi[sz]e|tabulate|catalog(?:ue)? all)\b/g, 'list'],
   [/\bhw\b/g, 'how'],
   [/\bwht\b/g, 'what'],
   [/\bwhr\b/g, 'where'],
@@ -341,11 +343,25 @@ const REPORTING_CLAUSE =
   /\b(?:wants?|needs?|would like|wanted|asks?|asked|wonders?|wondered|wondering|is curious|was curious)(?: to know| to find out| me| if| whether)?$/;
 const QUESTION_WORD = new Set(['how', 'what', 'which', 'where', 'whether', 'if', 'is', 'are', 'does', 'do']);
 
+/**
+ * A leading phrase that sets the scene ("on this stop of the tour, …", "for the record, …", "at this point, …"):
+ * a prepositional phrase before the first comma that names no object the vocabulary knows. Its nouns are not
+ * objects asked about.
+ */
+const SCENE_SETTING = /^(?:on|at|in|during|for|from|with|by|over|after|before|as|to)\b/;
+function withoutSceneSetting(words: readonly string[], ms: Mention[], breaks: ReadonlySet<number>): Mention[] {
+  const first = Math.min(...[...breaks].filter((b) => b > 0));
+  if (first === Infinity || !SCENE_SETTING.test(words[0] ?? '')) return ms;
+  const lead = ms.filter((m) => m.start < first);
+  return lead.length && lead.every((m) => !m.known) ? ms.filter((m) => m.start >= first) : ms;
+}
+
 function withoutPurposeNouns(
   words: readonly string[],
-  ms: Mention[],
+  found: Mention[],
   breaks: ReadonlySet<number>,
 ): Mention[] {
+  const ms = withoutSceneSetting(words, found, breaks);
   const heads = words.flatMap((w, i) => (i > 0 && QUESTION_WORD.has(w) ? [i] : []));
   const reported = heads.find((i) => REPORTING_CLAUSE.test(words.slice(0, i).join(' ')));
   if (reported !== undefined) return ms.filter((m) => m.start >= reported);
