@@ -136,7 +136,9 @@ function resolve(q: Reading, context: readonly Reading[], here: Mention | undefi
   // Right to left, so that a replacement never shifts the words still to look at.
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
-    if (w === 'it' && !DUMMY_IT_BEFORE.has(words[i + 1] ?? '')) {
+    // "how far is it from A to B" holds no object; "how far is it from the tub" (no "to") is the one said before.
+    const dummy = DUMMY_IT_BEFORE.has(words[i + 1] ?? '') && (words[i + 1] !== 'from' || words.includes('to', i));
+    if (w === 'it' && !dummy) {
       const before = own.filter((m) => m.end <= i);
       const pair = !own.length && !here && DISTANCE_ASKED.test(words.slice(0, i).join(' ')) && pairApart(context);
       const antecedent =

@@ -919,9 +919,12 @@ const compare: Rule = (c) => {
   };
 };
 
-/** "the longest dimension of the stove" is one object's measure, not a ranking of objects. */
+/**
+ * "the longest dimension of the stove", "the greatest of the three dimensions of the bed" is one object's measure,
+ * not a ranking of objects.
+ */
 const ONE_OBJECTS_EXTENT =
-  /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent|measurement|measure|size)s?\b/;
+  /\b(?:longest|largest|biggest|greatest|maximum|max)(?: of (?:the|its|their)(?: (?:two|three|\d))?)? (?:dimension|side|edge|extent|measurement|measure|size)s?\b/;
 
 /** "how big is the fridge at its longest": one object's extent, not a ranking. */
 const AT_ITS = /\bat (?:its|their) \w+est\b/;
@@ -939,7 +942,7 @@ const superlative: Rule = (c) => {
 };
 
 const DISTANCE =
-  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
+  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are|lies|lie|sits|remains|stretches|exists) (?:there )?|there (?:is|lies|remains) )?(?:between|separating|from)|separat\w+)\b/;
 /** "how far up does the fridge reach", "how far off the floor does the lamp go": a height, not a distance. */
 const VERTICAL_REACH =
   /\bhow far (?:up|upward|upwards|off the (?:floor|ground)|above the (?:floor|ground))\b/;
