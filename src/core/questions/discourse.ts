@@ -85,31 +85,44 @@ const known = (ms: readonly Mention[]): Mention[] => {
 };
 const the = (m: Mention): string => `the ${m.name}`;
 
-/** Words that open a noun phrase, and those that say it is new or someone's ("a doorway", "his car"). */
-const OPENERS = new Set('the this that these those a an some another my your his her their our its'.split(' '));
-const NOT_GIVEN = new Set('a an some another my your his her their our'.split(' '));
+/** Words that open a noun phrase, and those that say it is someone's ("his car", "my van"). */
+const OPENERS = new Set(
+  'the this that these those a an some another my your his her their our its'.split(' '),
+);
+const POSSESSED = new Set('my your his her their our'.split(' '));
+/** A sentence that brings an object in: "there is a lamp…", "I spotted a chair…". */
+const INTRODUCES = /\b(?:there (?:is|are|was|were)|(?:i|we) (?:see|saw|spotted|noticed|found|have))\b/;
 /**
- * The object "it" stands for: the last one the context names as given ("the tv" in "my grandson wants to take
- * the tv home in his car"), not one said as new or as someone's ("a narrow doorway", "his car"), which sets the
- * scene; the last named when none is given.
+ * The object "it" stands for, from the last context sentence that names one: never someone's belonging ("his
+ * car"); the thing the sentence brings in, else the last thing it names as known ("the tv" in "my grandson wants
+ * to take the tv home in his car"), else the first.
  */
 function itsAntecedent(context: readonly Reading[]): Mention | undefined {
-  const all = context.flatMap((r) =>
-    known(r.mentions).map((m) => {
-      let k = m.start - 1;
-      while (k > 0 && k >= m.start - 3 && !OPENERS.has(r.words[k])) k--;
-      return { m, given: !NOT_GIVEN.has(r.words[k] ?? '') };
-    }),
-  );
-  return (all.filter((x) => x.given).pop() ?? all[all.length - 1])?.m;
+  for (let k = context.length - 1; k >= 0; k--) {
+    const r = context[k];
+    const ms = known(r.mentions);
+    if (!ms.length) continue;
+    const opener = (m: Mention): string => {
+      let j = m.start - 1;
+      while (j > 0 && j >= m.start - 3 && !OPENERS.has(r.words[j])) j--;
+      return r.words[j] ?? '';
+    };
+    const free = ms.filter((m) => !POSSESSED.has(opener(m)));
+    // What the sentence brings in ("there is a lamp…", "I spotted a chair…") is what it is about; otherwise a
+    // thing already known ("the desk") rather than one planned or new ("I want to mount a shelf over the desk").
+    const given = INTRODUCES.test(r.text) ? undefined : free.filter((m) => opener(m) === 'the').pop();
+    return given ?? free[0] ?? ms[ms.length - 1];
+  }
+  return undefined;
 }
 
 /** "them" after one kind said in the plural ("I keep bumping into chairs. How many of them…"): that kind. */
 function pluralAntecedent(context: readonly Reading[]): string | undefined {
-  const ms = context.flatMap((r) => known(r.mentions).map((m) => ({ m, r })));
-  const names = new Set(ms.map((x) => x.m.name));
+  const ms = context.flatMap((r) => r.mentions.filter((m) => m.plural).map((m) => ({ m, r })));
   const last = ms[ms.length - 1];
-  return names.size === 1 && last.m.plural ? last.r.words.slice(last.m.start, last.m.end).join(' ') : undefined;
+  return last && ms.every((x) => x.m.name === last.m.name)
+    ? last.r.words.slice(last.m.start, last.m.end).join(' ')
+    : undefined;
 }
 
 /** The object the context says I am at, when it says where I am and not where I face. */
@@ -137,10 +150,12 @@ function resolve(q: Reading, context: readonly Reading[], here: Mention | undefi
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
     // "how far is it from A to B" holds no object; "how far is it from the tub" (no "to") is the one said before.
-    const dummy = DUMMY_IT_BEFORE.has(words[i + 1] ?? '') && (words[i + 1] !== 'from' || words.includes('to', i));
+    const dummy =
+      DUMMY_IT_BEFORE.has(words[i + 1] ?? '') && (words[i + 1] !== 'from' || words.includes('to', i));
     if (w === 'it' && !dummy) {
       const before = own.filter((m) => m.end <= i);
-      const pair = !own.length && !here && DISTANCE_ASKED.test(words.slice(0, i).join(' ')) && pairApart(context);
+      const pair =
+        !own.length && !here && DISTANCE_ASKED.test(words.slice(0, i).join(' ')) && pairApart(context);
       const antecedent =
         before.length && PREPOSITIONS.has(words[i - 1] ?? '')
           ? before[before.length - 1]

@@ -942,7 +942,7 @@ const superlative: Rule = (c) => {
 };
 
 const DISTANCE =
-  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are|lies|lie|sits|remains|stretches|exists) (?:there )?|there (?:is|lies|remains) )?(?:between|separating|from)|separat\w+)\b/;
+  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are|lies|lie|sits|remains|stretches|exists) (?:there |left )?|there (?:is|lies|remains) )?(?:between|separating|from)|separat\w+)\b/;
 /** "how far up does the fridge reach", "how far off the floor does the lamp go": a height, not a distance. */
 const VERTICAL_REACH =
   /\bhow far (?:up|upward|upwards|off the (?:floor|ground)|above the (?:floor|ground))\b/;

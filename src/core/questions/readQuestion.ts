@@ -260,6 +260,8 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
       !tags.has('Value') &&
       !tags.has('Possessive') &&
       !NOT_OBJECTS.has(words[w]) &&
+      // "the longest of the sides": a framing noun in the plural is no object either.
+      !(tags.has('Plural') && NOT_OBJECTS.has(singularWord(words[w], false))) &&
       !BODY.has(words[w]) &&
       words[w].length > 1 &&
       !taken[w]
@@ -368,7 +370,11 @@ const QUESTION_WORD = new Set(['how', 'what', 'which', 'where', 'whether', 'if',
  * objects asked about.
  */
 const SCENE_SETTING = /^(?:on|at|in|during|for|from|with|by|over|after|before|as|to)\b/;
-function withoutSceneSetting(words: readonly string[], ms: Mention[], breaks: ReadonlySet<number>): Mention[] {
+function withoutSceneSetting(
+  words: readonly string[],
+  ms: Mention[],
+  breaks: ReadonlySet<number>,
+): Mention[] {
   const first = Math.min(...[...breaks].filter((b) => b > 0));
   if (first === Infinity || !SCENE_SETTING.test(words[0] ?? '')) return ms;
   const lead = ms.filter((m) => m.start < first);
