@@ -34,6 +34,21 @@ const REPORTED =
 const ANSWER_TAG =
   /^(?:(?:so|well|just|please|and|or),? )?(?:yes or no|yes\/no|y\/n|true or false|or not|right|correct|true|yes|no)\s*[?.!]*$/i;
 
+/** A question cut to its verb and subject ("Does it?", "Is there?", "Do they?"): what it asks was said before. */
+const ELLIPTICAL =
+  /^(?:so |and )?(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would) (?:it|they|there|you|he|she|we|this|that|the room)(?: (?:not|one|any|so|too|already))?$/;
+/**
+ * What the sentence before wondered ("I'm shopping for a tv and wondered whether this room already has one"):
+ * its "whether"/"if" clause, "one" standing for the thing it named before.
+ */
+function wonderedAbout(r: Reading | undefined): string | undefined {
+  const m = r && /\b(?:whether|if) (.+)$/.exec(r.text);
+  if (!r || !m) return undefined;
+  // The words before the clause read alone: as a reported wondering, the sentence keeps only the clause's names.
+  const named = known(readQuestion(r.text.slice(0, m.index)).mentions).pop();
+  return named ? m[1].replace(/\b(?:one|some|any)\b(?! of)/, `a ${named.name}`) : m[1];
+}
+
 /** How many sentences before the question are read for what it refers to. */
 const CONTEXT_SENTENCES = 3;
 
@@ -219,9 +234,12 @@ export function discourseOf(question: string): Discourse {
   const asked = readQuestion(sentences[ask]);
   // "My friend says the sofa is longer than the bed. Is that true?": the claim before, asked as a yes/no.
   const claim = CONFIRM.test(asked.text) ? context[context.length - 1] : undefined;
+  const wondered = ELLIPTICAL.test(asked.text) ? wonderedAbout(context[context.length - 1]) : undefined;
   const resolved = claim
     ? direct(`tell me if ${claim.text.replace(REPORTED, '')}`)
-    : direct(resolve(asked, context, here));
+    : wondered
+      ? direct(`tell me if ${wondered}`)
+      : direct(resolve(asked, context, here));
   // Sentences end at a comma in the whole reading: a name never runs from one sentence into the next.
   const whole = [...sentences.slice(0, ask), resolved, ...sentences.slice(ask + 1)]
     .map((s) => s.trim().replace(/[.?!;]+$/, ''))

@@ -664,6 +664,50 @@ const FAMILIES: Record<string, readonly Case[]> = {
     ],
     ['How far is it from the bed to the desk?', { kind: 'object_abs_distance', a: 'bed', b: 'desk' }],
   ],
+  /** "Is the A the taller of the two?": a yes/no claim about the one named. */
+  theOneOfTheTwo: [
+    [
+      'There is a bed and a desk here. Is the desk the taller of the two?',
+      { kind: 'compare', labels: ['desk', 'bed'], claim: true },
+    ],
+    [
+      'Is the sofa the longer one, the sofa or the bed?',
+      { kind: 'compare', labels: ['sofa', 'bed'], claim: true, measure: 'length' },
+    ],
+    [
+      'I see a lamp and a fridge. Was the lamp the shorter of the pair?',
+      { kind: 'compare', labels: ['lamp', 'fridge'], claim: true, order: 'min' },
+    ],
+    [
+      'We have an oven and a sink. Is the sink the bigger of both?',
+      { kind: 'compare', labels: ['sink', 'oven'], claim: true },
+    ],
+    [
+      'Between the chair and the table, is the table the wider of the two?',
+      { kind: 'compare', labels: ['table', 'chair'], claim: true },
+    ],
+    ['Which is taller, the bed or the desk?', { kind: 'compare', labels: ['bed', 'desk'] }],
+  ],
+  /** "…wondered whether the room has one. Does it?": the cut question asks what the sentence before wondered. */
+  ellipticalQuestion: [
+    [
+      'I need a lamp and wondered whether this room has one. Does it?',
+      { kind: 'object_existence', label: 'lamp' },
+    ],
+    ['I collect pianos and wondered if you saw one. Did you?', { kind: 'object_existence', label: 'piano' }],
+    [
+      'We are buying a sofa and wondered whether the flat already has one. Does it?',
+      { kind: 'object_existence', label: 'sofa' },
+    ],
+    [
+      'I want a desk, and wondered if the room has one. Has it?',
+      { kind: 'object_existence', label: 'desk' },
+    ],
+    [
+      'I am looking for a fridge and wondered whether there is one here. Is there?',
+      { kind: 'object_existence', label: 'fridge' },
+    ],
+  ],
   verifyCommands: [
     [
       'Robot, from the desk facing the door: verify the lamp is on your right.',

@@ -901,6 +901,8 @@ const nearestOfAKind: Rule = (c) => {
 /** "which takes up more space", "which one occupies less room": a comparison of volumes. */
 const SPACE =
   /\b(?:takes?|taking|uses?|using|occupies|occupy|occupying|fills?|needs?) (?:up )?(more|less) (?:space|room|floor)\b/;
+const THE_ER_OF =
+  /\b(?:is|was|are|were) (?:the |a |an )?((?:[a-z]+ ){0,2}?[a-z]+) the (?:\w+er|more \w+|less \w+) (?:of the two|of both|of them|of the pair|one)\b/;
 const compare: Rule = (c) => {
   const space = SPACE.exec(c.text);
   const w: readonly [Measure, Order] | undefined = space
@@ -909,10 +911,14 @@ const compare: Rule = (c) => {
   const ms = c.enough(2);
   const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
-  const claim = c.yesNo() && c.word('than');
+  // "is the loo the taller of the two?", "was the bed the bigger one?": a claim about the one named first.
+  const chosen = THE_ER_OF.exec(c.text)?.[1];
+  const claimed = distinct.find((x) => x.name === chosen);
+  const claim = (c.yesNo() && c.word('than')) || claimed !== undefined;
+  const ordered = claimed ? [claimed, ...distinct.filter((x) => x !== claimed)] : distinct;
   return {
     kind: 'compare',
-    labels: names(distinct),
+    labels: names(ordered),
     measure: w[0],
     order: w[1],
     ...(claim ? { claim } : {}),
