@@ -49,6 +49,24 @@ function wonderedAbout(r: Reading | undefined): string | undefined {
   return named ? m[1].replace(/\b(?:one|some|any)\b(?! of)/, `a ${named.name}`) : m[1];
 }
 
+/** "where he stood", "where she is sitting", "where I stand": the place a context sentence put someone. */
+const WHERE_SOMEONE_WAS =
+  /\bwhere (?:he|she|they|i|we|you|it) (?:(?:is|was|are|were|am) )?(?:stood|stands|stand|standing|sat|sits|sit|sitting|waited|waits|waiting|is|was|are|were|am)\b/;
+/** Someone put at a place: "the suspect stood at the plant", "my aunt sits by the tv". */
+const PUT_AT =
+  /\b(?:stood|stands|stand|standing|sat|sits|sit|sitting|waited|waits|waiting|was|is) (?:at|by|near|next to|beside|close to)\b/;
+function someoneWasAt(context: readonly Reading[]): Mention | undefined {
+  for (let k = context.length - 1; k >= 0; k--) {
+    const r = context[k];
+    const m = PUT_AT.exec(r.text);
+    if (!m) continue;
+    const at = r.text.slice(0, m.index + m[0].length).split(' ').length;
+    const found = r.mentions.find((x) => x.start >= at && x.start <= at + 2);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** How many sentences before the question are read for what it refers to. */
 const CONTEXT_SENTENCES = 3;
 
@@ -231,9 +249,12 @@ export function discourseOf(question: string): Discourse {
   const first = Math.max(0, ask - CONTEXT_SENTENCES);
   const context = sentences.slice(first, ask).map((s) => readQuestion(s));
   const here = whereIAm(context);
-  const asked = readQuestion(sentences[ask]);
+  let asked = readQuestion(sentences[ask]);
   // "My friend says the sofa is longer than the bed. Is that true?": the claim before, asked as a yes/no.
   const claim = CONFIRM.test(asked.text) ? context[context.length - 1] : undefined;
+  // "The suspect stood at the plant. Was the clock or the fridge closer to where he stood?": that place.
+  const spot = WHERE_SOMEONE_WAS.test(asked.text) ? someoneWasAt(context) : undefined;
+  if (spot) asked = readQuestion(asked.text.replace(WHERE_SOMEONE_WAS, the(spot)));
   const wondered = ELLIPTICAL.test(asked.text) ? wonderedAbout(context[context.length - 1]) : undefined;
   const resolved = claim
     ? direct(`tell me if ${claim.text.replace(REPORTED, '')}`)

@@ -699,13 +699,33 @@ const FAMILIES: Record<string, readonly Case[]> = {
       'We are buying a sofa and wondered whether the flat already has one. Does it?',
       { kind: 'object_existence', label: 'sofa' },
     ],
-    [
-      'I want a desk, and wondered if the room has one. Has it?',
-      { kind: 'object_existence', label: 'desk' },
-    ],
+    ['I want a desk, and wondered if the room has one. Has it?', { kind: 'object_existence', label: 'desk' }],
     [
       'I am looking for a fridge and wondered whether there is one here. Is there?',
       { kind: 'object_existence', label: 'fridge' },
+    ],
+  ],
+  /** "where he stood": the place a sentence before put someone. */
+  whereSomeoneWas: [
+    [
+      'The suspect stood at the sink. Was the oven or the fridge closer to where he stood?',
+      { kind: 'object_rel_distance', anchor: 'sink' },
+    ],
+    [
+      'My aunt sits by the tv. Is the sofa or the lamp nearer to where she sits?',
+      { kind: 'nearest', anchor: 'tv' },
+    ],
+    [
+      'The thief waited next to the desk. Which is farther from where he waited, the bed or the lamp?',
+      { kind: 'nearest', anchor: 'desk', order: 'max' },
+    ],
+    [
+      'The guard was standing beside the door. Which is closer to where she was, the bed or the desk?',
+      { kind: 'nearest', anchor: 'door' },
+    ],
+    [
+      'Our cat sat near the oven. Was the sink or the fridge closer to where it sat?',
+      { kind: 'nearest', anchor: 'oven' },
     ],
   ],
   verifyCommands: [
