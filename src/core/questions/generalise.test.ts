@@ -713,7 +713,7 @@ const FAMILIES: Record<string, readonly Case[]> = {
     ],
     [
       'My aunt sits by the tv. Is the sofa or the lamp nearer to where she sits?',
-      { kind: 'nearest', anchor: 'tv' },
+      { kind: 'object_rel_distance', anchor: 'tv' },
     ],
     [
       'The thief waited next to the desk. Which is farther from where he waited, the bed or the lamp?',
@@ -721,11 +721,11 @@ const FAMILIES: Record<string, readonly Case[]> = {
     ],
     [
       'The guard was standing beside the door. Which is closer to where she was, the bed or the desk?',
-      { kind: 'nearest', anchor: 'door' },
+      { kind: 'object_rel_distance', anchor: 'door' },
     ],
     [
       'Our cat sat near the oven. Was the sink or the fridge closer to where it sat?',
-      { kind: 'nearest', anchor: 'oven' },
+      { kind: 'object_rel_distance', anchor: 'oven' },
     ],
   ],
   verifyCommands: [
