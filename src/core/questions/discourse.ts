@@ -34,6 +34,39 @@ const REPORTED =
 const ANSWER_TAG =
   /^(?:(?:so|well|just|please|and|or),? )?(?:yes or no|yes\/no|y\/n|true or false|or not|right|correct|true|yes|no)\s*[?.!]*$/i;
 
+/** A question cut to its verb and subject ("Does it?", "Is there?", "Do they?"): what it asks was said before. */
+const ELLIPTICAL =
+  /^(?:so |and )?(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would) (?:it|they|there|you|he|she|we|this|that|the room)(?: (?:not|one|any|so|too|already))?$/;
+/**
+ * What the sentence before wondered ("I'm shopping for a tv and wondered whether this room already has one"):
+ * its "whether"/"if" clause, "one" standing for the thing it named before.
+ */
+function wonderedAbout(r: Reading | undefined): string | undefined {
+  const m = r && /\b(?:whether|if) (.+)$/.exec(r.text);
+  if (!r || !m) return undefined;
+  // The words before the clause read alone: as a reported wondering, the sentence keeps only the clause's names.
+  const named = known(readQuestion(r.text.slice(0, m.index)).mentions).pop();
+  return named ? m[1].replace(/\b(?:one|some|any)\b(?! of)/, `a ${named.name}`) : m[1];
+}
+
+/** "where he stood", "where she is sitting", "where I stand": the place a context sentence put someone. */
+const WHERE_SOMEONE_WAS =
+  /\bwhere (?:he|she|they|i|we|you|it) (?:(?:is|was|are|were|am) )?(?:stood|stands|stand|standing|sat|sits|sit|sitting|waited|waits|waiting|is|was|are|were|am)\b/;
+/** Someone put at a place: "the suspect stood at the plant", "my aunt sits by the tv". */
+const PUT_AT =
+  /\b(?:stood|stands|stand|standing|sat|sits|sit|sitting|waited|waits|waiting|was|is) (?:at|by|near|next to|beside|close to)\b/;
+function someoneWasAt(context: readonly Reading[]): Mention | undefined {
+  for (let k = context.length - 1; k >= 0; k--) {
+    const r = context[k];
+    const m = PUT_AT.exec(r.text);
+    if (!m) continue;
+    const at = r.text.slice(0, m.index + m[0].length).split(' ').length;
+    const found = r.mentions.find((x) => x.start >= at && x.start <= at + 2);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** How many sentences before the question are read for what it refers to. */
 const CONTEXT_SENTENCES = 3;
 
@@ -85,6 +118,46 @@ const known = (ms: readonly Mention[]): Mention[] => {
 };
 const the = (m: Mention): string => `the ${m.name}`;
 
+/** Words that open a noun phrase, and those that say it is someone's ("his car", "my van"). */
+const OPENERS = new Set(
+  'the this that these those a an some another my your his her their our its'.split(' '),
+);
+const POSSESSED = new Set('my your his her their our'.split(' '));
+/** A sentence that brings an object in: "there is a lamp…", "I spotted a chair…". */
+const INTRODUCES = /\b(?:there (?:is|are|was|were)|(?:i|we) (?:see|saw|spotted|noticed|found|have))\b/;
+/**
+ * The object "it" stands for, from the last context sentence that names one: never someone's belonging ("his
+ * car"); the thing the sentence brings in, else the last thing it names as known ("the tv" in "my grandson wants
+ * to take the tv home in his car"), else the first.
+ */
+function itsAntecedent(context: readonly Reading[]): Mention | undefined {
+  for (let k = context.length - 1; k >= 0; k--) {
+    const r = context[k];
+    const ms = known(r.mentions);
+    if (!ms.length) continue;
+    const opener = (m: Mention): string => {
+      let j = m.start - 1;
+      while (j > 0 && j >= m.start - 3 && !OPENERS.has(r.words[j])) j--;
+      return r.words[j] ?? '';
+    };
+    const free = ms.filter((m) => !POSSESSED.has(opener(m)));
+    // What the sentence brings in ("there is a lamp…", "I spotted a chair…") is what it is about; otherwise a
+    // thing already known ("the desk") rather than one planned or new ("I want to mount a shelf over the desk").
+    const given = INTRODUCES.test(r.text) ? undefined : free.filter((m) => opener(m) === 'the').pop();
+    return given ?? free[0] ?? ms[ms.length - 1];
+  }
+  return undefined;
+}
+
+/** "them" after one kind said in the plural ("I keep bumping into chairs. How many of them…"): that kind. */
+function pluralAntecedent(context: readonly Reading[]): string | undefined {
+  const ms = context.flatMap((r) => r.mentions.filter((m) => m.plural).map((m) => ({ m, r })));
+  const last = ms[ms.length - 1];
+  return last && ms.every((x) => x.m.name === last.m.name)
+    ? last.r.words.slice(last.m.start, last.m.end).join(' ')
+    : undefined;
+}
+
 /** The object the context says I am at, when it says where I am and not where I face. */
 function whereIAm(context: readonly Reading[]): Mention | undefined {
   return context
@@ -109,17 +182,23 @@ function resolve(q: Reading, context: readonly Reading[], here: Mention | undefi
   // Right to left, so that a replacement never shifts the words still to look at.
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
-    if (w === 'it' && !DUMMY_IT_BEFORE.has(words[i + 1] ?? '')) {
+    // "how far is it from A to B" holds no object; "how far is it from the tub" (no "to") is the one said before.
+    const dummy =
+      DUMMY_IT_BEFORE.has(words[i + 1] ?? '') && (words[i + 1] !== 'from' || words.includes('to', i));
+    if (w === 'it' && !dummy) {
       const before = own.filter((m) => m.end <= i);
-      const pair = !own.length && !here && DISTANCE_ASKED.test(words.slice(0, i).join(' ')) && pairApart(context);
+      const pair =
+        !own.length && !here && DISTANCE_ASKED.test(words.slice(0, i).join(' ')) && pairApart(context);
       const antecedent =
         before.length && PREPOSITIONS.has(words[i - 1] ?? '')
           ? before[before.length - 1]
           : before.length === 0
-            ? ctxObjects[ctxObjects.length - 1]
+            ? itsAntecedent(context)
             : undefined;
       if (pair) text = replaceWord(text, i, `${the(pair[0])} from ${the(pair[1])}`);
       else if (antecedent) text = replaceWord(text, i, the(antecedent));
+    } else if (PLURAL_PRONOUNS.has(w) && own.length === 0 && pluralAntecedent(context)) {
+      text = replaceWord(text, i, `the ${pluralAntecedent(context)}`);
     } else if (PLURAL_PRONOUNS.has(w) && own.length < 2 && ctxObjects.length >= 2) {
       const [a, b] = ctxObjects.slice(-2);
       text = replaceWord(text, i, `${the(a)} and ${the(b)}`);
@@ -170,12 +249,18 @@ export function discourseOf(question: string): Discourse {
   const first = Math.max(0, ask - CONTEXT_SENTENCES);
   const context = sentences.slice(first, ask).map((s) => readQuestion(s));
   const here = whereIAm(context);
-  const asked = readQuestion(sentences[ask]);
+  let asked = readQuestion(sentences[ask]);
   // "My friend says the sofa is longer than the bed. Is that true?": the claim before, asked as a yes/no.
   const claim = CONFIRM.test(asked.text) ? context[context.length - 1] : undefined;
+  // "The suspect stood at the plant. Was the clock or the fridge closer to where he stood?": that place.
+  const spot = WHERE_SOMEONE_WAS.test(asked.text) ? someoneWasAt(context) : undefined;
+  if (spot) asked = readQuestion(asked.text.replace(WHERE_SOMEONE_WAS, the(spot)));
+  const wondered = ELLIPTICAL.test(asked.text) ? wonderedAbout(context[context.length - 1]) : undefined;
   const resolved = claim
     ? direct(`tell me if ${claim.text.replace(REPORTED, '')}`)
-    : direct(resolve(asked, context, here));
+    : wondered
+      ? direct(`tell me if ${wondered}`)
+      : direct(resolve(asked, context, here));
   // Sentences end at a comma in the whole reading: a name never runs from one sentence into the next.
   const whole = [...sentences.slice(0, ask), resolved, ...sentences.slice(ask + 1)]
     .map((s) => s.trim().replace(/[.?!;]+$/, ''))

@@ -526,6 +526,208 @@ const FAMILIES: Record<string, readonly Case[]> = {
     ['The sofa is lovely. How far away is it?', { kind: 'ego_distance', target: 'sofa' }],
   ],
   /** A command to check a claim, or a yes/no after a lead ("robot, confirm: is…"), is the yes/no itself. */
+  /** A leading phrase that sets the scene ("on this leg of the visit, …") names nothing asked about. */
+  sceneSetting: [
+    ['On this leg of the visit, what is the tallest thing here?', { kind: 'superlative', order: 'max' }],
+    [
+      'At this point in the walkthrough, how many chairs are there?',
+      { kind: 'object_counting', label: 'chair' },
+    ],
+    ['During the inspection, how tall is the fridge?', { kind: 'object_measure', label: 'fridge' }],
+    ['For the minutes, is there a piano?', { kind: 'object_existence', label: 'piano' }],
+    ['On the second pass, how wide is the bed?', { kind: 'object_measure', label: 'bed', measure: 'width' }],
+    ['By my reckoning, which object is the smallest?', { kind: 'superlative', order: 'min' }],
+    ['With the camera rolling, how far is the sofa from the tv?', { kind: 'object_abs_distance' }],
+    ['In this segment, what is the largest object?', { kind: 'superlative', order: 'max' }],
+    ['After the break, how long is the couch?', { kind: 'object_measure', label: 'couch' }],
+    ['On the table, how many cups are there?', { kind: 'object_counting', label: 'cup' }],
+  ],
+  /** Listing said with a formal verb: enumerate, itemise, tabulate; "please identify" asks for a name. */
+  formalRequests: [
+    ['Kindly enumerate every object you saw.', { kind: 'scene_summary' }],
+    ['Please itemise the things that are in this room.', { kind: 'scene_summary' }],
+    ['Could you enumerate the items present in the room?', { kind: 'scene_summary' }],
+    ['Please itemize what is in here.', { kind: 'scene_summary' }],
+    ['Tabulate the objects in this room, please.', { kind: 'scene_summary' }],
+    ['Please identify the object that is closest to the sink.', { kind: 'nearest', anchor: 'sink' }],
+    ['Identify the item located nearest to the bed.', { kind: 'nearest', anchor: 'bed' }],
+    ['Please name the thing nearest to the desk.', { kind: 'nearest', anchor: 'desk' }],
+    [
+      'Kindly identify the object, other than the lamp itself, that sits closest to the lamp.',
+      { kind: 'nearest', anchor: 'lamp' },
+    ],
+    ['Which object, apart from the oven itself, is nearest the oven?', { kind: 'nearest', anchor: 'oven' }],
+  ],
+  /** A verb of place between the gap and "between": "what space lies between", "how much room sits between". */
+  placedGap: [
+    [
+      'How much space lies between the bed and the desk?',
+      { kind: 'object_abs_distance', a: 'bed', b: 'desk' },
+    ],
+    ['What gap sits between the sofa and the lamp?', { kind: 'object_abs_distance', a: 'sofa', b: 'lamp' }],
+    [
+      'How much room remains between the sink and the oven?',
+      { kind: 'object_abs_distance', a: 'sink', b: 'oven' },
+    ],
+    [
+      'What clearance exists between the chair and the table?',
+      { kind: 'object_abs_distance', a: 'chair', b: 'table' },
+    ],
+    [
+      'How much space stretches between the tv and the couch, in feet?',
+      { kind: 'object_abs_distance', a: 'tv', b: 'couch' },
+    ],
+    [
+      'What is the distance between the bed and the lamp, given in inches?',
+      { kind: 'object_abs_distance', a: 'bed', b: 'lamp' },
+    ],
+    [
+      'Measuring nearest points, what is the distance between the desk and the chair, stated in cm?',
+      { kind: 'object_abs_distance', a: 'desk', b: 'chair' },
+    ],
+    [
+      'How much space is left between the fridge and the sink?',
+      { kind: 'object_abs_distance', a: 'fridge', b: 'sink' },
+    ],
+  ],
+  /** One object's largest extent said as the greatest of its dimensions. */
+  greatestOfDimensions: [
+    ['What is the greatest of the three dimensions of the desk?', { kind: 'object_measure', label: 'desk' }],
+    ['Give the largest of the dimensions of the sofa, in cm.', { kind: 'object_measure', label: 'sofa' }],
+    [
+      'State the biggest of its three measurements for the fridge.',
+      { kind: 'object_measure', label: 'fridge' },
+    ],
+    ['What is the longest of the sides of the bed?', { kind: 'object_measure', label: 'bed' }],
+    [
+      'Please state the maximum of the three dimensions of the oven.',
+      { kind: 'object_measure', label: 'oven' },
+    ],
+    ['What is the largest dimension of the table?', { kind: 'object_measure', label: 'table' }],
+  ],
+  /** The side said with "hand": "left-hand side", "right hand". */
+  handedSides: [
+    [
+      'Standing at the bed facing the desk, is the lamp on my left-hand side?',
+      { kind: 'standpoint', check: 'left' },
+    ],
+    [
+      'Standing at the bed facing the desk, is the lamp on my right hand side?',
+      { kind: 'standpoint', check: 'right' },
+    ],
+    [
+      'As I sit at the desk looking toward the door, is the bed on my right-hand side?',
+      { kind: 'standpoint', standing: 'desk', check: 'right' },
+    ],
+    [
+      'As we stand by the sink facing the oven, is the fridge to our left-hand side?',
+      { kind: 'standpoint', standing: 'sink' },
+    ],
+    [
+      'As I stand at the tv facing the sofa, is the lamp on my left?',
+      { kind: 'standpoint', standing: 'tv', facing: 'sofa' },
+    ],
+  ],
+  /** "what object stands next to X": after the asking noun, a verb of posture, not a "stand". */
+  askingNounThenVerb: [
+    ['What object stands beside the sofa?', { kind: 'nearest', anchor: 'sofa' }],
+    ['Which thing sits next to the bed?', { kind: 'nearest', anchor: 'bed' }],
+    ['What item stands closest to the oven?', { kind: 'nearest', anchor: 'oven' }],
+    ['Which object sits nearest the sink?', { kind: 'nearest', anchor: 'sink' }],
+  ],
+  /** A pronoun after the object is introduced, in the story before the question. */
+  pronounAfterStory: [
+    [
+      'I keep tripping over chairs at night. How many of them are there?',
+      { kind: 'object_counting', label: 'chair' },
+    ],
+    [
+      'My cat loves to hide behind cushions. How many of them do you see?',
+      { kind: 'object_counting', label: 'cushion' },
+    ],
+    [
+      'My son wants to carry the lamp out to his van. How tall is it?',
+      { kind: 'object_measure', label: 'lamp' },
+    ],
+    [
+      'The desk must fit through a narrow hallway. How wide is it?',
+      { kind: 'object_measure', label: 'desk', measure: 'width' },
+    ],
+    ['We plan to move the sofa into my truck. How long is it?', { kind: 'object_measure', label: 'sofa' }],
+    [
+      'There is a lamp in the corner. How far is it from the bed?',
+      { kind: 'object_abs_distance', a: 'lamp', b: 'bed' },
+    ],
+    [
+      'I spotted a chair by the window. How far is it from the desk?',
+      { kind: 'object_abs_distance', a: 'chair', b: 'desk' },
+    ],
+    ['How far is it from the bed to the desk?', { kind: 'object_abs_distance', a: 'bed', b: 'desk' }],
+  ],
+  /** "Is the A the taller of the two?": a yes/no claim about the one named. */
+  theOneOfTheTwo: [
+    [
+      'There is a bed and a desk here. Is the desk the taller of the two?',
+      { kind: 'compare', labels: ['desk', 'bed'], claim: true },
+    ],
+    [
+      'Is the sofa the longer one, the sofa or the bed?',
+      { kind: 'compare', labels: ['sofa', 'bed'], claim: true, measure: 'length' },
+    ],
+    [
+      'I see a lamp and a fridge. Was the lamp the shorter of the pair?',
+      { kind: 'compare', labels: ['lamp', 'fridge'], claim: true, order: 'min' },
+    ],
+    [
+      'We have an oven and a sink. Is the sink the bigger of both?',
+      { kind: 'compare', labels: ['sink', 'oven'], claim: true },
+    ],
+    [
+      'Between the chair and the table, is the table the wider of the two?',
+      { kind: 'compare', labels: ['table', 'chair'], claim: true },
+    ],
+    ['Which is taller, the bed or the desk?', { kind: 'compare', labels: ['bed', 'desk'] }],
+  ],
+  /** "…wondered whether the room has one. Does it?": the cut question asks what the sentence before wondered. */
+  ellipticalQuestion: [
+    [
+      'I need a lamp and wondered whether this room has one. Does it?',
+      { kind: 'object_existence', label: 'lamp' },
+    ],
+    ['I collect pianos and wondered if you saw one. Did you?', { kind: 'object_existence', label: 'piano' }],
+    [
+      'We are buying a sofa and wondered whether the flat already has one. Does it?',
+      { kind: 'object_existence', label: 'sofa' },
+    ],
+    ['I want a desk, and wondered if the room has one. Has it?', { kind: 'object_existence', label: 'desk' }],
+    [
+      'I am looking for a fridge and wondered whether there is one here. Is there?',
+      { kind: 'object_existence', label: 'fridge' },
+    ],
+  ],
+  /** "where he stood": the place a sentence before put someone. */
+  whereSomeoneWas: [
+    [
+      'The suspect stood at the sink. Was the oven or the fridge closer to where he stood?',
+      { kind: 'object_rel_distance', anchor: 'sink' },
+    ],
+    [
+      'My aunt sits by the tv. Is the sofa or the lamp nearer to where she sits?',
+      { kind: 'object_rel_distance', anchor: 'tv' },
+    ],
+    [
+      'The thief waited next to the desk. Which is farther from where he waited, the bed or the lamp?',
+      { kind: 'nearest', anchor: 'desk', order: 'max' },
+    ],
+    [
+      'The guard was standing beside the door. Which is closer to where she was, the bed or the desk?',
+      { kind: 'object_rel_distance', anchor: 'door' },
+    ],
+    [
+      'Our cat sat near the oven. Was the sink or the fridge closer to where it sat?',
+      { kind: 'object_rel_distance', anchor: 'oven' },
+    ],
+  ],
   verifyCommands: [
     [
       'Robot, from the desk facing the door: verify the lamp is on your right.',
@@ -581,6 +783,11 @@ describe('phrasing families beyond the benchmark banks', () => {
 
   it('keeps an honest refusal apart from an unseen object', () => {
     expect(parseByPattern('tell me a joke').task.kind).toBe('open');
+    // A pronoun with nothing before it to stand for is not understood, never a name.
+    expect(parseByPattern('How many of them are there in this room?').task).toEqual({
+      kind: 'open',
+      targets: [],
+    });
     expect(parseByPattern('is there a piano?').task).toEqual({ kind: 'object_existence', label: 'piano' });
   });
 

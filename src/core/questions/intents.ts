@@ -901,6 +901,8 @@ const nearestOfAKind: Rule = (c) => {
 /** "which takes up more space", "which one occupies less room": a comparison of volumes. */
 const SPACE =
   /\b(?:takes?|taking|uses?|using|occupies|occupy|occupying|fills?|needs?) (?:up )?(more|less) (?:space|room|floor)\b/;
+const THE_ER_OF =
+  /\b(?:is|was|are|were) (?:the |a |an )?((?:[a-z]+ ){0,2}?[a-z]+) the (?:\w+er|more \w+|less \w+) (?:of the two|of both|of them|of the pair|one)\b/;
 const compare: Rule = (c) => {
   const space = SPACE.exec(c.text);
   const w: readonly [Measure, Order] | undefined = space
@@ -909,19 +911,26 @@ const compare: Rule = (c) => {
   const ms = c.enough(2);
   const distinct = ms.filter((x, i) => ms.findIndex((y) => y.name === x.name) === i);
   if (!w || distinct.length < 2) return undefined;
-  const claim = c.yesNo() && c.word('than');
+  // "is the loo the taller of the two?", "was the bed the bigger one?": a claim about the one named first.
+  const chosen = THE_ER_OF.exec(c.text)?.[1];
+  const claimed = distinct.find((x) => x.name === chosen);
+  const claim = (c.yesNo() && c.word('than')) || claimed !== undefined;
+  const ordered = claimed ? [claimed, ...distinct.filter((x) => x !== claimed)] : distinct;
   return {
     kind: 'compare',
-    labels: names(distinct),
+    labels: names(ordered),
     measure: w[0],
     order: w[1],
     ...(claim ? { claim } : {}),
   };
 };
 
-/** "the longest dimension of the stove" is one object's measure, not a ranking of objects. */
+/**
+ * "the longest dimension of the stove", "the greatest of the three dimensions of the bed" is one object's measure,
+ * not a ranking of objects.
+ */
 const ONE_OBJECTS_EXTENT =
-  /\b(?:longest|largest|biggest|greatest|maximum|max) (?:dimension|side|edge|extent|measurement|measure|size)s?\b/;
+  /\b(?:longest|largest|biggest|greatest|maximum|max)(?: of (?:the|its|their)(?: (?:two|three|\d))?)? (?:dimension|side|edge|extent|measurement|measure|size)s?\b/;
 
 /** "how big is the fridge at its longest": one object's extent, not a ranking. */
 const AT_ITS = /\bat (?:its|their) \w+est\b/;
@@ -939,7 +948,7 @@ const superlative: Rule = (c) => {
 };
 
 const DISTANCE =
-  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are) there |there is )?(?:between|separating|from)|separat\w+)\b/;
+  /\b(how far|distance|how close|apart|far away|far from|how many (?:cm|centimet|mm|millimet|met|feet|foot|ft|inch|yard)\w* (?:(?!tall|high|long|wide|deep|big|large)\w+ ){0,3}(?:away|apart|from|between)|(?:gap|space|room|separation|spacing|clearance) (?:(?:is|are|lies|lie|sits|remains|stretches|exists) (?:there |left )?|there (?:is|lies|remains) )?(?:between|separating|from)|separat\w+)\b/;
 /** "how far up does the fridge reach", "how far off the floor does the lamp go": a height, not a distance. */
 const VERTICAL_REACH =
   /\bhow far (?:up|upward|upwards|off the (?:floor|ground)|above the (?:floor|ground))\b/;

@@ -130,6 +130,14 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\br\b/g, 'are'],
   [/\brn\b/g, 'right now'],
   [/\b(?:pls|plz)\b/g, 'please'],
+  // A polite opening before a command ("please name the object…", "kindly list…") asks the command itself.
+  [/^(?:please|kindly),? (?=(?:name|list|tell|show|give|state|say|find|describe|count)\b)/, ''],
+  // "on my left-hand side", "to the right hand": the side itself.
+  [/\b(left|right)(?:-| )hand(?:ed)?\b/g, '$1'],
+  // Verbs of listing said formally: "enumerate the objects", "itemise what is here", "inventory the room".
+  [/\b(?:enumerate|itemi[sz]e|tabulate|catalog(?:ue)? all)\b/g, 'list'],
+  // "please identify the object nearest to the tv", "point out the thing that…": asking for its name.
+  [/\b(?:identify|point out|pick out|single out)(?= (?:the|which|what|an?) )/g, 'name'],
   [/\bhw\b/g, 'how'],
   [/\bwht\b/g, 'what'],
   [/\bwhr\b/g, 'where'],
@@ -158,6 +166,10 @@ const DISTANCE_DEGREES: readonly [RegExp, string][] = [
   [/\bleast (?:near|close)\b/g, 'farthest'],
 ];
 
+/** An aside that leaves the object itself out: ", other than the tv itself,", ", apart from the cups themselves". */
+const ITSELF_EXCLUDED =
+  /,? (?:other than|apart from|aside from|besides|except(?: for)?|excluding|not counting) (?:the |a |an )?(?:[a-z-]+ ){1,3}(?:itself|themselves)(?:,|$)/g;
+
 /** Lower-case, apostrophes unified, contractions expanded, possessives dropped, punctuation → spaces. */
 function normalise(question: string): string {
   let t = question
@@ -178,6 +190,8 @@ function normalise(question: string): string {
       .replace(/\s*(?:[:;]|\s[–—-]\s|[–—])\s*/g, ', ')
       .replace(/[^a-z0-9²,\- ]+/g, ' ')
       .replace(/\s*,\s*/g, ', ')
+      // "the object, other than the tv itself, nearest to the tv": the object never counts as its own neighbour.
+      .replace(ITSELF_EXCLUDED, ' ')
       .replace(/\s+/g, ' ')
       .replace(/[ ,]+$/, '')
       .trim()
@@ -207,6 +221,11 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
       const asIs = span.join(' ');
       const sing = [...span.slice(0, -1), single].join(' ');
       const name = isName(asIs) ? asIs : isName(sing) ? sing : undefined;
+      // "what object stands next to the tv": after the noun that asks, a verb of posture, not a "stand".
+      if (len === 1 && POSTURE.has(last) && WH_NOUN.test(words.slice(Math.max(0, i - 2), i).join(' '))) {
+        taken[i] = true;
+        break;
+      }
       if (!name || NOT_OBJECTS.has(name)) continue;
       out.push({ name, start: i, end: i + len, plural: single !== last && name === sing, known: true });
       for (let k = i; k < i + len; k++) taken[k] = true;
@@ -241,6 +260,8 @@ function findMentions(words: readonly string[], text: string, breaks: ReadonlySe
       !tags.has('Value') &&
       !tags.has('Possessive') &&
       !NOT_OBJECTS.has(words[w]) &&
+      // "the longest of the sides": a framing noun in the plural is no object either.
+      !(tags.has('Plural') && NOT_OBJECTS.has(singularWord(words[w], false))) &&
       !BODY.has(words[w]) &&
       words[w].length > 1 &&
       !taken[w]
@@ -286,6 +307,8 @@ const PEOPLE = new Set(
   caregiver caretaker cleaner mover movers decorator designer architect surveyor inspector agent realtor
   homeowner owner occupant resident lodger host hostess fiance fiancee spouse sibling cousin`.split(/\s+/),
 );
+/** The noun a question asks with ("what object", "which thing"): the word after it is its verb. */
+const WH_NOUN = /\b(?:what|which) (?:object|objects|thing|things|item|items|one|ones|piece)$/;
 /** Verbs of posture and gaze: a noun the vocabulary lacks that does them ("my client is standing at…") is a person. */
 const POSTURE = new Set(
   `stand stands standing stood sit sits sitting sat face faces facing faced look looks looking wait waits
@@ -341,23 +364,46 @@ const REPORTING_CLAUSE =
   /\b(?:wants?|needs?|would like|wanted|asks?|asked|wonders?|wondered|wondering|is curious|was curious)(?: to know| to find out| me| if| whether)?$/;
 const QUESTION_WORD = new Set(['how', 'what', 'which', 'where', 'whether', 'if', 'is', 'are', 'does', 'do']);
 
-function withoutPurposeNouns(
+/**
+ * A leading phrase that sets the scene ("on this stop of the tour, …", "for the record, …", "at this point, …"):
+ * a prepositional phrase before the first comma that names no object the vocabulary knows. Its nouns are not
+ * objects asked about.
+ */
+const SCENE_SETTING = /^(?:on|at|in|during|for|from|with|by|over|after|before|as|to)\b/;
+function withoutSceneSetting(
   words: readonly string[],
   ms: Mention[],
   breaks: ReadonlySet<number>,
 ): Mention[] {
+  const first = Math.min(...[...breaks].filter((b) => b > 0));
+  if (first === Infinity || !SCENE_SETTING.test(words[0] ?? '')) return ms;
+  const lead = ms.filter((m) => m.start < first);
+  return lead.length && lead.every((m) => !m.known) ? ms.filter((m) => m.start >= first) : ms;
+}
+
+function withoutPurposeNouns(
+  words: readonly string[],
+  found: Mention[],
+  breaks: ReadonlySet<number>,
+): Mention[] {
+  const ms = withoutSceneSetting(words, found, breaks);
   const heads = words.flatMap((w, i) => (i > 0 && QUESTION_WORD.has(w) ? [i] : []));
   const reported = heads.find((i) => REPORTING_CLAUSE.test(words.slice(0, i).join(' ')));
   if (reported !== undefined) return ms.filter((m) => m.start >= reported);
   // The clause ends at its comma ("before I buy a rug, tell me the distance…"), else at the question word.
   const head = Math.min(heads[0] ?? Infinity, ...[...breaks].filter((b) => b > 0));
-  if (head === Infinity || !PURPOSE_CLAUSE.test(words.slice(0, head).join(' '))) return ms;
+  const clause = words.slice(0, head).join(' ');
+  // "as I stand by the fridge looking toward the tv, …": a standpoint said as a time clause, its names asked about.
+  if (head === Infinity || !PURPOSE_CLAUSE.test(clause) || STANDPOINT_CLAUSE.test(clause)) return ms;
   // Names the question itself says ("for the car, how far is the stove from the plant") are what it asks
   // about; the clause's names only when the question has none ("for the sofa, how tall is it?"), and never a
   // thing the asker means to get ("before I buy a rug, tell me what is in the room").
   if (ms.some((m) => m.known && m.start >= head)) return ms.filter((m) => m.start >= head);
   return ms.filter((m) => m.start >= head || (m.known && !INDEFINITE.has(words[m.start - 1] ?? '')));
 }
+/** A clause that says where I stand or what I face ("as I stand by…", "while we sit at…"). */
+const STANDPOINT_CLAUSE =
+  /\b(?:i|we) (?:am |are )?(?:stand|stands|standing|sit|sitting|face|facing|look|looking|wait|waiting)\b/;
 const INDEFINITE = new Set(['a', 'an', 'another', 'some', 'new']);
 
 export function readQuestion(question: string): Reading {

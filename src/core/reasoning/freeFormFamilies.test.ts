@@ -78,4 +78,29 @@ describe('free-form families answered end to end', () => {
     expect(r.value).toBe(3.51);
     expect(r.answer).toBe('The couch and the tv are 3.51 m apart.');
   });
+
+  it('a pronoun after a short story stands for the object the story is about', async () => {
+    expect((await ask('I kept tripping over chairs last night. How many of them are there?')).value).toBe(2);
+    expect((await ask('My son wants to take the fridge home in his van. How tall is it, in cm?')).value).toBe(
+      180,
+    );
+    expect((await ask('The couch must go through a narrow doorway. What is its width, in cm?')).value).toBe(
+      90,
+    );
+    expect((await ask('There is a cup over there. How far is it from the couch, in feet?')).value).toBe(3.57);
+    expect((await ask('How many of them are there in this room?')).answer).toMatch(/^I did not understand/);
+  });
+
+  it('a trailing unit clause and a scene-setting lead are no part of a name', async () => {
+    const gap = await ask(
+      'Measured at their nearest points, what is the distance between the couch and the fridge, given in metres?',
+    );
+    expect(gap.value).toBe(1.66);
+    expect((await ask('On this leg of the visit, which object is the biggest of them all?')).value).toBe(
+      'couch',
+    );
+    expect(
+      (await ask('Please identify the object, other than the tv itself, nearest to the tv.')).value,
+    ).toBe('chair');
+  });
 });

@@ -20,9 +20,10 @@ export const objectAbsDistance: TaskModule<ObjectAbsDistanceTask, 'object_abs_di
   tolerant: false,
   match(q) {
     // "Measuring from the closest point of each object, what is the (direct) distance between the sofa and the
-    // stove (in meters)?" — the unit or the closest-point preamble marks the benchmark's form.
+    // stove (in meters)?" — the unit or the closest-point preamble marks the benchmark's form. A name never runs
+    // across a comma: a clause after it (", expressed in inches?") is the free-form reader's, which reads its unit.
     const m = new RegExp(
-      `what(?:'s| is) the (?:direct |straight[- ]line |shortest |euclidean |minimum )?distance between ${THE}(.+?) and ${THE}(.+?)\\s*(?:\\((?:in |measured in )?(?:meters|metres|m)\\))?\\s*\\?`,
+      `what(?:'s| is) the (?:direct |straight[- ]line |shortest |euclidean |minimum )?distance between ${THE}([^,]+?) and ${THE}([^,]+?)\\s*(?:\\((?:in |measured in )?(?:meters|metres|m)\\))?\\s*\\?`,
       'i',
     ).exec(q);
     if (

@@ -4,6 +4,9 @@ import { objectsLabelled } from '../reasoning/spatialTools';
 import type { TaskModule } from './task';
 import { name } from './templateText';
 
+/** A counted phrase that only refers back: "them", "of them", "of these", "those ones". */
+const PRONOUN_PHRASE = /^(?:(?:of|out of|of all) )?(?:them|they|these|those|it|ones|these ones|those ones)$/i;
+
 /** "How many chairs are in this room?" */
 export interface ObjectCountingTask {
   readonly kind: 'object_counting';
@@ -33,7 +36,8 @@ export const objectCounting: TaskModule<ObjectCountingTask, 'object_counting'> =
     // "how many chairs there are in the room": the word order of an indirect question, "there" is no name.
     // "how many items in total are in this room": the adverb of a total is no part of the name.
     const phrase = m?.[1].replace(/\s+there$/i, '').replace(TOTAL_ADVERB, '');
-    if (!phrase || isTotalPhrase(phrase)) return undefined;
+    // "how many of them are in this room": a pronoun names what was said before; the free-form reader resolves it.
+    if (!phrase || isTotalPhrase(phrase) || PRONOUN_PHRASE.test(phrase)) return undefined;
     return { type: 'object_counting', task: { kind: 'object_counting', label: name(phrase) } };
   },
   generate({ rng, labels, per, byLabel, add }) {
