@@ -14,23 +14,23 @@ const BANKS: readonly (readonly [string, string])[] = [
   ],
   [
     'bank5',
-    'written apart by a fifth hand, in yet other voices; scored 81.0 when first run, not yet tuned on: the next to be tuned on',
+    'written apart by a fifth hand, in yet other voices; scored 81.0, then its failure families were fixed: no longer held out',
   ],
   [
     'bank6',
-    'written apart by a sixth hand, in voices none of the others used; never tuned on: **the held-out score**',
+    'written apart by a sixth hand (a carer, an estate agent, a gamer, a robot operator…); scored 90.8 (96.2 after bank5’s fixes), then its failure families were fixed: no longer held out',
   ],
   [
     'bank7',
-    'written apart by a seventh hand, as people type into a phone app or ask a voice assistant; never tuned on: held out',
+    'written apart by a seventh hand, as people type into a phone app or ask a voice assistant; scored 90.8 when first run (95.5 after bank5’s fixes, 96.8 after bank6’s); never tuned on: **held out**',
   ],
   [
     'bank8',
-    'written apart by an eighth hand, in voices from radio talk and screen-reader dictation to a lawyer and a detective; never tuned on: held out',
+    'written apart by an eighth hand (radio talk, screen-reader dictation, a lawyer, a detective, a story); scored 91.1 (91.7 after bank6’s fixes), then its failure families were fixed: no longer held out',
   ],
   [
     'bank9',
-    'written apart by a ninth hand, in voices from a landlord’s inventory and a wheelchair route check to non-native speakers; never tuned on: held out',
+    'written apart by a ninth hand, a broad mix of ordinary people (a landlord, a removalist, a wheelchair route, a grandparent, non-native speakers); scored 94.8 when first run (after bank6’s fixes); never tuned on: **held out**',
   ],
 ];
 
