@@ -190,6 +190,20 @@ describe('PerceptionService over comlink', () => {
     });
   });
 
+  it("refuses a depth camera's own depth that does not fit, or that comes without its camera", async () => {
+    const api = connect<PerceptionApi>(new PerceptionService({ probe }));
+    const good = frame(5);
+    const short = { width: 96, height: 72, data: new Float32Array(10) };
+    await expect(api.processFrame({ ...good, rawDepth: short })).rejects.toMatchObject({
+      name: 'InvalidRequestError',
+      message: expect.stringMatching(/frame 5\): the depth camera's own depth has 10 values, expected 6912/),
+    });
+    const whole = { width: 96, height: 72, data: new Float32Array(96 * 72) };
+    await expect(api.processFrame({ ...good, rawDepth: whole })).rejects.toMatchObject({
+      message: expect.stringMatching(/came without its camera/),
+    });
+  });
+
   it('reports capabilities and the backend choice per model kind', async () => {
     const api = connect<PerceptionApi>(new PerceptionService({ probe }));
     const caps = await api.capabilities('webgpu');

@@ -127,6 +127,17 @@ export function validateFrame(f: PerceptionFrame): void {
   if (depth && depth.data.length !== depth.width * depth.height) {
     bad(`depth has ${depth.data.length} values, expected ${depth.width * depth.height}.`);
   }
+  const { rawDepth, depthToColor } = f;
+  if (rawDepth && rawDepth.data.length !== rawDepth.width * rawDepth.height) {
+    bad(
+      `the depth camera's own depth has ${rawDepth.data.length} values, expected ${rawDepth.width * rawDepth.height}.`,
+    );
+  }
+  if (rawDepth && !depthToColor) {
+    bad(
+      "the depth camera's own depth (rawDepth) came without its camera: send the sequence's depthToColor with it.",
+    );
+  }
   if (pose && (pose.length !== 16 || !pose.every(Number.isFinite))) {
     bad('pose must be 16 finite numbers (row-major 4×4 camera-to-world).');
   }
