@@ -17,6 +17,7 @@ import { runBrowserBench } from './browser/runBrowserBench';
 import { runDetectorBench } from './detector';
 import { runFusionBench } from './fusion';
 import { runNaturalBench } from './natural/runNatural';
+import type { BankName } from './natural/generateNatural';
 import { describeMachine, type MachineInfo } from './machine';
 import { BENCH_SEQUENCES, runBenchSequences } from './odometry';
 import { renderReport, type BenchResults, type RunLog } from './plots/report';
@@ -87,6 +88,12 @@ const quiet = (prefix: string) => (l: string) => say(`  [${prefix}] ${l.split('\
 
 /** Each bench writes <OUT>/<name>.json itself; run-all only calls them. */
 async function runOne(name: BenchName, quick: boolean): Promise<void> {
+  if (name.startsWith('natural-')) {
+    // The same everyday questions in another phrasing bank (which banks are held out: scripts/bench/natural/README.md).
+    const bank = name.slice('natural-'.length) as BankName;
+    await runNaturalBench({ outDir: OUT, quick, bank, log: quiet(name) });
+    return;
+  }
   switch (name) {
     case 'odometry':
       // ICL (odometry.json) and 7-Scenes (odometry-7scenes-redkitchen.json, when ../shared has it).
@@ -105,38 +112,6 @@ async function runOne(name: BenchName, quick: boolean): Promise<void> {
     case 'natural':
       // Everyday questions over generated scenes and vsibench-dev layouts (scripts/bench/natural/).
       await runNaturalBench({ outDir: OUT, quick, log: quiet(name) });
-      return;
-    case 'natural-heldout':
-      // The same, with the second bank (heldout.ts); since tuned on.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'heldout', log: quiet(name) });
-      return;
-    case 'natural-bank3':
-      // The same, with the third bank (bank3.ts), written after the held-out one was studied; since tuned on.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'bank3', log: quiet(name) });
-      return;
-    case 'natural-bank4':
-      // The same, with the fourth bank (bank4.ts), written apart from the product and the other banks; since tuned on.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'bank4', log: quiet(name) });
-      return;
-    case 'natural-bank5':
-      // The same, with the fifth bank (bank5.ts), written apart from the product and the other banks; the next to be tuned on.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'bank5', log: quiet(name) });
-      return;
-    case 'natural-bank6':
-      // The same, with the sixth bank (bank6.ts), written apart from the product and the other banks; the held-out one.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'bank6', log: quiet(name) });
-      return;
-    case 'natural-bank7':
-      // The same, with the seventh bank (bank7.ts), written apart from the product and the other banks; held out.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'bank7', log: quiet(name) });
-      return;
-    case 'natural-bank8':
-      // The same, with the eighth bank (bank8.ts), written apart from the product and the other banks; held out.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'bank8', log: quiet(name) });
-      return;
-    case 'natural-bank9':
-      // The same, with the ninth bank (bank9.ts), written apart from the product and the other banks; held out.
-      await runNaturalBench({ outDir: OUT, quick, bank: 'bank9', log: quiet(name) });
       return;
     case 'vsibench':
       // The benchmark's own questions over its ground-truth boxes (skipped when ../shared has no vsibench-dev).
